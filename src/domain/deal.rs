@@ -1,0 +1,423 @@
+//! A deal and the rules that keep it consistent: stage moves and wrong turns, evidence that
+//! clears skipped steps, preset switches that keep what was learned.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Call, Day, Evidence, EvidenceLevel, Id, Minutes, Preset, Stage, Stakeholder};
+
+/// How the deal ended, or that it hasn't. Never part of the process score.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    #[default]
+    Open,
+    Won,
+    Lost,
+    #[serde(rename = "nodecision")]
+    NoDecision,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [Outcome::Open, Outcome::Won, Outcome::Lost, Outcome::NoDecision];
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Open => "Open",
+            Outcome::Won => "Won",
+            Outcome::Lost => "Lost",
+            Outcome::NoDecision => "No decision",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Open => "open",
+            Outcome::Won => "won",
+            Outcome::Lost => "lost",
+            Outcome::NoDecision => "nodecision",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.key() == key)
+    }
+}
+
+/// An exit criterion that was not met when the deal moved past its stage.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SkippedStep {
+    /// The stage whose exit was crossed.
+    #[serde(rename = "s")]
+    pub stage: Stage,
+    /// The qualification element that was not yet Heard.
+    #[serde(rename = "k")]
+    pub key: String,
+}
+
+impl SkippedStep {
+    /// "Budget (before leaving Solution)" in the deal's preset, or the raw key if unknown.
+    pub fn describe(&self, preset: Preset) -> String {
+        let label = preset.element(&self.key).map_or(self.key.as_str(), |e| e.label);
+        format!("{label} (before leaving {})", self.stage.label())
+    }
+}
+
+/// One move along the roadmap.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageMove {
+    #[serde(rename = "at")]
+    pub at: Minutes,
+    #[serde(rename = "f")]
+    pub from: Stage,
+    #[serde(rename = "t")]
+    pub to: Stage,
+    /// How many steps were skipped by this move.
+    #[serde(rename = "x", default, skip_serializing_if = "is_zero")]
+    pub skipped: u16,
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
+}
+
+/// A deal: the unit a seller prepares, plans calls for and reviews. Every change goes through
+/// [`super::Action`], which bumps `rev` so the store can refuse stale writes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    #[serde(rename = "i")]
+    pub id: Id,
+    #[serde(rename = "c")]
+    pub client: String,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "s", default)]
+    pub stage: Stage,
+    /// Free text so any currency works ("€40k", "USD 12,000").
+    #[serde(rename = "v", default, skip_serializing_if = "String::is_empty")]
+    pub value: String,
+    #[serde(rename = "td", default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Day>,
+    #[serde(rename = "o", default)]
+    pub outcome: Outcome,
+    #[serde(rename = "ar", default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
+    /// A sample deal, shown as such and removable.
+    #[serde(rename = "sm", default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
+    #[serde(rename = "cr")]
+    pub created: Minutes,
+    #[serde(rename = "up")]
+    pub updated: Minutes,
+    #[serde(rename = "r", default)]
+    pub rev: u64,
+    #[serde(rename = "tp")]
+    pub template: Id,
+    #[serde(rename = "ps", default)]
+    pub preset: Preset,
+    #[serde(rename = "q", default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    #[serde(rename = "pp", default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Stakeholder>,
+    #[serde(rename = "cl", default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<Call>,
+    #[serde(rename = "mv", default, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<StageMove>,
+    #[serde(rename = "j", default, skip_serializing_if = "Vec::is_empty")]
+    pub jumped: Vec<SkippedStep>,
+    /// (when, score) recorded each time a call review is saved.
+    #[serde(
+        rename = "sn",
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "flat_pairs"
+    )]
+    pub snapshots: Vec<(Minutes, u8)>,
+}
+
+/// Snapshots stored as one flat `[when, score, when, score, …]` array (fewer brackets).
+mod flat_pairs {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    use crate::domain::Minutes;
+
+    pub fn serialize<S: Serializer>(pairs: &[(Minutes, u8)], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(pairs.iter().flat_map(|(at, score)| [at.0, i64::from(*score)]))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(Minutes, u8)>, D::Error> {
+        let flat = Vec::<i64>::deserialize(d)?;
+        if flat.len() % 2 != 0 {
+            return Err(D::Error::custom("snapshots must come in (time, score) pairs"));
+        }
+        flat.chunks(2)
+            .map(|pair| match u8::try_from(pair[1]) {
+                Ok(score) if score <= 100 => Ok((Minutes(pair[0]), score)),
+                _ => Err(D::Error::custom("a snapshot score must be 0 to 100")),
+            })
+            .collect()
+    }
+}
+
+impl Deal {
+    pub fn new(id: Id, client: String, name: String, template: Id, now: Minutes) -> Deal {
+        Deal {
+            id,
+            client,
+            name,
+            stage: Stage::Prospect,
+            value: String::new(),
+            target: None,
+            outcome: Outcome::Open,
+            archived: false,
+            sample: false,
+            created: now,
+            updated: now,
+            rev: 1,
+            template,
+            preset: Preset::Standard,
+            evidence: Vec::new(),
+            people: Vec::new(),
+            calls: Vec::new(),
+            moves: Vec::new(),
+            jumped: Vec::new(),
+            snapshots: Vec::new(),
+        }
+    }
+
+    pub fn level(&self, key: &str) -> EvidenceLevel {
+        self.evidence
+            .iter()
+            .find(|e| e.key == key)
+            .map_or(EvidenceLevel::Unknown, |e| e.level)
+    }
+
+    pub fn evidence(&self, key: &str) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.key == key)
+    }
+
+    /// Exit criteria of the stages between the current one and `to` that are not yet Heard.
+    pub fn unmet_criteria(&self, to: Stage) -> Vec<SkippedStep> {
+        self.stage
+            .exits_crossed(to)
+            .flat_map(|stage| {
+                self.preset
+                    .exit_criteria(stage)
+                    .filter(|e| !self.level(e.key).is_known())
+                    .map(move |e| SkippedStep {
+                        stage,
+                        key: e.key.to_owned(),
+                    })
+            })
+            .collect()
+    }
+
+    /// Moves the deal to `to`. Never refused: returns the steps skipped on the way, which are
+    /// also recorded on the deal ("jumped ahead") until their evidence arrives.
+    pub fn move_to(&mut self, to: Stage, now: Minutes) -> Vec<SkippedStep> {
+        let skipped = self.unmet_criteria(to);
+        if to != self.stage {
+            self.moves.push(StageMove {
+                at: now,
+                from: self.stage,
+                to,
+                skipped: skipped.len() as u16,
+            });
+        }
+        self.stage = to;
+        for step in &skipped {
+            if !self.jumped.contains(step) {
+                self.jumped.push(step.clone());
+            }
+        }
+        self.settle_jumps();
+        skipped
+    }
+
+    /// Drops skipped steps that are done (evidence Heard or better), that no longer apply
+    /// (the deal moved back before their stage) or that the current preset does not have.
+    pub fn settle_jumps(&mut self) {
+        let stage = self.stage;
+        let preset = self.preset;
+        let levels: Vec<(String, bool)> = self
+            .jumped
+            .iter()
+            .map(|s| (s.key.clone(), self.level(&s.key).is_known()))
+            .collect();
+        let mut i = 0;
+        self.jumped.retain(|step| {
+            let known = levels[i].1;
+            i += 1;
+            !known && step.stage < stage && preset.element(&step.key).is_some()
+        });
+    }
+
+    /// Sets the evidence level and note of one element.
+    pub fn set_evidence(&mut self, key: &str, level: EvidenceLevel, note: Option<String>) {
+        match self.evidence.iter_mut().find(|e| e.key == key) {
+            Some(e) => {
+                e.level = level;
+                if let Some(note) = note {
+                    e.note = note;
+                }
+            }
+            None => self.evidence.push(Evidence {
+                key: key.to_owned(),
+                level,
+                note: note.unwrap_or_default(),
+            }),
+        }
+        self.settle_jumps();
+    }
+
+    /// Switches the qualification preset. Evidence is kept by key, so elements the presets share
+    /// keep their level and note, and switching back restores the others.
+    pub fn switch_preset(&mut self, preset: Preset) {
+        self.preset = preset;
+        self.settle_jumps();
+    }
+
+    pub fn call(&self, id: &Id) -> Option<&Call> {
+        self.calls.iter().find(|c| &c.id == id)
+    }
+    pub fn call_mut(&mut self, id: &Id) -> Option<&mut Call> {
+        self.calls.iter_mut().find(|c| &c.id == id)
+    }
+    pub fn person(&self, id: &Id) -> Option<&Stakeholder> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    /// The call to prepare next: the earliest call without a review that has not yet started
+    /// more than two hours ago.
+    pub fn next_call(&self, now: Minutes) -> Option<&Call> {
+        let from = now.plus_hours(-2);
+        self.calls
+            .iter()
+            .filter(|c| c.review.is_none() && c.at >= from)
+            .min_by_key(|c| c.at)
+    }
+
+    /// Calls whose time has passed, most recent last.
+    pub fn past_calls(&self, now: Minutes) -> Vec<&Call> {
+        let mut past: Vec<_> = self.calls.iter().filter(|c| c.is_past(now)).collect();
+        past.sort_by_key(|c| c.at);
+        past
+    }
+
+    /// The most recent reviewed call.
+    pub fn last_reviewed(&self) -> Option<&Call> {
+        self.calls
+            .iter()
+            .filter(|c| c.review.is_some())
+            .max_by_key(|c| c.at)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.outcome == Outcome::Open && !self.archived
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deal() -> Deal {
+        Deal::new(
+            Id::new("d1").unwrap(),
+            "Acme".into(),
+            "Rollout".into(),
+            Id::new("default").unwrap(),
+            Minutes(0),
+        )
+    }
+
+    #[test]
+    fn moving_ahead_with_unmet_criteria_names_each_skipped_step() {
+        let mut d = deal();
+        d.set_evidence("need", EvidenceLevel::Heard, None);
+        let skipped = d.move_to(Stage::Solution, Minutes(10));
+        let keys: Vec<_> = skipped.iter().map(|s| (s.stage, s.key.as_str())).collect();
+        assert_eq!(
+            keys,
+            [
+                (Stage::Discovery, "cares"),
+                (Stage::Qualification, "timeline"),
+                (Stage::Qualification, "champion")
+            ]
+        );
+        assert_eq!(d.stage, Stage::Solution, "a move is never refused");
+        assert_eq!(d.jumped, skipped);
+        assert_eq!(d.moves.last().unwrap().skipped, 3);
+        assert_eq!(
+            skipped[0].describe(d.preset),
+            "What the client cares about (before leaving Discovery)"
+        );
+    }
+
+    #[test]
+    fn a_skipped_step_clears_itself_when_its_evidence_arrives() {
+        let mut d = deal();
+        d.move_to(Stage::Qualification, Minutes(1));
+        assert_eq!(d.jumped.len(), 2);
+        d.set_evidence("need", EvidenceLevel::Assumed, None);
+        assert_eq!(d.jumped.len(), 2, "Assumed is not enough");
+        d.set_evidence("need", EvidenceLevel::Heard, None);
+        assert_eq!(d.jumped.len(), 1);
+        d.set_evidence("cares", EvidenceLevel::Confirmed, None);
+        assert!(d.jumped.is_empty());
+    }
+
+    #[test]
+    fn moving_back_before_a_skipped_stage_clears_its_steps() {
+        let mut d = deal();
+        d.move_to(Stage::Proposal, Minutes(1));
+        assert!(!d.jumped.is_empty());
+        d.move_to(Stage::Discovery, Minutes(2));
+        assert!(d.jumped.is_empty(), "{:?}", d.jumped);
+        assert!(
+            d.move_to(Stage::Prospect, Minutes(3)).is_empty(),
+            "moving back skips nothing"
+        );
+    }
+
+    #[test]
+    fn moving_with_all_criteria_met_skips_nothing() {
+        let mut d = deal();
+        for key in ["need", "cares"] {
+            d.set_evidence(key, EvidenceLevel::Heard, None);
+        }
+        assert!(d.move_to(Stage::Qualification, Minutes(1)).is_empty());
+        assert!(d.jumped.is_empty());
+    }
+
+    #[test]
+    fn switching_preset_keeps_shared_evidence_and_restores_the_rest() {
+        let mut d = deal();
+        d.set_evidence("budget", EvidenceLevel::Confirmed, Some("40k approved".into()));
+        d.set_evidence("paper", EvidenceLevel::Heard, Some("legal review 2 weeks".into()));
+        d.switch_preset(Preset::Bant);
+        assert_eq!(d.level("budget"), EvidenceLevel::Confirmed);
+        assert_eq!(d.evidence("budget").unwrap().note, "40k approved");
+        assert!(Preset::Bant.element("paper").is_none());
+        d.switch_preset(Preset::Standard);
+        assert_eq!(d.evidence("paper").unwrap().note, "legal review 2 weeks");
+    }
+
+    #[test]
+    fn next_call_is_the_earliest_unreviewed_upcoming_one() {
+        let mut d = deal();
+        let now = Minutes(10_000);
+        d.calls.push(Call::new(
+            Id::new("c-late").unwrap(),
+            now.plus_days(3),
+            Default::default(),
+        ));
+        d.calls.push(Call::new(
+            Id::new("c-soon").unwrap(),
+            now.plus_hours(5),
+            Default::default(),
+        ));
+        d.calls.push(Call::new(
+            Id::new("c-past").unwrap(),
+            now.plus_days(-1),
+            Default::default(),
+        ));
+        assert_eq!(d.next_call(now).unwrap().id.as_str(), "c-soon");
+    }
+}

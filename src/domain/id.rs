@@ -1,0 +1,95 @@
+//! Stable identifiers. Ids are made outside the pure core (the app draws them from the browser's
+//! random source) and passed in, so the core stays deterministic; they survive export and import.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::DomainError;
+
+/// An identifier: 1 to 40 characters of `a-z`, `0-9`, `-` and `_`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Id(String);
+
+pub const ID_MAX_LEN: usize = 40;
+
+impl Id {
+    pub fn new(text: impl Into<String>) -> Result<Id, DomainError> {
+        let text = text.into();
+        let valid = !text.is_empty()
+            && text.len() <= ID_MAX_LEN
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if valid {
+            Ok(Id(text))
+        } else {
+            Err(DomainError::BadId(text.chars().take(ID_MAX_LEN + 1).collect()))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Builds an id from a 64-bit random number and a prefix (e.g. `d` for deals).
+    pub fn from_random(prefix: char, random: u64) -> Id {
+        let mut text = String::with_capacity(14);
+        text.push(prefix);
+        let mut n = random;
+        for _ in 0..12 {
+            let digit = (n % 36) as u8;
+            text.push(if digit < 10 {
+                b'0' + digit
+            } else {
+                b'a' + digit - 10
+            } as char);
+            n /= 36;
+        }
+        Id(text)
+    }
+}
+
+impl TryFrom<String> for Id {
+    type Error = DomainError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Id::new(text)
+    }
+}
+
+impl From<Id> for String {
+    fn from(id: Id) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_accept_only_the_safe_alphabet() {
+        assert!(Id::new("d1k2-x_9").is_ok());
+        for bad in ["", "A", "a b", "<script>", "__proto__x\u{0}", &"a".repeat(41)] {
+            assert!(Id::new(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn random_ids_are_valid_and_distinct() {
+        let a = Id::from_random('d', 1);
+        let b = Id::from_random('d', u64::MAX);
+        assert_ne!(a, b);
+        assert!(Id::new(a.as_str()).is_ok() && Id::new(b.as_str()).is_ok());
+    }
+
+    #[test]
+    fn deserializing_a_bad_id_is_an_error() {
+        assert!(serde_json::from_str::<Id>("\"ok-1\"").is_ok());
+        assert!(serde_json::from_str::<Id>("\"Not OK\"").is_err());
+    }
+}

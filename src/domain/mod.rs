@@ -1,0 +1,78 @@
+//! Everything Deal Prep knows about selling, as plain Rust: deals, the roadmap of stages,
+//! stakeholders, qualification evidence, call plans and reviews, checklist templates, the
+//! process score, the forecast and the seller's own insights.
+//!
+//! Nothing here touches yew, web-sys, gloo or a clock: "now" and new ids are passed in, so every
+//! function is deterministic and tested natively with `cargo test`.
+
+pub mod action;
+pub mod call;
+pub mod deal;
+pub mod id;
+pub mod insights;
+pub mod people;
+pub mod qualification;
+pub mod risk;
+pub mod sample;
+pub mod score;
+pub mod stage;
+pub mod template;
+pub mod time;
+
+pub use action::{Action, Book, Change, DealAction, TemplateAction};
+pub use call::{Call, CallKind, CallPlan, ListItem, Pair, Review};
+pub use deal::{Deal, Outcome, SkippedStep, StageMove};
+pub use id::Id;
+pub use people::{Role, Stakeholder};
+pub use qualification::{Element, Evidence, EvidenceLevel, Preset};
+pub use risk::{forecast, Forecast, Risk, RiskKind, Severity, Weather};
+pub use score::{score, ProcessScore};
+pub use stage::Stage;
+pub use template::{Template, TemplateItem};
+pub use time::{Day, Minutes};
+
+/// Every way a domain operation can be refused. Shown to the user in plain words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("There is no deal with id “{0}”.")]
+    UnknownDeal(String),
+    #[error("That item no longer exists (id “{0}”).")]
+    UnknownItem(String),
+    #[error("A deal needs a name.")]
+    EmptyName,
+    #[error("“{field}” is too long: at most {max} characters.")]
+    TooLong { field: &'static str, max: usize },
+    #[error("“{0}” is not a date this app understands (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM).")]
+    BadDate(String),
+    #[error("“{0}” is not a valid id.")]
+    BadId(String),
+    #[error("A checklist item's weight must be 1, 2 or 3.")]
+    BadWeight,
+    #[error("A deal or call with id “{0}” already exists.")]
+    DuplicateId(String),
+    #[error("The default template cannot be deleted.")]
+    DefaultTemplate,
+}
+
+/// Longest deal, client or stakeholder name.
+pub const NAME_MAX: usize = 200;
+/// Longest free-text note.
+pub const NOTE_MAX: usize = 10_000;
+
+/// Trims a name and checks it is non-empty and within [`NAME_MAX`].
+pub fn clean_name(text: &str) -> Result<String, DomainError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(DomainError::EmptyName);
+    }
+    limit(text, "name", NAME_MAX)
+}
+
+/// Checks a text's length in characters.
+pub fn limit(text: &str, field: &'static str, max: usize) -> Result<String, DomainError> {
+    if text.chars().count() > max {
+        Err(DomainError::TooLong { field, max })
+    } else {
+        Ok(text.to_owned())
+    }
+}

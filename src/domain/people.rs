@@ -1,0 +1,89 @@
+//! Stakeholders on the client side and the roles they play in the decision.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Day, Id};
+
+/// A role a stakeholder plays; a person can hold several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    #[serde(rename = "dm")]
+    DecisionMaker,
+    #[serde(rename = "ch")]
+    Champion,
+    #[serde(rename = "co")]
+    Coach,
+    #[serde(rename = "tb")]
+    TechnicalBuyer,
+    #[serde(rename = "us")]
+    User,
+    #[serde(rename = "pl")]
+    ProcurementLegal,
+    #[serde(rename = "bl")]
+    Blocker,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::DecisionMaker,
+        Role::Champion,
+        Role::Coach,
+        Role::TechnicalBuyer,
+        Role::User,
+        Role::ProcurementLegal,
+        Role::Blocker,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::DecisionMaker => "Decision maker / economic buyer",
+            Role::Champion => "Champion",
+            Role::Coach => "Coach",
+            Role::TechnicalBuyer => "Technical buyer",
+            Role::User => "User",
+            Role::ProcurementLegal => "Procurement or legal",
+            Role::Blocker => "Blocker",
+        }
+    }
+    pub fn short(self) -> &'static str {
+        match self {
+            Role::DecisionMaker => "Decision maker",
+            other => other.label(),
+        }
+    }
+}
+
+/// A person on the client side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stakeholder {
+    #[serde(rename = "i")]
+    pub id: Id,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "t", default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(rename = "r", default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
+    pub engaged: bool,
+    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    pub last_contact: Option<Day>,
+    #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl Stakeholder {
+    pub fn new(id: Id, name: String) -> Stakeholder {
+        Stakeholder {
+            id,
+            name,
+            title: String::new(),
+            roles: Vec::new(),
+            engaged: false,
+            last_contact: None,
+            notes: String::new(),
+        }
+    }
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}

@@ -1,0 +1,147 @@
+//! Pre-call checklist templates. Items are never really deleted: a removed item is retired, so a
+//! past call that checked it still reads it, and only active items count toward the score.
+
+use serde::{Deserialize, Serialize};
+
+use super::Id;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateItem {
+    #[serde(rename = "i")]
+    pub id: Id,
+    #[serde(rename = "t")]
+    pub text: String,
+    #[serde(rename = "h", default, skip_serializing_if = "String::is_empty")]
+    pub hint: String,
+    /// 1 (nice to have) to 3 (must do).
+    #[serde(rename = "w", default = "one")]
+    pub weight: u8,
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
+}
+
+fn one() -> u8 {
+    1
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    #[serde(rename = "i")]
+    pub id: Id,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "it", default)]
+    pub items: Vec<TemplateItem>,
+}
+
+/// The id of the template every new deal uses unless told otherwise.
+pub const DEFAULT_TEMPLATE_ID: &str = "default";
+
+impl Template {
+    /// Items that count toward the checklist today, in order.
+    pub fn active(&self) -> impl Iterator<Item = &TemplateItem> {
+        self.items.iter().filter(|i| !i.retired)
+    }
+    pub fn item(&self, id: &Id) -> Option<&TemplateItem> {
+        self.items.iter().find(|i| &i.id == id)
+    }
+    pub fn total_weight(&self) -> u32 {
+        self.active().map(|i| u32::from(i.weight)).sum()
+    }
+
+    /// The shipped checklist, grounded in the advice Deal Prep follows (DESIGN.md §1).
+    pub fn default_template() -> Template {
+        const ITEMS: &[(&str, &str, &str, u8)] = &[
+            (
+                "ob",
+                "Objective and the next step to ask for are written",
+                "One sentence each: why this call, and what you will ask them to do next.",
+                3,
+            ),
+            (
+                "ag",
+                "Agenda confirmed with the client",
+                "Send it ahead; ask what they would add.",
+                2,
+            ),
+            (
+                "at",
+                "Attendees and their roles known",
+                "Who comes, what each cares about, who decides.",
+                2,
+            ),
+            (
+                "rr",
+                "Last notes and open commitments re-read",
+                "What did you promise last time, and what did they?",
+                2,
+            ),
+            (
+                "dq",
+                "Discovery questions ready",
+                "Open questions about their situation and goals.",
+                3,
+            ),
+            (
+                "pq",
+                "Pain questions ready",
+                "What it costs them today, and who feels it.",
+                3,
+            ),
+            (
+                "cm",
+                "What they care about is mapped to how we meet it",
+                "Their words on one side, our answer on the other.",
+                2,
+            ),
+            (
+                "oj",
+                "Likely objections have prepared responses",
+                "Handle them before they come.",
+                2,
+            ),
+            (
+                "ba",
+                "Budget and authority status known",
+                "Know what you know, and what you still must ask.",
+                2,
+            ),
+            (
+                "dm",
+                "Decision maker involved, or a plan to involve them",
+                "Don't assume it's closing while the decider is absent.",
+                3,
+            ),
+        ];
+        Template {
+            id: Id::new(DEFAULT_TEMPLATE_ID).expect("constant id is valid"),
+            name: "Standard call prep".to_owned(),
+            items: ITEMS
+                .iter()
+                .map(|(id, text, hint, weight)| TemplateItem {
+                    id: Id::new(*id).expect("constant id is valid"),
+                    text: (*text).to_owned(),
+                    hint: (*hint).to_owned(),
+                    weight: *weight,
+                    retired: false,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_template_has_ten_weighted_items_with_unique_ids() {
+        let t = Template::default_template();
+        assert_eq!(t.active().count(), 10);
+        let mut ids: Vec<_> = t.items.iter().map(|i| i.id.clone()).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), 10);
+        assert!(t.items.iter().all(|i| (1..=3).contains(&i.weight)));
+        assert_eq!(t.total_weight(), 24);
+    }
+}

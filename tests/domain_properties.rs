@@ -1,0 +1,133 @@
+//! Native property tests for the process score's invariants and for serialization, plus the
+//! storage-size budget of the generated 1,000 deals × 20 calls.
+#![cfg(not(target_arch = "wasm32"))]
+
+use deal_prep::domain::sample::{generate, Rng};
+use deal_prep::domain::{score, Deal, EvidenceLevel, Id, Minutes, Outcome, Preset, Stage, Template};
+use proptest::prelude::*;
+
+fn now() -> Minutes {
+    Minutes::parse("2026-11-26T09:00").unwrap()
+}
+
+/// A generated deal with its evidence, stage and checklist scrambled by the seed.
+fn any_deal() -> impl Strategy<Value = Deal> {
+    (any::<u64>(), 0usize..6, 0usize..7, 0usize..4).prop_map(|(seed, calls, stage, preset)| {
+        let mut deal = generate(1, calls, seed, now()).remove(0);
+        let mut rng = Rng::new(seed ^ 0xabcdef);
+        deal.stage = Stage::ALL[stage];
+        deal.switch_preset(Preset::ALL[preset]);
+        for call in &mut deal.calls {
+            call.plan.checked.retain(|_| rng.chance(50));
+        }
+        deal
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn score_stays_within_0_and_100(deal in any_deal()) {
+        let s = score(&deal, &Template::default_template(), now());
+        prop_assert!(s.total <= 100);
+        let parts: f64 = s.parts.iter().map(|p| p.earned).sum();
+        prop_assert!((0.0..=100.0 + 1e-9).contains(&parts));
+    }
+
+    #[test]
+    fn identical_inputs_give_identical_output(deal in any_deal()) {
+        let t = Template::default_template();
+        prop_assert_eq!(score(&deal, &t, now()), score(&deal.clone(), &t, now()));
+    }
+
+    #[test]
+    fn outcome_value_and_target_never_change_the_score(deal in any_deal(), outcome in 0usize..4, value in ".{0,20}", days in -500i32..500) {
+        let t = Template::default_template();
+        let before = score(&deal, &t, now());
+        let mut changed = deal.clone();
+        changed.outcome = Outcome::ALL[outcome];
+        changed.value = value;
+        changed.target = Some(now().day().plus(days));
+        prop_assert_eq!(score(&changed, &t, now()), before.clone());
+        changed.target = None;
+        prop_assert_eq!(score(&changed, &t, now()), before);
+    }
+
+    #[test]
+    fn checking_never_lowers_and_unchecking_never_raises(deal in any_deal(), pick in any::<usize>()) {
+        let t = Template::default_template();
+        prop_assume!(!deal.calls.is_empty());
+        let call = pick % deal.calls.len();
+        let item = t.items[pick % t.items.len()].id.clone();
+        let mut checked = deal.clone();
+        checked.calls[call].plan.checked.retain(|i| *i != item);
+        let mut unchecked = checked.clone();
+        checked.calls[call].plan.checked.push(item);
+        let (on, off) = (score(&checked, &t, now()).total, score(&unchecked, &t, now()).total);
+        prop_assert!(on >= off, "checking lowered {off} to {on}");
+        unchecked.calls[call].plan.checked.clear();
+        prop_assert!(score(&unchecked, &t, now()).total <= off);
+    }
+
+    #[test]
+    fn evidence_of_later_stages_never_lowers_the_score(deal in any_deal(), level in 0usize..4) {
+        let t = Template::default_template();
+        let before = score(&deal, &t, now()).total;
+        let mut changed = deal.clone();
+        let later: Vec<_> = deal.preset.elements().iter().filter(|e| e.exit_of > deal.stage).collect();
+        for e in later {
+            changed.set_evidence(e.key, EvidenceLevel::ALL[level], None);
+        }
+        prop_assert!(score(&changed, &t, now()).total >= before);
+    }
+
+    #[test]
+    fn raising_evidence_never_lowers_the_score(deal in any_deal(), pick in any::<usize>()) {
+        let t = Template::default_template();
+        let elements = deal.preset.elements();
+        let key = elements[pick % elements.len()].key;
+        let mut up = deal.clone();
+        up.set_evidence(key, EvidenceLevel::Confirmed, None);
+        prop_assert!(score(&up, &t, now()).total >= score(&deal, &t, now()).total);
+    }
+
+    #[test]
+    fn deals_survive_a_json_round_trip(deal in any_deal()) {
+        let text = serde_json::to_string(&deal).unwrap();
+        let back: Deal = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(back, deal);
+    }
+}
+
+#[test]
+fn a_template_and_the_sample_deal_survive_a_json_round_trip() {
+    let t = Template::default_template();
+    let back: Template = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+    assert_eq!(back, t);
+    let sample = deal_prep::domain::sample::sample_deal(Id::new("dsample").unwrap(), now(), &mut Rng::new(1));
+    let back: Deal = serde_json::from_str(&serde_json::to_string(&sample).unwrap()).unwrap();
+    assert_eq!(back, sample);
+}
+
+#[test]
+fn missing_optional_fields_default_so_older_records_load() {
+    let minimal = r#"{"i":"d1","c":"Acme","n":"Rollout","cr":0,"up":0,"tp":"default"}"#;
+    let deal: Deal = serde_json::from_str(minimal).unwrap();
+    assert_eq!(
+        (deal.stage, deal.outcome, deal.rev),
+        (Stage::Prospect, Outcome::Open, 0)
+    );
+}
+
+/// DESIGN.md §5: 1,000 deals × 20 calls with realistic notes must stay under half the 5 MB quota.
+#[test]
+fn a_thousand_deals_with_twenty_calls_fit_in_half_the_quota() {
+    let deals = generate(1_000, 20, 42, now());
+    let chars: usize = deals
+        .iter()
+        .map(|d| serde_json::to_string(d).unwrap().chars().count())
+        .sum();
+    println!("1,000 deals x 20 calls: {chars} characters of JSON");
+    assert!(chars < 2_600_000, "{chars} characters");
+}
