@@ -1,1 +1,91 @@
-pub fn mount() {}
+//! The Yew user interface: one component per file, one reducer at the root ([`state`]),
+//! hash routes ([`route`]). Components render state and dispatch domain actions; the logic they
+//! would want tested lives in `domain/` and `store/`.
+
+pub mod banner;
+pub mod call_page;
+pub mod deal_list;
+pub mod deal_page;
+pub mod list_query;
+pub mod new_deal;
+pub mod root;
+pub mod route;
+pub mod score_gauge;
+pub mod state;
+
+use wasm_bindgen::JsCast;
+
+use crate::domain::{Id, Minutes};
+use crate::store::DEFAULT_NAMESPACE;
+
+/// The id of the element the app mounts into.
+pub const HOST_ID: &str = "deal-prep";
+
+/// Local wall-clock time now, in minutes (the domain's clock; see `domain::time`).
+pub fn now() -> Minutes {
+    let date = js_sys::Date::new_0();
+    let local_ms = date.get_time() - date.get_timezone_offset() * 60_000.0;
+    Minutes((local_ms / 60_000.0).floor() as i64)
+}
+
+/// A fresh random id with a one-letter prefix.
+pub fn new_id(prefix: char) -> Id {
+    let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    Id::from_random(prefix, (hi << 32) | lo)
+}
+
+/// The namespace the host element asks for (`data-namespace`), or the default.
+pub fn namespace_of(host: &web_sys::Element) -> String {
+    host.get_attribute("data-namespace")
+        .map(|ns| ns.trim().to_owned())
+        .filter(|ns| !ns.is_empty() && ns.len() <= 64 && !ns.contains(':'))
+        .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned())
+}
+
+/// Shows a plain error panel with a reload button in the host element. Used by the panic hook,
+/// so it touches the DOM directly: Yew may be in an unusable state by then.
+fn show_crash_panel() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(host) = document.get_element_by_id(HOST_ID) else {
+        return;
+    };
+    host.set_inner_html(
+        "<div class=\"deal-prep\"><div class=\"dp-crash\" role=\"alert\">\
+         <h2>Deal Prep stopped unexpectedly</h2>\
+         <p>Your saved data is safe in this browser. Reload to continue.</p>\
+         <button type=\"button\" class=\"dp-button dp-button--primary\" onclick=\"location.reload()\">Reload</button>\
+         </div></div>",
+    );
+}
+
+/// Mounts the app into `<div id="deal-prep">` (creating it if the page has none).
+pub fn mount() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Deal Prep panicked: {info}").into());
+        show_crash_panel();
+    }));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let host = document.get_element_by_id(HOST_ID).or_else(|| {
+        let div = document.create_element("div").ok()?;
+        div.set_id(HOST_ID);
+        document.body()?.append_child(&div).ok()?;
+        Some(div)
+    });
+    let Some(host) = host else { return };
+    let namespace = namespace_of(&host);
+    host.set_inner_html("");
+    if let Ok(host) = host.dyn_into::<web_sys::Element>() {
+        yew::Renderer::<root::App>::with_root_and_props(
+            host,
+            root::AppProps {
+                namespace: namespace.into(),
+            },
+        )
+        .render();
+    }
+}

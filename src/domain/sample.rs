@@ -15,7 +15,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -23,7 +23,7 @@ impl Rng {
         z ^ (z >> 31)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     pub fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
         items[self.below(items.len())]
@@ -33,7 +33,7 @@ impl Rng {
     }
     /// A short id with the given prefix, unique enough within one deal.
     pub fn short_id(&mut self, prefix: char) -> Id {
-        let full = Id::from_random(prefix, self.next());
+        let full = Id::from_random(prefix, self.next_u64());
         Id::new(&full.as_str()[..6]).expect("prefix of a valid id is valid")
     }
 }
@@ -112,7 +112,7 @@ pub fn generate(deals: usize, calls: usize, seed: u64, now: Minutes) -> Vec<Deal
 }
 
 fn generated_deal(rng: &mut Rng, n: usize, calls: usize, now: Minutes) -> Deal {
-    let id = Id::new(&Id::from_random('d', rng.next()).as_str()[..9]).expect("valid");
+    let id = Id::new(&Id::from_random('d', rng.next_u64()).as_str()[..9]).expect("valid");
     let client = rng.pick(CLIENTS).to_owned();
     let name = format!("{} #{n}", rng.pick(PRODUCTS));
     let created = now.plus_days(-(calls as i64) * 7 - 10);

@@ -1,0 +1,55 @@
+# Deal Prep — two commands: `make serve` and `make test`. Both set the machine up first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The one place the wasm-bindgen version is read: Cargo.lock. Trunk takes it from this variable.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+export TRUNK_TOOLS_WASM_BINDGEN := $(WASM_BINDGEN_VERSION)
+# wasm-opt from the pinned npm binaryen comes first; cargo-installed tools next.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Browser tests run in headless Chromium.
+export CHROMEDRIVER := /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size
+
+help:
+	@echo "make serve   set up, build, and serve the app at http://127.0.0.1:8080"
+	@echo "make test    set up, then lint, native tests, browser tests, release build, end-to-end tests, size report"
+
+setup:
+	@scripts/setup.sh
+
+serve: setup
+	trunk serve --release
+
+build: setup
+	trunk build --release
+
+fmt:
+	cargo fmt --check
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy $(WASM) --all-targets -- -D warnings
+
+test-native:
+	cargo test --lib --test domain_properties
+
+test-browser:
+	cargo test $(WASM) --test browser
+
+test-e2e:
+	cargo test --test e2e -- --test-threads=1
+
+size:
+	@scripts/size-report.sh
+
+test: setup
+	@echo "== format"; $(MAKE) --no-print-directory fmt
+	@echo "== clippy (host and wasm32)"; $(MAKE) --no-print-directory lint
+	@echo "== native tests"; $(MAKE) --no-print-directory test-native
+	@echo "== browser tests (wasm-bindgen-test, headless Chromium)"; $(MAKE) --no-print-directory test-browser
+	@echo "== release build"; trunk build --release
+	@echo "== end-to-end tests (headless Chromium against dist/)"; $(MAKE) --no-print-directory test-e2e
+	@echo "== size"; $(MAKE) --no-print-directory size

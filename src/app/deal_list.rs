@@ -1,0 +1,164 @@
+//! The deals view: search, filters, sort, the new-deal form, and the empty state.
+
+use yew::prelude::*;
+
+use super::list_query::{ListQuery, SortBy};
+use super::new_deal::NewDeal;
+use super::root::Ctx;
+use super::route::Route;
+use super::{new_id, now};
+use crate::domain::{Action, Outcome, Stage};
+
+#[derive(Properties, PartialEq)]
+pub struct DealListProps {
+    pub on_sample: Callback<()>,
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+#[component]
+pub fn DealList(props: &DealListProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("DealList is rendered inside the app");
+    let query = use_state(ListQuery::default);
+    let entries = &ctx.state.index;
+
+    let on_create = {
+        let ctx = ctx.clone();
+        Callback::from(move |(client, name): (String, String)| {
+            ctx.act(Action::CreateDeal {
+                id: new_id('d'),
+                client,
+                name,
+            });
+        })
+    };
+
+    if entries.is_empty() {
+        let on_sample = props.on_sample.clone();
+        return html! {
+            <section class="dp-empty" aria-labelledby="dp-empty-title">
+                <h1 id="dp-empty-title">{ "Prepare every call. Own your process." }</h1>
+                <p>{ "Deal Prep keeps each deal's pre-call checklist, call plan and what you learned, and scores how well you ran the part of the sale you control — never whether you won." }</p>
+                <p>{ "Everything stays in this browser: no account, no server." }</p>
+                <NewDeal on_create={on_create} />
+                <button type="button" class="dp-button" onclick={move |_| on_sample.emit(())}>{ "Try a sample deal" }</button>
+            </section>
+        };
+    }
+
+    let set = |f: fn(&mut ListQuery, String)| {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut q = (*query).clone();
+            f(
+                &mut q,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
+            );
+            query.set(q);
+        })
+    };
+    let on_search = set(|q, v| q.text = v);
+    let on_change = |f: fn(&mut ListQuery, String)| {
+        let query = query.clone();
+        Callback::from(move |e: Event| {
+            let mut q = (*query).clone();
+            f(&mut q, input_value(&e));
+            query.set(q);
+        })
+    };
+    let on_stage = on_change(|q, v| q.stage = Stage::from_key(&v));
+    let on_outcome = on_change(|q, v| q.outcome = Outcome::from_key(&v));
+    let on_sort = on_change(|q, v| {
+        q.sort = match v.as_str() {
+            "next" => SortBy::NextCall,
+            "score" => SortBy::Score,
+            _ => SortBy::LastTouched,
+        }
+    });
+    let toggle_48h = {
+        let query = query.clone();
+        Callback::from(move |_| {
+            let mut q = (*query).clone();
+            q.call_within_48h = !q.call_within_48h;
+            query.set(q);
+        })
+    };
+    let toggle_archived = {
+        let query = query.clone();
+        Callback::from(move |_| {
+            let mut q = (*query).clone();
+            q.show_archived = !q.show_archived;
+            query.set(q);
+        })
+    };
+
+    let now = now();
+    let shown = query.run(entries.values(), now);
+    html! {
+        <section class="dp-deals" aria-labelledby="dp-deals-title">
+            <h1 id="dp-deals-title" class="dp-title">{ "Deals" }</h1>
+            <NewDeal on_create={on_create} />
+            <div class="dp-filters" role="search">
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Search" }</span>
+                    <input type="search" class="dp-input" value={query.text.clone()} oninput={on_search}
+                        placeholder="Client or deal" />
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Stage" }</span>
+                    <select class="dp-input" onchange={on_stage}>
+                        <option value="" selected={query.stage.is_none()}>{ "Any stage" }</option>
+                        { for Stage::ALL.iter().map(|s| html! {
+                            <option value={s.key()} selected={query.stage == Some(*s)}>{ s.label() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Outcome" }</span>
+                    <select class="dp-input" onchange={on_outcome}>
+                        <option value="" selected={query.outcome.is_none()}>{ "Any outcome" }</option>
+                        { for Outcome::ALL.iter().map(|o| html! {
+                            <option value={o.key()} selected={query.outcome == Some(*o)}>{ o.label() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Sort by" }</span>
+                    <select class="dp-input" onchange={on_sort}>
+                        <option value="touched" selected={query.sort == SortBy::LastTouched}>{ "Last touched" }</option>
+                        <option value="next" selected={query.sort == SortBy::NextCall}>{ "Next call" }</option>
+                        <option value="score" selected={query.sort == SortBy::Score}>{ "Process score" }</option>
+                    </select>
+                </label>
+                <label class="dp-check">
+                    <input type="checkbox" checked={query.call_within_48h} onchange={toggle_48h} />
+                    { "Call in the next 48 h" }
+                </label>
+                <label class="dp-check">
+                    <input type="checkbox" checked={query.show_archived} onchange={toggle_archived} />
+                    { "Archived" }
+                </label>
+            </div>
+            <p class="dp-muted" aria-live="polite">{ format!("{} of {} deals", shown.len(), entries.len()) }</p>
+            <ul class="dp-deal-list">
+                { for shown.into_iter().map(|e| html! {
+                    <li key={e.id.to_string()} class="dp-deal-row">
+                        <a class="dp-deal-row__link" href={Route::Deal(e.id.clone()).href()}>
+                            <span class="dp-deal-row__client">{ e.client.clone() }</span>
+                            <span class="dp-deal-row__name">{ e.name.clone() }</span>
+                            if e.sample { <span class="dp-tag">{ "Sample" }</span> }
+                        </a>
+                        <span class="dp-deal-row__stage">{ e.stage.label() }</span>
+                        <span class="dp-deal-row__next">
+                            { e.next_call.map_or_else(|| "No call planned".to_owned(), |at| format!("Next call {}", at.to_string().replace('T', " "))) }
+                        </span>
+                        <span class="dp-deal-row__score" title="Process score">{ format!("{} / 100", e.score) }</span>
+                        <span class={classes!("dp-weather", format!("dp-weather--{}", e.weather().key()))}>{ e.weather().label() }</span>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,330 @@
+//! The deal view: roadmap stepper with the wrong-turn dialog, process score, forecast,
+//! stakeholders, qualification grid, calls, outcome and archive.
+
+use yew::prelude::*;
+
+use super::root::Ctx;
+use super::route::Route;
+use super::score_gauge::ScoreGauge;
+use super::{new_id, now};
+use crate::domain::score::Target;
+use crate::domain::{
+    forecast, score, Action, CallKind, DealAction, EvidenceLevel, Id, Outcome, Preset, Role, SkippedStep,
+    Stage,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct DealPageProps {
+    pub id: Id,
+}
+
+fn value_of(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+#[component]
+pub fn DealPage(props: &DealPageProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("DealPage is rendered inside the app");
+    let pending_move = use_state(|| None::<(Stage, Vec<SkippedStep>)>);
+    let new_person = use_state(String::new);
+    let new_call_at = use_state(String::new);
+    let new_call_kind = use_state(CallKind::default);
+    let Some(deal) = ctx.state.book.deals.get(&props.id) else {
+        return html! {
+            <section class="dp-empty">
+                <h1>{ "Deal not found" }</h1>
+                <p>{ "This deal is not stored in this browser (it may have been deleted, or saved under another namespace)." }</p>
+                <a class="dp-button dp-button--primary" href="#/">{ "Back to your deals" }</a>
+            </section>
+        };
+    };
+    let id = deal.id.clone();
+    let template = ctx.state.book.template_for(deal);
+    let now = now();
+    let process = score(deal, template, now);
+    let weather = forecast(deal, template, now);
+    let edit = {
+        let (ctx, id) = (ctx.clone(), id.clone());
+        move |op: DealAction| ctx.act(Action::Edit { deal: id.clone(), op })
+    };
+
+    let href_of = {
+        let id = id.clone();
+        Callback::from(move |t: Target| match t {
+            Target::Checklist(c) | Target::Review(c) => Route::Call(id.clone(), c).href(),
+            Target::PlanCall => format!("{}#calls", Route::Deal(id.clone()).href()),
+            Target::Qualification(_) => format!("{}#qualification", Route::Deal(id.clone()).href()),
+            Target::People => format!("{}#people", Route::Deal(id.clone()).href()),
+        })
+    };
+
+    let ask_move = {
+        let (pending_move, edit) = (pending_move.clone(), edit.clone());
+        let deal = deal.clone();
+        move |to: Stage| {
+            let skipped = deal.unmet_criteria(to);
+            if skipped.is_empty() {
+                edit(DealAction::MoveStage(to));
+            } else {
+                pending_move.set(Some((to, skipped)));
+            }
+        }
+    };
+    let confirm_move = {
+        let (pending_move, edit) = (pending_move.clone(), edit.clone());
+        Callback::from(move |_| {
+            if let Some((to, _)) = &*pending_move {
+                edit(DealAction::MoveStage(*to));
+            }
+            pending_move.set(None);
+        })
+    };
+    let cancel_move = {
+        let pending_move = pending_move.clone();
+        Callback::from(move |_| pending_move.set(None))
+    };
+    let on_dialog_key = {
+        let pending_move = pending_move.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                pending_move.set(None);
+            }
+        })
+    };
+
+    let add_person = {
+        let (new_person, edit) = (new_person.clone(), edit.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !new_person.trim().is_empty() {
+                edit(DealAction::AddPerson {
+                    id: new_id('p'),
+                    name: (*new_person).clone(),
+                });
+                new_person.set(String::new());
+            }
+        })
+    };
+    let add_call = {
+        let (new_call_at, new_call_kind, edit) = (new_call_at.clone(), new_call_kind.clone(), edit.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            edit(DealAction::AddCall {
+                id: new_id('c'),
+                at: (*new_call_at).clone(),
+                kind: *new_call_kind,
+            });
+        })
+    };
+
+    html! {
+        <article class="dp-deal" aria-labelledby="dp-deal-title">
+            <nav class="dp-crumbs" aria-label="Breadcrumb"><a href="#/">{ "Deals" }</a></nav>
+            <header class="dp-deal__header">
+                <h1 id="dp-deal-title" class="dp-title">
+                    <span class="dp-deal__client">{ deal.client.clone() }</span>
+                    <span class="dp-deal__name">{ deal.name.clone() }</span>
+                </h1>
+                if deal.sample {
+                    <span class="dp-tag">{ "Sample" }</span>
+                }
+                if !deal.jumped.is_empty() {
+                    <span class="dp-tag dp-tag--warn">{ "Jumped ahead" }</span>
+                }
+            </header>
+
+            <nav class="dp-stepper" aria-label="Roadmap">
+                <ol>
+                    { for Stage::ALL.iter().map(|s| {
+                        let skipped = deal.jumped.iter().any(|j| j.stage == *s);
+                        let state = if *s == deal.stage { "current" } else if *s < deal.stage { "done" } else { "ahead" };
+                        let ask_move = ask_move.clone();
+                        let to = *s;
+                        html! {
+                            <li key={s.key()} class={classes!("dp-stepper__step", format!("dp-stepper__step--{state}"), skipped.then_some("dp-stepper__step--skipped"))}>
+                                <button type="button" class="dp-stepper__button"
+                                    aria-current={(*s == deal.stage).then_some("step")}
+                                    disabled={*s == deal.stage}
+                                    onclick={move |_| ask_move(to)}>
+                                    { s.label() }
+                                    if skipped { <span class="dp-visually-hidden">{ " (steps skipped)" }</span> }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </nav>
+
+            if let Some((to, skipped)) = &*pending_move {
+                <div class="dp-dialog" role="dialog" aria-modal="true" aria-labelledby="dp-wrong-turn-title" onkeydown={on_dialog_key}>
+                    <h2 id="dp-wrong-turn-title" class="dp-subtitle">{ format!("Wrong turn? Moving to {} skips:", to.label()) }</h2>
+                    <ul class="dp-dialog__list">
+                        { for skipped.iter().map(|s| html! { <li key={format!("{}-{}", s.stage.key(), s.key)}>{ s.describe(deal.preset) }</li> }) }
+                    </ul>
+                    <p>{ "You can move anyway; the deal keeps a “jumped ahead” mark until these are known." }</p>
+                    <div class="dp-dialog__buttons">
+                        <button type="button" class="dp-button" onclick={cancel_move} autofocus=true>{ "Stay" }</button>
+                        <button type="button" class="dp-button dp-button--primary" onclick={confirm_move}>{ "Move anyway" }</button>
+                    </div>
+                </div>
+            }
+
+            <div class="dp-deal__grid">
+                <ScoreGauge score={process} href_of={href_of} />
+                <section class={classes!("dp-forecast", format!("dp-forecast--{}", weather.weather.key()))} aria-labelledby="dp-forecast-title">
+                    <h2 id="dp-forecast-title" class="dp-subtitle">{ format!("Forecast: {}", weather.weather.label()) }</h2>
+                    if weather.risks.is_empty() {
+                        <p class="dp-muted">{ "No named risks right now." }</p>
+                    }
+                    <ul class="dp-risks">
+                        { for weather.risks.iter().map(|r| html! {
+                            <li key={format!("{:?}", r.kind)} class="dp-risk">
+                                <strong>{ r.title.clone() }</strong>
+                                <p>{ r.advice.clone() }</p>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            </div>
+
+            <section id="people" class="dp-section" aria-labelledby="dp-people-title">
+                <h2 id="dp-people-title" class="dp-subtitle">{ "People" }</h2>
+                <ul class="dp-people">
+                    { for deal.people.iter().map(|p| {
+                        let pid = p.id.clone();
+                        let edit = edit.clone();
+                        let engaged = p.engaged;
+                        html! {
+                            <li key={p.id.to_string()} class="dp-person">
+                                <span class="dp-person__name">{ p.name.clone() }</span>
+                                <label class="dp-check">
+                                    <input type="checkbox" checked={engaged}
+                                        onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |_| edit(DealAction::SetEngaged { id: pid.clone(), engaged: !engaged }) }} />
+                                    { "Engaged" }
+                                </label>
+                                <fieldset class="dp-roles">
+                                    <legend class="dp-visually-hidden">{ format!("Roles of {}", p.name) }</legend>
+                                    { for Role::ALL.iter().map(|r| {
+                                        let on = p.has(*r);
+                                        let (pid, edit, role) = (pid.clone(), edit.clone(), *r);
+                                        html! {
+                                            <label key={r.short()} class="dp-check dp-check--small">
+                                                <input type="checkbox" checked={on}
+                                                    onchange={move |_| edit(DealAction::SetRole { id: pid.clone(), role, on: !on })} />
+                                                { r.short() }
+                                            </label>
+                                        }
+                                    }) }
+                                </fieldset>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <form class="dp-inline-form" onsubmit={add_person}>
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "Add a person" }</span>
+                        <input class="dp-input" name="person" value={(*new_person).clone()} maxlength="200"
+                            oninput={{ let s = new_person.clone(); move |e: InputEvent| s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()) }} />
+                    </label>
+                    <button type="submit" class="dp-button">{ "Add person" }</button>
+                </form>
+            </section>
+
+            <section id="qualification" class="dp-section" aria-labelledby="dp-qual-title">
+                <h2 id="dp-qual-title" class="dp-subtitle">{ "Qualification" }</h2>
+                <label class="dp-field dp-field--inline">
+                    <span class="dp-field__label">{ "Preset" }</span>
+                    <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
+                        if let Some(p) = Preset::from_key(&value_of(&e)) { edit(DealAction::SwitchPreset(p)) }
+                    } }}>
+                        { for Preset::ALL.iter().map(|p| html! { <option value={p.key()} selected={deal.preset == *p}>{ p.label() }</option> }) }
+                    </select>
+                </label>
+                <table class="dp-qual">
+                    <thead><tr><th scope="col">{ "Element" }</th><th scope="col">{ "Evidence" }</th><th scope="col">{ "Needed before leaving" }</th></tr></thead>
+                    <tbody>
+                        { for deal.preset.elements().iter().map(|el| {
+                            let level = deal.level(el.key);
+                            let key = el.key.to_owned();
+                            let edit = edit.clone();
+                            html! {
+                                <tr key={el.key}>
+                                    <th scope="row">{ el.label }<span class="dp-muted dp-qual__question">{ el.question }</span></th>
+                                    <td>
+                                        <select class="dp-input" aria-label={format!("Evidence for {}", el.label)}
+                                            onchange={move |e: Event| if let Some(l) = EvidenceLevel::from_key(&value_of(&e)) {
+                                                edit(DealAction::SetEvidence { key: key.clone(), level: l })
+                                            }}>
+                                            { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }
+                                        </select>
+                                    </td>
+                                    <td>{ el.exit_of.label() }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </section>
+
+            <section id="calls" class="dp-section" aria-labelledby="dp-calls-title">
+                <h2 id="dp-calls-title" class="dp-subtitle">{ "Calls" }</h2>
+                <ul class="dp-calls">
+                    { for deal.calls.iter().map(|c| {
+                        let (done, total) = c.plan.progress(template);
+                        let status = if c.review.is_some() { "reviewed".to_owned() } else { format!("{done} of {total} ready") };
+                        html! {
+                            <li key={c.id.to_string()} class="dp-call-row">
+                                <a href={Route::Call(id.clone(), c.id.clone()).href()}>
+                                    { format!("{} · {}", c.at.to_string().replace('T', " "), c.kind.label()) }
+                                </a>
+                                <span class="dp-muted">{ status }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <form class="dp-inline-form" onsubmit={add_call}>
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "Call date and time" }</span>
+                        <input class="dp-input" type="datetime-local" name="at" required=true value={(*new_call_at).clone()}
+                            oninput={{ let s = new_call_at.clone(); move |e: InputEvent| s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()) }} />
+                    </label>
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "Kind" }</span>
+                        <select class="dp-input" name="kind" onchange={{ let s = new_call_kind.clone(); move |e: Event| {
+                            if let Some(k) = CallKind::from_key(&value_of(&e)) { s.set(k) }
+                        } }}>
+                            { for CallKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*new_call_kind == *k}>{ k.label() }</option> }) }
+                        </select>
+                    </label>
+                    <button type="submit" class="dp-button">{ "Plan a call" }</button>
+                </form>
+            </section>
+
+            <section class="dp-section" aria-labelledby="dp-outcome-title">
+                <h2 id="dp-outcome-title" class="dp-subtitle">{ "Outcome" }</h2>
+                <label class="dp-field dp-field--inline">
+                    <span class="dp-field__label">{ "Outcome" }</span>
+                    <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
+                        if let Some(o) = Outcome::from_key(&value_of(&e)) { edit(DealAction::SetOutcome(o)) }
+                    } }}>
+                        { for Outcome::ALL.iter().map(|o| html! { <option value={o.key()} selected={deal.outcome == *o}>{ o.label() }</option> }) }
+                    </select>
+                </label>
+                <p class="dp-muted">{ "The outcome never changes the process score." }</p>
+                <div class="dp-row">
+                    <button type="button" class="dp-button"
+                        onclick={{ let edit = edit.clone(); let archived = deal.archived; move |_| edit(DealAction::SetArchived(!archived)) }}>
+                        { if deal.archived { "Unarchive" } else { "Archive" } }
+                    </button>
+                    <button type="button" class="dp-button dp-button--danger"
+                        onclick={{ let (ctx, id) = (ctx.clone(), id.clone()); move |_| {
+                            ctx.act(Action::DeleteDeal(id.clone()));
+                            if let Some(w) = web_sys::window() { let _ = w.location().set_hash("#/"); }
+                        } }}>
+                        { if deal.sample { "Remove sample deal" } else { "Delete deal" } }
+                    </button>
+                </div>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,103 @@
+//! Search, filters and sort for the deal list, over index entries. Plain Rust, tested natively.
+
+use crate::domain::{Minutes, Outcome, Stage};
+use crate::store::IndexEntry;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    #[default]
+    LastTouched,
+    NextCall,
+    Score,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListQuery {
+    pub text: String,
+    pub stage: Option<Stage>,
+    pub outcome: Option<Outcome>,
+    pub call_within_48h: bool,
+    pub show_archived: bool,
+    pub sort: SortBy,
+}
+
+impl ListQuery {
+    /// The entries to show, in order.
+    pub fn run<'a>(
+        &self,
+        entries: impl IntoIterator<Item = &'a IndexEntry>,
+        now: Minutes,
+    ) -> Vec<&'a IndexEntry> {
+        let needle = self.text.trim().to_lowercase();
+        let mut shown: Vec<&IndexEntry> = entries
+            .into_iter()
+            .filter(|e| e.archived == self.show_archived)
+            .filter(|e| self.stage.is_none_or(|s| e.stage == s))
+            .filter(|e| self.outcome.is_none_or(|o| e.outcome == o))
+            .filter(|e| {
+                !self.call_within_48h
+                    || e.next_call
+                        .is_some_and(|at| at >= now && at <= now.plus_hours(48))
+            })
+            .filter(|e| {
+                needle.is_empty()
+                    || e.name.to_lowercase().contains(&needle)
+                    || e.client.to_lowercase().contains(&needle)
+            })
+            .collect();
+        match self.sort {
+            SortBy::LastTouched => shown.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id))),
+            SortBy::Score => shown.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id))),
+            // Deals without a planned call go last.
+            SortBy::NextCall => shown.sort_by_key(|e| (e.next_call.is_none(), e.next_call, e.id.clone())),
+        }
+        shown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Deal, Id, Template};
+
+    fn entry(id: &str, name: &str, score: u8, next: Option<i64>, updated: i64) -> IndexEntry {
+        let d = Deal::new(
+            Id::new(id).unwrap(),
+            "Client".into(),
+            name.into(),
+            Id::new("default").unwrap(),
+            Minutes(updated),
+        );
+        let mut e = IndexEntry::of(&d, &Template::default_template(), Minutes(0));
+        e.score = score;
+        e.next_call = next.map(Minutes);
+        e
+    }
+
+    #[test]
+    fn search_filters_and_sorts() {
+        let now = Minutes(1_000);
+        let list = [
+            entry("a", "Fleet pilot", 50, Some(1_000 + 60), 5),
+            entry("b", "Analytics", 80, Some(1_000 + 72 * 60), 9),
+            entry("c", "Fleet expansion", 20, None, 7),
+        ];
+        let ids = |q: &ListQuery| {
+            q.run(&list, now)
+                .iter()
+                .map(|e| e.id.to_string())
+                .collect::<Vec<_>>()
+        };
+        let mut q = ListQuery::default();
+        assert_eq!(ids(&q), ["b", "c", "a"]);
+        q.sort = SortBy::Score;
+        assert_eq!(ids(&q), ["b", "a", "c"]);
+        q.sort = SortBy::NextCall;
+        assert_eq!(ids(&q), ["a", "b", "c"]);
+        q.text = "FLEET".into();
+        assert_eq!(ids(&q), ["a", "c"]);
+        q.text.clear();
+        q.call_within_48h = true;
+        assert_eq!(ids(&q), ["a"]);
+    }
+}

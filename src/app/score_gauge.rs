@@ -1,0 +1,63 @@
+//! The process score as a gauge, with its breakdown per part and the next best actions.
+
+use yew::prelude::*;
+
+use crate::domain::score::{ProcessScore, Target};
+
+#[derive(Properties, PartialEq)]
+pub struct ScoreGaugeProps {
+    pub score: ProcessScore,
+    /// Where each action's link goes (the deal's or a call's URL).
+    pub href_of: Callback<Target, String>,
+}
+
+#[component]
+pub fn ScoreGauge(props: &ScoreGaugeProps) -> Html {
+    let s = &props.score;
+    // A half-circle arc of length 100 (pathLength) filled to the score.
+    html! {
+        <section class="dp-score" aria-labelledby="dp-score-title">
+            <h2 id="dp-score-title" class="dp-subtitle">{ "Process score" }</h2>
+            <div class="dp-score__gauge" role="meter" aria-valuemin="0" aria-valuemax="100"
+                aria-valuenow={s.total.to_string()} aria-label="Process score">
+                <svg viewBox="0 0 120 70" aria-hidden="true" class="dp-score__svg">
+                    <path d="M10 60 A50 50 0 0 1 110 60" class="dp-score__track" pathLength="100" />
+                    <path d="M10 60 A50 50 0 0 1 110 60" class="dp-score__fill" pathLength="100"
+                        stroke-dasharray={format!("{} 100", s.total)} />
+                </svg>
+                <span class="dp-score__value">{ s.total }</span>
+            </div>
+            <ul class="dp-score__parts">
+                { for s.parts.iter().map(|p| html! {
+                    <li key={p.name} class="dp-score__part">
+                        <details>
+                            <summary>
+                                <span>{ p.name }</span>
+                                <span class="dp-score__points">{ format!("{:.0} of {:.0}", p.earned, p.possible) }</span>
+                            </summary>
+                            <ul class="dp-score__items">
+                                { for p.items.iter().enumerate().map(|(n, i)| html! {
+                                    <li key={n} class={classes!("dp-score__item", (i.earned >= i.possible).then_some("dp-score__item--done"))}>
+                                        <span>{ i.label.clone() }</span>
+                                        <span class="dp-score__points">{ format!("{:.1} / {:.1}", i.earned, i.possible) }</span>
+                                    </li>
+                                }) }
+                            </ul>
+                        </details>
+                    </li>
+                }) }
+            </ul>
+            if !s.next_actions.is_empty() {
+                <h3 class="dp-subtitle dp-subtitle--small">{ "Next best actions" }</h3>
+                <ol class="dp-actions">
+                    { for s.next_actions.iter().take(5).enumerate().map(|(n, a)| html! {
+                        <li key={n}>
+                            <a href={props.href_of.emit(a.target.clone())}>{ a.text.clone() }</a>
+                            <span class="dp-score__points">{ format!(" +{:.1}", a.gain) }</span>
+                        </li>
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,95 @@
+//! The root state and its reducer. The reducer applies domain actions and records what changed;
+//! it never touches storage or the DOM — the root component's effect persists the change.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::domain::{Action, Book, Change, Deal, DomainError, Id, Minutes};
+use crate::store::IndexEntry;
+
+/// A message for the banner area.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Error(String),
+    Info(String),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppState {
+    pub book: Book,
+    /// What the deal list shows, one entry per stored deal.
+    pub index: BTreeMap<Id, IndexEntry>,
+    /// The last change to persist, with a sequence number the persisting effect keys on.
+    pub pending: Option<(u64, Change)>,
+    pub seq: u64,
+    pub notice: Option<Notice>,
+    /// A persistent warning about storage (unavailable, full, records kept aside).
+    pub storage_warning: Option<String>,
+    /// Whether the last write succeeded.
+    pub saved: bool,
+}
+
+/// What the UI asks the root state to do.
+pub enum Msg {
+    /// A user operation at a time.
+    Do(Action, Minutes),
+    /// A deal read from storage (opened, or changed in another tab).
+    Loaded(Box<Deal>, IndexEntry),
+    /// An index entry refreshed after a write.
+    Indexed(IndexEntry),
+    Removed(Id),
+    Saved,
+    StorageProblem(String),
+    Notify(Option<Notice>),
+}
+
+impl Reducible for AppState {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Do(action, now) => match next.book.apply(action, now) {
+                Ok(change) => {
+                    next.seq += 1;
+                    next.pending = Some((next.seq, change));
+                    next.notice = None;
+                }
+                Err(e) => next.notice = Some(Notice::Error(message(&e))),
+            },
+            Msg::Loaded(deal, entry) => {
+                next.index.insert(entry.id.clone(), entry);
+                next.book.deals.insert(deal.id.clone(), *deal);
+            }
+            Msg::Indexed(entry) => {
+                next.index.insert(entry.id.clone(), entry);
+            }
+            Msg::Removed(id) => {
+                next.index.remove(&id);
+                next.book.deals.remove(&id);
+            }
+            Msg::Saved => {
+                next.saved = true;
+                if next
+                    .storage_warning
+                    .as_deref()
+                    .is_some_and(|w| w.starts_with("Storage is full"))
+                {
+                    next.storage_warning = None;
+                }
+            }
+            Msg::StorageProblem(text) => {
+                next.saved = false;
+                next.storage_warning = Some(text);
+            }
+            Msg::Notify(notice) => next.notice = notice,
+        }
+        Rc::new(next)
+    }
+}
+
+fn message(e: &DomainError) -> String {
+    e.to_string()
+}

@@ -1,0 +1,222 @@
+//! Pure encoding of stored records: the version envelope, migrations from every earlier schema
+//! version, and the deal-list index. Tested natively; no browser API here.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{forecast, score, Deal, Id, Minutes, Outcome, Stage, Template, Weather};
+
+/// The schema version this build writes. Version 1 was the foundation slice's deal record
+/// (`{"v":1,"id","name","created"}`); version 2 is the full domain deal.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Why a stored record could not be used. The record itself is never touched because of it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    #[error("it is not readable ({0})")]
+    Corrupt(String),
+    #[error("it was written by a newer version of Deal Prep (schema {0}); update the app to edit it")]
+    Newer(u32),
+}
+
+#[derive(Deserialize)]
+struct Version {
+    #[serde(default)]
+    v: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, T> {
+    v: u32,
+    d: &'a T,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<T> {
+    d: T,
+}
+
+/// Encodes a value in the current version's envelope.
+pub fn encode<T: Serialize>(value: &T) -> String {
+    // Serializing plain data structs to a string cannot fail.
+    serde_json::to_string(&EnvelopeOut {
+        v: SCHEMA_VERSION,
+        d: value,
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a record's schema version without parsing the rest.
+pub fn version_of(text: &str) -> Result<u32, RecordError> {
+    let v: Version = serde_json::from_str(text).map_err(|e| RecordError::Corrupt(e.to_string()))?;
+    v.v.ok_or_else(|| RecordError::Corrupt("no schema version".into()))
+}
+
+/// Result of decoding a deal: the deal, and whether it was migrated (so the caller writes the
+/// migrated record back, and only then).
+#[derive(Debug, PartialEq)]
+pub struct Decoded {
+    pub deal: Deal,
+    pub migrated: bool,
+}
+
+/// The foundation slice's deal record (schema 1).
+#[derive(Deserialize)]
+struct DealV1 {
+    id: Id,
+    name: String,
+    #[serde(default)]
+    created: i64,
+}
+
+/// Migration 1 → 2: a named deal becomes a full deal at Prospect with the default template.
+fn migrate_v1(old: DealV1) -> Deal {
+    let at = Minutes(old.created);
+    let template = Id::new(crate::domain::template::DEFAULT_TEMPLATE_ID).expect("constant id is valid");
+    Deal::new(old.id, String::new(), old.name, template, at)
+}
+
+/// Decodes a deal record of any known version, migrating older ones.
+pub fn decode_deal(text: &str) -> Result<Decoded, RecordError> {
+    let corrupt = |e: serde_json::Error| RecordError::Corrupt(e.to_string());
+    match version_of(text)? {
+        1 => {
+            let old: DealV1 = serde_json::from_str(text).map_err(corrupt)?;
+            Ok(Decoded {
+                deal: migrate_v1(old),
+                migrated: true,
+            })
+        }
+        SCHEMA_VERSION => {
+            let env: EnvelopeIn<Deal> = serde_json::from_str(text).map_err(corrupt)?;
+            Ok(Decoded {
+                deal: env.d,
+                migrated: false,
+            })
+        }
+        v if v > SCHEMA_VERSION => Err(RecordError::Newer(v)),
+        v => Err(RecordError::Corrupt(format!("unknown schema version {v}"))),
+    }
+}
+
+/// Decodes any current-version record (index, settings, meta).
+pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, RecordError> {
+    match version_of(text)? {
+        v if v > SCHEMA_VERSION => Err(RecordError::Newer(v)),
+        _ => serde_json::from_str::<EnvelopeIn<T>>(text)
+            .map(|e| e.d)
+            .map_err(|e| RecordError::Corrupt(e.to_string())),
+    }
+}
+
+/// What the deal list shows for one deal, kept in the index so the list renders without
+/// parsing every deal. A cache: rebuilt from the deal records whenever it disagrees with them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    #[serde(rename = "i")]
+    pub id: Id,
+    #[serde(rename = "c")]
+    pub client: String,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "s")]
+    pub stage: Stage,
+    #[serde(rename = "o")]
+    pub outcome: Outcome,
+    #[serde(rename = "ar", default)]
+    pub archived: bool,
+    #[serde(rename = "sm", default)]
+    pub sample: bool,
+    #[serde(rename = "up")]
+    pub updated: Minutes,
+    #[serde(rename = "r")]
+    pub rev: u64,
+    /// Score and weather when the deal was last written (the deal page recomputes them live).
+    #[serde(rename = "sc")]
+    pub score: u8,
+    #[serde(rename = "w")]
+    pub weather: u8,
+    #[serde(rename = "nc", default)]
+    pub next_call: Option<Minutes>,
+}
+
+impl IndexEntry {
+    pub fn of(deal: &Deal, template: &Template, now: Minutes) -> IndexEntry {
+        IndexEntry {
+            id: deal.id.clone(),
+            client: deal.client.clone(),
+            name: deal.name.clone(),
+            stage: deal.stage,
+            outcome: deal.outcome,
+            archived: deal.archived,
+            sample: deal.sample,
+            updated: deal.updated,
+            rev: deal.rev,
+            score: score(deal, template, now).total,
+            weather: forecast(deal, template, now).weather as u8,
+            next_call: deal.next_call(now).map(|c| c.at),
+        }
+    }
+    pub fn weather(&self) -> Weather {
+        match self.weather {
+            0 => Weather::Clear,
+            1 => Weather::Cloudy,
+            _ => Weather::Stormy,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deal() -> Deal {
+        Deal::new(
+            Id::new("d1").unwrap(),
+            "Acme".into(),
+            "Rollout".into(),
+            Id::new("default").unwrap(),
+            Minutes(5),
+        )
+    }
+
+    #[test]
+    fn current_records_round_trip() {
+        let d = deal();
+        let text = encode(&d);
+        assert!(text.starts_with(r#"{"v":2,"#), "{text}");
+        assert_eq!(
+            decode_deal(&text),
+            Ok(Decoded {
+                deal: d,
+                migrated: false
+            })
+        );
+    }
+
+    #[test]
+    fn a_version_1_record_is_migrated() {
+        let fixture = r#"{"v":1,"id":"d-old","name":"Legacy deal","created":29000000}"#;
+        let decoded = decode_deal(fixture).unwrap();
+        assert!(decoded.migrated);
+        assert_eq!(decoded.deal.name, "Legacy deal");
+        assert_eq!(decoded.deal.created, Minutes(29_000_000));
+        assert_eq!(decoded.deal.stage, Stage::Prospect);
+        // Written back in the current version, it reads as current.
+        assert!(!decode_deal(&encode(&decoded.deal)).unwrap().migrated);
+    }
+
+    #[test]
+    fn newer_and_corrupt_records_are_errors() {
+        assert_eq!(decode_deal(r#"{"v":99,"d":{}}"#), Err(RecordError::Newer(99)));
+        for bad in [
+            "",
+            "{",
+            "[]",
+            r#"{"d":{}}"#,
+            r#"{"v":2,"d":{"i":"BAD ID"}}"#,
+            r#"{"v":0}"#,
+        ] {
+            assert!(matches!(decode_deal(bad), Err(RecordError::Corrupt(_))), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! The localStorage adapter. Never panics on storage: an unavailable store, a full quota or an
+//! unreadable record become values the app shows to the user, and nothing already stored is
+//! overwritten because of them.
+
+use web_sys::Storage;
+
+use super::codec::{self, IndexEntry, RecordError};
+use crate::domain::{Deal, Id, Template};
+
+/// Why a write did not happen. The previous stored data is intact in every case.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SaveError {
+    #[error(
+        "Storage is full, so this change is kept only in this tab. Export your data, then free some space."
+    )]
+    Quota,
+    #[error("This browser does not let Deal Prep keep data here ({0}). Your work stays in this tab until you close it; export it to keep it.")]
+    Unavailable(String),
+    #[error("Another tab saved a newer version of this deal; your change was not applied.")]
+    Stale(Box<Deal>),
+    #[error(
+        "The stored copy of this deal can't be read or is from a newer version, so it was left untouched."
+    )]
+    Protected,
+}
+
+/// A stored record that could not be loaded, kept aside untouched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub key: String,
+    pub raw: String,
+    pub error: RecordError,
+}
+
+/// What startup reads: the deal list's entries, the templates, and any records kept aside.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub index: Vec<IndexEntry>,
+    pub templates: Option<Vec<Template>>,
+    pub problems: Vec<Problem>,
+    /// Index entries that were missing or stale and were rebuilt from their deal records.
+    pub rebuilt: usize,
+}
+
+/// localStorage under one namespace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Store {
+    ns: String,
+    storage: Option<Storage>,
+    /// Why storage is unavailable, when it is.
+    pub unavailable: Option<String>,
+}
+
+fn describe(err: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    err.dyn_ref::<web_sys::DomException>()
+        .map(|e| format!("{}: {}", e.name(), e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "access denied".to_owned())
+}
+
+fn is_quota(err: &wasm_bindgen::JsValue) -> bool {
+    use wasm_bindgen::JsCast;
+    err.dyn_ref::<web_sys::DomException>().is_some_and(|e| {
+        // Chromium and Safari say QuotaExceededError (code 22); Firefox has used its own name.
+        e.code() == 22 || e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+    })
+}
+
+impl Store {
+    /// Opens the store. The `localStorage` getter itself throws in sandboxed iframes and under
+    /// some privacy settings; that is caught here, and the app runs in memory.
+    pub fn open(ns: &str) -> Store {
+        let result = web_sys::window()
+            .ok_or_else(|| "no window".to_owned())
+            .and_then(|w| {
+                w.local_storage()
+                    .map_err(|e| describe(&e))?
+                    .ok_or_else(|| "no localStorage".to_owned())
+            });
+        match result {
+            Ok(storage) => Store {
+                ns: ns.to_owned(),
+                storage: Some(storage),
+                unavailable: None,
+            },
+            Err(why) => Store {
+                ns: ns.to_owned(),
+                storage: None,
+                unavailable: Some(why),
+            },
+        }
+    }
+
+    /// A store that keeps nothing (for tests and when storage is refused).
+    pub fn in_memory(ns: &str, why: &str) -> Store {
+        Store {
+            ns: ns.to_owned(),
+            storage: None,
+            unavailable: Some(why.to_owned()),
+        }
+    }
+
+    pub fn namespace(&self) -> &str {
+        &self.ns
+    }
+    pub fn deal_key(&self, id: &Id) -> String {
+        format!("{}:deal:{id}", self.ns)
+    }
+    pub fn index_key(&self, id: &Id) -> String {
+        format!("{}:index:{id}", self.ns)
+    }
+    pub fn settings_key(&self) -> String {
+        format!("{}:settings", self.ns)
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        self.storage.as_ref()?.get_item(key).ok().flatten()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        let storage = self
+            .storage
+            .as_ref()
+            .ok_or_else(|| SaveError::Unavailable(self.unavailable.clone().unwrap_or_default()))?;
+        storage.set_item(key, value).map_err(|e| {
+            if is_quota(&e) {
+                SaveError::Quota
+            } else {
+                SaveError::Unavailable(describe(&e))
+            }
+        })
+    }
+
+    /// Every key of this namespace with the given kind (`deal`, `index`).
+    fn keys(&self, kind: &str) -> Vec<(String, Id)> {
+        let Some(storage) = &self.storage else {
+            return Vec::new();
+        };
+        let prefix = format!("{}:{kind}:", self.ns);
+        let len = storage.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|key| {
+                let id = Id::new(key.strip_prefix(&prefix)?).ok()?;
+                Some((key, id))
+            })
+            .collect()
+    }
+
+    /// Reads the index (one small record per deal) and the templates. An index entry that is
+    /// missing, unreadable or behind its deal's revision is rebuilt from the deal record.
+    pub fn load(&self, template_for: impl Fn(&Deal) -> Template, now: crate::domain::Minutes) -> Loaded {
+        let mut loaded = Loaded::default();
+        let mut entries: std::collections::BTreeMap<Id, IndexEntry> = self
+            .keys("index")
+            .into_iter()
+            .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?)))
+            .collect();
+        let deal_ids: Vec<(String, Id)> = self.keys("deal");
+        let known: std::collections::BTreeSet<Id> = deal_ids.iter().map(|(_, id)| id.clone()).collect();
+        entries.retain(|id, _| known.contains(id));
+        for (key, id) in deal_ids {
+            let Some(raw) = self.get(&key) else { continue };
+            // Cheap check first: the entry is current if its revision matches the record's.
+            if let Some(entry) = entries.get(&id) {
+                if stored_rev(&raw) == Some(entry.rev) {
+                    continue;
+                }
+            }
+            entries.remove(&id);
+            match codec::decode_deal(&raw) {
+                Ok(decoded) => {
+                    let entry = IndexEntry::of(&decoded.deal, &template_for(&decoded.deal), now);
+                    if decoded.migrated {
+                        // Written back only now that the migration succeeded.
+                        let _ = self.set(&key, &codec::encode(&decoded.deal));
+                    }
+                    let _ = self.set(&self.index_key(&id), &codec::encode(&entry));
+                    entries.insert(id, entry);
+                    loaded.rebuilt += 1;
+                }
+                Err(error) => loaded.problems.push(Problem { key, raw, error }),
+            }
+        }
+        loaded.index = entries.into_values().collect();
+        if let Some(raw) = self.get(&self.settings_key()) {
+            match codec::decode::<Vec<Template>>(&raw) {
+                Ok(t) => loaded.templates = Some(t),
+                Err(error) => loaded.problems.push(Problem {
+                    key: self.settings_key(),
+                    raw,
+                    error,
+                }),
+            }
+        }
+        loaded
+    }
+
+    /// Reads one deal, migrating an older record (and writing the migrated record back).
+    pub fn load_deal(&self, id: &Id) -> Option<Result<Deal, RecordError>> {
+        let key = self.deal_key(id);
+        let raw = self.get(&key)?;
+        Some(codec::decode_deal(&raw).map(|decoded| {
+            if decoded.migrated {
+                let _ = self.set(&key, &codec::encode(&decoded.deal));
+            }
+            decoded.deal
+        }))
+    }
+
+    /// Writes one deal and its index entry: a few KB, never the whole data set. Refuses to
+    /// overwrite a newer revision (another tab's) or a record it cannot read.
+    pub fn save_deal(&self, deal: &Deal, entry: &IndexEntry) -> Result<usize, SaveError> {
+        let key = self.deal_key(&deal.id);
+        if let Some(raw) = self.get(&key) {
+            match codec::decode_deal(&raw) {
+                Ok(stored) if stored.deal.rev >= deal.rev => {
+                    return Err(SaveError::Stale(Box::new(stored.deal)))
+                }
+                Ok(_) => {}
+                Err(_) => return Err(SaveError::Protected),
+            }
+        }
+        let deal_text = codec::encode(deal);
+        let entry_text = codec::encode(entry);
+        self.set(&key, &deal_text)?;
+        self.set(&self.index_key(&deal.id), &entry_text)?;
+        Ok(deal_text.len() + entry_text.len())
+    }
+
+    /// Removes a deal and its index entry.
+    pub fn remove_deal(&self, id: &Id) {
+        if let Some(storage) = &self.storage {
+            let _ = storage.remove_item(&self.deal_key(id));
+            let _ = storage.remove_item(&self.index_key(id));
+        }
+    }
+
+    pub fn save_templates(&self, templates: &[Template]) -> Result<usize, SaveError> {
+        let text = codec::encode(&templates);
+        self.set(&self.settings_key(), &text)?;
+        Ok(text.len())
+    }
+
+    /// Characters this namespace uses, counted as browsers count (key + value).
+    pub fn chars_used(&self) -> usize {
+        let Some(storage) = &self.storage else { return 0 };
+        let prefix = format!("{}:", self.ns);
+        (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix))
+            .map(|k| k.encode_utf16().count() + self.get(&k).map_or(0, |v| v.encode_utf16().count()))
+            .sum()
+    }
+}
+
+/// The `"r"` revision of a stored deal record, read without parsing the whole deal.
+fn stored_rev(raw: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Rev {
+        r: u64,
+    }
+    #[derive(serde::Deserialize)]
+    struct Env {
+        d: Rev,
+    }
+    serde_json::from_str::<Env>(raw).ok().map(|e| e.d.r)
+}

@@ -1,0 +1,268 @@
+//! Browser tests (wasm-bindgen-test, headless Chromium): the app mounted into a fresh element,
+//! and the store against the real localStorage, including its faults.
+#![cfg(target_arch = "wasm32")]
+
+use deal_prep::app::root::{App, AppProps};
+use deal_prep::domain::{Deal, Id, Minutes, Template};
+use deal_prep::store::{codec, IndexEntry, SaveError, Store};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Removes every key of a namespace, so each test starts clean.
+fn clear(ns: &str) {
+    let s = storage();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect();
+    for k in keys.into_iter().filter(|k| k.starts_with(&format!("{ns}:"))) {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+fn keys_of(ns: &str) -> Vec<String> {
+    let s = storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(&format!("{ns}:")))
+        .collect()
+}
+
+/// Mounts the app into a fresh element attached to the body.
+async fn mount(ns: &str) -> web_sys::Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<App>::with_root_and_props(
+        host.clone(),
+        AppProps {
+            namespace: ns.to_owned().into(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    host
+}
+
+fn type_into(host: &web_sys::Element, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = host.query_selector(selector).unwrap().unwrap().unchecked_into();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn click(host: &web_sys::Element, selector: &str) {
+    let el: web_sys::HtmlElement = host.query_selector(selector).unwrap().unwrap().unchecked_into();
+    el.click();
+}
+
+fn deal(id: &str, rev: u64) -> Deal {
+    let mut d = Deal::new(
+        Id::new(id).unwrap(),
+        "Acme".into(),
+        format!("Deal {id}"),
+        Id::new("default").unwrap(),
+        Minutes(1),
+    );
+    d.rev = rev;
+    d
+}
+
+fn entry(d: &Deal) -> IndexEntry {
+    IndexEntry::of(d, &Template::default_template(), Minutes(1))
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_deal_shows_it_and_stores_it_under_the_namespace() {
+    let ns = "test-add";
+    clear(ns);
+    let host = mount(ns).await;
+    assert!(
+        host.text_content().unwrap().contains("Try a sample deal"),
+        "empty state first: {}",
+        host.inner_html()
+    );
+
+    type_into(&host, "input[name=client]", "Acme <b>Corp</b>");
+    type_into(&host, "input[name=deal-name]", "Fleet pilot");
+    yew::scheduler::flush().await;
+    click(&host, ".dp-new-deal button[type=submit]");
+    yew::scheduler::flush().await;
+
+    let row = host
+        .query_selector(".dp-deal-row")
+        .unwrap()
+        .expect("the new deal is listed");
+    let text = row.text_content().unwrap();
+    assert!(
+        text.contains("Fleet pilot") && text.contains("Acme <b>Corp</b>"),
+        "{text}"
+    );
+    assert!(
+        row.query_selector("b").unwrap().is_none(),
+        "user text is rendered as text"
+    );
+
+    let keys = keys_of(ns);
+    let deal_key = keys
+        .iter()
+        .find(|k| k.starts_with("test-add:deal:"))
+        .expect("a deal record");
+    let raw = storage().get_item(deal_key).unwrap().unwrap();
+    assert!(raw.contains("\"n\":\"Fleet pilot\""), "{raw}");
+    assert!(keys.iter().any(|k| k.starts_with("test-add:index:")), "{keys:?}");
+    assert!(
+        !keys_of("deal-prep").iter().any(|k| k.contains("Fleet")),
+        "nothing leaks into another namespace"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_deal_is_listed_after_a_fresh_mount() {
+    let ns = "test-reload";
+    clear(ns);
+    let store = Store::open(ns);
+    let d = deal("dkept", 1);
+    store.save_deal(&d, &entry(&d)).unwrap();
+    let host = mount(ns).await;
+    assert!(host.text_content().unwrap().contains("Deal dkept"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_newer_stored_revision_is_never_overwritten() {
+    let ns = "test-stale";
+    clear(ns);
+    let store = Store::open(ns);
+    let newer = deal("d1", 5);
+    store.save_deal(&newer, &entry(&newer)).unwrap();
+    let stale = deal("d1", 5);
+    match store.save_deal(&stale, &entry(&stale)) {
+        Err(SaveError::Stale(stored)) => assert_eq!(stored.rev, 5),
+        other => panic!("expected Stale, got {other:?}"),
+    }
+    let mut next = newer.clone();
+    next.rev = 6;
+    assert!(store.save_deal(&next, &entry(&next)).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn corrupt_and_newer_records_are_reported_and_left_untouched() {
+    let ns = "test-corrupt";
+    clear(ns);
+    let s = storage();
+    s.set_item("test-corrupt:deal:dbad", "{not json").unwrap();
+    s.set_item("test-corrupt:deal:dnew", r#"{"v":99,"d":{"i":"dnew"}}"#)
+        .unwrap();
+    let good = deal("dgood", 1);
+    let store = Store::open(ns);
+    store.save_deal(&good, &entry(&good)).unwrap();
+
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    assert_eq!(loaded.index.len(), 1, "the readable deal still loads");
+    assert_eq!(loaded.problems.len(), 2);
+    let mut bad = deal("dbad", 9);
+    bad.rev = 9;
+    assert_eq!(store.save_deal(&bad, &entry(&bad)), Err(SaveError::Protected));
+    assert_eq!(
+        s.get_item("test-corrupt:deal:dbad").unwrap().unwrap(),
+        "{not json"
+    );
+    assert!(s
+        .get_item("test-corrupt:deal:dnew")
+        .unwrap()
+        .unwrap()
+        .contains("\"v\":99"));
+}
+
+#[wasm_bindgen_test]
+fn an_old_record_is_migrated_and_written_back() {
+    let ns = "test-migrate";
+    clear(ns);
+    storage()
+        .set_item(
+            "test-migrate:deal:dold",
+            r#"{"v":1,"id":"dold","name":"Legacy","created":100}"#,
+        )
+        .unwrap();
+    let store = Store::open(ns);
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    assert_eq!(loaded.index.len(), 1);
+    assert_eq!(loaded.index[0].name, "Legacy");
+    let raw = storage().get_item("test-migrate:deal:dold").unwrap().unwrap();
+    assert!(
+        raw.starts_with(&format!("{{\"v\":{}", codec::SCHEMA_VERSION)),
+        "{raw}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_missing_index_is_rebuilt_from_the_deal_records() {
+    let ns = "test-index";
+    clear(ns);
+    let store = Store::open(ns);
+    let d = deal("d1", 3);
+    store.save_deal(&d, &entry(&d)).unwrap();
+    storage().remove_item("test-index:index:d1").unwrap();
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    assert_eq!((loaded.index.len(), loaded.rebuilt), (1, 1));
+    assert!(storage().get_item("test-index:index:d1").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_fails_the_write_and_keeps_the_previous_data() {
+    let ns = "test-quota";
+    clear(ns);
+    clear("test-filler");
+    let store = Store::open(ns);
+    let mut d = deal("d1", 1);
+    store.save_deal(&d, &entry(&d)).unwrap();
+    let before = storage().get_item("test-quota:deal:d1").unwrap().unwrap();
+
+    // Fill storage to the limit with halving chunks.
+    let s = storage();
+    let mut chunk = "x".repeat(1 << 20);
+    let mut n = 0;
+    while chunk.len() >= 16 {
+        if s.set_item(&format!("test-filler:{n}"), &chunk).is_err() {
+            chunk.truncate(chunk.len() / 2);
+        }
+        n += 1;
+    }
+    d.rev = 2;
+    d.name = "A much longer name that will not fit any more".repeat(20);
+    let result = store.save_deal(&d, &entry(&d));
+    clear("test-filler");
+    assert_eq!(result, Err(SaveError::Quota));
+    assert_eq!(
+        storage().get_item("test-quota:deal:d1").unwrap().unwrap(),
+        before,
+        "previous data intact"
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_unavailable_store_refuses_writes_without_panicking() {
+    let store = Store::in_memory("test-none", "blocked by the test");
+    let d = deal("d1", 1);
+    assert!(matches!(
+        store.save_deal(&d, &entry(&d)),
+        Err(SaveError::Unavailable(_))
+    ));
+    assert!(store
+        .load(|_| Template::default_template(), Minutes(1))
+        .index
+        .is_empty());
+}

@@ -1,0 +1,242 @@
+//! End-to-end journeys in headless Chromium against the built `dist/`, served under an
+//! intranet-like sub-path. Run after `trunk build --release` (as `make test` does).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use support::{click, fill, screenshot, wait_ready, wait_text, Driver, Server};
+
+async fn add_deal(c: &fantoccini::Client, client: &str, name: &str) {
+    fill(c, ".dp-new-deal input[name=client]", client).await;
+    fill(c, ".dp-new-deal input[name=deal-name]", name).await;
+    click(c, ".dp-new-deal button[type=submit]").await;
+    wait_text(c, ".dp-deal-row", name).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deal_added_is_still_there_after_a_reload() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-empty", "Try a sample deal").await;
+    screenshot(&c, "deals-empty").await;
+
+    add_deal(&c, "Northwind", "Analytics rollout").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    let row = wait_text(&c, ".dp-deal-row", "Analytics rollout").await;
+    assert!(row.text().await.unwrap().contains("Northwind"));
+    screenshot(&c, "deals-list").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_text_renders_literally() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    let hostile = "<img src=x onerror=\"document.title='pwned'\">";
+    add_deal(&c, "Evil Corp", hostile).await;
+    let row = wait_text(&c, ".dp-deal-row", "<img").await;
+    assert!(
+        row.find(Locator::Css("img")).await.is_err(),
+        "no element was created from user text"
+    );
+    assert_ne!(c.title().await.unwrap(), "pwned");
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Helios", "Grid analytics").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Grid analytics").await;
+
+    click(&c, ".dp-stepper__step:nth-child(5) button").await; // Proposal
+    let dialog = wait_text(&c, "[role=dialog]", "Wrong turn").await;
+    let text = dialog.text().await.unwrap();
+    for step in ["Need and pain", "Timeline", "Budget", "Decision maker"] {
+        assert!(text.contains(step), "dialog names {step}: {text}");
+    }
+    screenshot(&c, "deal-wrong-turn").await;
+    c.find(Locator::XPath("//button[normalize-space()='Move anyway']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-tag--warn", "Jumped ahead").await;
+    let current = c.find(Locator::Css(".dp-stepper__step--current")).await.unwrap();
+    assert_eq!(current.text().await.unwrap().trim(), "Proposal");
+
+    // Survives a reload, opened straight from its URL.
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-tag--warn", "Jumped ahead").await;
+    screenshot(&c, "deal").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookmark() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Kestrel Bank", "Support renewal").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Support renewal").await;
+    let before: u32 = c
+        .find(Locator::Css(".dp-score__value"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .parse()
+        .unwrap();
+
+    // Plan a call two days from now (the datetime-local value set by script, as typing
+    // into that control differs between engines).
+    c.execute(
+        "const d = new Date(Date.now() + 2*864e5 - new Date().getTimezoneOffset()*6e4);
+         const el = document.querySelector('input[name=at]');
+         el.value = d.toISOString().slice(0,16);
+         el.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.find(Locator::XPath("//button[normalize-space()='Plan a call']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let call_link = wait_text(&c, ".dp-call-row a", "Discovery").await;
+    call_link.click().await.unwrap();
+    wait_text(&c, ".dp-checklist__progress", "0 of 10 ready").await;
+    let call_url = c.current_url().await.unwrap().to_string();
+    assert!(
+        call_url.contains("#/deal/") && call_url.contains("/call/"),
+        "{call_url}"
+    );
+
+    for n in 1..=3 {
+        click(&c, &format!(".dp-checklist__item:nth-child({n}) input")).await;
+        wait_text(&c, ".dp-checklist__progress", &format!("{n} of 10 ready")).await;
+    }
+    fill(&c, "textarea", "Agree pilot scope").await;
+    screenshot(&c, "call").await;
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-deal h1", "Support renewal").await;
+    let after: u32 = c
+        .find(Locator::Css(".dp-score__value"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(after > before, "score rose from {before} to {after}");
+
+    // A bookmark opens the call directly in a new window (same profile, cold load).
+    let handle = c.new_window(false).await.unwrap().handle;
+    c.switch_to_window(handle).await.unwrap();
+    c.goto(&call_url).await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-checklist__progress", "3 of 10 ready").await;
+    let objective = c
+        .find(Locator::Css("textarea"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(objective.as_deref(), Some("Agree pilot scope"));
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sample_deal_can_be_tried_and_removed() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let row = wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
+    assert!(row.text().await.unwrap().contains("Sample"));
+    click(&c, ".dp-deal-row__link").await;
+    c.find(Locator::XPath("//button[normalize-space()='Remove sample deal']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-empty", "Try a sample deal").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_windows_see_each_others_edits() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    let first = c.window().await.unwrap();
+    let second = c.new_window(false).await.unwrap().handle;
+    c.switch_to_window(second.clone()).await.unwrap();
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Orbit Retail", "Store rollout").await;
+    c.switch_to_window(first).await.unwrap();
+    wait_text(&c, ".dp-deal-row", "Store rollout").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_storage_shows_a_banner_and_keeps_the_data() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Summit", "Kept deal").await;
+    c.execute(
+        "let chunk = 'x'.repeat(1 << 20), n = 0;
+         while (chunk.length >= 16) {
+           try { localStorage.setItem('filler:' + n++, chunk); } catch (e) { chunk = chunk.slice(chunk.length / 2); }
+         }",
+        vec![],
+    )
+    .await
+    .unwrap();
+    fill(
+        &c,
+        ".dp-new-deal input[name=deal-name]",
+        &"Does not fit ".repeat(10),
+    )
+    .await;
+    click(&c, ".dp-new-deal button[type=submit]").await;
+    wait_text(&c, ".dp-banner--error", "Storage is full").await;
+    screenshot(&c, "deals-quota").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-deal-row", "Kept deal").await;
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    c.close().await.unwrap();
+}
