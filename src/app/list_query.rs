@@ -1,6 +1,6 @@
 //! Search, filters and sort for the deal list, over index entries. Plain Rust, tested natively.
 
-use crate::domain::{Minutes, Outcome, Stage};
+use crate::domain::{order, Minutes, Outcome, Stage};
 use crate::store::IndexEntry;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,12 +45,18 @@ impl ListQuery {
                     || e.client.to_lowercase().contains(&needle)
             })
             .collect();
-        match self.sort {
-            SortBy::LastTouched => shown.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id))),
-            SortBy::Score => shown.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(&b.id))),
-            // Deals without a planned call go last.
-            SortBy::NextCall => shown.sort_by_key(|e| (e.next_call.is_none(), e.next_call, e.id.clone())),
-        }
+        let sort = self.sort;
+        order::sort_by(&mut shown, &|a, b| {
+            let first = match sort {
+                SortBy::LastTouched => b.updated.cmp(&a.updated),
+                SortBy::Score => b.score.cmp(&a.score),
+                // Deals without a planned call go last.
+                SortBy::NextCall => {
+                    (a.next_call.is_none(), a.next_call).cmp(&(b.next_call.is_none(), b.next_call))
+                }
+            };
+            first.then_with(|| a.id.cmp(&b.id))
+        });
         shown
     }
 }

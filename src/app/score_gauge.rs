@@ -11,6 +11,12 @@ pub struct ScoreGaugeProps {
     pub href_of: Callback<Target, String>,
 }
 
+/// Points with one decimal, without pulling float formatting into the wasm (it is ~10 KB).
+fn tenths(points: f64) -> String {
+    let t = (points * 10.0).round() as i64;
+    format!("{}.{}", t / 10, (t % 10).abs())
+}
+
 #[component]
 pub fn ScoreGauge(props: &ScoreGaugeProps) -> Html {
     let s = &props.score;
@@ -33,13 +39,13 @@ pub fn ScoreGauge(props: &ScoreGaugeProps) -> Html {
                         <details>
                             <summary>
                                 <span>{ p.name }</span>
-                                <span class="dp-score__points">{ format!("{:.0} of {:.0}", p.earned, p.possible) }</span>
+                                <span class="dp-score__points">{ format!("{} of {}", tenths(p.earned).trim_end_matches(".0"), tenths(p.possible).trim_end_matches(".0")) }</span>
                             </summary>
                             <ul class="dp-score__items">
                                 { for p.items.iter().enumerate().map(|(n, i)| html! {
                                     <li key={n} class={classes!("dp-score__item", (i.earned >= i.possible).then_some("dp-score__item--done"))}>
                                         <span>{ i.label.clone() }</span>
-                                        <span class="dp-score__points">{ format!("{:.1} / {:.1}", i.earned, i.possible) }</span>
+                                        <span class="dp-score__points">{ format!("{} / {}", tenths(i.earned), tenths(i.possible)) }</span>
                                     </li>
                                 }) }
                             </ul>
@@ -53,7 +59,7 @@ pub fn ScoreGauge(props: &ScoreGaugeProps) -> Html {
                     { for s.next_actions.iter().take(5).enumerate().map(|(n, a)| html! {
                         <li key={n}>
                             <a href={props.href_of.emit(a.target.clone())}>{ a.text.clone() }</a>
-                            <span class="dp-score__points">{ format!(" +{:.1}", a.gain) }</span>
+                            <span class="dp-score__points">{ format!(" +{}", tenths(a.gain)) }</span>
                         </li>
                     }) }
                 </ol>

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::call::EvidenceChange;
 use super::call::{PairList, PlanList};
+use super::order;
 use super::template::DEFAULT_TEMPLATE_ID;
 use super::{
     clean_name, limit, score, Call, CallKind, Day, Deal, DomainError, EvidenceLevel, Id, ListItem, Minutes,
@@ -423,7 +424,7 @@ fn edit(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> R
             p.roles.retain(|r| *r != role);
             if on {
                 p.roles.push(role);
-                p.roles.sort();
+                order::sort_by(&mut p.roles, &|a, b| a.cmp(b));
             }
         }
         A::SetEngaged { id, engaged } => person_mut(deal, &id)?.engaged = engaged,
@@ -438,12 +439,12 @@ fn edit(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> R
             ensure_new(&deal.calls, &id, |c| &c.id)?;
             let at = Minutes::parse(&at)?;
             deal.calls.push(Call::new(id, at, kind));
-            deal.calls.sort_by_key(|c| c.at);
+            order::sort_by(&mut deal.calls, &|a, b| a.at.cmp(&b.at));
         }
         A::SetCallTime { call, at } => {
             let at = Minutes::parse(&at)?;
             call_mut(deal, &call)?.at = at;
-            deal.calls.sort_by_key(|c| c.at);
+            order::sort_by(&mut deal.calls, &|a, b| a.at.cmp(&b.at));
         }
         A::SetCallKind { call, kind } => call_mut(deal, &call)?.kind = kind,
         A::SetAttendee { call, person, on } => {

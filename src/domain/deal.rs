@@ -296,7 +296,7 @@ impl Deal {
     /// Calls whose time has passed, most recent last.
     pub fn past_calls(&self, now: Minutes) -> Vec<&Call> {
         let mut past: Vec<_> = self.calls.iter().filter(|c| c.is_past(now)).collect();
-        past.sort_by_key(|c| c.at);
+        super::order::sort_by(&mut past, &|a, b| a.at.cmp(&b.at));
         past
     }
 

@@ -85,7 +85,9 @@ pub fn insights<'a>(
             });
         }
     }
-    closed.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.label.cmp(&b.label)));
+    super::order::sort_by(&mut closed, &|a, b| {
+        b.score.cmp(&a.score).then_with(|| a.label.cmp(&b.label))
+    });
     Insights {
         trend: trend
             .into_iter()

@@ -10,6 +10,7 @@ pub mod call;
 pub mod deal;
 pub mod id;
 pub mod insights;
+pub mod order;
 pub mod people;
 pub mod qualification;
 pub mod risk;

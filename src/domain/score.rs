@@ -266,7 +266,7 @@ pub fn score(deal: &Deal, template: &Template, now: Minutes) -> ProcessScore {
         .flat_map(|p| p.items.iter().filter_map(|i| i.action.clone()))
         .collect();
     // Stable sort: equal gains keep the breakdown's order.
-    next_actions.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    super::order::sort_by(&mut next_actions, &|a, b| b.gain.total_cmp(&a.gain));
     ProcessScore {
         total,
         parts,

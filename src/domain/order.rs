@@ -1,0 +1,64 @@
+//! A small stable sort. The standard library's sorts are fast but are instantiated in full
+//! (about 5 KB of wasm each) for every element type and comparator; the app sorts only short
+//! lists and one list of at most a few thousand deals, so one compact merge sort per element
+//! type, taking its comparator as a trait object, keeps the download smaller (see README, size).
+
+use std::cmp::Ordering;
+
+/// Sorts `items` stably by `cmp`. The merge sort runs on positions (`usize`), so it exists
+/// once in the binary whatever `T` is; moving the items into place is the only per-type code.
+pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
+    let order = sorted_positions(items.len(), &|i, j| cmp(&items[i], &items[j]));
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+}
+
+/// Positions `0..n` in the order `cmp` gives them (bottom-up merge sort, stable).
+fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut src: Vec<usize> = (0..n).collect();
+    let mut dst = vec![0; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            for slot in &mut dst[start..end] {
+                let take_right = j < end && (i >= mid || cmp(src[j], src[i]) == Ordering::Less);
+                if take_right {
+                    *slot = src[j];
+                    j += 1;
+                } else {
+                    *slot = src[i];
+                    i += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut src, &mut dst);
+        width *= 2;
+    }
+    src
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_stably_like_the_standard_library() {
+        let mut rng = crate::domain::sample::Rng::new(3);
+        for len in [0, 1, 2, 3, 7, 64, 1000] {
+            let items: Vec<(u8, usize)> = (0..len).map(|i| ((rng.next_u64() % 5) as u8, i)).collect();
+            let mut ours = items.clone();
+            sort_by(&mut ours, &|a, b| a.0.cmp(&b.0));
+            let mut std = items;
+            std.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(ours, std, "len {len}");
+        }
+    }
+}
