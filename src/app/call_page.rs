@@ -1,10 +1,19 @@
-//! The call plan: objective, the next step to ask for, and the pre-call checklist with progress.
+//! The call page: the plan (objective, ask, attendees, agenda, questions, cares → how,
+//! objections → responses), the pre-call checklist with progress, the one-page print brief,
+//! "Copy as Markdown" (with a fallback when the clipboard is refused), and the review.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::browser;
+use super::list_editor::{ListEdit, ListEditor};
+use super::review_form::ReviewForm;
 use super::root::Ctx;
 use super::route::Route;
-use crate::domain::{Action, DealAction, Id};
+use super::{new_id, now};
+use crate::domain::call::{PairList, PlanList};
+use crate::domain::{brief, Action, DealAction, Id};
 
 #[derive(Properties, PartialEq)]
 pub struct CallPageProps {
@@ -15,6 +24,9 @@ pub struct CallPageProps {
 #[component]
 pub fn CallPage(props: &CallPageProps) -> Html {
     let ctx = use_context::<Ctx>().expect("CallPage is rendered inside the app");
+    let fallback = use_state(|| None::<String>);
+    let copied = use_state(|| false);
+    let review_open = use_state(|| false);
     let Some((deal, call)) = ctx
         .state
         .book
@@ -37,48 +49,185 @@ pub fn CallPage(props: &CallPageProps) -> Html {
         move |op: DealAction| ctx.act(Action::Edit { deal: id.clone(), op })
     };
     let call_id = call.id.clone();
-    let text_field = |label: &'static str, value: &str, make: fn(Id, String) -> DealAction| {
+    let text_field = |label: &'static str,
+                      name: &'static str,
+                      value: &str,
+                      make: fn(Id, String) -> DealAction| {
         let (edit, call_id) = (edit.clone(), call_id.clone());
         html! {
             <label class="dp-field">
                 <span class="dp-field__label">{ label }</span>
-                <textarea class="dp-input dp-input--area" rows="2" value={value.to_owned()}
+                <textarea class="dp-input dp-input--area" {name} rows="2" value={value.to_owned()}
                     oninput={move |e: InputEvent| edit(make(call_id.clone(), e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))} />
             </label>
         }
     };
+    let list_edit = |list: PlanList| {
+        let (edit, call) = (edit.clone(), call_id.clone());
+        Callback::from(move |e: ListEdit| {
+            let call = call.clone();
+            edit(match e {
+                ListEdit::Add(text, _) => DealAction::AddLine {
+                    call,
+                    list,
+                    id: new_id('l'),
+                    text,
+                },
+                ListEdit::Edit(id, text, _) => DealAction::EditLine { call, list, id, text },
+                ListEdit::Move(id, delta) => DealAction::MoveLine {
+                    call,
+                    list,
+                    id,
+                    delta,
+                },
+                ListEdit::Remove(id) => DealAction::RemoveLine { call, list, id },
+            })
+        })
+    };
+    let pair_edit = |list: PairList| {
+        let (edit, call) = (edit.clone(), call_id.clone());
+        Callback::from(move |e: ListEdit| {
+            let call = call.clone();
+            edit(match e {
+                ListEdit::Add(left, right) => DealAction::AddPair {
+                    call,
+                    list,
+                    id: new_id('m'),
+                    left,
+                    right,
+                },
+                ListEdit::Edit(id, left, right) => DealAction::EditPair {
+                    call,
+                    list,
+                    id,
+                    left,
+                    right,
+                },
+                ListEdit::Move(id, delta) => DealAction::MovePair {
+                    call,
+                    list,
+                    id,
+                    delta,
+                },
+                ListEdit::Remove(id) => DealAction::RemovePair { call, list, id },
+            })
+        })
+    };
+    let markdown = brief::markdown(deal, call, template);
+    let on_copy = {
+        let (fallback, copied, markdown) = (fallback.clone(), copied.clone(), markdown.clone());
+        Callback::from(move |_| {
+            let (fallback, copied, markdown) = (fallback.clone(), copied.clone(), markdown.clone());
+            yew::platform::spawn_local(async move {
+                match browser::copy(&markdown).await {
+                    Ok(()) => {
+                        fallback.set(None);
+                        copied.set(true);
+                    }
+                    Err(_) => fallback.set(Some(markdown)),
+                }
+            });
+        })
+    };
+    let on_print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let show_review = call.is_past(now()) || call.review.is_some() || *review_open;
+    let on_save_review = {
+        let (edit, call) = (edit.clone(), call_id.clone());
+        Callback::from(move |draft| {
+            edit(DealAction::SaveReview {
+                call: call.clone(),
+                draft,
+            })
+        })
+    };
+
     html! {
         <article class="dp-call" aria-labelledby="dp-call-title">
             <nav class="dp-crumbs" aria-label="Breadcrumb">
                 <a href="#/">{ "Deals" }</a>{ " › " }
                 <a href={Route::Deal(deal.id.clone()).href()}>{ format!("{} — {}", deal.client, deal.name) }</a>
             </nav>
-            <h1 id="dp-call-title" class="dp-title">{ format!("{} call, {}", call.kind.label(), call.at.to_string().replace('T', " ")) }</h1>
-            <section class="dp-section" aria-label="Plan">
-                { text_field("Objective", &call.plan.objective, |call, text| DealAction::SetObjective { call, text }) }
-                { text_field("Next step to ask for", &call.plan.ask, |call, text| DealAction::SetAsk { call, text }) }
-            </section>
-            <section class="dp-section dp-checklist" aria-labelledby="dp-checklist-title">
-                <h2 id="dp-checklist-title" class="dp-subtitle">{ "Pre-call checklist" }</h2>
-                <p class="dp-checklist__progress" aria-live="polite">{ format!("{done} of {total} ready") }</p>
-                <progress class="dp-checklist__bar" max={total.to_string()} value={done.to_string()} aria-hidden="true" />
-                <ul class="dp-checklist__items">
-                    { for template.active().map(|item| {
-                        let checked = call.plan.is_checked(&item.id);
-                        let (edit, call_id, item_id) = (edit.clone(), call_id.clone(), item.id.clone());
-                        html! {
-                            <li key={item.id.to_string()} class="dp-checklist__item">
-                                <label class="dp-check">
-                                    <input type="checkbox" checked={checked}
-                                        onchange={move |_| edit(DealAction::SetChecked { call: call_id.clone(), item: item_id.clone(), checked: !checked })} />
-                                    <span>{ item.text.clone() }</span>
-                                </label>
-                                if !item.hint.is_empty() { <span class="dp-muted dp-checklist__hint">{ item.hint.clone() }</span> }
-                            </li>
+            <h1 id="dp-call-title" class="dp-title">
+                { format!("{} call, {}", call.kind.label(), call.at.to_string().replace('T', " ")) }
+                <span class="dp-call__deal">{ format!("{} — {}", deal.client, deal.name) }</span>
+            </h1>
+            <div class="dp-row dp-call__tools">
+                <button type="button" class="dp-button" onclick={on_print}>{ "Print call brief" }</button>
+                <button type="button" class="dp-button" onclick={on_copy}>{ "Copy as Markdown" }</button>
+                if *copied { <span class="dp-muted" role="status">{ "Copied." }</span> }
+            </div>
+            if let Some(text) = &*fallback {
+                <div class="dp-fallback" role="region" aria-label="Markdown to copy">
+                    <p>{ "Your browser did not allow copying. Select the text below and copy it (Ctrl+C or ⌘C)." }</p>
+                    <textarea class="dp-input dp-input--area dp-fallback__text" rows="10" readonly=true value={text.clone()}
+                        onfocus={|e: FocusEvent| e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().select()} />
+                </div>
+            }
+            <div class="dp-call__grid">
+                <section class="dp-section dp-checklist" aria-labelledby="dp-checklist-title">
+                    <h2 id="dp-checklist-title" class="dp-subtitle">{ "Pre-call checklist" }</h2>
+                    <p class="dp-checklist__progress" aria-live="polite">{ format!("{done} of {total} ready") }</p>
+                    <progress class="dp-checklist__bar" max={total.to_string()} value={done.to_string()} aria-hidden="true" />
+                    <ul class="dp-checklist__items">
+                        { for template.active().map(|item| {
+                            let checked = call.plan.is_checked(&item.id);
+                            let (edit, call_id, item_id) = (edit.clone(), call_id.clone(), item.id.clone());
+                            html! {
+                                <li key={item.id.to_string()} class={classes!("dp-checklist__item", checked.then_some("dp-checklist__item--done"))}>
+                                    <label class="dp-check">
+                                        <input type="checkbox" checked={checked}
+                                            onchange={move |_| edit(DealAction::SetChecked { call: call_id.clone(), item: item_id.clone(), checked: !checked })} />
+                                        <span>{ item.text.clone() }</span>
+                                    </label>
+                                    if !item.hint.is_empty() { <span class="dp-muted dp-checklist__hint">{ item.hint.clone() }</span> }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+                <section class="dp-section dp-plan" aria-label="Plan">
+                    { text_field("Objective", "objective", &call.plan.objective, |call, text| DealAction::SetObjective { call, text }) }
+                    { text_field("Next step to ask for", "ask", &call.plan.ask, |call, text| DealAction::SetAsk { call, text }) }
+                    <fieldset class="dp-fieldset">
+                        <legend>{ "Attendees" }</legend>
+                        if deal.people.is_empty() {
+                            <p class="dp-muted">{ "Add people on the deal page to pick attendees." }</p>
                         }
-                    }) }
-                </ul>
-            </section>
+                        { for deal.people.iter().map(|p| {
+                            let on = call.attendees.contains(&p.id);
+                            let (edit, call_id, person) = (edit.clone(), call_id.clone(), p.id.clone());
+                            let roles: Vec<&str> = p.roles.iter().map(|r| r.short()).collect();
+                            html! {
+                                <label key={p.id.to_string()} class="dp-check">
+                                    <input type="checkbox" checked={on}
+                                        onchange={move |_| edit(DealAction::SetAttendee { call: call_id.clone(), person: person.clone(), on: !on })} />
+                                    { p.name.clone() }
+                                    if !roles.is_empty() { <span class="dp-muted">{ format!(" ({})", roles.join(", ")) }</span> }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                    <ListEditor title="Agenda" noun="agenda item" lines={Rc::new(call.plan.agenda.clone())} on_edit={list_edit(PlanList::Agenda)} />
+                    <ListEditor title="Discovery questions" noun="discovery question" lines={Rc::new(call.plan.discovery.clone())} on_edit={list_edit(PlanList::Discovery)} />
+                    <ListEditor title="Pain questions" noun="pain question" lines={Rc::new(call.plan.pain.clone())} on_edit={list_edit(PlanList::Pain)} />
+                    <ListEditor title="What they care about → how we meet it" noun="care" pairs={Rc::new(call.plan.cares.clone())}
+                        sides={(AttrValue::from("What they care about"), AttrValue::from("How we meet it"))} on_edit={pair_edit(PairList::Cares)} />
+                    <ListEditor title="Likely objections → prepared responses" noun="objection" pairs={Rc::new(call.plan.objections.clone())}
+                        sides={(AttrValue::from("Objection"), AttrValue::from("Response"))} on_edit={pair_edit(PairList::Objections)} />
+                </section>
+            </div>
+            if show_review {
+                <ReviewForm key={format!("{}-{}", call.id, call.review.is_some())} deal={deal.clone()} existing={call.review.clone()} on_save={on_save_review} />
+                if call.review.is_some() {
+                    <p class="dp-muted" role="status">{ "Review saved; a score snapshot was recorded for your trend." }</p>
+                }
+            } else {
+                <button type="button" class="dp-button" onclick={{ let r = review_open.clone(); move |_| r.set(true) }}>{ "Review this call now" }</button>
+            }
         </article>
     }
 }

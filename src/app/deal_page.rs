@@ -313,12 +313,17 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                 <p class="dp-muted">{ "The outcome never changes the process score." }</p>
                 <div class="dp-row">
                     <button type="button" class="dp-button"
+                        onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| super::data_page::export_deal(&ctx, &deal) }}>
+                        { "Export this deal" }
+                    </button>
+                    <button type="button" class="dp-button"
                         onclick={{ let edit = edit.clone(); let archived = deal.archived; move |_| edit(DealAction::SetArchived(!archived)) }}>
                         { if deal.archived { "Unarchive" } else { "Archive" } }
                     </button>
                     <button type="button" class="dp-button dp-button--danger"
-                        onclick={{ let (ctx, id) = (ctx.clone(), id.clone()); move |_| {
-                            ctx.act(Action::DeleteDeal(id.clone()));
+                        onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| {
+                            ctx.state.dispatch(super::state::Msg::Deleted((!deal.sample).then(|| Box::new(deal.clone()))));
+                            ctx.act(Action::DeleteDeal(deal.id.clone()));
                             if let Some(w) = web_sys::window() { let _ = w.location().set_hash("#/"); }
                         } }}>
                         { if deal.sample { "Remove sample deal" } else { "Delete deal" } }

@@ -3,15 +3,21 @@
 //! would want tested lives in `domain/` and `store/`.
 
 pub mod banner;
+pub mod browser;
 pub mod call_page;
+pub mod data_page;
 pub mod deal_list;
 pub mod deal_page;
+pub mod insights_page;
+pub mod list_editor;
 pub mod list_query;
 pub mod new_deal;
+pub mod review_form;
 pub mod root;
 pub mod route;
 pub mod score_gauge;
 pub mod state;
+pub mod templates_page;
 
 use wasm_bindgen::JsCast;
 

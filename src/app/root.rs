@@ -9,10 +9,13 @@ use yew::prelude::*;
 
 use super::banner::Banner;
 use super::call_page::CallPage;
+use super::data_page::{export_all, DataPage};
 use super::deal_list::DealList;
 use super::deal_page::DealPage;
+use super::insights_page::InsightsPage;
 use super::route::Route;
 use super::state::{AppState, Msg, Notice};
+use super::templates_page::TemplatesPage;
 use super::{new_id, now};
 use crate::domain::{sample, Action, Book, Change, Id};
 use crate::store::local::Loaded;
@@ -51,27 +54,21 @@ fn initial_state(store: &Store) -> AppState {
         ..AppState::default()
     };
     let book = state.book.clone();
-    let Loaded {
-        index,
-        templates,
-        problems,
-        ..
-    } = store.load(|d| book.template_for(d).clone(), now());
-    if let Some(templates) = templates {
-        state.book.templates = templates;
-    }
-    state.index = index.into_iter().map(|e| (e.id.clone(), e)).collect();
+    let loaded: Loaded = store.load(|d| book.template_for(d).clone(), now());
+    state.reloaded(loaded);
+    state.meta = store.load_meta();
     if let Some(why) = &store.unavailable {
         state.storage_warning = Some(format!(
-            "Storage is unavailable here ({why}). Deal Prep works, but nothing is kept after you close this tab."
+            "Storage is unavailable here ({why}). Deal Prep works, but nothing is kept after you close this tab: export your work to keep it."
         ));
-    } else if !problems.is_empty() {
-        let names: Vec<_> = problems
+    } else if !state.problems.is_empty() {
+        let names: Vec<_> = state
+            .problems
             .iter()
             .map(|p| format!("{} — {}", p.key, p.error))
             .collect();
         state.storage_warning = Some(format!(
-            "Some saved records were kept aside untouched: {}.",
+            "Some saved records were kept aside untouched (see Data): {}.",
             names.join("; ")
         ));
     }
@@ -87,7 +84,13 @@ fn persist(state: &UseReducerHandle<AppState>, store: &Store, change: &Change) {
             };
             let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
             state.dispatch(Msg::Indexed(entry.clone()));
-            store.save_deal(deal, &entry).map(|_| ())
+            store.save_deal(deal, &entry).map(|_| {
+                let mut meta = state.meta.clone();
+                meta.edits_since_export += 1;
+                if store.save_meta(&meta).is_ok() {
+                    state.dispatch(Msg::Meta(meta));
+                }
+            })
         }
         Change::DealRemoved(id) => {
             store.remove_deal(id);
@@ -186,6 +189,20 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Once there is data, ask the browser to keep it (it may decide silently).
+    {
+        let has_data = !state.index.is_empty();
+        use_effect_with(has_data, move |has_data| {
+            if *has_data {
+                yew::platform::spawn_local(async {
+                    if super::browser::persisted().await == Some(false) {
+                        let _ = super::browser::persist().await;
+                    }
+                });
+            }
+        });
+    }
+
     // Tell measurements the first view is rendered and interactive.
     use_effect_with((), |_| {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
@@ -223,21 +240,63 @@ pub fn App(props: &AppProps) -> Html {
         Route::Deals => html! { <DealList on_sample={on_sample} /> },
         Route::Deal(id) => html! { <DealPage id={id.clone()} /> },
         Route::Call(deal, call) => html! { <CallPage deal={deal.clone()} call={call.clone()} /> },
+        Route::Insights => html! { <InsightsPage /> },
+        Route::Templates => html! { <TemplatesPage /> },
+        Route::Data => html! { <DataPage /> },
         Route::NotFound => not_found(),
     };
 
     html! {
-        <ContextProvider<Ctx> context={ctx}>
+        <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="deal-prep">
                 <header class="dp-header">
                     <a class="dp-header__brand" href="#/">{ "Deal Prep" }</a>
-                    <span class="dp-header__tagline">{ "Focus on the process, not the quota" }</span>
+                    <nav class="dp-nav" aria-label="Main">
+                        { for [(Route::Deals, "Deals"), (Route::Insights, "Insights"), (Route::Templates, "Templates"), (Route::Data, "Data")]
+                            .into_iter().map(|(r, label)| {
+                                let current = *route == r || (r == Route::Deals && matches!(*route, Route::Deal(..) | Route::Call(..)));
+                                html! {
+                                    <a key={label} class={classes!("dp-nav__link", current.then_some("dp-nav__link--current"))}
+                                        href={r.href()} aria-current={current.then_some("page")}>{ label }</a>
+                                }
+                            }) }
+                    </nav>
                     <span class="dp-header__saved" aria-live="polite">
                         { if state.saved { "Saved" } else { "" } }
                     </span>
                 </header>
                 if let Some(warning) = &state.storage_warning {
-                    <Banner text={warning.clone()} error=true />
+                    <div class="dp-banner dp-banner--error" role="alert">
+                        <p class="dp-banner__text">{ warning.clone() }</p>
+                        <button type="button" class="dp-button"
+                            onclick={{ let ctx = ctx.clone(); move |_| export_all(&ctx) }}>{ "Export" }</button>
+                    </div>
+                }
+                if let Some(deleted) = &state.deleted {
+                    <div class="dp-banner" role="status">
+                        <p class="dp-banner__text">{ format!("Deleted “{}”.", deleted.name) }</p>
+                        <button type="button" class="dp-button" onclick={{
+                            let (ctx, deal) = (ctx.clone(), deleted.clone());
+                            move |_| {
+                                ctx.act(Action::InsertDeal(deal.clone()));
+                                ctx.state.dispatch(Msg::Deleted(None));
+                            }
+                        }}>{ "Undo" }</button>
+                        <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss"
+                            onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::Deleted(None)) }}>{ "×" }</button>
+                    </div>
+                }
+                if state.backup_due(now()) && matches!(*route, Route::Deals) {
+                    <div class="dp-banner" role="status">
+                        <p class="dp-banner__text">{ match state.meta.last_export {
+                            None => "Your deals live only in this browser. Export a backup file now and then.".to_owned(),
+                            Some(_) => format!("No backup for a while ({} edits since the last export).", state.meta.edits_since_export),
+                        } }</p>
+                        <button type="button" class="dp-button dp-button--primary"
+                            onclick={{ let ctx = ctx.clone(); move |_| export_all(&ctx) }}>{ "Export now" }</button>
+                        <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss backup reminder"
+                            onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::DismissReminder) }}>{ "×" }</button>
+                    </div>
                 }
                 if let Some(notice) = &state.notice {
                     { match notice {

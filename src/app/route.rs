@@ -7,6 +7,9 @@ pub enum Route {
     Deals,
     Deal(Id),
     Call(Id, Id),
+    Insights,
+    Templates,
+    Data,
     NotFound,
 }
 
@@ -22,6 +25,9 @@ impl Route {
         let id = |s: &str| Id::new(s).ok();
         match parts.as_slice() {
             [] => Route::Deals,
+            ["insights"] => Route::Insights,
+            ["templates"] => Route::Templates,
+            ["data"] => Route::Data,
             ["deal", d] => id(d).map_or(Route::NotFound, Route::Deal),
             ["deal", d, "call", c] => match (id(d), id(c)) {
                 (Some(d), Some(c)) => Route::Call(d, c),
@@ -36,6 +42,9 @@ impl Route {
             Route::Deals | Route::NotFound => "#/".to_owned(),
             Route::Deal(d) => format!("#/deal/{d}"),
             Route::Call(d, c) => format!("#/deal/{d}/call/{c}"),
+            Route::Insights => "#/insights".to_owned(),
+            Route::Templates => "#/templates".to_owned(),
+            Route::Data => "#/data".to_owned(),
         }
     }
 }
@@ -48,7 +57,14 @@ mod tests {
     fn routes_round_trip_through_their_hash() {
         let d = Id::new("d1").unwrap();
         let c = Id::new("c2").unwrap();
-        for route in [Route::Deals, Route::Deal(d.clone()), Route::Call(d, c)] {
+        for route in [
+            Route::Deals,
+            Route::Deal(d.clone()),
+            Route::Call(d, c),
+            Route::Insights,
+            Route::Templates,
+            Route::Data,
+        ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
         assert_eq!(Route::parse(""), Route::Deals);

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::domain::{Action, Book, Change, Deal, DomainError, Id, Minutes};
+use crate::store::local::{Loaded, Meta, Problem};
 use crate::store::IndexEntry;
 
 /// A message for the banner area.
@@ -29,6 +30,34 @@ pub struct AppState {
     pub storage_warning: Option<String>,
     /// Whether the last write succeeded.
     pub saved: bool,
+    /// Records kept aside (unreadable or from a newer version), untouched until discarded.
+    pub problems: Vec<Problem>,
+    /// Backup bookkeeping (last export, edits since).
+    pub meta: Meta,
+    /// The backup reminder was dismissed in this session.
+    pub reminder_dismissed: bool,
+    /// A deal deleted a moment ago, kept so the delete can be undone.
+    pub deleted: Option<Box<Deal>>,
+}
+
+impl AppState {
+    /// Whether to remind the user to export: there is data, and no export for 7 days or 50 edits.
+    pub fn backup_due(&self, now: Minutes) -> bool {
+        !self.index.is_empty()
+            && !self.reminder_dismissed
+            && (self.meta.edits_since_export >= 50
+                || self.meta.last_export.is_none_or(|at| at < now.plus_days(-7)))
+    }
+
+    /// Replaces what was read from storage (after an import or "delete all").
+    pub fn reloaded(&mut self, loaded: Loaded) {
+        self.index = loaded.index.into_iter().map(|e| (e.id.clone(), e)).collect();
+        self.book.deals.clear();
+        if let Some(templates) = loaded.templates {
+            self.book.templates = templates;
+        }
+        self.problems = loaded.problems;
+    }
 }
 
 /// What the UI asks the root state to do.
@@ -43,6 +72,11 @@ pub enum Msg {
     Saved,
     StorageProblem(String),
     Notify(Option<Notice>),
+    Reload(Box<Loaded>),
+    Meta(Meta),
+    DismissReminder,
+    /// Remember a deleted deal for undo (or forget it with `None`).
+    Deleted(Option<Box<Deal>>),
 }
 
 impl Reducible for AppState {
@@ -85,6 +119,10 @@ impl Reducible for AppState {
                 next.storage_warning = Some(text);
             }
             Msg::Notify(notice) => next.notice = notice,
+            Msg::Reload(loaded) => next.reloaded(*loaded),
+            Msg::Meta(meta) => next.meta = meta,
+            Msg::DismissReminder => next.reminder_dismissed = true,
+            Msg::Deleted(deal) => next.deleted = deal,
         }
         Rc::new(next)
     }

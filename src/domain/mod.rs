@@ -6,6 +6,7 @@
 //! function is deterministic and tested natively with `cargo test`.
 
 pub mod action;
+pub mod brief;
 pub mod call;
 pub mod deal;
 pub mod id;

@@ -24,6 +24,15 @@ pub enum SaveError {
     Protected,
 }
 
+/// Small bookkeeping record: when the last export happened and how many edits since.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Meta {
+    #[serde(rename = "le", default)]
+    pub last_export: Option<crate::domain::Minutes>,
+    #[serde(rename = "ed", default)]
+    pub edits_since_export: u32,
+}
+
 /// A stored record that could not be loaded, kept aside untouched.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
@@ -112,6 +121,74 @@ impl Store {
     }
     pub fn settings_key(&self) -> String {
         format!("{}:settings", self.ns)
+    }
+    pub fn meta_key(&self) -> String {
+        format!("{}:meta", self.ns)
+    }
+
+    /// Whether data written now will be kept.
+    pub fn is_available(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    pub fn load_meta(&self) -> Meta {
+        self.get(&self.meta_key())
+            .and_then(|raw| codec::decode::<Meta>(&raw).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save_meta(&self, meta: &Meta) -> Result<(), SaveError> {
+        self.set(&self.meta_key(), &codec::encode(meta))
+    }
+
+    /// Every readable deal (for export and insights), and the records that are not.
+    pub fn all_deals(&self) -> (Vec<Deal>, Vec<Problem>) {
+        let mut deals = Vec::new();
+        let mut problems = Vec::new();
+        for (key, _) in self.keys("deal") {
+            let Some(raw) = self.get(&key) else { continue };
+            match codec::decode_deal(&raw) {
+                Ok(d) => deals.push(d.deal),
+                Err(error) => problems.push(Problem { key, raw, error }),
+            }
+        }
+        (deals, problems)
+    }
+
+    /// Removes one record kept aside, when the user explicitly discards it.
+    pub fn discard(&self, key: &str) {
+        if let (Some(storage), true) = (&self.storage, key.starts_with(&format!("{}:", self.ns))) {
+            let _ = storage.remove_item(key);
+        }
+    }
+
+    /// Writes imported deals as they are (the caller decided which, see `transfer::preview`).
+    pub fn write_deals(
+        &self,
+        deals: &[&Deal],
+        entry_of: impl Fn(&Deal) -> IndexEntry,
+    ) -> Result<usize, SaveError> {
+        let mut written = 0;
+        for deal in deals {
+            let text = codec::encode(*deal);
+            self.set(&self.deal_key(&deal.id), &text)?;
+            self.set(&self.index_key(&deal.id), &codec::encode(&entry_of(deal)))?;
+            written += 1;
+        }
+        Ok(written)
+    }
+
+    /// Removes every key of this namespace (after the caller made a backup).
+    pub fn clear_all(&self) {
+        let Some(storage) = &self.storage else { return };
+        let prefix = format!("{}:", self.ns);
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        for key in keys {
+            let _ = storage.remove_item(&key);
+        }
     }
 
     fn get(&self, key: &str) -> Option<String> {

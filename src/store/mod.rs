@@ -7,6 +7,7 @@
 
 pub mod codec;
 pub mod local;
+pub mod transfer;
 
 pub use codec::{IndexEntry, RecordError, SCHEMA_VERSION};
 pub use local::{SaveError, Store};

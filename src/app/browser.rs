@@ -1,0 +1,103 @@
+//! Small wrappers over browser APIs the views need: file download, file reading, the
+//! clipboard, and the storage manager (persistence and usage). Every failure is a value.
+
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn describe(err: JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "the browser refused".to_owned())
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "no anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.set_attribute("hidden", "").map_err(describe)?;
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&anchor).map_err(describe)?;
+    anchor.click();
+    anchor.remove();
+    // Revoke later: some engines start the download after the click returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Reads a picked or dropped file as text.
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text()).await.map_err(describe)?;
+    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    // Older engines and some embedded contexts have no StorageManager.
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("storage"))
+        .ok()?
+        .then(|| navigator.storage())
+}
+
+/// Whether the browser keeps this origin's storage under pressure (`None`: cannot tell).
+pub async fn persisted() -> Option<bool> {
+    let promise = storage_manager()?.persisted().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Asks the browser to keep this origin's storage.
+pub async fn persist() -> Option<bool> {
+    let promise = storage_manager()?.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// The origin's usage and quota, as `navigator.storage.estimate()` reports them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
+pub struct Estimate {
+    #[serde(default)]
+    pub usage: f64,
+    #[serde(default)]
+    pub quota: f64,
+}
+
+pub async fn estimate() -> Option<Estimate> {
+    let promise = storage_manager()?.estimate().ok()?;
+    let value = JsFuture::from(promise).await.ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// Copies text to the clipboard; `Err` when the API is missing or refused.
+pub async fn copy(text: &str) -> Result<(), String> {
+    let navigator = web_sys::window().ok_or("no window")?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(describe)?;
+    if clipboard.is_undefined() {
+        return Err("the clipboard is not available here".to_owned());
+    }
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).map_err(describe)?;
+    let write: js_sys::Function = write.dyn_into().map_err(|_| "no clipboard.writeText")?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "no promise")?;
+    JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+}

@@ -1,0 +1,137 @@
+//! The post-call review: what happened, the next step agreed with its date, client cues, the
+//! four "Focus on How" reflections, and evidence updates. Saving it records a score snapshot,
+//! so it is saved on purpose (one button), not on every keystroke.
+
+use yew::prelude::*;
+
+use crate::domain::action::ReviewDraft;
+use crate::domain::call::FOCUS_ON_HOW;
+use crate::domain::{Deal, EvidenceLevel, Review};
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewFormProps {
+    pub deal: Deal,
+    pub existing: Option<Review>,
+    pub on_save: Callback<ReviewDraft>,
+}
+
+fn draft_of(deal: &Deal, review: Option<&Review>) -> ReviewDraft {
+    let evidence = deal
+        .preset
+        .elements()
+        .iter()
+        .map(|e| (e.key.to_owned(), deal.level(e.key)))
+        .collect();
+    match review {
+        Some(r) => ReviewDraft {
+            happened: r.happened.clone(),
+            next_step: r.next_step.clone(),
+            next_step_on: r.next_step_on.map(|d| d.to_string()).unwrap_or_default(),
+            cues: r.cues.clone(),
+            how: r.how.clone(),
+            evidence,
+        },
+        None => ReviewDraft {
+            evidence,
+            ..ReviewDraft::default()
+        },
+    }
+}
+
+#[component]
+pub fn ReviewForm(props: &ReviewFormProps) -> Html {
+    let draft = {
+        let (deal, existing) = (props.deal.clone(), props.existing.clone());
+        use_state(move || draft_of(&deal, existing.as_ref()))
+    };
+    let field = |get: fn(&ReviewDraft) -> &String, set: fn(&mut ReviewDraft, String)| {
+        let draft = draft.clone();
+        let value = get(&draft).clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let mut d = (*draft).clone();
+            set(
+                &mut d,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
+            );
+            draft.set(d);
+        });
+        (value, oninput)
+    };
+    let (happened, on_happened) = field(|d| &d.happened, |d, v| d.happened = v);
+    let (next, on_next) = field(|d| &d.next_step, |d, v| d.next_step = v);
+    let (next_on, on_next_on) = field(|d| &d.next_step_on, |d, v| d.next_step_on = v);
+    let (cues, on_cues) = field(|d| &d.cues, |d, v| d.cues = v);
+    let onsubmit = {
+        let (draft, on_save) = (draft.clone(), props.on_save.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_save.emit((*draft).clone());
+        })
+    };
+    html! {
+        <form class="dp-review" {onsubmit} aria-labelledby="dp-review-title">
+            <h2 id="dp-review-title" class="dp-subtitle">{ "Call review" }</h2>
+            <label class="dp-field">
+                <span class="dp-field__label">{ "What happened" }</span>
+                <textarea class="dp-input dp-input--area" name="happened" rows="3" value={happened} oninput={on_happened} />
+            </label>
+            <div class="dp-row">
+                <label class="dp-field dp-field--grow">
+                    <span class="dp-field__label">{ "Next step agreed" }</span>
+                    <input class="dp-input" name="next-step" value={next} maxlength="1000" oninput={on_next} />
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "By when" }</span>
+                    <input class="dp-input" type="date" name="next-step-on" value={next_on} oninput={on_next_on} />
+                </label>
+            </div>
+            <label class="dp-field">
+                <span class="dp-field__label">{ "Client cues noticed" }</span>
+                <textarea class="dp-input dp-input--area" name="cues" rows="2" value={cues} oninput={on_cues} />
+            </label>
+            <fieldset class="dp-fieldset">
+                <legend>{ "Focus on How" }</legend>
+                { for FOCUS_ON_HOW.iter().enumerate().map(|(n, question)| {
+                    let draft2 = draft.clone();
+                    html! {
+                        <label key={n} class="dp-field">
+                            <span class="dp-field__label">{ *question }</span>
+                            <textarea class="dp-input dp-input--area" rows="2" value={draft.how[n].clone()}
+                                oninput={move |e: InputEvent| {
+                                    let mut d = (*draft2).clone();
+                                    d.how[n] = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+                                    draft2.set(d);
+                                }} />
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <fieldset class="dp-fieldset">
+                <legend>{ "What you now know (evidence updates)" }</legend>
+                { for props.deal.preset.elements().iter().map(|el| {
+                    let level = draft.evidence.iter().find(|(k, _)| k == el.key).map_or(EvidenceLevel::Unknown, |(_, l)| *l);
+                    let (draft2, key) = (draft.clone(), el.key.to_owned());
+                    html! {
+                        <label key={el.key} class="dp-field dp-field--inline">
+                            <span class="dp-field__label dp-review__element">{ el.label }</span>
+                            <select class="dp-input" onchange={move |e: Event| {
+                                let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                                if let Some(l) = EvidenceLevel::from_key(&value) {
+                                    let mut d = (*draft2).clone();
+                                    match d.evidence.iter_mut().find(|(k, _)| *k == key) {
+                                        Some(slot) => slot.1 = l,
+                                        None => d.evidence.push((key.clone(), l)),
+                                    }
+                                    draft2.set(d);
+                                }
+                            }}>
+                                { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }
+                            </select>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <button type="submit" class="dp-button dp-button--primary">{ "Save review" }</button>
+        </form>
+    }
+}

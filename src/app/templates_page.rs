@@ -1,0 +1,127 @@
+//! Checklist templates: add, rename, duplicate, delete; items with hint and weight, reordered
+//! from the keyboard (buttons), removed (retired, so old calls still read them); reset default.
+
+use yew::prelude::*;
+
+use super::new_id;
+use super::root::Ctx;
+use crate::domain::template::DEFAULT_TEMPLATE_ID;
+use crate::domain::{Action, Id, TemplateAction};
+
+fn text_of(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+#[component]
+pub fn TemplatesPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("TemplatesPage is rendered inside the app");
+    let selected = use_state(|| Id::new(DEFAULT_TEMPLATE_ID).expect("valid"));
+    let new_item = use_state(String::new);
+    let templates = &ctx.state.book.templates;
+    let template = templates.iter().find(|t| t.id == *selected).or(templates.first());
+    let act = {
+        let ctx = ctx.clone();
+        move |op: TemplateAction| ctx.act(Action::Template(op))
+    };
+    let Some(template) = template else {
+        return html! { <p>{ "No templates." }</p> };
+    };
+    let tid = template.id.clone();
+    let on_add_item = {
+        let (act, tid, new_item) = (act.clone(), tid.clone(), new_item.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !new_item.trim().is_empty() {
+                act(TemplateAction::AddItem {
+                    template: tid.clone(),
+                    id: new_id('t'),
+                    text: (*new_item).clone(),
+                });
+                new_item.set(String::new());
+            }
+        })
+    };
+    html! {
+        <section class="dp-templates" aria-labelledby="dp-templates-title">
+            <h1 id="dp-templates-title" class="dp-title">{ "Checklist templates" }</h1>
+            <div class="dp-row">
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Template" }</span>
+                    <select class="dp-input" onchange={{ let s = selected.clone(); move |e: Event| if let Ok(id) = Id::new(text_of(&e)) { s.set(id) } }}>
+                        { for templates.iter().map(|t| html! { <option value={t.id.to_string()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
+                    </select>
+                </label>
+                <button type="button" class="dp-button" onclick={{ let (act, s) = (act.clone(), selected.clone()); move |_| {
+                    let id = new_id('t');
+                    act(TemplateAction::Add { id: id.clone(), name: "New template".into() });
+                    s.set(id);
+                } }}>{ "New template" }</button>
+                <button type="button" class="dp-button" onclick={{ let (act, tid, s) = (act.clone(), tid.clone(), selected.clone()); move |_| {
+                    let id = new_id('t');
+                    act(TemplateAction::Duplicate { from: tid.clone(), id: id.clone() });
+                    s.set(id);
+                } }}>{ "Duplicate" }</button>
+                if template.id.as_str() == DEFAULT_TEMPLATE_ID {
+                    <button type="button" class="dp-button" onclick={{ let act = act.clone(); move |_| act(TemplateAction::ResetDefault) }}>{ "Reset to the shipped items" }</button>
+                } else {
+                    <button type="button" class="dp-button dp-button--danger" onclick={{ let (act, tid, s) = (act.clone(), tid.clone(), selected.clone()); move |_| {
+                        act(TemplateAction::Delete(tid.clone()));
+                        s.set(Id::new(DEFAULT_TEMPLATE_ID).expect("valid"));
+                    } }}>{ "Delete template" }</button>
+                }
+            </div>
+            <label class="dp-field">
+                <span class="dp-field__label">{ "Name" }</span>
+                <input class="dp-input" value={template.name.clone()} maxlength="200"
+                    onchange={{ let (act, tid) = (act.clone(), tid.clone()); move |e: Event| act(TemplateAction::Rename { id: tid.clone(), name: text_of(&e) }) }} />
+            </label>
+            <ol class="dp-template-items">
+                { for template.active().enumerate().map(|(n, item)| {
+                    let (iid, t) = (item.id.clone(), tid.clone());
+                    let edit = { let (act, t, iid, hint) = (act.clone(), t.clone(), iid.clone(), item.hint.clone());
+                        move |e: Event| act(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: text_of(&e), hint: hint.clone() }) };
+                    let edit_hint = { let (act, t, iid, text) = (act.clone(), t.clone(), iid.clone(), item.text.clone());
+                        move |e: Event| act(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: text.clone(), hint: text_of(&e) }) };
+                    let weight = { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+                        move |e: Event| if let Ok(w) = text_of(&e).parse() { act(TemplateAction::SetWeight { template: t.clone(), item: iid.clone(), weight: w }) } };
+                    let mover = |delta: i32| { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+                        move |_| act(TemplateAction::MoveItem { template: t.clone(), item: iid.clone(), delta }) };
+                    let remove = { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+                        move |_| act(TemplateAction::RemoveItem { template: t.clone(), item: iid.clone() }) };
+                    html! {
+                        <li key={item.id.to_string()} class="dp-template-item">
+                            <label class="dp-field dp-template-item__text">
+                                <span class="dp-field__label">{ format!("Item {}", n + 1) }</span>
+                                <input class="dp-input" value={item.text.clone()} maxlength="200" onchange={edit} />
+                            </label>
+                            <label class="dp-field">
+                                <span class="dp-field__label">{ "Hint" }</span>
+                                <input class="dp-input" value={item.hint.clone()} maxlength="1000" onchange={edit_hint} />
+                            </label>
+                            <label class="dp-field">
+                                <span class="dp-field__label">{ "Weight" }</span>
+                                <select class="dp-input" onchange={weight}>
+                                    { for (1u8..=3).map(|w| html! { <option value={w.to_string()} selected={item.weight == w}>{ w }</option> }) }
+                                </select>
+                            </label>
+                            <div class="dp-row">
+                                <button type="button" class="dp-button" aria-label={format!("Move “{}” up", item.text)} onclick={mover(-1)}>{ "↑" }</button>
+                                <button type="button" class="dp-button" aria-label={format!("Move “{}” down", item.text)} onclick={mover(1)}>{ "↓" }</button>
+                                <button type="button" class="dp-button dp-button--danger" aria-label={format!("Remove “{}”", item.text)} onclick={remove}>{ "Remove" }</button>
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <form class="dp-inline-form" onsubmit={on_add_item}>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "New item" }</span>
+                    <input class="dp-input" name="new-item" value={(*new_item).clone()} maxlength="200"
+                        oninput={{ let s = new_item.clone(); move |e: InputEvent| s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()) }} />
+                </label>
+                <button type="submit" class="dp-button">{ "Add item" }</button>
+            </form>
+            <p class="dp-muted">{ "Removed items stay readable on past calls; only current items count toward the score." }</p>
+        </section>
+    }
+}

@@ -1,0 +1,455 @@
+//! Export and import: one JSON file with every deal, the templates and the schema version.
+//! Imports are validated field by field before anything is written, previewed, and merged by id
+//! so that a newer revision is never replaced silently. Pure Rust, tested natively.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::codec::SCHEMA_VERSION;
+use crate::domain::action::LINE_MAX;
+use crate::domain::{Deal, Id, Minutes, Template, NAME_MAX, NOTE_MAX};
+
+/// The file's `app` field: refuses files from other tools early, with a clear message.
+pub const APP: &str = "deal-prep";
+/// Largest file accepted.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_DEALS: usize = 20_000;
+pub const MAX_ITEMS: usize = 1_000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub app: String,
+    pub app_version: String,
+    pub schema: u32,
+    /// Local wall-clock minutes.
+    pub exported_at: Minutes,
+    pub deals: Vec<Deal>,
+    #[serde(default)]
+    pub templates: Vec<Template>,
+}
+
+/// Builds the export file for `deals` and `templates`.
+pub fn export(deals: Vec<Deal>, templates: Vec<Template>, now: Minutes) -> ExportFile {
+    ExportFile {
+        app: APP.to_owned(),
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        schema: SCHEMA_VERSION,
+        exported_at: now,
+        deals,
+        templates,
+    }
+}
+
+pub fn to_json(file: &ExportFile) -> String {
+    serde_json::to_string(file).unwrap_or_default()
+}
+
+/// `deal-prep-2026-11-26.json`, or with the deal's name for a single-deal export.
+pub fn file_name(now: Minutes, what: Option<&str>) -> String {
+    let slug: String = what
+        .unwrap_or("")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-");
+    let day = now.day();
+    if slug.is_empty() {
+        format!("deal-prep-{day}.json")
+    } else {
+        format!("deal-prep-{slug}-{day}.json")
+    }
+}
+
+/// Why an import file was refused, and where.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("The file is {0} MB; the limit is 10 MB.")]
+    TooLarge(usize),
+    #[error("The file is not valid JSON: {message} (line {line}, column {column}).")]
+    Syntax {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("This is not a Deal Prep export (no \"app\": \"deal-prep\" field).")]
+    NotOurs,
+    #[error("This file was exported by a newer Deal Prep (schema {0}); update the app to import it.")]
+    Newer(u32),
+    #[error("Problem at {place}: {message}")]
+    Invalid { place: String, message: String },
+}
+
+fn invalid(place: impl Into<String>, message: impl Into<String>) -> ImportError {
+    ImportError::Invalid {
+        place: place.into(),
+        message: message.into(),
+    }
+}
+
+/// Keys that mean something special to JavaScript objects; a file carrying them is refused
+/// outright, whatever they hold.
+const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+
+fn check_keys(value: &serde_json::Value, place: &str) -> Result<(), ImportError> {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                if FORBIDDEN_KEYS.contains(&key.as_str()) {
+                    return Err(invalid(place, format!("the key \"{key}\" is not allowed")));
+                }
+                check_keys(child, &format!("{place}.{key}"))?;
+            }
+            Ok(())
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, child)| check_keys(child, &format!("{place}[{i}]"))),
+        _ => Ok(()),
+    }
+}
+
+fn check_len(text: &str, max: usize, place: &str) -> Result<(), ImportError> {
+    let n = text.chars().count();
+    if n > max {
+        Err(invalid(place, format!("text of {n} characters (at most {max})")))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_count(n: usize, place: &str) -> Result<(), ImportError> {
+    if n > MAX_ITEMS {
+        Err(invalid(place, format!("{n} entries (at most {MAX_ITEMS})")))
+    } else {
+        Ok(())
+    }
+}
+
+fn unique<'a>(ids: impl Iterator<Item = &'a Id>, place: &str) -> Result<(), ImportError> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(invalid(place, format!("the id \"{id}\" appears twice")));
+        }
+    }
+    Ok(())
+}
+
+/// Every limit a stored deal must respect (beyond what its types already enforce).
+pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
+    check_len(&deal.name, NAME_MAX, &format!("{place}.name"))?;
+    if deal.name.trim().is_empty() {
+        return Err(invalid(format!("{place}.name"), "a deal needs a name"));
+    }
+    check_len(&deal.client, NAME_MAX, &format!("{place}.client"))?;
+    check_len(&deal.value, 60, &format!("{place}.value"))?;
+    check_count(deal.people.len(), &format!("{place}.people"))?;
+    check_count(deal.calls.len(), &format!("{place}.calls"))?;
+    check_count(deal.evidence.len(), &format!("{place}.evidence"))?;
+    check_count(deal.snapshots.len(), &format!("{place}.snapshots"))?;
+    check_count(deal.moves.len(), &format!("{place}.moves"))?;
+    unique(deal.people.iter().map(|p| &p.id), &format!("{place}.people"))?;
+    unique(deal.calls.iter().map(|c| &c.id), &format!("{place}.calls"))?;
+    for e in &deal.evidence {
+        check_len(&e.key, 40, &format!("{place}.evidence"))?;
+        check_len(&e.note, NOTE_MAX, &format!("{place}.evidence.{}", e.key))?;
+    }
+    for (i, p) in deal.people.iter().enumerate() {
+        let at = format!("{place}.people[{i}]");
+        check_len(&p.name, NAME_MAX, &at)?;
+        check_len(&p.title, NAME_MAX, &at)?;
+        check_len(&p.notes, NOTE_MAX, &at)?;
+    }
+    for (i, c) in deal.calls.iter().enumerate() {
+        let at = format!("{place}.calls[{i}]");
+        let plan = &c.plan;
+        check_len(&plan.objective, LINE_MAX, &at)?;
+        check_len(&plan.ask, LINE_MAX, &at)?;
+        for list in [&plan.agenda, &plan.discovery, &plan.pain] {
+            check_count(list.len(), &at)?;
+            unique(list.iter().map(|l| &l.id), &at)?;
+            list.iter().try_for_each(|l| check_len(&l.text, LINE_MAX, &at))?;
+        }
+        for pairs in [&plan.cares, &plan.objections] {
+            check_count(pairs.len(), &at)?;
+            unique(pairs.iter().map(|l| &l.id), &at)?;
+            pairs.iter().try_for_each(|p| {
+                check_len(&p.left, LINE_MAX, &at).and(check_len(&p.right, LINE_MAX, &at))
+            })?;
+        }
+        check_count(plan.checked.len(), &at)?;
+        check_count(c.attendees.len(), &at)?;
+        if let Some(r) = &c.review {
+            for text in [&r.happened, &r.cues, &r.how[0], &r.how[1], &r.how[2], &r.how[3]] {
+                check_len(text, NOTE_MAX, &format!("{at}.review"))?;
+            }
+            check_len(&r.next_step, LINE_MAX, &format!("{at}.review"))?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_template(t: &Template, place: &str) -> Result<(), ImportError> {
+    check_len(&t.name, NAME_MAX, &format!("{place}.name"))?;
+    check_count(t.items.len(), &format!("{place}.items"))?;
+    unique(t.items.iter().map(|i| &i.id), &format!("{place}.items"))?;
+    for (i, item) in t.items.iter().enumerate() {
+        let at = format!("{place}.items[{i}]");
+        check_len(&item.text, NAME_MAX, &at)?;
+        check_len(&item.hint, LINE_MAX, &at)?;
+        if !(1..=3).contains(&item.weight) {
+            return Err(invalid(at, format!("weight {} (must be 1, 2 or 3)", item.weight)));
+        }
+    }
+    Ok(())
+}
+
+/// Parses and validates an import file. Nothing is written here; a malformed or hostile file
+/// is refused with the problem and where it is.
+pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
+    if text.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge(text.len().div_ceil(1024 * 1024)));
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
+        return Err(ImportError::NotOurs);
+    }
+    check_keys(&value, "the file")?;
+    let schema = value
+        .get("schema")
+        .and_then(|s| s.as_u64())
+        .ok_or_else(|| invalid("schema", "missing or not a number"))?;
+    if schema > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::Newer(schema.min(u64::from(u32::MAX)) as u32));
+    }
+    if schema < 2 {
+        return Err(invalid(
+            "schema",
+            format!("schema {schema} files are not supported"),
+        ));
+    }
+    let deals = value
+        .get("deals")
+        .and_then(|d| d.as_array())
+        .ok_or_else(|| invalid("deals", "missing or not a list"))?;
+    if deals.len() > MAX_DEALS {
+        return Err(invalid(
+            "deals",
+            format!("{} deals (at most {MAX_DEALS})", deals.len()),
+        ));
+    }
+    let mut parsed = Vec::with_capacity(deals.len());
+    for (i, raw) in deals.iter().enumerate() {
+        let place = format!("deals[{i}]");
+        let deal: Deal = serde_json::from_value(raw.clone()).map_err(|e| invalid(&place, e.to_string()))?;
+        validate_deal(&deal, &place)?;
+        parsed.push(deal);
+    }
+    unique(parsed.iter().map(|d| &d.id), "deals")?;
+    let templates: Vec<Template> = match value.get("templates") {
+        None => Vec::new(),
+        Some(t) => serde_json::from_value(t.clone()).map_err(|e| invalid("templates", e.to_string()))?,
+    };
+    for (i, t) in templates.iter().enumerate() {
+        validate_template(t, &format!("templates[{i}]"))?;
+    }
+    unique(templates.iter().map(|t| &t.id), "templates")?;
+    let exported_at = value
+        .get("exported_at")
+        .and_then(|v| v.as_i64())
+        .map(Minutes)
+        .unwrap_or_default();
+    let app_version = value
+        .get("app_version")
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .chars()
+        .take(20)
+        .collect();
+    Ok(ExportFile {
+        app: APP.to_owned(),
+        app_version,
+        schema: SCHEMA_VERSION,
+        exported_at,
+        deals: parsed,
+        templates,
+    })
+}
+
+/// What merging an import would do, per deal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// Not stored here yet: added.
+    pub new: Vec<Id>,
+    /// A newer revision than the stored one: replaces it.
+    pub updated: Vec<Id>,
+    /// Identical to what is stored: nothing to do.
+    pub unchanged: Vec<Id>,
+    /// Same revision, different content, or older than what is stored: the stored one is kept.
+    pub conflicting: Vec<Id>,
+}
+
+impl Preview {
+    /// The deals a merge writes.
+    pub fn to_write(&self) -> BTreeSet<&Id> {
+        self.new.iter().chain(&self.updated).collect()
+    }
+}
+
+/// Compares incoming deals with the stored ones (by id and revision).
+pub fn preview(stored: &BTreeMap<Id, Deal>, incoming: &[Deal]) -> Preview {
+    let mut p = Preview::default();
+    for deal in incoming {
+        let id = deal.id.clone();
+        match stored.get(&deal.id) {
+            None => p.new.push(id),
+            Some(current) if current == deal => p.unchanged.push(id),
+            Some(current) if deal.rev > current.rev => p.updated.push(id),
+            Some(_) => p.conflicting.push(id),
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::generate;
+
+    fn now() -> Minutes {
+        Minutes::parse("2026-11-26T09:00").unwrap()
+    }
+
+    fn file() -> String {
+        to_json(&export(
+            generate(3, 2, 1, now()),
+            vec![Template::default_template()],
+            now(),
+        ))
+    }
+
+    #[test]
+    fn an_export_imports_back_unchanged() {
+        let original = export(
+            generate(5, 3, 9, now()),
+            vec![Template::default_template()],
+            now(),
+        );
+        assert_eq!(parse_import(&to_json(&original)), Ok(original));
+    }
+
+    #[test]
+    fn file_names_are_dated_and_safe() {
+        assert_eq!(file_name(now(), None), "deal-prep-2026-11-26.json");
+        assert_eq!(
+            file_name(now(), Some("Acme / <Pilot>!")),
+            "deal-prep-acme-pilot-2026-11-26.json"
+        );
+    }
+
+    fn refused(text: &str) -> ImportError {
+        parse_import(text).expect_err("the file must be refused")
+    }
+
+    #[test]
+    fn a_corpus_of_bad_files_is_refused_with_the_place() {
+        let good = file();
+        // Truncated: a syntax error with line and column.
+        match refused(&good[..good.len() / 2]) {
+            ImportError::Syntax { line, column, .. } => assert!(line >= 1 && column > 0),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(refused(r#"{"hello":1}"#), ImportError::NotOurs);
+        assert_eq!(
+            refused(r#"{"app":"deal-prep","schema":99,"deals":[]}"#),
+            ImportError::Newer(99)
+        );
+        // Wrong types and enums.
+        let wrong_type = good.replacen(r#""s":""#, r#""s":7,"x":""#, 1);
+        assert!(matches!(refused(&wrong_type), ImportError::Invalid { place, .. } if place == "deals[0]"));
+        let bad_enum =
+            good.replacen(r#""o":"open""#, r#""o":"maybe""#, 1)
+                .replacen(r#""o":"won""#, r#""o":"maybe""#, 1);
+        if bad_enum != good {
+            assert!(matches!(refused(&bad_enum), ImportError::Invalid { .. }));
+        }
+        // Huge strings.
+        let mut huge = export(generate(1, 1, 1, now()), vec![], now());
+        huge.deals[0].name = "x".repeat(201);
+        assert!(
+            matches!(refused(&to_json(&huge)), ImportError::Invalid { place, .. } if place == "deals[0].name")
+        );
+        // Duplicate ids.
+        let mut dup = export(generate(2, 1, 1, now()), vec![], now());
+        dup.deals[1].id = dup.deals[0].id.clone();
+        assert!(matches!(refused(&to_json(&dup)), ImportError::Invalid { place, .. } if place == "deals"));
+        // Bad id format.
+        let bad_id = good.replacen(r#""i":"d"#, r#""i":"D B"#, 1);
+        assert!(matches!(refused(&bad_id), ImportError::Invalid { .. }));
+        // Prototype-pollution style keys.
+        let polluted = good.replacen(
+            r#""app":"deal-prep","#,
+            r#""app":"deal-prep","__proto__":{"admin":true},"#,
+            1,
+        );
+        assert!(
+            matches!(refused(&polluted), ImportError::Invalid { message, .. } if message.contains("__proto__"))
+        );
+        // Too large.
+        assert!(matches!(
+            refused(&" ".repeat(MAX_BYTES + 1)),
+            ImportError::TooLarge(_)
+        ));
+        // Template weights.
+        let mut heavy = export(vec![], vec![Template::default_template()], now());
+        heavy.templates[0].items[0].weight = 9;
+        assert!(matches!(refused(&to_json(&heavy)), ImportError::Invalid { .. }));
+    }
+
+    #[test]
+    fn script_tags_in_text_are_kept_as_plain_text() {
+        let mut f = export(generate(1, 1, 1, now()), vec![], now());
+        f.deals[0].name = "<script>alert(1)</script>".into();
+        let back = parse_import(&to_json(&f)).unwrap();
+        assert_eq!(back.deals[0].name, "<script>alert(1)</script>");
+    }
+
+    #[test]
+    fn merge_keeps_the_newer_revision() {
+        let deals = generate(4, 1, 5, now());
+        let stored: BTreeMap<Id, Deal> = deals.iter().take(3).map(|d| (d.id.clone(), d.clone())).collect();
+        let mut incoming = deals.clone();
+        incoming[0].rev += 1; // newer: updates
+        incoming[0].name = "Renamed".into();
+        incoming[1].rev -= 1; // older: conflict, stored kept
+        incoming[1].name = "Old name".into();
+        // incoming[2] identical: unchanged; incoming[3]: new
+        let p = preview(&stored, &incoming);
+        assert_eq!(p.updated, [deals[0].id.clone()]);
+        assert_eq!(p.conflicting, [deals[1].id.clone()]);
+        assert_eq!(p.unchanged, [deals[2].id.clone()]);
+        assert_eq!(p.new, [deals[3].id.clone()]);
+        assert_eq!(p.to_write().len(), 2);
+    }
+}
