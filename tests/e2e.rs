@@ -240,3 +240,265 @@ async fn a_full_storage_shows_a_banner_and_keeps_the_data() {
     tokio::time::sleep(Duration::from_millis(10)).await;
     c.close().await.unwrap();
 }
+
+/// Sets a `datetime-local` or `date` input by script (typing into these differs by engine).
+async fn set_input(c: &fantoccini::Client, css: &str, js_value: &str) {
+    let script = format!(
+        "const el = document.querySelector('{css}'); el.value = {js_value};
+         el.dispatchEvent(new Event('input', {{bubbles: true}})); el.dispatchEvent(new Event('change', {{bubbles: true}}));"
+    );
+    c.execute(&script, vec![]).await.unwrap();
+}
+
+/// `YYYY-MM-DDTHH:MM` local, `days` from now, as a JS expression.
+fn local_datetime(days: f64) -> String {
+    format!(
+        "new Date(Date.now() + {days}*864e5 - new Date().getTimezoneOffset()*6e4).toISOString().slice(0,16)"
+    )
+}
+
+async fn plan_call(c: &fantoccini::Client, days: f64) {
+    set_input(c, "input[name=at]", &local_datetime(days)).await;
+    c.find(Locator::XPath("//button[normalize-space()='Plan a call']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_then_clear_then_import_restores_everything() {
+    let downloads = support::scratch_dir("export");
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session_with_downloads(&[], Some(&downloads)).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Acme", "First deal").await;
+    add_deal(&c, "Bluewater", "Second deal").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "deal").await;
+    plan_call(&c, 3.0).await;
+    wait_text(&c, ".dp-call-row", "Discovery").await;
+
+    c.goto(&server.url("#/data")).await.unwrap();
+    c.find(Locator::XPath(
+        "//button[normalize-space()='Export everything (JSON)']",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    let file = support::wait_download(&downloads).await;
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("\"app\":\"deal-prep\"") && text.contains("First deal") && text.contains("Second deal")
+    );
+    wait_text(&c, ".dp-data", "Last export:").await;
+
+    fill(&c, "input[name=confirm-delete]", "delete").await;
+    click(&c, "form.dp-inline-form button.dp-button--danger").await;
+    wait_text(&c, ".dp-banner", "was deleted").await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(&c, ".dp-empty", "Try a sample deal").await;
+
+    c.goto(&server.url("#/data")).await.unwrap();
+    let picker = c.find(Locator::Css("input[name=import]")).await.unwrap();
+    picker.send_keys(&file.to_string_lossy()).await.unwrap();
+    wait_text(&c, ".dp-preview", "2 new, 0 updated, 0 unchanged, 0 conflicting").await;
+    screenshot(&c, "data-import-preview").await;
+    c.find(Locator::XPath("//button[starts-with(normalize-space(),'Merge')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-banner", "Imported 2 deals").await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(&c, ".dp-deal-row", "First deal").await;
+    wait_text(&c, ".dp-deal-row", "Second deal").await;
+
+    // A malformed file changes nothing and names the problem.
+    let bad = downloads.join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"app\":\"deal-prep\",\n\"schema\": 2,\n\"deals\": [ {\"i\": ",
+    )
+    .unwrap();
+    c.goto(&server.url("#/data")).await.unwrap();
+    c.find(Locator::Css("input[name=import]"))
+        .await
+        .unwrap()
+        .send_keys(&bad.to_string_lossy())
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-error", "line 3").await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(&c, ".dp-deal-row", "Second deal").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewed_call_records_a_snapshot_shown_in_insights() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Vantage", "Media deal").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Media deal").await;
+    plan_call(&c, -1.0).await;
+    wait_text(&c, ".dp-call-row a", "Discovery")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-review", "Call review").await;
+    fill(&c, "textarea[name=happened]", "They want a pilot in Q1").await;
+    fill(&c, "input[name=next-step]", "Send pilot plan").await;
+    set_input(
+        &c,
+        "input[name=next-step-on]",
+        "new Date(Date.now() + 3*864e5).toISOString().slice(0,10)",
+    )
+    .await;
+    click(&c, ".dp-review button[type=submit]").await;
+    wait_text(&c, "[role=status]", "score snapshot was recorded").await;
+    screenshot(&c, "call-review").await;
+    c.goto(&server.url("#/insights")).await.unwrap();
+    wait_text(&c, ".dp-insights figcaption", "Average process score").await;
+    wait_text(&c, ".dp-insights figcaption", "0 of 1 calls held").await;
+    screenshot(&c, "insights").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+
+    c.goto(&server.url("embed-example.html")).await.unwrap();
+    wait_ready(&c).await;
+    let title = c.find(Locator::Css("#intranet-title")).await.unwrap();
+    assert!(
+        title.css_value("font-family").await.unwrap().contains("Georgia"),
+        "host styles untouched"
+    );
+    let body_bg = c
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .css_value("background-color")
+        .await
+        .unwrap();
+    assert!(
+        body_bg.contains("253, 246, 227"),
+        "host page background untouched: {body_bg}"
+    );
+    add_deal(&c, "Intranet", "Embedded deal").await;
+    let keys = c
+        .execute("return Object.keys(localStorage).join(' ')", vec![])
+        .await
+        .unwrap();
+    assert!(keys.as_str().unwrap().contains("intranet-sales:deal:"), "{keys}");
+    screenshot(&c, "embed-example").await;
+
+    c.goto(&server.url("iframe-example.html")).await.unwrap();
+    c.find(Locator::Css("#team-a"))
+        .await
+        .unwrap()
+        .enter_frame()
+        .await
+        .unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Team A", "Only in A").await;
+    c.enter_parent_frame().await.unwrap();
+    c.find(Locator::Css("#team-b"))
+        .await
+        .unwrap()
+        .enter_frame()
+        .await
+        .unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-empty", "Try a sample deal").await;
+    c.enter_parent_frame().await.unwrap();
+    screenshot(&c, "iframe-example").await;
+
+    c.goto(&server.url("iframe-sandboxed.html")).await.unwrap();
+    c.find(Locator::Css("#sandboxed"))
+        .await
+        .unwrap()
+        .enter_frame()
+        .await
+        .unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-banner--error", "Storage is unavailable").await;
+    add_deal(&c, "Memory", "Kept in memory").await;
+    c.enter_parent_frame().await.unwrap();
+    screenshot(&c, "iframe-sandboxed").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow() {
+    let (server, driver) = (Server::start(), Driver::start());
+    for (theme, flags) in [
+        ("light", vec![]),
+        (
+            "dark",
+            vec![
+                "--force-dark-mode",
+                "--enable-features=WebContentsForceDark:inversion_method/cielab_based",
+            ],
+        ),
+    ] {
+        let flags: Vec<&str> = flags.into_iter().take(1).collect();
+        let c = driver.session(&flags).await;
+        c.goto(&server.url("")).await.unwrap();
+        wait_ready(&c).await;
+        c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
+        click(&c, ".dp-deal-row__link").await;
+        wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
+        let deal_url = c.current_url().await.unwrap().to_string();
+        let call_href = c
+            .find(Locator::Css(".dp-call-row a"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        let call_url = format!("{}{}", deal_url.split('#').next().unwrap(), call_href);
+        let views = [
+            ("deals", server.url("")),
+            ("deal", deal_url.clone()),
+            ("call", call_url),
+            ("insights", server.url("#/insights")),
+            ("templates", server.url("#/templates")),
+            ("data", server.url("#/data")),
+            ("not-found", server.url("#/nowhere")),
+        ];
+        for (name, url) in &views {
+            for (width, suffix) in [(1280, ""), (375, "-narrow")] {
+                c.set_window_size(width, 900).await.unwrap();
+                c.goto(url).await.unwrap();
+                c.refresh().await.unwrap();
+                wait_ready(&c).await;
+                tokio::time::sleep(Duration::from_millis(150)).await;
+                screenshot(&c, &format!("{name}-{theme}{suffix}")).await;
+                if suffix.is_empty() {
+                    let violations = support::axe_violations(&c).await;
+                    assert!(violations.is_empty(), "{name} ({theme}): {violations:#?}");
+                }
+            }
+        }
+        c.close().await.unwrap();
+    }
+}

@@ -152,7 +152,7 @@ pub fn CallPage(props: &CallPageProps) -> Html {
                 <a href={Route::Deal(deal.id.clone()).href()}>{ format!("{} — {}", deal.client, deal.name) }</a>
             </nav>
             <h1 id="dp-call-title" class="dp-title">
-                { format!("{} call, {}", call.kind.label(), call.at.to_string().replace('T', " ")) }
+                { format!("{} call, {}", call.kind.label(), call.at.human()) }
                 <span class="dp-call__deal">{ format!("{} — {}", deal.client, deal.name) }</span>
             </h1>
             <div class="dp-row dp-call__tools">

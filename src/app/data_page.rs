@@ -36,7 +36,7 @@ pub fn export_all(ctx: &Ctx) {
         Ok(()) => {
             let meta = Meta {
                 last_export: Some(file.exported_at),
-                edits_since_export: 0,
+                ..Meta::default()
             };
             let _ = ctx.store.save_meta(&meta);
             ctx.state.dispatch(Msg::Meta(meta));
@@ -268,7 +268,7 @@ pub fn DataPage() -> Html {
         None => "You have not exported a backup yet.".to_owned(),
         Some(at) => format!(
             "Last export: {} ({} edits since).",
-            at.to_string().replace('T', " "),
+            at.human(),
             meta.edits_since_export
         ),
     };

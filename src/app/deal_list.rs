@@ -152,7 +152,7 @@ pub fn DealList(props: &DealListProps) -> Html {
                         </a>
                         <span class="dp-deal-row__stage">{ e.stage.label() }</span>
                         <span class="dp-deal-row__next">
-                            { e.next_call.map_or_else(|| "No call planned".to_owned(), |at| format!("Next call {}", at.to_string().replace('T', " "))) }
+                            { e.next_call.map_or_else(|| "No call planned".to_owned(), |at| format!("Next call {}", at.human())) }
                         </span>
                         <span class="dp-deal-row__score" title="Process score">{ format!("{} / 100", e.score) }</span>
                         <span class={classes!("dp-weather", format!("dp-weather--{}", e.weather().key()))}>{ e.weather().label() }</span>

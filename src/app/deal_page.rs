@@ -26,6 +26,16 @@ fn value_of(e: &Event) -> String {
 pub fn DealPage(props: &DealPageProps) -> Html {
     let ctx = use_context::<Ctx>().expect("DealPage is rendered inside the app");
     let pending_move = use_state(|| None::<(Stage, Vec<SkippedStep>)>);
+    // Focus moves into the wrong-turn dialog when it opens, and back to the roadmap when it closes.
+    let dialog_seen = use_mut_ref(|| false);
+    use_effect_with(pending_move.is_some(), move |open| {
+        if *open {
+            *dialog_seen.borrow_mut() = true;
+            super::focus_later(".dp-dialog button");
+        } else if *dialog_seen.borrow() {
+            super::focus_later(".dp-stepper button:not([disabled])");
+        }
+    });
     let new_person = use_state(String::new);
     let new_call_at = use_state(String::new);
     let new_call_kind = use_state(CallKind::default);
@@ -169,6 +179,39 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                 </div>
             }
 
+            <details class="dp-section dp-deal__details">
+                <summary>{ "Deal details" }</summary>
+                <div class="dp-deal__facts">
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "Client" }</span>
+                        <input class="dp-input" name="deal-client" value={deal.client.clone()} maxlength="200"
+                            onchange={{ let (edit, name) = (edit.clone(), deal.name.clone()); move |e: Event| edit(DealAction::Rename { client: value_of(&e), name: name.clone() }) }} />
+                    </label>
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "Deal name" }</span>
+                        <input class="dp-input" name="deal-title" value={deal.name.clone()} maxlength="200" required=true
+                            onchange={{ let (edit, client) = (edit.clone(), deal.client.clone()); move |e: Event| edit(DealAction::Rename { client: client.clone(), name: value_of(&e) }) }} />
+                    </label>
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "Value (any currency)" }</span>
+                        <input class="dp-input" name="deal-value" value={deal.value.clone()} maxlength="60"
+                            onchange={{ let edit = edit.clone(); move |e: Event| edit(DealAction::SetValue(value_of(&e))) }} />
+                    </label>
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "Target date" }</span>
+                        <input class="dp-input" type="date" name="deal-target" value={deal.target.map(|d| d.to_string()).unwrap_or_default()}
+                            onchange={{ let edit = edit.clone(); move |e: Event| edit(DealAction::SetTarget(value_of(&e))) }} />
+                    </label>
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "Checklist template" }</span>
+                        <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| if let Ok(id) = Id::new(value_of(&e)) { edit(DealAction::SetTemplate(id)) } }}>
+                            { for ctx.state.book.templates.iter().map(|t| html! { <option value={t.id.to_string()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
+                        </select>
+                    </label>
+                </div>
+                <p class="dp-muted">{ "Value and dates help you plan; they never change the process score." }</p>
+            </details>
+
             <div class="dp-deal__grid">
                 <ScoreGauge score={process} href_of={href_of} />
                 <section class={classes!("dp-forecast", format!("dp-forecast--{}", weather.weather.key()))} aria-labelledby="dp-forecast-title">
@@ -202,6 +245,27 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                                         onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |_| edit(DealAction::SetEngaged { id: pid.clone(), engaged: !engaged }) }} />
                                     { "Engaged" }
                                 </label>
+                                <button type="button" class="dp-button dp-button--icon" aria-label={format!("Remove {}", p.name)}
+                                    onclick={{ let (pid, edit) = (pid.clone(), edit.clone()); move |_| edit(DealAction::RemovePerson(pid.clone())) }}>{ "✕" }</button>
+                                <div class="dp-person__fields">
+                                    <label class="dp-field">
+                                        <span class="dp-field__label">{ "Title" }</span>
+                                        <input class="dp-input" value={p.title.clone()} maxlength="200"
+                                            onchange={{ let (pid, edit, name, notes) = (pid.clone(), edit.clone(), p.name.clone(), p.notes.clone());
+                                                move |e: Event| edit(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: value_of(&e), notes: notes.clone() }) }} />
+                                    </label>
+                                    <label class="dp-field">
+                                        <span class="dp-field__label">{ "Last contact" }</span>
+                                        <input class="dp-input" type="date" value={p.last_contact.map(|d| d.to_string()).unwrap_or_default()}
+                                            onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |e: Event| edit(DealAction::SetLastContact { id: pid.clone(), day: value_of(&e) }) }} />
+                                    </label>
+                                    <label class="dp-field dp-field--grow">
+                                        <span class="dp-field__label">{ "Notes" }</span>
+                                        <input class="dp-input" value={p.notes.clone()} maxlength="10000"
+                                            onchange={{ let (pid, edit, name, title) = (pid.clone(), edit.clone(), p.name.clone(), p.title.clone());
+                                                move |e: Event| edit(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: title.clone(), notes: value_of(&e) }) }} />
+                                    </label>
+                                </div>
                                 <fieldset class="dp-roles">
                                     <legend class="dp-visually-hidden">{ format!("Roles of {}", p.name) }</legend>
                                     { for Role::ALL.iter().map(|r| {
@@ -241,11 +305,14 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     </select>
                 </label>
                 <table class="dp-qual">
-                    <thead><tr><th scope="col">{ "Element" }</th><th scope="col">{ "Evidence" }</th><th scope="col">{ "Needed before leaving" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "Element" }</th><th scope="col">{ "Evidence" }</th><th scope="col">{ "Note" }</th><th scope="col">{ "Needed before leaving" }</th></tr></thead>
                     <tbody>
                         { for deal.preset.elements().iter().map(|el| {
                             let level = deal.level(el.key);
                             let key = el.key.to_owned();
+                            let note = deal.evidence(el.key).map(|e| e.note.clone()).unwrap_or_default();
+                            let on_note = { let (edit, key) = (edit.clone(), key.clone());
+                                move |e: Event| edit(DealAction::SetEvidenceNote { key: key.clone(), note: value_of(&e) }) };
                             let edit = edit.clone();
                             html! {
                                 <tr key={el.key}>
@@ -258,6 +325,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                                             { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }
                                         </select>
                                     </td>
+                                    <td><input class="dp-input" aria-label={format!("Note for {}", el.label)} value={note} maxlength="10000" onchange={on_note} /></td>
                                     <td>{ el.exit_of.label() }</td>
                                 </tr>
                             }
@@ -275,9 +343,14 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                         html! {
                             <li key={c.id.to_string()} class="dp-call-row">
                                 <a href={Route::Call(id.clone(), c.id.clone()).href()}>
-                                    { format!("{} · {}", c.at.to_string().replace('T', " "), c.kind.label()) }
+                                    { format!("{} · {}", c.at.human(), c.kind.label()) }
                                 </a>
                                 <span class="dp-muted">{ status }</span>
+                                <button type="button" class="dp-button dp-button--icon" aria-label={format!("Delete the call of {}", c.at.human())}
+                                    onclick={{ let (edit, cid) = (edit.clone(), c.id.clone()); move |_| {
+                                        let sure = web_sys::window().and_then(|w| w.confirm_with_message("Delete this call and its plan?").ok()).unwrap_or(false);
+                                        if sure { edit(DealAction::RemoveCall(cid.clone())) }
+                                    } }}>{ "✕" }</button>
                             </li>
                         }
                     }) }

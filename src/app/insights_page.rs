@@ -38,11 +38,18 @@ fn trend_chart(i: &Insights) -> Html {
         .collect();
     let first = i.trend.first().map_or(0, |p| p.average.round() as i32);
     let last = i.trend.last().map_or(0, |p| p.average.round() as i32);
-    let summary = format!(
-        "Average process score over {n} weeks with reviews: from {first} in the week of {} to {last} in the week of {}.",
-        i.trend[0].week,
-        i.trend[n - 1].week
-    );
+    let summary = if n == 1 {
+        format!(
+            "Average process score in the week of {}: {last}.",
+            i.trend[0].week
+        )
+    } else {
+        format!(
+            "Average process score over {n} weeks with reviews: from {first} in the week of {} to {last} in the week of {}.",
+            i.trend[0].week,
+            i.trend[n - 1].week
+        )
+    };
     html! {
         <figure class="dp-chart">
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary.clone()} class="dp-chart__svg">

@@ -41,12 +41,30 @@ pub fn new_id(prefix: char) -> Id {
     Id::from_random(prefix, (hi << 32) | lo)
 }
 
-/// The namespace the host element asks for (`data-namespace`), or the default.
+/// The namespace the host element asks for (`data-namespace`), else the page's `?namespace=`
+/// (for iframes), else the default. Only letters, digits, `-` and `_`, at most 64.
 pub fn namespace_of(host: &web_sys::Element) -> String {
+    let from_query = || {
+        let search = web_sys::window()?.location().search().ok()?;
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("namespace=").map(str::to_owned))
+    };
     host.get_attribute("data-namespace")
+        .or_else(from_query)
         .map(|ns| ns.trim().to_owned())
-        .filter(|ns| !ns.is_empty() && ns.len() <= 64 && !ns.contains(':'))
+        .filter(|ns| valid_namespace(ns))
         .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned())
+}
+
+/// Whether a namespace is safe to use as a key prefix.
+pub fn valid_namespace(ns: &str) -> bool {
+    !ns.is_empty()
+        && ns.len() <= 64
+        && ns
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Shows a plain error panel with a reload button in the host element. Used by the panic hook,
@@ -93,5 +111,24 @@ pub fn mount() {
             },
         )
         .render();
+    }
+}
+
+/// Focuses the element matching `selector` once the current render has happened.
+pub fn focus_later(selector: &'static str) {
+    let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!(".deal-prep {selector}")).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&focus),
+            50,
+        );
     }
 }

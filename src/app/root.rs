@@ -86,7 +86,7 @@ fn persist(state: &UseReducerHandle<AppState>, store: &Store, change: &Change) {
             state.dispatch(Msg::Indexed(entry.clone()));
             store.save_deal(deal, &entry).map(|_| {
                 let mut meta = state.meta.clone();
-                meta.edits_since_export += 1;
+                meta.record_edit(now());
                 if store.save_meta(&meta).is_ok() {
                     state.dispatch(Msg::Meta(meta));
                 }
@@ -133,6 +133,67 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || initial_state(&store))
     };
     let route = use_state(current_route);
+    let help_open = use_state_eq(|| false);
+    let help_return = use_mut_ref(|| None::<web_sys::HtmlElement>);
+
+    // Shortcuts: `n` new deal, `/` search, `?` help, Esc closes help. Ignored while typing.
+    {
+        let (help_open, help_return) = (help_open.clone(), help_return.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "keydown", move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                                || el.has_attribute("contenteditable")
+                        });
+                    if e.key() == "Escape" {
+                        help_open.set(false);
+                        if let Some(el) = help_return.borrow_mut().take() {
+                            let _ = el.focus();
+                        }
+                        return;
+                    }
+                    if typing {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "?" => {
+                            *help_return.borrow_mut() = web_sys::window()
+                                .and_then(|w| w.document())
+                                .and_then(|d| d.active_element())
+                                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                            help_open.set(true);
+                        }
+                        "n" | "/" => {
+                            e.prevent_default();
+                            let selector = if e.key() == "n" {
+                                "input[name=deal-name]"
+                            } else {
+                                "input[type=search]"
+                            };
+                            if let Some(w) = web_sys::window() {
+                                if current_route() != Route::Deals {
+                                    let _ = w.location().set_hash("#/");
+                                }
+                                super::focus_later(selector);
+                            }
+                        }
+                        _ => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     {
         let route = route.clone();
@@ -305,8 +366,50 @@ pub fn App(props: &AppProps) -> Html {
                     } }
                 }
                 <main class="dp-main">{ view }</main>
+                if *help_open {
+                    { help_dialog({
+                        let (help_open, help_return) = (help_open.clone(), help_return.clone());
+                        Callback::from(move |_| {
+                            help_open.set(false);
+                            if let Some(el) = help_return.borrow_mut().take() {
+                                let _ = el.focus();
+                            }
+                        })
+                    }) }
+                }
+                <footer class="dp-footer">
+                    <button type="button" class="dp-button dp-button--link" onclick={{ let (h, r) = (help_open.clone(), help_return.clone()); move |e: MouseEvent| {
+                            *r.borrow_mut() = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+                            h.set(true);
+                        } }}>
+                        { "Keyboard shortcuts (?)" }
+                    </button>
+                    <span class="dp-muted">{ "Focus on the process, not the quota. Your data stays in this browser." }</span>
+                </footer>
             </div>
         </ContextProvider<Ctx>>
+    }
+}
+
+fn help_dialog(on_close: Callback<MouseEvent>) -> Html {
+    html! {
+        <>
+            <div class="dp-backdrop" onclick={on_close.clone()}></div>
+            <div class="dp-dialog" role="dialog" aria-modal="true" aria-labelledby="dp-help-title">
+                <h2 id="dp-help-title" class="dp-subtitle">{ "Keyboard shortcuts" }</h2>
+                <ul class="dp-help">
+                    <li><kbd>{ "n" }</kbd>{ " new deal" }</li>
+                    <li><kbd>{ "/" }</kbd>{ " search deals" }</li>
+                    <li><kbd>{ "?" }</kbd>{ " this help" }</li>
+                    <li><kbd>{ "Esc" }</kbd>{ " close a dialog" }</li>
+                    <li><kbd>{ "Alt" }</kbd>{ " + " }<kbd>{ "↑" }</kbd>{ " / " }<kbd>{ "↓" }</kbd>{ " move a line in a call-plan list" }</li>
+                    <li><kbd>{ "Enter" }</kbd>{ " add the line you typed" }</li>
+                </ul>
+                <div class="dp-dialog__buttons">
+                    <button type="button" class="dp-button dp-button--primary" onclick={on_close} autofocus=true>{ "Close" }</button>
+                </div>
+            </div>
+        </>
     }
 }
 

@@ -43,10 +43,7 @@ pub struct AppState {
 impl AppState {
     /// Whether to remind the user to export: there is data, and no export for 7 days or 50 edits.
     pub fn backup_due(&self, now: Minutes) -> bool {
-        !self.index.is_empty()
-            && !self.reminder_dismissed
-            && (self.meta.edits_since_export >= 50
-                || self.meta.last_export.is_none_or(|at| at < now.plus_days(-7)))
+        !self.index.is_empty() && !self.reminder_dismissed && self.meta.backup_due(now)
     }
 
     /// Replaces what was read from storage (after an import or "delete all").

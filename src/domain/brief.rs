@@ -20,7 +20,7 @@ fn md(text: &str) -> String {
 /// The brief for `call` of `deal`.
 pub fn markdown(deal: &Deal, call: &Call, template: &Template) -> String {
     let mut s = String::new();
-    let when = call.at.to_string().replace('T', " ");
+    let when = call.at.human();
     let _ = writeln!(
         s,
         "# {} call — {} / {}",

@@ -122,7 +122,7 @@ pub fn forecast(deal: &Deal, template: &Template, now: Minutes) -> Forecast {
                 add(
                     RiskKind::CallUnprepared,
                     Severity::Major,
-                    format!("Call at {} is {done} of {total} ready", call.at),
+                    format!("Call at {} is {done} of {total} ready", call.at.human()),
                     "Block time before the call to finish the checklist: objective, questions and objections first.",
                 );
             }

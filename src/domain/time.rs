@@ -31,6 +31,10 @@ impl Minutes {
     pub fn plus_days(self, days: i64) -> Minutes {
         Minutes(self.0 + days * MINUTES_PER_DAY)
     }
+    /// `YYYY-MM-DD HH:MM`, for people.
+    pub fn human(self) -> String {
+        self.to_string().replace('T', " ")
+    }
     /// Parses `YYYY-MM-DDTHH:MM` (seconds, if present, are ignored).
     pub fn parse(text: &str) -> Result<Minutes, DomainError> {
         let bad = || DomainError::BadDate(text.chars().take(40).collect());

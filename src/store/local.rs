@@ -31,6 +31,25 @@ pub struct Meta {
     pub last_export: Option<crate::domain::Minutes>,
     #[serde(rename = "ed", default)]
     pub edits_since_export: u32,
+    /// When the first edit not covered by an export was made.
+    #[serde(rename = "fe", default)]
+    pub first_unexported_edit: Option<crate::domain::Minutes>,
+}
+
+impl Meta {
+    /// Counts one saved edit at `now`.
+    pub fn record_edit(&mut self, now: crate::domain::Minutes) {
+        self.edits_since_export += 1;
+        self.first_unexported_edit.get_or_insert(now);
+    }
+
+    /// A backup is due after 50 edits, or 7 days after the first edit not in an export.
+    pub fn backup_due(&self, now: crate::domain::Minutes) -> bool {
+        self.edits_since_export >= 50
+            || self
+                .first_unexported_edit
+                .is_some_and(|at| at <= now.plus_days(-7))
+    }
 }
 
 /// A stored record that could not be loaded, kept aside untouched.

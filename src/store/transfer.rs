@@ -336,6 +336,21 @@ pub fn preview(stored: &BTreeMap<Id, Deal>, incoming: &[Deal]) -> Preview {
 mod tests {
     use super::*;
     use crate::domain::sample::generate;
+    use crate::store::local::Meta;
+
+    #[test]
+    fn a_backup_is_due_after_a_week_or_fifty_edits() {
+        let mut meta = Meta::default();
+        assert!(!meta.backup_due(now()), "no data edited yet");
+        meta.record_edit(now());
+        assert!(!meta.backup_due(now().plus_days(6)));
+        assert!(meta.backup_due(now().plus_days(7)));
+        let mut busy = Meta::default();
+        for _ in 0..50 {
+            busy.record_edit(now());
+        }
+        assert!(busy.backup_due(now()));
+    }
 
     fn now() -> Minutes {
         Minutes::parse("2026-11-26T09:00").unwrap()

@@ -112,7 +112,8 @@ fn serve(stream: TcpStream, root: &Path) {
     match std::fs::read(&file).ok().filter(|_| safe) {
         Some(body) => {
             let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                // CORS allowed so a sandboxed iframe (opaque origin) can load the module and wasm.
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
                 content_type(&file),
                 body.len()
             );
@@ -159,6 +160,11 @@ impl Driver {
 
     /// A new browser session with a fresh profile. `extra` adds Chromium flags.
     pub async fn session(&self, extra: &[&str]) -> Client {
+        self.session_with_downloads(extra, None).await
+    }
+
+    /// A session whose downloads land in `downloads`.
+    pub async fn session_with_downloads(&self, extra: &[&str], downloads: Option<&Path>) -> Client {
         let mut args = vec![
             "--headless=new",
             "--no-sandbox",
@@ -171,10 +177,14 @@ impl Driver {
             "--window-size=1280,900",
         ];
         args.extend_from_slice(extra);
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": { "binary": chromium_binary(), "args": args }
-        });
+        let mut options = json!({ "binary": chromium_binary(), "args": args });
+        if let Some(dir) = downloads {
+            options["prefs"] = json!({
+                "download.default_directory": dir.to_string_lossy(),
+                "download.prompt_for_download": false,
+            });
+        }
+        let caps = json!({ "browserName": "chrome", "goog:chromeOptions": options });
         let serde_json::Value::Object(caps) = caps else {
             unreachable!()
         };
@@ -245,6 +255,56 @@ pub async fn click(c: &Client, css: &str) {
         .click()
         .await
         .unwrap();
+}
+
+/// A fresh empty folder under target/e2e/.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/e2e")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Waits for a finished download (a `.json` file) in `dir` and returns its path.
+pub async fn wait_download(dir: &Path) -> PathBuf {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let found = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "json"));
+        if let Some(path) = found {
+            return path;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no download arrived in {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Runs axe-core (from node_modules) on the page and returns serious or critical violations.
+pub async fn axe_violations(c: &Client) -> Vec<String> {
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
+    )
+    .expect("axe-core is installed by the set-up (npm ci)");
+    c.execute(&source, vec![]).await.expect("inject axe-core");
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
+               .filter(v => v.impact === 'serious' || v.impact === 'critical')
+               .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(result).unwrap_or_default()
 }
 
 /// Saves a PNG screenshot under target/screenshots/.

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: writes the example host pages into the build. The embed page gets the
+# same generated asset tags (hashed file names, integrity) as index.html; the iframe pages only
+# point at ./index.html.
+set -euo pipefail
+staging="${TRUNK_STAGING_DIR:?run from trunk}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+# Everything Trunk generated into index.html's head: between the title and </head>.
+assets="$(awk '/<\/title>/ { on = 1; next } /<\/head>/ { sub(/<\/head>.*/, ""); print; exit } on { print }' "$staging/index.html")"
+ASSETS="$assets" awk '{ if ($0 ~ /<!--DEAL-PREP-ASSETS-->/) print ENVIRON["ASSETS"]; else print }' \
+  "$root/embed/embed-example.html" >"$staging/embed-example.html"
+cp "$root/embed/iframe-example.html" "$root/embed/iframe-sandboxed.html" "$staging/"
