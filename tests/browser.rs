@@ -266,3 +266,224 @@ fn an_unavailable_store_refuses_writes_without_panicking() {
         .index
         .is_empty());
 }
+
+// ---- Components -------------------------------------------------------------------------
+
+use deal_prep::app::list_editor::{ListEdit, ListEditor, ListEditorProps};
+use deal_prep::app::score_gauge::{ScoreGauge, ScoreGaugeProps};
+use deal_prep::domain::score::{score, Target};
+use deal_prep::domain::{CallKind, ListItem};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn fresh_host() -> web_sys::Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+async fn set_hash(hash: &str) {
+    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    // hashchange is dispatched asynchronously; let it run, then let Yew render.
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_score_gauge_shows_total_breakdown_and_linked_actions() {
+    let d = deal("dgauge", 1);
+    let s = score(&d, &Template::default_template(), Minutes(1));
+    let host = fresh_host();
+    let href_of = yew::Callback::from(|t: Target| format!("#/target/{}", matches!(t, Target::PlanCall)));
+    yew::Renderer::<ScoreGauge>::with_root_and_props(
+        host.clone(),
+        ScoreGaugeProps {
+            score: s.clone(),
+            href_of,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let meter = host.query_selector("[role=meter]").unwrap().unwrap();
+    assert_eq!(meter.get_attribute("aria-valuenow").unwrap(), s.total.to_string());
+    assert_eq!(host.query_selector_all(".dp-score__part").unwrap().length(), 4);
+    let first_action = host.query_selector(".dp-actions a").unwrap().unwrap();
+    assert_eq!(
+        first_action.get_attribute("href").unwrap(),
+        "#/target/true",
+        "plan the next call comes first"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_list_editor_emits_domain_edits_from_the_keyboard() {
+    let edits = Rc::new(RefCell::new(Vec::new()));
+    let sink = edits.clone();
+    let lines = Rc::new(vec![
+        ListItem {
+            id: Id::new("l1").unwrap(),
+            text: "First".into(),
+        },
+        ListItem {
+            id: Id::new("l2").unwrap(),
+            text: "Second".into(),
+        },
+    ]);
+    let host = fresh_host();
+    let props = ListEditorProps {
+        title: "Agenda".into(),
+        noun: "agenda item".into(),
+        lines,
+        pairs: None,
+        sides: Default::default(),
+        on_edit: yew::Callback::from(move |e: ListEdit| sink.borrow_mut().push(e)),
+    };
+    yew::Renderer::<ListEditor>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    type_into(&host, ".dp-list-editor__add input", "Third");
+    yew::scheduler::flush().await;
+    click(&host, ".dp-list-editor__add button");
+    yew::scheduler::flush().await;
+
+    let second: web_sys::HtmlElement = host
+        .query_selector_all(".dp-list-editor__item input")
+        .unwrap()
+        .get(1)
+        .unwrap()
+        .unchecked_into();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowUp");
+    init.set_alt_key(true);
+    init.set_bubbles(true);
+    second
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+    click(&host, "button[aria-label='Delete agenda item 1']");
+    yew::scheduler::flush().await;
+
+    let l1 = Id::new("l1").unwrap();
+    let l2 = Id::new("l2").unwrap();
+    assert_eq!(
+        *edits.borrow(),
+        vec![
+            ListEdit::Add("Third".into(), String::new()),
+            ListEdit::Move(l2, -1),
+            ListEdit::Remove(l1)
+        ]
+    );
+    assert!(host
+        .query_selector("button[aria-label='Move agenda item 1 up']")
+        .unwrap()
+        .unwrap()
+        .has_attribute("disabled"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_wrong_turn_dialog_names_skipped_steps_and_esc_cancels() {
+    let ns = "test-wrong-turn";
+    clear(ns);
+    let d = deal("dturn", 1);
+    Store::open(ns).save_deal(&d, &entry(&d)).unwrap();
+    let host = mount(ns).await;
+    set_hash("#/deal/dturn").await;
+    click(&host, ".dp-stepper__step:nth-child(4) button"); // Solution
+    yew::scheduler::flush().await;
+    let dialog = host
+        .query_selector("[role=dialog]")
+        .unwrap()
+        .expect("the wrong-turn dialog opens");
+    let text = dialog.text_content().unwrap();
+    for step in [
+        "Need and pain",
+        "What the client cares about",
+        "Timeline",
+        "Champion",
+    ] {
+        assert!(text.contains(step), "{text}");
+    }
+    assert!(
+        !text.contains("Budget"),
+        "Solution's own exit criteria are not skipped yet: {text}"
+    );
+
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    dialog
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert!(
+        host.query_selector("[role=dialog]").unwrap().is_none(),
+        "Esc closes it"
+    );
+    let current = host
+        .query_selector(".dp-stepper__step--current")
+        .unwrap()
+        .unwrap();
+    assert_eq!(current.text_content().unwrap(), "Prospect", "nothing moved");
+
+    click(&host, ".dp-stepper__step:nth-child(4) button");
+    yew::scheduler::flush().await;
+    click(&host, ".dp-dialog__buttons .dp-button--primary");
+    yew::scheduler::flush().await;
+    assert!(
+        host.query_selector(".dp-tag--warn").unwrap().is_some(),
+        "jumped-ahead mark"
+    );
+    let raw = storage().get_item("test-wrong-turn:deal:dturn").unwrap().unwrap();
+    assert!(
+        raw.contains("\"s\":\"solution\"") && raw.contains("\"j\":["),
+        "{raw}"
+    );
+    set_hash("#/").await;
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn checking_an_item_updates_progress_score_and_storage() {
+    let ns = "test-checklist";
+    clear(ns);
+    let mut d = deal("dcheck", 1);
+    let call_id = Id::new("cnext").unwrap();
+    let soon = deal_prep::app::now().plus_days(2);
+    d.calls.push(deal_prep::domain::Call::new(
+        call_id.clone(),
+        soon,
+        CallKind::Demo,
+    ));
+    Store::open(ns).save_deal(&d, &entry(&d)).unwrap();
+    let host = mount(ns).await;
+    set_hash("#/deal/dcheck/call/cnext").await;
+    let progress = || {
+        host.query_selector(".dp-checklist__progress")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(progress(), "0 of 10 ready");
+    click(&host, ".dp-checklist__item:first-child input");
+    yew::scheduler::flush().await;
+    assert_eq!(progress(), "1 of 10 ready");
+    let raw = storage().get_item("test-checklist:deal:dcheck").unwrap().unwrap();
+    assert!(raw.contains("\"ck\":\"ob\""), "{raw}");
+    let index = storage()
+        .get_item("test-checklist:index:dcheck")
+        .unwrap()
+        .unwrap();
+    let before = entry(&d).score;
+    let after: IndexEntry = codec::decode(&index).unwrap();
+    assert!(after.score > before, "score {before} -> {}", after.score);
+    set_hash("#/").await;
+    host.remove();
+}

@@ -497,6 +497,24 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow() {
                     let violations = support::axe_violations(&c).await;
                     assert!(violations.is_empty(), "{name} ({theme}): {violations:#?}");
                 }
+                if *name == "call" && suffix.is_empty() && theme == "light" {
+                    // The print stylesheet turns the call plan into a one-page brief.
+                    let pdf = c
+                        .print(fantoccini::wd::PrintConfiguration::default())
+                        .await
+                        .expect("print");
+                    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+                    std::fs::write(dir.join("call-print.pdf"), &pdf).unwrap();
+                    let text = String::from_utf8_lossy(&pdf);
+                    let pages = text.matches("/Type /Page\n").count()
+                        + text.matches("/Type /Page ").count()
+                        + text.matches("/Type /Page>").count()
+                        + text.matches("/Type /Page/").count();
+                    assert!(
+                        text.contains("/Count 1") || pages == 1,
+                        "the call brief prints on one page"
+                    );
+                }
             }
         }
         c.close().await.unwrap();

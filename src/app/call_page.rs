@@ -13,12 +13,71 @@ use super::root::Ctx;
 use super::route::Route;
 use super::{new_id, now};
 use crate::domain::call::{PairList, PlanList};
-use crate::domain::{brief, Action, DealAction, Id};
+use crate::domain::{brief, Action, Call, Deal, DealAction, Id, ListItem, Pair, Template};
 
 #[derive(Properties, PartialEq)]
 pub struct CallPageProps {
     pub deal: Id,
     pub call: Id,
+}
+
+/// The one-page brief the print stylesheet shows instead of the editors (inputs do not wrap
+/// on paper). Same content as the Markdown copy.
+fn print_brief(deal: &Deal, call: &Call, template: &Template) -> Html {
+    let plan = &call.plan;
+    let section = |title: &'static str, items: Vec<String>| -> Html {
+        if items.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="dp-print-brief__section">
+                <h2>{ title }</h2>
+                <ul>{ for items.into_iter().enumerate().map(|(n, t)| html! { <li key={n}>{ t }</li> }) }</ul>
+            </section>
+        }
+    };
+    let lines = |items: &[ListItem]| items.iter().map(|i| i.text.clone()).collect::<Vec<_>>();
+    let pairs = |items: &[Pair]| {
+        items
+            .iter()
+            .map(|p| format!("{} → {}", p.left, p.right))
+            .collect::<Vec<_>>()
+    };
+    let attendees: Vec<String> = call
+        .attendees
+        .iter()
+        .filter_map(|id| deal.person(id))
+        .map(|p| {
+            let roles: Vec<&str> = p.roles.iter().map(|r| r.short()).collect();
+            if roles.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} ({})", p.name, roles.join(", "))
+            }
+        })
+        .collect();
+    let (done, total) = plan.progress(template);
+    let checklist: Vec<String> = template
+        .active()
+        .map(|i| format!("{} {}", if plan.is_checked(&i.id) { "☑" } else { "☐" }, i.text))
+        .collect();
+    html! {
+        <div class="dp-print-brief" aria-hidden="true">
+            <p class="dp-print-brief__meta">{ format!("Stage: {}", deal.stage.label()) }</p>
+            { section("Objective", [plan.objective.clone()].into_iter().filter(|t| !t.trim().is_empty()).collect()) }
+            { section("Next step to ask for", [plan.ask.clone()].into_iter().filter(|t| !t.trim().is_empty()).collect()) }
+            { section("Attendees", attendees) }
+            { section("Agenda", lines(&plan.agenda)) }
+            { section("Discovery questions", lines(&plan.discovery)) }
+            { section("Pain questions", lines(&plan.pain)) }
+            { section("What they care about → how we meet it", pairs(&plan.cares)) }
+            { section("Objections → responses", pairs(&plan.objections)) }
+            <section class="dp-print-brief__section">
+                <h2>{ format!("Checklist ({done} of {total} ready)") }</h2>
+                <ul>{ for checklist.into_iter().enumerate().map(|(n, t)| html! { <li key={n}>{ t }</li> }) }</ul>
+            </section>
+        </div>
+    }
 }
 
 #[component]
@@ -220,6 +279,7 @@ pub fn CallPage(props: &CallPageProps) -> Html {
                         sides={(AttrValue::from("Objection"), AttrValue::from("Response"))} on_edit={pair_edit(PairList::Objections)} />
                 </section>
             </div>
+            { print_brief(deal, call, template) }
             if show_review {
                 <ReviewForm key={format!("{}-{}", call.id, call.review.is_some())} deal={deal.clone()} existing={call.review.clone()} on_save={on_save_review} />
                 if call.review.is_some() {
