@@ -257,6 +257,20 @@ fn local_datetime(days: f64) -> String {
     )
 }
 
+/// Waits until an input matching `css` holds `value` (values are properties, not attributes).
+async fn wait_value(c: &fantoccini::Client, css: &str, value: &str) {
+    let script =
+        "return Array.from(document.querySelectorAll(arguments[0])).some(el => el.value === arguments[1]);";
+    for _ in 0..100 {
+        let found = c.execute(script, vec![css.into(), value.into()]).await.unwrap();
+        if found.as_bool() == Some(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no {css} with value {value:?}");
+}
+
 async fn plan_call(c: &fantoccini::Client, days: f64) {
     set_input(c, "input[name=at]", &local_datetime(days)).await;
     c.find(Locator::XPath("//button[normalize-space()='Plan a call']"))
@@ -519,4 +533,203 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow() {
         }
         c.close().await.unwrap();
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_preparation_journey_survives_a_reload() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Greenfield Farms", "Irrigation analytics").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Irrigation analytics").await;
+
+    for (name, role) in [("Dana Kim", "Champion"), ("Chris Olsen", "Decision maker")] {
+        fill(&c, "input[name=person]", name).await;
+        c.find(Locator::XPath("//button[normalize-space()='Add person']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let person = wait_text(&c, ".dp-person", name).await;
+        person
+            .find(Locator::XPath(&format!(
+                ".//label[normalize-space()='{role}']/input"
+            )))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        person
+            .find(Locator::XPath(".//label[normalize-space()='Engaged']/input"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    let before: u32 = c
+        .find(Locator::Css(".dp-score__value"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .parse()
+        .unwrap();
+    plan_call(&c, 1.5).await;
+    wait_text(&c, ".dp-call-row a", "Discovery")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-checklist__progress", "0 of 10 ready").await;
+
+    fill(&c, "textarea[name=objective]", "Map their irrigation data today").await;
+    fill(&c, "textarea[name=ask]", "Pilot on two farms").await;
+    for person in ["Dana Kim", "Chris Olsen"] {
+        c.find(Locator::XPath(&format!(
+            "//fieldset[legend='Attendees']//label[contains(., '{person}')]/input"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    }
+    for (section, text) in [
+        ("Agenda", "Goals for the season"),
+        ("Discovery questions", "How do you plan watering today?"),
+    ] {
+        let editor = c
+            .find(Locator::Css(&format!("section[aria-label='{section}']")))
+            .await
+            .unwrap();
+        let input = editor
+            .find(Locator::Css(".dp-list-editor__add input"))
+            .await
+            .unwrap();
+        input.send_keys(text).await.unwrap();
+        input.send_keys("\u{E007}").await.unwrap(); // Enter adds the line.
+        wait_value(
+            &c,
+            &format!("section[aria-label='{section}'] .dp-list-editor__item input"),
+            text,
+        )
+        .await;
+    }
+    let objections = c
+        .find(Locator::Css(
+            "section[aria-label='Likely objections → prepared responses']",
+        ))
+        .await
+        .unwrap();
+    let inputs = objections
+        .find_all(Locator::Css(".dp-list-editor__add input"))
+        .await
+        .unwrap();
+    inputs[0].send_keys("Too expensive").await.unwrap();
+    inputs[1]
+        .send_keys("Show the water saved in the pilot")
+        .await
+        .unwrap();
+    objections
+        .find(Locator::Css(".dp-list-editor__add button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for n in [1, 2, 3, 5, 6] {
+        click(&c, &format!(".dp-checklist__item:nth-child({n}) input")).await;
+    }
+    wait_text(&c, ".dp-checklist__progress", "5 of 10 ready").await;
+
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-checklist__progress", "5 of 10 ready").await;
+    let ask = c
+        .find(Locator::Css("textarea[name=ask]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(ask.as_deref(), Some("Pilot on two farms"));
+    let brief = c
+        .find(Locator::Css(".dp-print-brief"))
+        .await
+        .unwrap()
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap();
+    for part in [
+        "Goals for the season",
+        "How do you plan watering today?",
+        "Too expensive → Show the water saved",
+        "Chris Olsen (Decision maker)",
+    ] {
+        assert!(brief.contains(part), "brief has {part}: {brief}");
+    }
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-deal h1", "Irrigation analytics").await;
+    let after: u32 = c
+        .find(Locator::Css(".dp-score__value"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(after > before, "score rose from {before} to {after}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stale_tab_never_overwrites_a_newer_revision() {
+    let (server, driver) = (Server::start(), Driver::start());
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Orbit", "Original name").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Original name").await;
+    // Another tab's newer revision lands in storage without this tab hearing of it.
+    c.execute(
+        "const key = Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:'));
+         const rec = JSON.parse(localStorage.getItem(key));
+         rec.d.r += 5; rec.d.n = 'Renamed in another tab';
+         localStorage.setItem(key, JSON.stringify(rec));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.find(Locator::XPath("//button[normalize-space()='Archive']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-banner--error", "Another tab saved a newer version").await;
+    wait_text(&c, ".dp-deal h1", "Renamed in another tab").await;
+    let stored = c
+        .execute("return localStorage.getItem(Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:')))", vec![])
+        .await
+        .unwrap();
+    let stored = stored.as_str().unwrap();
+    assert!(
+        stored.contains("Renamed in another tab") && !stored.contains("\"ar\":true"),
+        "{stored}"
+    );
+    c.find(Locator::XPath(
+        "//button[normalize-space()='Download my version']",
+    ))
+    .await
+    .unwrap();
+    c.close().await.unwrap();
 }

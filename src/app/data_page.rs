@@ -85,6 +85,13 @@ pub fn DataPage() -> Html {
     let import_error = use_state(|| None::<String>);
     let confirm_text = use_state(String::new);
     let persisted = use_state(|| None::<bool>);
+    let estimate = use_state(|| None::<browser::Estimate>);
+    {
+        let estimate = estimate.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move { estimate.set(browser::estimate().await) });
+        });
+    }
     let dragging = use_state(|| false);
     {
         let persisted = persisted.clone();
@@ -326,6 +333,10 @@ pub fn DataPage() -> Html {
                     <dt>{ "Namespace" }</dt><dd><code>{ ctx.store.namespace().to_owned() }</code></dd>
                     <dt>{ "Used" }</dt>
                     <dd>{ format!("{} of 5 MB ({}.{} %)", bytes(used), percent / 10, percent % 10) }</dd>
+                    if let Some(e) = *estimate {
+                        <dt>{ "This site in total" }</dt>
+                        <dd>{ format!("{} KB used of {} MB the browser allows (all storage kinds)", (e.usage / 1024.0).ceil() as u64, (e.quota / 1_048_576.0).floor() as u64) }</dd>
+                    }
                     <dt>{ "Kept by the browser" }</dt>
                     <dd>
                         { match *persisted {

@@ -102,13 +102,13 @@ fn persist(state: &UseReducerHandle<AppState>, store: &Store, change: &Change) {
     match result {
         Ok(()) => state.dispatch(Msg::Saved),
         Err(SaveError::Stale(stored)) => {
+            if let Change::Deal(id) = change {
+                if let Some(mine) = state.book.deals.get(id) {
+                    state.dispatch(Msg::Stale(Some(Box::new(mine.clone()))));
+                }
+            }
             let entry = IndexEntry::of(&stored, state.book.template_for(&stored), now());
             state.dispatch(Msg::Loaded(stored, entry));
-            state.dispatch(Msg::Notify(Some(Notice::Error(
-                "Another tab saved a newer version of this deal, so your last change was not applied. \
-                 The deal now shows the newer version; make the change again if it is still needed."
-                    .into(),
-            ))));
         }
         Err(e) => state.dispatch(Msg::StorageProblem(e.to_string())),
     }
@@ -331,6 +331,24 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="dp-banner__text">{ warning.clone() }</p>
                         <button type="button" class="dp-button"
                             onclick={{ let ctx = ctx.clone(); move |_| export_all(&ctx) }}>{ "Export" }</button>
+                    </div>
+                }
+                if let Some(mine) = &state.stale {
+                    <div class="dp-banner dp-banner--error" role="alert">
+                        <p class="dp-banner__text">{ format!(
+                            "Another tab saved a newer version of “{}” (revision {}), so this tab's change was not applied; the deal now shows the newer version. Your version is kept here: download it to compare, and make the change again if it is still needed.",
+                            mine.name, state.book.deals.get(&mine.id).map_or(0, |d| d.rev)
+                        ) }</p>
+                        <button type="button" class="dp-button" onclick={{
+                            let mine = mine.clone();
+                            move |_| {
+                                let file = crate::store::transfer::export(vec![(*mine).clone()], Vec::new(), now());
+                                let name = crate::store::transfer::file_name(now(), Some(&format!("{} not applied", mine.name)));
+                                let _ = super::browser::download(&name, "application/json", &crate::store::transfer::to_json(&file));
+                            }
+                        }}>{ "Download my version" }</button>
+                        <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss"
+                            onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::Stale(None)) }}>{ "×" }</button>
                     </div>
                 }
                 if let Some(deleted) = &state.deleted {

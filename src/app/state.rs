@@ -38,6 +38,9 @@ pub struct AppState {
     pub reminder_dismissed: bool,
     /// A deal deleted a moment ago, kept so the delete can be undone.
     pub deleted: Option<Box<Deal>>,
+    /// This tab's version of a deal that lost to a newer one from another tab: shown, and
+    /// offered as a download, so nothing is lost silently.
+    pub stale: Option<Box<Deal>>,
 }
 
 impl AppState {
@@ -74,6 +77,8 @@ pub enum Msg {
     DismissReminder,
     /// Remember a deleted deal for undo (or forget it with `None`).
     Deleted(Option<Box<Deal>>),
+    /// Keep this tab's refused version of a deal (or forget it with `None`).
+    Stale(Option<Box<Deal>>),
 }
 
 impl Reducible for AppState {
@@ -120,6 +125,7 @@ impl Reducible for AppState {
             Msg::Meta(meta) => next.meta = meta,
             Msg::DismissReminder => next.reminder_dismissed = true,
             Msg::Deleted(deal) => next.deleted = deal,
+            Msg::Stale(deal) => next.stale = deal,
         }
         Rc::new(next)
     }
