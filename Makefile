@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size
+.PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size bench
 
 help:
 	@echo "make serve   set up, build, and serve the app at http://127.0.0.1:8080"
@@ -53,3 +53,9 @@ test: setup
 	@echo "== release build"; trunk build --release
 	@echo "== end-to-end tests (headless Chromium against dist/)"; $(MAKE) --no-print-directory test-e2e
 	@echo "== size"; $(MAKE) --no-print-directory size
+
+# Not part of `make test`: numbers, written to BENCHMARKS.md (takes a few minutes).
+bench: setup
+	trunk build --release
+	cargo bench --bench domain
+	cargo bench --bench browser

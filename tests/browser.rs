@@ -487,3 +487,55 @@ async fn checking_an_item_updates_progress_score_and_storage() {
     set_hash("#/").await;
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_corrupt_deal_behind_a_good_index_entry_is_reported_when_opened() {
+    let ns = "test-corrupt-open";
+    clear(ns);
+    let d = deal("dbroken", 1);
+    Store::open(ns).save_deal(&d, &entry(&d)).unwrap();
+    storage()
+        .set_item("test-corrupt-open:deal:dbroken", "{\"v\":2,\"d\":{\"i\":")
+        .unwrap();
+    let host = mount(ns).await;
+    assert!(
+        host.text_content().unwrap().contains("Deal dbroken"),
+        "listed from its index entry"
+    );
+    set_hash("#/deal/dbroken").await;
+    let text = host.text_content().unwrap();
+    assert!(text.contains("This deal can't be opened"), "{text}");
+    assert!(
+        host.query_selector(".dp-banner--error").unwrap().is_some(),
+        "the user is told"
+    );
+    assert_eq!(
+        storage()
+            .get_item("test-corrupt-open:deal:dbroken")
+            .unwrap()
+            .unwrap(),
+        "{\"v\":2,\"d\":{\"i\":"
+    );
+    set_hash("#/").await;
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn opening_a_deal_refreshes_an_index_entry_a_failed_write_left_behind() {
+    let ns = "test-refresh";
+    clear(ns);
+    let store = Store::open(ns);
+    let mut d = deal("dold", 1);
+    store.save_deal(&d, &entry(&d)).unwrap();
+    let old_entry = storage().get_item("test-refresh:index:dold").unwrap().unwrap();
+    d.rev = 2;
+    d.name = "New name".into();
+    store.save_deal(&d, &entry(&d)).unwrap();
+    storage().set_item("test-refresh:index:dold", &old_entry).unwrap(); // the entry write "failed"
+    let host = mount(ns).await;
+    set_hash("#/deal/dold").await;
+    let fresh = storage().get_item("test-refresh:index:dold").unwrap().unwrap();
+    assert!(fresh.contains("New name"), "{fresh}");
+    set_hash("#/").await;
+    host.remove();
+}

@@ -103,6 +103,7 @@ pub fn CallPage(props: &CallPageProps) -> Html {
     };
     let template = ctx.state.book.template_for(deal);
     let (done, total) = call.plan.progress(template);
+    let process = crate::domain::score(deal, template, now()).total;
     let edit = {
         let (ctx, id) = (ctx.clone(), deal.id.clone());
         move |op: DealAction| ctx.act(Action::Edit { deal: id.clone(), op })
@@ -218,6 +219,9 @@ pub fn CallPage(props: &CallPageProps) -> Html {
                 <button type="button" class="dp-button" onclick={on_print}>{ "Print call brief" }</button>
                 <button type="button" class="dp-button" onclick={on_copy}>{ "Copy as Markdown" }</button>
                 if *copied { <span class="dp-muted" role="status">{ "Copied." }</span> }
+                <a class="dp-call__score" href={Route::Deal(deal.id.clone()).href()} aria-label={format!("Process score {process} of 100: see the breakdown")}>
+                    { "Process score " }<strong class="dp-call__score-value">{ process }</strong>
+                </a>
             </div>
             if let Some(text) = &*fallback {
                 <div class="dp-fallback" role="region" aria-label="Markdown to copy">

@@ -30,9 +30,13 @@ pub fn deals_for_export(ctx: &Ctx) -> Vec<Deal> {
 
 /// Downloads everything as one JSON file and records the export time.
 pub fn export_all(ctx: &Ctx) {
+    let started = super::perf_now();
     let file = transfer::export(deals_for_export(ctx), ctx.state.book.templates.clone(), now());
     let name = transfer::file_name(file.exported_at, None);
-    match browser::download(&name, "application/json", &transfer::to_json(&file)) {
+    let json = transfer::to_json(&file);
+    super::mark_host("data-export-us", &super::micros(started));
+    super::mark_host("data-export-at", &((started * 1000.0) as i64).to_string());
+    match browser::download(&name, "application/json", &json) {
         Ok(()) => {
             let meta = Meta {
                 last_export: Some(file.exported_at),

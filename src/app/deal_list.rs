@@ -9,6 +9,10 @@ use super::route::Route;
 use super::{new_id, now};
 use crate::domain::{Action, Outcome, Stage};
 
+/// Rows rendered before "Show all": the most relevant deals come first (sort), search narrows
+/// the rest, and a thousand rows would cost startup time for nothing.
+pub const PAGE: usize = 50;
+
 #[derive(Properties, PartialEq)]
 pub struct DealListProps {
     pub on_sample: Callback<()>,
@@ -22,6 +26,7 @@ fn input_value(e: &Event) -> String {
 pub fn DealList(props: &DealListProps) -> Html {
     let ctx = use_context::<Ctx>().expect("DealList is rendered inside the app");
     let query = use_state(ListQuery::default);
+    let show_all = use_state(|| false);
     let entries = &ctx.state.index;
 
     let on_create = {
@@ -96,6 +101,8 @@ pub fn DealList(props: &DealListProps) -> Html {
 
     let now = now();
     let shown = query.run(entries.values(), now);
+    let total_shown = shown.len();
+    let limit = if *show_all { usize::MAX } else { PAGE };
     html! {
         <section class="dp-deals" aria-labelledby="dp-deals-title">
             <h1 id="dp-deals-title" class="dp-title">{ "Deals" }</h1>
@@ -143,7 +150,7 @@ pub fn DealList(props: &DealListProps) -> Html {
             </div>
             <p class="dp-muted" aria-live="polite">{ format!("{} of {} deals", shown.len(), entries.len()) }</p>
             <ul class="dp-deal-list">
-                { for shown.into_iter().map(|e| html! {
+                { for shown.into_iter().take(limit).map(|e| html! {
                     <li key={e.id.to_string()} class="dp-deal-row">
                         <a class="dp-deal-row__link" href={Route::Deal(e.id.clone()).href()}>
                             <span class="dp-deal-row__client">{ e.client.clone() }</span>
@@ -159,6 +166,11 @@ pub fn DealList(props: &DealListProps) -> Html {
                     </li>
                 }) }
             </ul>
+            if total_shown > limit {
+                <button type="button" class="dp-button dp-deals__more" onclick={{ let s = show_all.clone(); move |_| s.set(true) }}>
+                    { format!("Show all {total_shown} deals") }
+                </button>
+            }
         </section>
     }
 }

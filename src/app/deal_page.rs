@@ -40,6 +40,20 @@ pub fn DealPage(props: &DealPageProps) -> Html {
     let new_call_at = use_state(String::new);
     let new_call_kind = use_state(CallKind::default);
     let Some(deal) = ctx.state.book.deals.get(&props.id) else {
+        if ctx
+            .state
+            .problems
+            .iter()
+            .any(|p| p.key == ctx.store.deal_key(&props.id))
+        {
+            return html! {
+                <section class="dp-empty">
+                    <h1>{ "This deal can't be opened" }</h1>
+                    <p>{ "Its saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched." }</p>
+                    <a class="dp-button dp-button--primary" href="#/data">{ "Download or discard it under Data" }</a>
+                </section>
+            };
+        }
         return html! {
             <section class="dp-empty">
                 <h1>{ "Deal not found" }</h1>

@@ -85,6 +85,33 @@ fn show_crash_panel() {
     );
 }
 
+/// Bytes of wasm linear memory in use by the app (read by `make bench`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+        .unwrap_or(0.0)
+}
+
+/// Milliseconds since navigation start, for the measurements `make bench` reads.
+pub fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Sets a `data-*` attribute on the host element (measurements, test hooks).
+pub fn mark_host(name: &str, value: &str) {
+    if let Some(host) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(HOST_ID))
+    {
+        let _ = host.set_attribute(name, value);
+    }
+}
+
 /// Mounts the app into `<div id="deal-prep">` (creating it if the page has none).
 pub fn mount() {
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -101,6 +128,9 @@ pub fn mount() {
         Some(div)
     });
     let Some(host) = host else { return };
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("deal-prep-start");
+    }
     let namespace = namespace_of(&host);
     host.set_inner_html("");
     if let Ok(host) = host.dyn_into::<web_sys::Element>() {
@@ -131,4 +161,10 @@ pub fn focus_later(selector: &'static str) {
             50,
         );
     }
+}
+
+/// Whole microseconds since `started` (a [`perf_now`] value), as text; integers keep float
+/// formatting out of the wasm.
+pub fn micros(started: f64) -> String {
+    (((perf_now() - started) * 1000.0).round() as i64).to_string()
 }

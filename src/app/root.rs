@@ -54,7 +54,9 @@ fn initial_state(store: &Store) -> AppState {
         ..AppState::default()
     };
     let book = state.book.clone();
+    let started = super::perf_now();
     let loaded: Loaded = store.load(|d| book.template_for(d).clone(), now());
+    super::mark_host("data-load-us", &super::micros(started));
     state.reloaded(loaded);
     state.meta = store.load_meta();
     if let Some(why) = &store.unavailable {
@@ -84,7 +86,14 @@ fn persist(state: &UseReducerHandle<AppState>, store: &Store, change: &Change) {
             };
             let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
             state.dispatch(Msg::Indexed(entry.clone()));
-            store.save_deal(deal, &entry).map(|_| {
+            let started = super::perf_now();
+            let saved = store.save_deal(deal, &entry);
+            super::mark_host("data-save-us", &super::micros(started));
+            super::mark_host("data-save-at", &((started * 1000.0) as i64).to_string());
+            if let Ok(bytes) = &saved {
+                super::mark_host("data-save-chars", &bytes.to_string());
+            }
+            saved.map(|_| {
                 let mut meta = state.meta.clone();
                 meta.record_edit(now());
                 if store.save_meta(&meta).is_ok() {
@@ -119,9 +128,18 @@ fn ensure_loaded(state: &UseReducerHandle<AppState>, store: &Store, id: &Id) {
     if state.book.deals.contains_key(id) {
         return;
     }
-    if let Some(Ok(deal)) = store.load_deal(id) {
-        let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
-        state.dispatch(Msg::Loaded(Box::new(deal), entry));
+    match store.load_deal(id) {
+        Some(Ok(deal)) => {
+            let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
+            store.refresh_index(state.index.get(id), &entry);
+            state.dispatch(Msg::Loaded(Box::new(deal), entry));
+        }
+        Some(Err(error)) => {
+            let key = store.deal_key(id);
+            let raw = store.raw(&key).unwrap_or_default();
+            state.dispatch(Msg::Problem(crate::store::local::Problem { key, raw, error }));
+        }
+        None => {}
     }
 }
 

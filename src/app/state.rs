@@ -79,6 +79,8 @@ pub enum Msg {
     Deleted(Option<Box<Deal>>),
     /// Keep this tab's refused version of a deal (or forget it with `None`).
     Stale(Option<Box<Deal>>),
+    /// A record found unreadable when it was opened.
+    Problem(Problem),
 }
 
 impl Reducible for AppState {
@@ -126,6 +128,15 @@ impl Reducible for AppState {
             Msg::DismissReminder => next.reminder_dismissed = true,
             Msg::Deleted(deal) => next.deleted = deal,
             Msg::Stale(deal) => next.stale = deal,
+            Msg::Problem(problem) => {
+                if !next.problems.iter().any(|p| p.key == problem.key) {
+                    next.storage_warning = Some(format!(
+                        "The saved record {} could not be opened: {}. It is kept aside untouched; see Data to download or discard it.",
+                        problem.key, problem.error
+                    ));
+                    next.problems.push(problem);
+                }
+            }
         }
         Rc::new(next)
     }

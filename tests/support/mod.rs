@@ -49,6 +49,12 @@ pub struct Server {
 
 impl Server {
     pub fn start() -> Server {
+        Server::start_with(Vec::new())
+    }
+
+    /// Serves `dist/` plus `extra` files under the given names (e.g. a benchmark baseline page).
+    pub fn start_with(extra: Vec<(String, PathBuf)>) -> Server {
+        let extra = Arc::new(extra);
         let root = dist_dir();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = listener.local_addr().unwrap().port();
@@ -59,8 +65,8 @@ impl Server {
             while !flag.load(Ordering::Relaxed) {
                 match listener.accept() {
                     Ok((stream, _)) => {
-                        let root = root.clone();
-                        thread::spawn(move || serve(stream, &root));
+                        let (root, extra) = (root.clone(), extra.clone());
+                        thread::spawn(move || serve(stream, &root, &extra));
                     }
                     Err(_) => thread::sleep(Duration::from_millis(5)),
                 }
@@ -87,7 +93,7 @@ impl Drop for Server {
     }
 }
 
-fn serve(stream: TcpStream, root: &Path) {
+fn serve(stream: TcpStream, root: &Path, extra: &[(String, PathBuf)]) {
     let _ = stream.set_nonblocking(false);
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut request_line = String::new();
@@ -107,8 +113,14 @@ fn serve(stream: TcpStream, root: &Path) {
         return;
     };
     let rel = if rel.is_empty() { "index.html" } else { rel };
-    let file = root.join(rel);
-    let safe = !rel.contains("..") && file.starts_with(root);
+    let (file, safe) = match extra.iter().find(|(name, _)| name == rel) {
+        Some((_, path)) => (path.clone(), true),
+        None => {
+            let file = root.join(rel);
+            let safe = !rel.contains("..") && file.starts_with(root);
+            (file, safe)
+        }
+    };
     match std::fs::read(&file).ok().filter(|_| safe) {
         Some(body) => {
             let head = format!(
