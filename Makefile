@@ -31,7 +31,7 @@ fmt:
 
 lint:
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --all-targets -- -D warnings
+	cargo clippy $(WASM) --lib --bins --tests -- -D warnings
 
 test-native:
 	cargo test --lib --test domain_properties

@@ -133,8 +133,8 @@ async fn wait_attr_change(c: &Client, name: &str, before: Option<String>) -> Str
             .await
             .unwrap();
         let v = v.as_str().map(str::to_owned);
-        if v.is_some() && v != before {
-            return v.unwrap();
+        if let Some(v) = v.filter(|v| Some(v) != before.as_ref()) {
+            return v;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
@@ -201,7 +201,7 @@ async fn main() {
     ));
 
     // ---- Data sets and server
-    let seeds = vec![
+    let seeds = [
         seed_file(100, 20, "seed-100.json"),
         seed_file(1000, 20, "seed-1000.json"),
     ];
