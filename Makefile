@@ -56,6 +56,7 @@ test: setup
 
 # Not part of `make test`: numbers, written to BENCHMARKS.md (takes a few minutes).
 bench: setup
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	trunk build --release
 	cargo bench --bench domain
 	cargo bench --bench browser

@@ -411,6 +411,15 @@ async fn main() {
     ));
     c.close().await.unwrap();
 
+    // ---- Lighthouse (desktop), served gzip-compressed with cache headers
+    out(
+        "\n## Lighthouse 12.8.2 (desktop preset; gzip and cache headers as an intranet server would send)\n"
+            .into(),
+    );
+    for line in lighthouse(&seeds).await {
+        out(line);
+    }
+
     let machine = machine();
     let doc = format!(
         "# Benchmarks\n\nWritten by `make bench` (benches/browser.rs) on {}.\n\nMachine: {machine}\n\n{report}\n\
@@ -423,6 +432,123 @@ async fn main() {
     );
     std::fs::write(root().join("BENCHMARKS.md"), doc).unwrap();
     println!("\nwritten to BENCHMARKS.md");
+}
+
+/// Runs Lighthouse on the deals view and on a call view (with the sample data seeded into the
+/// profile Lighthouse then uses, with storage reset disabled).
+async fn lighthouse(seeds: &[(String, PathBuf); 2]) -> Vec<String> {
+    let cli = root().join("bench/node_modules/.bin/lighthouse");
+    if !cli.exists() {
+        return vec!["- skipped: run `npm ci --prefix bench` (make bench does)".into()];
+    }
+    let dist = support::dist_dir();
+    let gz_dir = root().join("target/bench/gz");
+    let _ = std::fs::remove_dir_all(&gz_dir);
+    std::fs::create_dir_all(&gz_dir).unwrap();
+    for entry in std::fs::read_dir(&dist).unwrap().flatten() {
+        let path = entry.path();
+        if path
+            .extension()
+            .is_some_and(|x| ["wasm", "js", "css", "html"].iter().any(|e| x == *e))
+        {
+            let out = Command::new("gzip")
+                .args(["-9", "-c"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            std::fs::write(
+                gz_dir.join(format!("{}.gz", entry.file_name().to_string_lossy())),
+                out.stdout,
+            )
+            .unwrap();
+        }
+    }
+    let mut extra = vec![(
+        "bench-baseline.html".to_owned(),
+        root().join("bench/baseline.html"),
+    )];
+    extra.extend(seeds.iter().cloned());
+    let server = Server::start_full(extra, Some(gz_dir));
+    let profile = support::scratch_dir("lighthouse-profile");
+    let profile_flag = format!("--user-data-dir={}", profile.display());
+    // Seed the sample deal into that profile and find its call's URL.
+    let call_url = {
+        let driver = Driver::start();
+        let c = driver.session(&[&profile_flag]).await;
+        c.goto(&server.url("")).await.unwrap();
+        support::wait_ready(&c).await;
+        c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        support::wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
+        c.find(Locator::Css(".dp-deal-row__link"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let href = c
+            .wait()
+            .for_element(Locator::Css(".dp-call-row a"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        c.close().await.unwrap();
+        server.url(&href)
+    };
+    let mut lines = vec![
+        "| view | performance | accessibility | best practices |".to_owned(),
+        "|---|---:|---:|---:|".to_owned(),
+    ];
+    for (label, url) in [("deals", server.url("")), ("call plan", call_url)] {
+        let report = root().join(format!(
+            "target/bench/lighthouse-{}.json",
+            label.replace(' ', "-")
+        ));
+        let flags = format!(
+            "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run {profile_flag}"
+        );
+        let status = Command::new("node")
+            .arg(&cli)
+            .arg(&url)
+            .args([
+                "--preset=desktop",
+                "--only-categories=performance,accessibility,best-practices",
+                "--output=json",
+                "--quiet",
+                "--disable-storage-reset",
+            ])
+            .arg(format!("--output-path={}", report.display()))
+            .arg(format!("--chrome-flags={flags}"))
+            .env("CHROME_PATH", "/usr/bin/chromium")
+            .status();
+        let scores = status
+            .ok()
+            .filter(|s| s.success())
+            .and_then(|_| std::fs::read_to_string(&report).ok())
+            .and_then(|t| {
+                let v: Value = serde_json::from_str(&t).ok()?;
+                let score = |k: &str| {
+                    v["categories"][k]["score"]
+                        .as_f64()
+                        .map_or("error".to_owned(), |s| format!("{:.0}", s * 100.0))
+                };
+                Some(format!(
+                    "| {label} | {} | {} | {} |",
+                    score("performance"),
+                    score("accessibility"),
+                    score("best-practices")
+                ))
+            });
+        lines.push(scores.unwrap_or_else(|| format!("| {label} | failed | failed | failed |")));
+    }
+    lines
 }
 
 async fn click_first_item(c: &Client) {

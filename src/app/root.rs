@@ -59,6 +59,15 @@ fn initial_state(store: &Store) -> AppState {
     super::mark_host("data-load-us", &super::micros(started));
     state.reloaded(loaded);
     state.meta = store.load_meta();
+    // A bookmark opens straight to its deal: load it before the first render.
+    if let Route::Deal(id) | Route::Call(id, _) = current_route() {
+        if let Some(Ok(deal)) = store.load_deal(&id) {
+            let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
+            store.refresh_index(state.index.get(&id), &entry);
+            state.index.insert(id.clone(), entry);
+            state.book.deals.insert(id, deal);
+        }
+    }
     if let Some(why) = &store.unavailable {
         state.storage_warning = Some(format!(
             "Storage is unavailable here ({why}). Deal Prep works, but nothing is kept after you close this tab: export your work to keep it."
@@ -213,11 +222,19 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The deal a route needs is loaded before the route changes, so the view renders once.
     {
-        let route = route.clone();
+        let (route, state, store) = (route.clone(), state.clone(), store.clone());
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .map(|w| EventListener::new(&w, "hashchange", move |_| route.set(current_route())));
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let next = current_route();
+                    if let Route::Deal(id) | Route::Call(id, _) = &next {
+                        ensure_loaded(&state, &store, id);
+                    }
+                    route.set(next);
+                })
+            });
             move || drop(listener)
         });
     }

@@ -98,8 +98,16 @@ impl Reducible for AppState {
                 Err(e) => next.notice = Some(Notice::Error(message(&e))),
             },
             Msg::Loaded(deal, entry) => {
-                next.index.insert(entry.id.clone(), entry);
-                next.book.deals.insert(deal.id.clone(), *deal);
+                // Never replace a newer in-memory version (e.g. edits storage could not keep).
+                if next
+                    .book
+                    .deals
+                    .get(&deal.id)
+                    .is_none_or(|mine| mine.rev <= deal.rev)
+                {
+                    next.index.insert(entry.id.clone(), entry);
+                    next.book.deals.insert(deal.id.clone(), *deal);
+                }
             }
             Msg::Indexed(entry) => {
                 next.index.insert(entry.id.clone(), entry);

@@ -54,7 +54,14 @@ impl Server {
 
     /// Serves `dist/` plus `extra` files under the given names (e.g. a benchmark baseline page).
     pub fn start_with(extra: Vec<(String, PathBuf)>) -> Server {
-        let extra = Arc::new(extra);
+        Server::start_full(extra, None)
+    }
+
+    /// Like [`Server::start_with`], and as a production intranet server would: files found
+    /// pre-compressed as `<gz_dir>/<name>.gz` are sent gzip-encoded to clients that accept it,
+    /// and hashed assets get a long cache lifetime.
+    pub fn start_full(extra: Vec<(String, PathBuf)>, gz_dir: Option<PathBuf>) -> Server {
+        let extra = Arc::new((extra, gz_dir));
         let root = dist_dir();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = listener.local_addr().unwrap().port();
@@ -93,16 +100,22 @@ impl Drop for Server {
     }
 }
 
-fn serve(stream: TcpStream, root: &Path, extra: &[(String, PathBuf)]) {
+fn serve(stream: TcpStream, root: &Path, options: &(Vec<(String, PathBuf)>, Option<PathBuf>)) {
+    let (extra, gz_dir) = options;
     let _ = stream.set_nonblocking(false);
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Drain the headers.
+    // Read the headers; only Accept-Encoding matters here.
     let mut line = String::new();
+    let mut gzip_ok = false;
     while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
+            gzip_ok = true;
+        }
         line.clear();
     }
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
@@ -121,11 +134,27 @@ fn serve(stream: TcpStream, root: &Path, extra: &[(String, PathBuf)]) {
             (file, safe)
         }
     };
-    match std::fs::read(&file).ok().filter(|_| safe) {
+    let gz = gz_dir
+        .as_ref()
+        .filter(|_| gzip_ok && safe)
+        .map(|dir| dir.join(format!("{rel}.gz")))
+        .filter(|p| p.exists());
+    let encoding = if gz.is_some() {
+        "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n"
+    } else {
+        ""
+    };
+    // Hashed file names never change content: cache them for a year; HTML must revalidate.
+    let cache = if gz_dir.is_some() && !rel.ends_with(".html") {
+        "Cache-Control: public, max-age=31536000, immutable\r\n"
+    } else {
+        "Cache-Control: no-cache\r\n"
+    };
+    match std::fs::read(gz.as_ref().unwrap_or(&file)).ok().filter(|_| safe) {
         Some(body) => {
             let head = format!(
                 // CORS allowed so a sandboxed iframe (opaque origin) can load the module and wasm.
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}{cache}Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
                 content_type(&file),
                 body.len()
             );
