@@ -10,3 +10,10 @@ assets="$(awk '/<\/title>/ { on = 1; next } /<\/head>/ { sub(/<\/head>.*/, ""); 
 ASSETS="$assets" awk '{ if ($0 ~ /<!--DEAL-PREP-ASSETS-->/) print ENVIRON["ASSETS"]; else print }' \
   "$root/embed/embed-example.html" >"$staging/embed-example.html"
 cp "$root/embed/iframe-example.html" "$root/embed/iframe-sandboxed.html" "$staging/"
+
+# The service worker: its shell list is every file of this build, its version their digest, so
+# any change to the build installs a new worker (picked up on the next visit).
+files=$(cd "$staging" && ls | grep -v '^sw\.js$' | sort)
+version=$(cd "$staging" && cat $files | sha256sum | cut -c1-16)
+list=$(printf '"./",'; for f in $files; do printf '"./%s",' "$f"; done)
+sed -e "s/__VERSION__/$version/" -e "s|__FILES__|[${list%,}]|" "$root/assets/sw.template.js" >"$staging/sw.js"

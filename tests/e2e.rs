@@ -733,3 +733,60 @@ async fn a_stale_tab_never_overwrites_a_newer_revision() {
     .unwrap();
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bookmark_opens_offline_and_a_new_build_is_announced() {
+    let driver = Driver::start();
+    let c = driver.session(&[]).await;
+    let server = Server::start();
+    let port = server.port;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Offline Co", "Works on the train").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Works on the train").await;
+    plan_call(&c, 2.0).await;
+    wait_text(&c, ".dp-call-row a", "Discovery")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-checklist__progress", "0 of 10 ready").await;
+    click(&c, ".dp-checklist__item:first-child input").await;
+    wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
+    let call_url = c.current_url().await.unwrap().to_string();
+    // The worker is installed (shell cached) and active.
+    let ready = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.ready.then(r => done(!!r.active)).catch(e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ready, serde_json::json!(true));
+
+    // The network is gone: the bookmark still opens, with its data.
+    drop(server);
+    let page = c.new_window(false).await.unwrap().handle;
+    c.switch_to_window(page).await.unwrap();
+    c.goto(&call_url).await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
+    screenshot(&c, "call-offline").await;
+
+    // The server comes back with a changed build: a quiet notice, no swap mid-edit.
+    let sw = std::fs::read_to_string(support::dist_dir().join("sw.js")).unwrap();
+    let changed = support::scratch_dir("sw-update").join("sw.js");
+    std::fs::write(
+        &changed,
+        sw.replacen("const VERSION = '", "const VERSION = 'changed-", 1),
+    )
+    .unwrap();
+    let _server = Server::start_on(port, vec![("sw.js".to_owned(), changed)], None);
+    c.goto(&call_url).await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-update", "Deal Prep was updated").await;
+    wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
+    c.close().await.unwrap();
+}

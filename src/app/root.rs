@@ -285,6 +285,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A new build installed by the service worker: say so quietly, reload only when asked.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "deal-prep-update", move |_| state.dispatch(Msg::UpdateReady))
+            });
+            move || drop(listener)
+        });
+    }
+
     // Once there is data, ask the browser to keep it (it may decide silently).
     {
         let has_data = !state.index.is_empty();
@@ -366,6 +377,14 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="dp-banner__text">{ warning.clone() }</p>
                         <button type="button" class="dp-button"
                             onclick={{ let ctx = ctx.clone(); move |_| export_all(&ctx) }}>{ "Export" }</button>
+                    </div>
+                }
+                if state.update_ready {
+                    <div class="dp-banner dp-update" role="status">
+                        <p class="dp-banner__text">{ "Deal Prep was updated. Reload when convenient to use the new version; your data is safe." }</p>
+                        <button type="button" class="dp-button" onclick={|_| {
+                            if let Some(w) = web_sys::window() { let _ = w.location().reload(); }
+                        }}>{ "Reload" }</button>
                     </div>
                 }
                 if let Some(mine) = &state.stale {

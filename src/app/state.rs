@@ -41,6 +41,8 @@ pub struct AppState {
     /// This tab's version of a deal that lost to a newer one from another tab: shown, and
     /// offered as a download, so nothing is lost silently.
     pub stale: Option<Box<Deal>>,
+    /// A new version of the app is ready; it is used after a reload (never swapped mid-edit).
+    pub update_ready: bool,
 }
 
 impl AppState {
@@ -81,6 +83,8 @@ pub enum Msg {
     Stale(Option<Box<Deal>>),
     /// A record found unreadable when it was opened.
     Problem(Problem),
+    /// A new build is installed and will be used after a reload.
+    UpdateReady,
 }
 
 impl Reducible for AppState {
@@ -136,6 +140,7 @@ impl Reducible for AppState {
             Msg::DismissReminder => next.reminder_dismissed = true,
             Msg::Deleted(deal) => next.deleted = deal,
             Msg::Stale(deal) => next.stale = deal,
+            Msg::UpdateReady => next.update_ready = true,
             Msg::Problem(problem) => {
                 if !next.problems.iter().any(|p| p.key == problem.key) {
                     next.storage_warning = Some(format!(

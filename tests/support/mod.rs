@@ -61,9 +61,15 @@ impl Server {
     /// pre-compressed as `<gz_dir>/<name>.gz` are sent gzip-encoded to clients that accept it,
     /// and hashed assets get a long cache lifetime.
     pub fn start_full(extra: Vec<(String, PathBuf)>, gz_dir: Option<PathBuf>) -> Server {
+        Server::start_on(0, extra, gz_dir)
+    }
+
+    /// Serves on a given port (0: any free one); the same port means the same origin, so a
+    /// restarted server keeps the browser's storage and service worker.
+    pub fn start_on(port: u16, extra: Vec<(String, PathBuf)>, gz_dir: Option<PathBuf>) -> Server {
         let extra = Arc::new((extra, gz_dir));
         let root = dist_dir();
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind 127.0.0.1");
         let port = listener.local_addr().unwrap().port();
         listener.set_nonblocking(true).unwrap();
         let stop = Arc::new(AtomicBool::new(false));
@@ -145,11 +151,12 @@ fn serve(stream: TcpStream, root: &Path, options: &(Vec<(String, PathBuf)>, Opti
         ""
     };
     // Hashed file names never change content: cache them for a year; HTML must revalidate.
-    let cache = if gz_dir.is_some() && !rel.ends_with(".html") {
-        "Cache-Control: public, max-age=31536000, immutable\r\n"
-    } else {
-        "Cache-Control: no-cache\r\n"
-    };
+    let cache =
+        if gz_dir.is_some() && !rel.ends_with(".html") && rel != "sw.js" && !rel.ends_with(".webmanifest") {
+            "Cache-Control: public, max-age=31536000, immutable\r\n"
+        } else {
+            "Cache-Control: no-cache\r\n"
+        };
     match std::fs::read(gz.as_ref().unwrap_or(&file)).ok().filter(|_| safe) {
         Some(body) => {
             let head = format!(
