@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size bench
+.PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size bench single-file
 
 help:
 	@echo "make serve   set up, build, and serve the app at http://127.0.0.1:8080"
@@ -45,12 +45,16 @@ test-e2e:
 size:
 	@scripts/size-report.sh
 
+# One self-contained dist/deal-prep.html that works opened from disk (file://).
+single-file: build
+	scripts/single-file.sh
+
 test: setup
 	@echo "== format"; $(MAKE) --no-print-directory fmt
 	@echo "== clippy (host and wasm32)"; $(MAKE) --no-print-directory lint
 	@echo "== native tests"; $(MAKE) --no-print-directory test-native
 	@echo "== browser tests (wasm-bindgen-test, headless Chromium)"; $(MAKE) --no-print-directory test-browser
-	@echo "== release build"; trunk build --release
+	@echo "== release build"; trunk build --release && scripts/single-file.sh
 	@echo "== end-to-end tests (headless Chromium against dist/)"; $(MAKE) --no-print-directory test-e2e
 	@echo "== size"; $(MAKE) --no-print-directory size
 
@@ -58,5 +62,6 @@ test: setup
 bench: setup
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	trunk build --release
+	scripts/single-file.sh
 	cargo bench --bench domain
 	cargo bench --bench browser

@@ -199,6 +199,15 @@ async fn main() {
         "\nwasm + JS gzip: {wasm_js_gz} bytes ({:.1} KB; budget 100 KB)\n",
         wasm_js_gz as f64 / 1024.0
     ));
+    let single = dist.join("deal-prep.html");
+    if single.exists() {
+        out(format!(
+            "Single-file build (dist/deal-prep.html, wasm inlined as base64): {} bytes raw, {} gzip, {} brotli\n",
+            std::fs::metadata(&single).unwrap().len(),
+            compressed(&single, "gzip", &["-9", "-c"]),
+            compressed(&single, "brotli", &["-c", "-q", "11"])
+        ));
+    }
 
     // ---- Data sets and server
     let seeds = [

@@ -790,3 +790,23 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced() {
     wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_single_file_build_works_from_disk() {
+    let file = support::dist_dir().join("deal-prep.html");
+    assert!(
+        file.exists(),
+        "run scripts/single-file.sh after the build (make test does)"
+    );
+    let driver = Driver::start();
+    let c = driver.session(&[]).await;
+    let url = format!("file://{}", file.display());
+    c.goto(&url).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Shared drive", "Opened from disk").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-deal-row", "Opened from disk").await;
+    screenshot(&c, "single-file").await;
+    c.close().await.unwrap();
+}
