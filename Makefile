@@ -7,8 +7,12 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 export TRUNK_TOOLS_WASM_BINDGEN := $(WASM_BINDGEN_VERSION)
 # wasm-opt from the pinned npm binaryen comes first; cargo-installed tools next.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
-# Browser tests run in headless Chromium.
-export CHROMEDRIVER := /usr/bin/chromedriver
+# Browser tests run in headless Chromium and Firefox; each run names its driver explicitly
+# (with both drivers around, wasm-bindgen-test-runner would otherwise prefer Firefox).
+CHROMEDRIVER_BIN := /usr/bin/chromedriver
+GECKODRIVER_BIN := $(HOME)/.cargo/bin/geckodriver
+export CHROMEDRIVER := $(CHROMEDRIVER_BIN)
+export GECKODRIVER := $(GECKODRIVER_BIN)
 WASM := --target wasm32-unknown-unknown
 
 .PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size bench single-file
@@ -37,8 +41,10 @@ test-native:
 	cargo test --lib --test domain_properties
 
 test-browser:
-	cargo test $(WASM) --test browser
+	@echo "-- Chromium"; env -u GECKODRIVER CHROMEDRIVER=$(CHROMEDRIVER_BIN) cargo test $(WASM) --test browser
+	@echo "-- Firefox"; env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER_BIN) cargo test $(WASM) --test browser
 
+# Every journey runs in both browsers: test names start with chromium:: or firefox::.
 test-e2e:
 	cargo test --test e2e -- --test-threads=1
 
@@ -53,9 +59,9 @@ test: setup
 	@echo "== format"; $(MAKE) --no-print-directory fmt
 	@echo "== clippy (host and wasm32)"; $(MAKE) --no-print-directory lint
 	@echo "== native tests"; $(MAKE) --no-print-directory test-native
-	@echo "== browser tests (wasm-bindgen-test, headless Chromium)"; $(MAKE) --no-print-directory test-browser
+	@echo "== browser tests (wasm-bindgen-test, headless Chromium and Firefox)"; $(MAKE) --no-print-directory test-browser
 	@echo "== release build"; trunk build --release && scripts/single-file.sh
-	@echo "== end-to-end tests (headless Chromium against dist/)"; $(MAKE) --no-print-directory test-e2e
+	@echo "== end-to-end tests (headless Chromium and Firefox against dist/)"; $(MAKE) --no-print-directory test-e2e
 	@echo "== size"; $(MAKE) --no-print-directory size
 
 # Not part of `make test`: numbers, written to BENCHMARKS.md (takes a few minutes).

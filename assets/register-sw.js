@@ -7,15 +7,24 @@
   } catch (e) {
     return;
   }
-  const announce = () => window.dispatchEvent(new CustomEvent('deal-prep-update'));
-  navigator.serviceWorker.register('./sw.js', { scope: './' }).then((reg) => {
-    if (reg.waiting && navigator.serviceWorker.controller) announce();
-    reg.addEventListener('updatefound', () => {
-      const worker = reg.installing;
-      if (!worker) return;
-      worker.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
-      });
+  // The flag covers an update found before the app listens.
+  const announce = () => {
+    window.dealPrepUpdateReady = true;
+    window.dispatchEvent(new CustomEvent('deal-prep-update'));
+  };
+  const controlled = () => !!navigator.serviceWorker.controller;
+  const watch = (worker) => {
+    if (!worker) return;
+    if (worker.state === 'installed' && controlled()) announce();
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && controlled()) announce();
     });
+  };
+  navigator.serviceWorker.register('./sw.js', { scope: './' }).then((reg) => {
+    if (reg.waiting && controlled()) announce();
+    watch(reg.installing);
+    reg.addEventListener('updatefound', () => watch(reg.installing));
+    // Engines differ in when they look for a new worker; ask now, on every visit.
+    return reg.update();
   }).catch(() => { /* no offline support here (e.g. private mode); the app works online */ });
 })();

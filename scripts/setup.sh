@@ -17,9 +17,10 @@ fi
 say() { printf 'setup: %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Debian packages: headless Chromium and its driver for browser tests, brotli for the size report.
+# Debian packages: headless Chromium and its driver, Firefox ESR for browser tests, brotli for
+# the size report.
 missing=()
-for pkg in chromium chromium-driver brotli; do
+for pkg in chromium chromium-driver firefox-esr brotli; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
@@ -28,7 +29,7 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 else
-  say "chromium, chromium-driver, brotli: present"
+  say "chromium, chromium-driver, firefox-esr, brotli: present"
 fi
 
 # Rust: the wasm target and the lint/format components.
@@ -55,6 +56,15 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIN
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 else
   say "wasm-bindgen $WASM_BINDGEN_VERSION: present"
+fi
+
+# geckodriver drives Firefox (pinned; about 2 minutes to build).
+GECKODRIVER_VERSION="0.37.1"
+if [[ "$(geckodriver --version 2>/dev/null | head -n1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]]; then
+  say "installing geckodriver $GECKODRIVER_VERSION"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+else
+  say "geckodriver $GECKODRIVER_VERSION: present"
 fi
 
 # wasm-opt from the npm binaryen package, pinned in package-lock.json (Debian's is too old).

@@ -7,7 +7,7 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::Locator;
-use support::{click, fill, screenshot, wait_ready, wait_text, Driver, Server};
+use support::{click, fill, screenshot, wait_ready, wait_text, Browser, Driver, Server};
 
 async fn add_deal(c: &fantoccini::Client, client: &str, name: &str) {
     fill(c, ".dp-new-deal input[name=client]", client).await;
@@ -16,27 +16,25 @@ async fn add_deal(c: &fantoccini::Client, client: &str, name: &str) {
     wait_text(c, ".dp-deal-row", name).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_deal_added_is_still_there_after_a_reload() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn a_deal_added_is_still_there_after_a_reload(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-empty", "Try a sample deal").await;
-    screenshot(&c, "deals-empty").await;
+    screenshot_in(browser, &c, "deals-empty").await;
 
     add_deal(&c, "Northwind", "Analytics rollout").await;
     c.refresh().await.unwrap();
     wait_ready(&c).await;
     let row = wait_text(&c, ".dp-deal-row", "Analytics rollout").await;
     assert!(row.text().await.unwrap().contains("Northwind"));
-    screenshot(&c, "deals-list").await;
+    screenshot_in(browser, &c, "deals-list").await;
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn hostile_text_renders_literally() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn hostile_text_renders_literally(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -51,9 +49,8 @@ async fn hostile_text_renders_literally() {
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -67,7 +64,7 @@ async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal() {
     for step in ["Need and pain", "Timeline", "Budget", "Decision maker"] {
         assert!(text.contains(step), "dialog names {step}: {text}");
     }
-    screenshot(&c, "deal-wrong-turn").await;
+    screenshot_in(browser, &c, "deal-wrong-turn").await;
     c.find(Locator::XPath("//button[normalize-space()='Move anyway']"))
         .await
         .unwrap()
@@ -82,13 +79,12 @@ async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal() {
     c.refresh().await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-tag--warn", "Jumped ahead").await;
-    screenshot(&c, "deal").await;
+    screenshot_in(browser, &c, "deal").await;
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookmark() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookmark(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -136,7 +132,7 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
         wait_text(&c, ".dp-checklist__progress", &format!("{n} of 10 ready")).await;
     }
     fill(&c, "textarea", "Agree pilot scope").await;
-    screenshot(&c, "call").await;
+    screenshot_in(browser, &c, "call").await;
     c.back().await.unwrap();
     wait_text(&c, ".dp-deal h1", "Support renewal").await;
     let after: u32 = c
@@ -167,9 +163,8 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_sample_deal_can_be_tried_and_removed() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn the_sample_deal_can_be_tried_and_removed(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -192,9 +187,8 @@ async fn the_sample_deal_can_be_tried_and_removed() {
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_windows_see_each_others_edits() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn two_windows_see_each_others_edits(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -209,9 +203,8 @@ async fn two_windows_see_each_others_edits() {
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_full_storage_shows_a_banner_and_keeps_the_data() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn a_full_storage_shows_a_banner_and_keeps_the_data(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -233,7 +226,7 @@ async fn a_full_storage_shows_a_banner_and_keeps_the_data() {
     .await;
     click(&c, ".dp-new-deal button[type=submit]").await;
     wait_text(&c, ".dp-banner--error", "Storage is full").await;
-    screenshot(&c, "deals-quota").await;
+    screenshot_in(browser, &c, "deals-quota").await;
     c.refresh().await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-deal-row", "Kept deal").await;
@@ -281,10 +274,9 @@ async fn plan_call(c: &fantoccini::Client, days: f64) {
         .unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn export_then_clear_then_import_restores_everything() {
+async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     let downloads = support::scratch_dir("export");
-    let (server, driver) = (Server::start(), Driver::start());
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session_with_downloads(&[], Some(&downloads)).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -321,7 +313,7 @@ async fn export_then_clear_then_import_restores_everything() {
     let picker = c.find(Locator::Css("input[name=import]")).await.unwrap();
     picker.send_keys(&file.to_string_lossy()).await.unwrap();
     wait_text(&c, ".dp-preview", "2 new, 0 updated, 0 unchanged, 0 conflicting").await;
-    screenshot(&c, "data-import-preview").await;
+    screenshot_in(browser, &c, "data-import-preview").await;
     c.find(Locator::XPath("//button[starts-with(normalize-space(),'Merge')]"))
         .await
         .unwrap()
@@ -353,9 +345,8 @@ async fn export_then_clear_then_import_restores_everything() {
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_reviewed_call_records_a_snapshot_shown_in_insights() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn a_reviewed_call_records_a_snapshot_shown_in_insights(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -379,17 +370,16 @@ async fn a_reviewed_call_records_a_snapshot_shown_in_insights() {
     .await;
     click(&c, ".dp-review button[type=submit]").await;
     wait_text(&c, "[role=status]", "score snapshot was recorded").await;
-    screenshot(&c, "call-review").await;
+    screenshot_in(browser, &c, "call-review").await;
     c.goto(&server.url("#/insights")).await.unwrap();
     wait_text(&c, ".dp-insights figcaption", "Average process score").await;
     wait_text(&c, ".dp-insights figcaption", "0 of 1 calls held").await;
-    screenshot(&c, "insights").await;
+    screenshot_in(browser, &c, "insights").await;
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
 
     c.goto(&server.url("embed-example.html")).await.unwrap();
@@ -416,7 +406,7 @@ async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart() {
         .await
         .unwrap();
     assert!(keys.as_str().unwrap().contains("intranet-sales:deal:"), "{keys}");
-    screenshot(&c, "embed-example").await;
+    screenshot_in(browser, &c, "embed-example").await;
 
     c.goto(&server.url("iframe-example.html")).await.unwrap();
     c.find(Locator::Css("#team-a"))
@@ -437,7 +427,7 @@ async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart() {
     wait_ready(&c).await;
     wait_text(&c, ".dp-empty", "Try a sample deal").await;
     c.enter_parent_frame().await.unwrap();
-    screenshot(&c, "iframe-example").await;
+    screenshot_in(browser, &c, "iframe-example").await;
 
     c.goto(&server.url("iframe-sandboxed.html")).await.unwrap();
     c.find(Locator::Css("#sandboxed"))
@@ -450,13 +440,12 @@ async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart() {
     wait_text(&c, ".dp-banner--error", "Storage is unavailable").await;
     add_deal(&c, "Memory", "Kept in memory").await;
     c.enter_parent_frame().await.unwrap();
-    screenshot(&c, "iframe-sandboxed").await;
+    screenshot_in(browser, &c, "iframe-sandboxed").await;
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     for (theme, flags) in [
         ("light", vec![]),
         (
@@ -506,18 +495,19 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow() {
                 c.refresh().await.unwrap();
                 wait_ready(&c).await;
                 tokio::time::sleep(Duration::from_millis(150)).await;
-                screenshot(&c, &format!("{name}-{theme}{suffix}")).await;
+                screenshot_in(browser, &c, &format!("{name}-{theme}{suffix}")).await;
                 if suffix.is_empty() {
                     let violations = support::axe_violations(&c).await;
                     assert!(violations.is_empty(), "{name} ({theme}): {violations:#?}");
                 }
-                if *name == "call" && suffix.is_empty() && theme == "light" {
+                if *name == "call" && suffix.is_empty() && theme == "light" && browser == Browser::Chromium {
                     // The print stylesheet turns the call plan into a one-page brief.
                     let pdf = c
                         .print(fantoccini::wd::PrintConfiguration::default())
                         .await
                         .expect("print");
-                    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+                    let dir =
+                        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/chromium");
                     std::fs::write(dir.join("call-print.pdf"), &pdf).unwrap();
                     let text = String::from_utf8_lossy(&pdf);
                     let pages = text.matches("/Type /Page\n").count()
@@ -535,9 +525,8 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_full_preparation_journey_survives_a_reload() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -690,9 +679,8 @@ async fn a_full_preparation_journey_survives_a_reload() {
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_stale_tab_never_overwrites_a_newer_revision() {
-    let (server, driver) = (Server::start(), Driver::start());
+async fn a_stale_tab_never_overwrites_a_newer_revision(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
@@ -734,9 +722,8 @@ async fn a_stale_tab_never_overwrites_a_newer_revision() {
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_bookmark_opens_offline_and_a_new_build_is_announced() {
-    let driver = Driver::start();
+async fn a_bookmark_opens_offline_and_a_new_build_is_announced(browser: Browser) {
+    let driver = Driver::start_for(browser);
     let c = driver.session(&[]).await;
     let server = Server::start();
     let port = server.port;
@@ -773,7 +760,7 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced() {
     c.goto(&call_url).await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
-    screenshot(&c, "call-offline").await;
+    screenshot_in(browser, &c, "call-offline").await;
 
     // The server comes back with a changed build: a quiet notice, no swap mid-edit.
     let sw = std::fs::read_to_string(support::dist_dir().join("sw.js")).unwrap();
@@ -784,6 +771,8 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced() {
     )
     .unwrap();
     let _server = Server::start_on(port, vec![("sw.js".to_owned(), changed)], None);
+    // A plain visit (a reload may bypass the worker in some engines).
+    c.goto("about:blank").await.unwrap();
     c.goto(&call_url).await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-update", "Deal Prep was updated").await;
@@ -791,14 +780,13 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced() {
     c.close().await.unwrap();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_single_file_build_works_from_disk() {
+async fn the_single_file_build_works_from_disk(browser: Browser) {
     let file = support::dist_dir().join("deal-prep.html");
     assert!(
         file.exists(),
         "run scripts/single-file.sh after the build (make test does)"
     );
-    let driver = Driver::start();
+    let driver = Driver::start_for(browser);
     let c = driver.session(&[]).await;
     let url = format!("file://{}", file.display());
     c.goto(&url).await.unwrap();
@@ -807,6 +795,55 @@ async fn the_single_file_build_works_from_disk() {
     c.refresh().await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-deal-row", "Opened from disk").await;
-    screenshot(&c, "single-file").await;
+    screenshot_in(browser, &c, "single-file").await;
     c.close().await.unwrap();
+}
+
+/// Every journey runs in Chromium and in Firefox; test names say which (`chromium::…`).
+macro_rules! in_both_browsers {
+    ($($name:ident),* $(,)?) => {
+        mod chromium {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Browser::Chromium).await
+                }
+            )*
+        }
+        mod firefox {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Browser::Firefox).await
+                }
+            )*
+        }
+    };
+}
+
+in_both_browsers!(
+    a_deal_added_is_still_there_after_a_reload,
+    hostile_text_renders_literally,
+    moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal,
+    checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookmark,
+    the_sample_deal_can_be_tried_and_removed,
+    two_windows_see_each_others_edits,
+    a_full_storage_shows_a_banner_and_keeps_the_data,
+    export_then_clear_then_import_restores_everything,
+    a_reviewed_call_records_a_snapshot_shown_in_insights,
+    the_embed_and_iframe_pages_work_and_keep_namespaces_apart,
+    every_view_passes_axe_and_is_captured_light_dark_and_narrow,
+    a_full_preparation_journey_survives_a_reload,
+    a_stale_tab_never_overwrites_a_newer_revision,
+    a_bookmark_opens_offline_and_a_new_build_is_announced,
+    the_single_file_build_works_from_disk,
+);
+
+/// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.
+async fn screenshot_in(browser: Browser, c: &fantoccini::Client, name: &str) {
+    let folder = match browser {
+        Browser::Chromium => "chromium",
+        Browser::Firefox => "firefox",
+    };
+    screenshot(c, &format!("{folder}/{name}")).await;
 }

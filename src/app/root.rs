@@ -289,7 +289,15 @@ pub fn App(props: &AppProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
+            let window = web_sys::window();
+            // An update found before this listener existed is recorded in a flag.
+            let already = window
+                .as_ref()
+                .and_then(|w| js_sys::Reflect::get(w, &"dealPrepUpdateReady".into()).ok());
+            if already.is_some_and(|v| v.is_truthy()) {
+                state.dispatch(Msg::UpdateReady);
+            }
+            let listener = window.map(|w| {
                 EventListener::new(&w, "deal-prep-update", move |_| state.dispatch(Msg::UpdateReady))
             });
             move || drop(listener)

@@ -1,5 +1,5 @@
 //! End-to-end test support: serves the built `dist/` on 127.0.0.1 under an intranet-like
-//! sub-path, starts chromedriver in its own process group, and ends both on every exit path
+//! sub-path, starts chromedriver or geckodriver in its own process group, and ends both on every exit path
 //! (the guards' `Drop` runs on failure too).
 #![allow(dead_code)]
 
@@ -175,32 +175,56 @@ fn serve(stream: TcpStream, root: &Path, options: &(Vec<(String, PathBuf)>, Opti
     }
 }
 
-/// chromedriver in its own process group; the group (driver and its browsers) is killed on drop.
+/// The browsers the journeys run in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Browser {
+    Chromium,
+    Firefox,
+}
+
+/// A WebDriver server (chromedriver or geckodriver) in its own process group; the group (driver
+/// and its browsers) is killed on drop.
 pub struct Driver {
     child: Child,
     pub port: u16,
+    pub browser: Browser,
 }
 
 impl Driver {
     pub fn start() -> Driver {
+        Driver::start_for(Browser::Chromium)
+    }
+
+    pub fn start_for(browser: Browser) -> Driver {
         use std::os::unix::process::CommandExt;
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned());
-        let child = Command::new(binary)
-            .arg(format!("--port={port}"))
+        let (var, default) = match browser {
+            Browser::Chromium => ("CHROMEDRIVER", "chromedriver"),
+            Browser::Firefox => ("GECKODRIVER", "geckodriver"),
+        };
+        let binary = std::env::var(var).unwrap_or_else(|_| default.to_owned());
+        let mut command = Command::new(binary);
+        match browser {
+            Browser::Chromium => command.arg(format!("--port={port}")),
+            Browser::Firefox => command.args(["--host", "127.0.0.1", "--port", &port.to_string()]),
+        };
+        let child = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0)
             .spawn()
-            .expect("start chromedriver (is it installed? `make test` runs the set-up)");
-        let driver = Driver { child, port };
+            .expect("start the WebDriver server (is it installed? `make test` runs the set-up)");
+        let driver = Driver { child, port, browser };
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start listening");
+            assert!(
+                Instant::now() < deadline,
+                "the WebDriver server did not start listening"
+            );
             thread::sleep(Duration::from_millis(50));
         }
         driver
@@ -211,8 +235,12 @@ impl Driver {
         self.session_with_downloads(extra, None).await
     }
 
-    /// A session whose downloads land in `downloads`.
+    /// A session whose downloads land in `downloads`. `extra` are Chromium flags; for Firefox
+    /// the ones that matter are translated (dark mode), the others ignored.
     pub async fn session_with_downloads(&self, extra: &[&str], downloads: Option<&Path>) -> Client {
+        if self.browser == Browser::Firefox {
+            return self.firefox_session(extra, downloads).await;
+        }
         let mut args = vec![
             "--headless=new",
             "--no-sandbox",
@@ -242,6 +270,46 @@ impl Driver {
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
             .expect("start a Chromium session")
+    }
+}
+
+impl Driver {
+    async fn firefox_session(&self, extra: &[&str], downloads: Option<&Path>) -> Client {
+        let mut prefs = json!({
+            "browser.shell.checkDefaultBrowser": false,
+            "app.update.enabled": false,
+            "datareporting.policy.dataSubmissionEnabled": false,
+            "toolkit.telemetry.enabled": false,
+        });
+        if extra.contains(&"--force-dark-mode") {
+            prefs["ui.systemUsesDarkTheme"] = json!(1);
+            prefs["layout.css.prefers-color-scheme.content-override"] = json!(0);
+        }
+        if let Some(dir) = downloads {
+            prefs["browser.download.folderList"] = json!(2);
+            prefs["browser.download.dir"] = json!(dir.to_string_lossy());
+            prefs["browser.download.useDownloadDir"] = json!(true);
+            prefs["browser.download.always_ask_before_handling_new_types"] = json!(false);
+            prefs["browser.helperApps.neverAsk.saveToDisk"] = json!("application/json");
+        }
+        let binary = std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned());
+        let caps = json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": {
+                "binary": binary,
+                "args": ["-headless", "-width", "1280", "-height", "900"],
+                "prefs": prefs
+            }
+        });
+        let serde_json::Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("start a Firefox session")
     }
 }
 
@@ -357,8 +425,8 @@ pub async fn axe_violations(c: &Client) -> Vec<String> {
 
 /// Saves a PNG screenshot under target/screenshots/.
 pub async fn screenshot(c: &Client, name: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/screenshots/{name}.png"));
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let png = c.screenshot().await.expect("screenshot");
-    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    std::fs::write(path, png).unwrap();
 }
