@@ -799,6 +799,54 @@ async fn the_single_file_build_works_from_disk(browser: Browser) {
     c.close().await.unwrap();
 }
 
+async fn copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-call-row a", "Discovery")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-checklist__progress", "3 of 10 ready").await;
+    // This browser has no clipboard API at all (as in some embedded or older contexts).
+    c.execute(
+        "Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.find(Locator::XPath("//button[normalize-space()='Copy as Markdown']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let fallback = wait_text(&c, ".dp-fallback", "did not allow copying").await;
+    let text = fallback
+        .find(Locator::Css("textarea"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        text.starts_with("# Discovery call — Acme Logistics (sample) / Fleet tracking pilot"),
+        "{text}"
+    );
+    assert!(text.contains("## Checklist (3 of 10 ready)"), "{text}");
+    c.close().await.unwrap();
+}
+
 /// Every journey runs in Chromium and in Firefox; test names say which (`chromium::…`).
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
@@ -837,6 +885,7 @@ in_both_browsers!(
     a_stale_tab_never_overwrites_a_newer_revision,
     a_bookmark_opens_offline_and_a_new_build_is_announced,
     the_single_file_build_works_from_disk,
+    copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.
