@@ -9,6 +9,18 @@ use std::time::Duration;
 use fantoccini::Locator;
 use support::{click, fill, screenshot, wait_ready, wait_text, Browser, Driver, Server};
 
+/// The process score the deal page shows.
+async fn score_on_page(c: &fantoccini::Client) -> u32 {
+    let text = c
+        .find(Locator::Css(".dp-score__value"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    text.trim().parse().unwrap_or_else(|_| panic!("score {text:?}"))
+}
+
 async fn add_deal(c: &fantoccini::Client, client: &str, name: &str) {
     fill(c, ".dp-new-deal input[name=client]", client).await;
     fill(c, ".dp-new-deal input[name=deal-name]", name).await;
@@ -91,15 +103,7 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
     add_deal(&c, "Kestrel Bank", "Support renewal").await;
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "Support renewal").await;
-    let before: u32 = c
-        .find(Locator::Css(".dp-score__value"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-        .parse()
-        .unwrap();
+    let before: u32 = score_on_page(&c).await;
 
     // Plan a call two days from now (the datetime-local value set by script, as typing
     // into that control differs between engines).
@@ -135,15 +139,7 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
     screenshot_in(browser, &c, "call").await;
     c.back().await.unwrap();
     wait_text(&c, ".dp-deal h1", "Support renewal").await;
-    let after: u32 = c
-        .find(Locator::Css(".dp-score__value"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-        .parse()
-        .unwrap();
+    let after: u32 = score_on_page(&c).await;
     assert!(after > before, "score rose from {before} to {after}");
 
     // A bookmark opens the call directly in a new window (same profile, cold load).
@@ -560,15 +556,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
             .await
             .unwrap();
     }
-    let before: u32 = c
-        .find(Locator::Css(".dp-score__value"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-        .parse()
-        .unwrap();
+    let before: u32 = score_on_page(&c).await;
     plan_call(&c, 1.5).await;
     wait_text(&c, ".dp-call-row a", "Discovery")
         .await
@@ -666,15 +654,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
     }
     c.back().await.unwrap();
     wait_text(&c, ".dp-deal h1", "Irrigation analytics").await;
-    let after: u32 = c
-        .find(Locator::Css(".dp-score__value"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-        .parse()
-        .unwrap();
+    let after: u32 = score_on_page(&c).await;
     assert!(after > before, "score rose from {before} to {after}");
     c.close().await.unwrap();
 }

@@ -47,14 +47,7 @@ fn print_brief(deal: &Deal, call: &Call, template: &Template) -> Html {
         .attendees
         .iter()
         .filter_map(|id| deal.person(id))
-        .map(|p| {
-            let roles: Vec<&str> = p.roles.iter().map(|r| r.short()).collect();
-            if roles.is_empty() {
-                p.name.clone()
-            } else {
-                format!("{} ({})", p.name, roles.join(", "))
-            }
-        })
+        .map(|p| p.with_roles())
         .collect();
     let (done, total) = plan.progress(template);
     let checklist: Vec<String> = template

@@ -33,14 +33,7 @@ pub fn markdown(deal: &Deal, call: &Call, template: &Template) -> String {
         .attendees
         .iter()
         .filter_map(|id| deal.person(id))
-        .map(|p| {
-            let roles: Vec<&str> = p.roles.iter().map(|r| r.short()).collect();
-            if roles.is_empty() {
-                md(&p.name)
-            } else {
-                format!("{} ({})", md(&p.name), roles.join(", "))
-            }
-        })
+        .map(|p| md(&p.with_roles()))
         .collect();
     if !people.is_empty() {
         let _ = writeln!(s, "**Attendees:** {}", people.join("; "));

@@ -86,4 +86,13 @@ impl Stakeholder {
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
+    /// "Dana Kim (Champion, Coach)", or just the name without roles.
+    pub fn with_roles(&self) -> String {
+        let roles: Vec<&str> = self.roles.iter().map(|r| r.short()).collect();
+        if roles.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, roles.join(", "))
+        }
+    }
 }
