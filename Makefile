@@ -6,11 +6,12 @@ SHELL := /bin/bash
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 export TRUNK_TOOLS_WASM_BINDGEN := $(WASM_BINDGEN_VERSION)
 # wasm-opt from the pinned npm binaryen comes first; cargo-installed tools next.
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 # Browser tests run in headless Chromium and Firefox; each run names its driver explicitly
 # (with both drivers around, wasm-bindgen-test-runner would otherwise prefer Firefox).
 CHROMEDRIVER_BIN := /usr/bin/chromedriver
-GECKODRIVER_BIN := $(HOME)/.cargo/bin/geckodriver
+GECKODRIVER_BIN := $(CARGO_BIN)/geckodriver
 export CHROMEDRIVER := $(CHROMEDRIVER_BIN)
 export GECKODRIVER := $(GECKODRIVER_BIN)
 WASM := --target wasm32-unknown-unknown

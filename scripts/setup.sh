@@ -15,7 +15,7 @@ if [[ -z "$WASM_BINDGEN_VERSION" ]]; then
 fi
 
 say() { printf 'setup: %s\n' "$*"; }
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-${HOME:-/root}/.cargo}/bin:$PATH"
 
 # Debian packages: headless Chromium and its driver, Firefox ESR for browser tests, brotli for
 # the size report.
