@@ -64,7 +64,7 @@ fn initial_state(store: &Store) -> AppState {
         if let Some(Ok(deal)) = store.load_deal(&id) {
             let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
             store.refresh_index(state.index.get(&id), &entry);
-            state.index.insert(id.clone(), entry);
+            Rc::make_mut(&mut state.index).insert(id.clone(), entry);
             state.book.deals.insert(id, deal);
         }
     }

@@ -21,7 +21,9 @@ pub enum Notice {
 pub struct AppState {
     pub book: Book,
     /// What the deal list shows, one entry per stored deal.
-    pub index: BTreeMap<Id, IndexEntry>,
+    /// Shared, so the many messages that do not touch it (saved, meta, notices) do not copy a
+    /// thousand entries; changed with `Rc::make_mut`.
+    pub index: Rc<BTreeMap<Id, IndexEntry>>,
     /// The last change to persist, with a sequence number the persisting effect keys on.
     pub pending: Option<(u64, Change)>,
     pub seq: u64,
@@ -53,7 +55,7 @@ impl AppState {
 
     /// Replaces what was read from storage (after an import or "delete all").
     pub fn reloaded(&mut self, loaded: Loaded) {
-        self.index = loaded.index.into_iter().map(|e| (e.id.clone(), e)).collect();
+        self.index = Rc::new(loaded.index.into_iter().map(|e| (e.id.clone(), e)).collect());
         self.book.deals.clear();
         if let Some(templates) = loaded.templates {
             self.book.templates = templates;
@@ -109,15 +111,18 @@ impl Reducible for AppState {
                     .get(&deal.id)
                     .is_none_or(|mine| mine.rev <= deal.rev)
                 {
-                    next.index.insert(entry.id.clone(), entry);
+                    Rc::make_mut(&mut next.index).insert(entry.id.clone(), entry);
                     next.book.deals.insert(deal.id.clone(), *deal);
                 }
             }
             Msg::Indexed(entry) => {
-                next.index.insert(entry.id.clone(), entry);
+                // Unchanged entries (most edits keep name, stage and score) cost nothing.
+                if next.index.get(&entry.id) != Some(&entry) {
+                    Rc::make_mut(&mut next.index).insert(entry.id.clone(), entry);
+                }
             }
             Msg::Removed(id) => {
-                next.index.remove(&id);
+                Rc::make_mut(&mut next.index).remove(&id);
                 next.book.deals.remove(&id);
             }
             Msg::Saved => {
