@@ -350,25 +350,43 @@ pub fn DealPage(props: &DealPageProps) -> Html {
 
             <section id="calls" class="dp-section" aria-labelledby="dp-calls-title">
                 <h2 id="dp-calls-title" class="dp-subtitle">{ "Calls" }</h2>
-                <ul class="dp-calls">
-                    { for deal.calls.iter().map(|c| {
-                        let (done, total) = c.plan.progress(template);
-                        let status = if c.review.is_some() { "reviewed".to_owned() } else { format!("{done} of {total} ready") };
-                        html! {
-                            <li key={c.id.to_string()} class="dp-call-row">
-                                <a href={Route::Call(id.clone(), c.id.clone()).href()}>
-                                    { format!("{} · {}", c.at.human(), c.kind.label()) }
-                                </a>
-                                <span class="dp-muted">{ status }</span>
-                                <button type="button" class="dp-button dp-button--icon" aria-label={format!("Delete the call of {}", c.at.human())}
-                                    onclick={{ let (edit, cid) = (edit.clone(), c.id.clone()); move |_| {
-                                        let sure = web_sys::window().and_then(|w| w.confirm_with_message("Delete this call and its plan?").ok()).unwrap_or(false);
-                                        if sure { edit(DealAction::RemoveCall(cid.clone())) }
-                                    } }}>{ "✕" }</button>
-                            </li>
-                        }
-                    }) }
-                </ul>
+                if deal.calls.is_empty() {
+                    <p class="dp-muted">{ "No calls yet. Plan the next one below: preparation is 40 of the 100 points." }</p>
+                }
+                { for [("Planned", false), ("Past", true)].into_iter().map(|(title, past)| {
+                    let calls: Vec<_> = deal.calls.iter().filter(|c| c.is_past(now) == past).collect();
+                    if calls.is_empty() {
+                        return html! {};
+                    }
+                    html! {
+                        <>
+                            <h3 class="dp-subtitle dp-subtitle--small">{ title }</h3>
+                            <ul class="dp-calls">
+                                { for calls.into_iter().map(|c| {
+                                    let (done, total) = c.plan.progress(template);
+                                    let status = match (&c.review, past) {
+                                        (Some(_), _) => "reviewed".to_owned(),
+                                        (None, true) => "not reviewed yet".to_owned(),
+                                        (None, false) => format!("{done} of {total} ready"),
+                                    };
+                                    html! {
+                                        <li key={c.id.to_string()} class="dp-call-row">
+                                            <a href={Route::Call(id.clone(), c.id.clone()).href()}>
+                                                { format!("{} · {}", c.at.human(), c.kind.label()) }
+                                            </a>
+                                            <span class="dp-muted">{ status }</span>
+                                            <button type="button" class="dp-button dp-button--icon" aria-label={format!("Delete the call of {}", c.at.human())}
+                                                onclick={{ let (edit, cid) = (edit.clone(), c.id.clone()); move |_| {
+                                                    let sure = web_sys::window().and_then(|w| w.confirm_with_message("Delete this call and its plan?").ok()).unwrap_or(false);
+                                                    if sure { edit(DealAction::RemoveCall(cid.clone())) }
+                                                } }}>{ "✕" }</button>
+                                        </li>
+                                    }
+                                }) }
+                            </ul>
+                        </>
+                    }
+                }) }
                 <form class="dp-inline-form" onsubmit={add_call}>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Call date and time" }</span>

@@ -102,9 +102,19 @@ fn prep_chart(i: &Insights) -> Html {
 #[component]
 pub fn InsightsPage() -> Html {
     let ctx = use_context::<Ctx>().expect("InsightsPage is rendered inside the app");
-    let deals = deals_for_export(&ctx);
-    let book = &ctx.state.book;
-    let data = insights(deals.iter(), |d| book.template_for(d), now());
+    // Parsing every stored deal is the costly part: only redo it when the data changed.
+    let data = {
+        let ctx = ctx.clone();
+        let state = &ctx.state;
+        use_memo(
+            (state.seq, state.index.len(), state.book.deals.len()),
+            move |_| {
+                let deals = deals_for_export(&ctx);
+                let book = &ctx.state.book;
+                insights(deals.iter(), |d| book.template_for(d), now())
+            },
+        )
+    };
     html! {
         <section class="dp-insights" aria-labelledby="dp-insights-title">
             <h1 id="dp-insights-title" class="dp-title">{ "Insights" }</h1>
