@@ -112,34 +112,35 @@ async fn load(c: &Client, url: &str) -> f64 {
     t
 }
 
-async fn host_attr(c: &Client, name: &str) -> f64 {
-    let v = c
-        .execute(
-            &format!("return document.getElementById('deal-prep').getAttribute('{name}')"),
-            vec![],
-        )
+/// A `data-*` attribute the app sets on its host element (timings, counters).
+async fn host_attr_text(c: &Client, name: &str) -> Option<String> {
+    let script = "return document.getElementById('deal-prep').getAttribute(arguments[0])";
+    c.execute(script, vec![name.into()])
         .await
-        .unwrap();
-    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
+        .unwrap()
+        .as_str()
+        .map(str::to_owned)
 }
 
+async fn host_attr(c: &Client, name: &str) -> f64 {
+    host_attr_text(c, name)
+        .await
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
+/// Waits until the attribute holds a value other than `before`, and returns it.
 async fn wait_attr_change(c: &Client, name: &str, before: Option<String>) -> String {
     for _ in 0..200 {
-        let v = c
-            .execute(
-                &format!("return document.getElementById('deal-prep').getAttribute('{name}')"),
-                vec![],
-            )
+        if let Some(v) = host_attr_text(c, name)
             .await
-            .unwrap();
-        let v = v.as_str().map(str::to_owned);
-        if let Some(v) = v.filter(|v| Some(v) != before.as_ref()) {
+            .filter(|v| Some(v) != before.as_ref())
+        {
             return v;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    let page = c.execute("return [document.querySelector('textarea[name=objective]').value, Array.from(document.querySelectorAll('.dp-banner')).map(b => b.innerText).join(' | '), document.getElementById('deal-prep').outerHTML.slice(0, 300)]", vec![]).await.unwrap();
-    panic!("{name} never changed: {page}");
+    panic!("{name} never changed");
 }
 
 async fn memory(c: &Client) -> (f64, f64) {
@@ -249,19 +250,6 @@ async fn main() {
             base.push(load(&c, &base_url).await);
         }
         let (am, bm) = (median(&mut app), median(&mut base));
-        if std::env::var("BENCH_PROBE").is_ok() {
-            let main = c.window().await.unwrap();
-            let page = c.new_window(true).await.unwrap().handle;
-            c.switch_to_window(page).await.unwrap();
-            c.goto(&app_url).await.unwrap();
-            support::wait_ready(&c).await;
-            let v = c.execute("const g = n => (performance.getEntriesByName(n)[0] || {}).startTime;
-                const w = performance.getEntriesByType('resource').find(r => r.name.endsWith('.wasm'));
-                return {start: g('deal-prep-start'), ready: g('deal-prep-ready'), wasmEnd: w && w.responseEnd, load: document.getElementById('deal-prep').getAttribute('data-load-us')};", vec![]).await.unwrap();
-            println!("probe {label}: {v}");
-            c.close_window().await.unwrap();
-            c.switch_to_window(main).await.unwrap();
-        }
         out(format!(
             "| {label} | {am:.1} | {:.1} | {bm:.1} | {:.1} | {:.2} |",
             p95(&mut app),
@@ -338,7 +326,6 @@ async fn main() {
     )
     .await
     .unwrap();
-    support::screenshot(&c, "bench-call").await;
     let (mut save_ms, mut save_chars) = (Vec::new(), Vec::new());
     let mut last = None;
     for _ in 0..50 {
@@ -486,30 +473,9 @@ async fn lighthouse(seeds: &[(String, PathBuf); 2]) -> Vec<String> {
         let c = driver.session(&[&profile_flag]).await;
         c.goto(&server.url("")).await.unwrap();
         support::wait_ready(&c).await;
-        c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        support::wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
-        c.find(Locator::Css(".dp-deal-row__link"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        let href = c
-            .wait()
-            .for_element(Locator::Css(".dp-call-row a"))
-            .await
-            .unwrap()
-            .attr("href")
-            .await
-            .unwrap()
-            .unwrap();
+        let (_, call_url) = support::open_sample_deal(&c).await;
         c.close().await.unwrap();
-        server.url(&href)
+        call_url
     };
     let mut lines = vec![
         "| view | performance | accessibility | best practices |".to_owned(),

@@ -9,6 +9,16 @@ use std::time::Duration;
 use fantoccini::Locator;
 use support::{click, fill, screenshot, wait_ready, wait_text, Browser, Driver, Server};
 
+/// Serves `dist/`, starts the browser's WebDriver server and a session, and opens the app.
+/// The server and driver must stay alive for the test (their drop ends them).
+async fn open_app(browser: Browser) -> (Server, Driver, fantoccini::Client) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    (server, driver, c)
+}
+
 /// The process score the deal page shows.
 async fn score_on_page(c: &fantoccini::Client) -> u32 {
     let text = c
@@ -29,10 +39,7 @@ async fn add_deal(c: &fantoccini::Client, client: &str, name: &str) {
 }
 
 async fn a_deal_added_is_still_there_after_a_reload(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (_server, _driver, c) = open_app(browser).await;
     wait_text(&c, ".dp-empty", "Try a sample deal").await;
     screenshot_in(browser, &c, "deals-empty").await;
 
@@ -46,10 +53,7 @@ async fn a_deal_added_is_still_there_after_a_reload(browser: Browser) {
 }
 
 async fn hostile_text_renders_literally(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (_server, _driver, c) = open_app(browser).await;
     let hostile = "<img src=x onerror=\"document.title='pwned'\">";
     add_deal(&c, "Evil Corp", hostile).await;
     let row = wait_text(&c, ".dp-deal-row", "<img").await;
@@ -62,10 +66,7 @@ async fn hostile_text_renders_literally(browser: Browser) {
 }
 
 async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (_server, _driver, c) = open_app(browser).await;
     add_deal(&c, "Helios", "Grid analytics").await;
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "Grid analytics").await;
@@ -96,10 +97,7 @@ async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal(browser: Br
 }
 
 async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookmark(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (_server, _driver, c) = open_app(browser).await;
     add_deal(&c, "Kestrel Bank", "Support renewal").await;
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "Support renewal").await;
@@ -160,10 +158,7 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
 }
 
 async fn the_sample_deal_can_be_tried_and_removed(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (_server, _driver, c) = open_app(browser).await;
     c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
         .await
         .unwrap()
@@ -184,10 +179,7 @@ async fn the_sample_deal_can_be_tried_and_removed(browser: Browser) {
 }
 
 async fn two_windows_see_each_others_edits(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (server, _driver, c) = open_app(browser).await;
     let first = c.window().await.unwrap();
     let second = c.new_window(false).await.unwrap().handle;
     c.switch_to_window(second.clone()).await.unwrap();
@@ -200,10 +192,7 @@ async fn two_windows_see_each_others_edits(browser: Browser) {
 }
 
 async fn a_full_storage_shows_a_banner_and_keeps_the_data(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (_server, _driver, c) = open_app(browser).await;
     add_deal(&c, "Summit", "Kept deal").await;
     c.execute(
         "let chunk = 'x'.repeat(1 << 20), n = 0;
@@ -226,7 +215,6 @@ async fn a_full_storage_shows_a_banner_and_keeps_the_data(browser: Browser) {
     c.refresh().await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-deal-row", "Kept deal").await;
-    tokio::time::sleep(Duration::from_millis(10)).await;
     c.close().await.unwrap();
 }
 
@@ -342,10 +330,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
 }
 
 async fn a_reviewed_call_records_a_snapshot_shown_in_insights(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (server, _driver, c) = open_app(browser).await;
     add_deal(&c, "Vantage", "Media deal").await;
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "Media deal").await;
@@ -456,25 +441,7 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow(browser: Br
         let c = driver.session(&flags).await;
         c.goto(&server.url("")).await.unwrap();
         wait_ready(&c).await;
-        c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
-        click(&c, ".dp-deal-row__link").await;
-        wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
-        let deal_url = c.current_url().await.unwrap().to_string();
-        let call_href = c
-            .find(Locator::Css(".dp-call-row a"))
-            .await
-            .unwrap()
-            .attr("href")
-            .await
-            .unwrap()
-            .unwrap();
-        let call_url = format!("{}{}", deal_url.split('#').next().unwrap(), call_href);
+        let (deal_url, call_url) = support::open_sample_deal(&c).await;
         let views = [
             ("deals", server.url("")),
             ("deal", deal_url.clone()),
@@ -522,10 +489,7 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow(browser: Br
 }
 
 async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (_server, _driver, c) = open_app(browser).await;
     add_deal(&c, "Greenfield Farms", "Irrigation analytics").await;
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "Irrigation analytics").await;
@@ -660,10 +624,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
 }
 
 async fn a_stale_tab_never_overwrites_a_newer_revision(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    let (_server, _driver, c) = open_app(browser).await;
     add_deal(&c, "Orbit", "Original name").await;
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "Original name").await;
@@ -699,6 +660,8 @@ async fn a_stale_tab_never_overwrites_a_newer_revision(browser: Browser) {
     ))
     .await
     .unwrap();
+    c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+    screenshot_in(browser, &c, "deal-stale").await;
     c.close().await.unwrap();
 }
 
@@ -780,22 +743,9 @@ async fn the_single_file_build_works_from_disk(browser: Browser) {
 }
 
 async fn copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused(browser: Browser) {
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
-    c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-call-row a", "Discovery")
-        .await
-        .click()
-        .await
-        .unwrap();
+    let (_server, _driver, c) = open_app(browser).await;
+    let (_, call_url) = support::open_sample_deal(&c).await;
+    c.goto(&call_url).await.unwrap();
     wait_text(&c, ".dp-checklist__progress", "3 of 10 ready").await;
     // This browser has no clipboard API at all (as in some embedded or older contexts).
     c.execute(
@@ -825,6 +775,90 @@ async fn copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused
     );
     assert!(text.contains("## Checklist (3 of 10 ready)"), "{text}");
     c.close().await.unwrap();
+}
+
+async fn shortcuts_templates_and_undo_delete(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    add_deal(&c, "Keys Co", "Keyboard deal").await;
+
+    // `?` opens the help, Esc closes it; `/` jumps to the search field.
+    c.active_element().await.unwrap().send_keys("?").await.unwrap();
+    wait_text(&c, "[role=dialog]", "Keyboard shortcuts").await;
+    screenshot_in(browser, &c, "help").await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E00C}")
+        .await
+        .unwrap();
+    wait_gone(&c, "[role=dialog]").await;
+    c.active_element().await.unwrap().send_keys("/").await.unwrap();
+    wait_focus(&c, "input[type=search]").await;
+
+    // A checklist item added to the template shows up on the next call's checklist.
+    c.goto(&server.url("#/templates")).await.unwrap();
+    wait_text(&c, ".dp-templates h1", "Checklist templates").await;
+    fill(&c, "input[name=new-item]", "Agenda sent the day before").await;
+    click(&c, "xpath://button[normalize-space()='Add item']").await;
+    wait_value(&c, ".dp-template-item input", "Agenda sent the day before").await;
+    screenshot_in(browser, &c, "templates-edited").await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-deal-row", "Keyboard deal").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Keyboard deal").await;
+    plan_call(&c, 1.0).await;
+    plan_call(&c, -2.0).await;
+    wait_text(&c, "#calls", "not reviewed yet").await;
+    c.execute("document.getElementById('calls').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    screenshot_in(browser, &c, "deal-calls").await;
+    click(
+        &c,
+        "xpath://section[@id='calls']//h3[.='Planned']/following-sibling::ul[1]//a",
+    )
+    .await;
+    wait_text(&c, ".dp-checklist__progress", "0 of 11 ready").await;
+    wait_text(&c, ".dp-checklist", "Agenda sent the day before").await;
+
+    // Delete, then undo.
+    c.back().await.unwrap();
+    click(&c, "xpath://button[normalize-space()='Delete deal']").await;
+    wait_text(&c, ".dp-banner", "Deleted “Keyboard deal”").await;
+    wait_text(&c, ".dp-empty", "Try a sample deal").await;
+    click(&c, "xpath://button[normalize-space()='Undo']").await;
+    wait_text(&c, ".dp-deal-row", "Keyboard deal").await;
+    c.close().await.unwrap();
+}
+
+/// Waits until nothing matches `css`.
+async fn wait_gone(c: &fantoccini::Client, css: &str) {
+    for _ in 0..100 {
+        if c.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} is still there");
+}
+
+/// Waits until the focused element matches `css`.
+async fn wait_focus(c: &fantoccini::Client, css: &str) {
+    for _ in 0..100 {
+        let focused = c
+            .execute(
+                "return document.activeElement.matches(arguments[0])",
+                vec![css.into()],
+            )
+            .await
+            .unwrap();
+        if focused.as_bool() == Some(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} never got the focus");
 }
 
 /// Every journey runs in Chromium and in Firefox; test names say which (`chromium::…`).
@@ -866,6 +900,7 @@ in_both_browsers!(
     a_bookmark_opens_offline_and_a_new_build_is_announced,
     the_single_file_build_works_from_disk,
     copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused,
+    shortcuts_templates_and_undo_delete,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::event_value;
+
 use super::browser;
 use super::list_editor::{ListEdit, ListEditor};
 use super::review_form::ReviewForm;
@@ -102,19 +104,17 @@ pub fn CallPage(props: &CallPageProps) -> Html {
         move |op: DealAction| ctx.act(Action::Edit { deal: id.clone(), op })
     };
     let call_id = call.id.clone();
-    let text_field = |label: &'static str,
-                      name: &'static str,
-                      value: &str,
-                      make: fn(Id, String) -> DealAction| {
-        let (edit, call_id) = (edit.clone(), call_id.clone());
-        html! {
-            <label class="dp-field">
-                <span class="dp-field__label">{ label }</span>
-                <textarea class="dp-input dp-input--area" {name} rows="2" value={value.to_owned()}
-                    oninput={move |e: InputEvent| edit(make(call_id.clone(), e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))} />
-            </label>
-        }
-    };
+    let text_field =
+        |label: &'static str, name: &'static str, value: &str, make: fn(Id, String) -> DealAction| {
+            let (edit, call_id) = (edit.clone(), call_id.clone());
+            html! {
+                <label class="dp-field">
+                    <span class="dp-field__label">{ label }</span>
+                    <textarea class="dp-input dp-input--area" {name} rows="2" value={value.to_owned()}
+                        oninput={move |e: InputEvent| edit(make(call_id.clone(), event_value(&e)))} />
+                </label>
+            }
+        };
     let list_edit = |list: PlanList| {
         let (edit, call) = (edit.clone(), call_id.clone());
         Callback::from(move |e: ListEdit| {

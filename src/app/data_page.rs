@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::event_value;
+
 use super::browser;
 use super::now;
 use super::root::Ctx;
@@ -271,7 +273,14 @@ pub fn DataPage() -> Html {
         })
     };
 
-    let used = ctx.store.chars_used();
+    // Counting reads every stored value: only when the data changed, not on each keystroke here.
+    let used = {
+        let store = ctx.store.clone();
+        *use_memo(
+            (ctx.state.seq, ctx.state.index.len(), ctx.state.problems.len()),
+            move |_| store.chars_used(),
+        )
+    };
     let quota_bytes = 5 * 1024 * 1024;
     let percent = used * 2 * 1000 / quota_bytes;
     let meta = &ctx.state.meta;
@@ -390,7 +399,7 @@ pub fn DataPage() -> Html {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Type “delete” to remove every deal and template in this browser" }</span>
                         <input class="dp-input" name="confirm-delete" value={(*confirm_text).clone()} autocomplete="off"
-                            oninput={{ let s = confirm_text.clone(); move |e: InputEvent| s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()) }} />
+                            oninput={{ let s = confirm_text.clone(); move |e: InputEvent| s.set(event_value(&e)) }} />
                     </label>
                     <button type="submit" class="dp-button dp-button--danger" disabled={confirm_text.trim() != "delete"}>{ "Delete all data" }</button>
                 </form>

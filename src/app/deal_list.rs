@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::event_value;
+
 use super::list_query::{ListQuery, SortBy};
 use super::new_deal::NewDeal;
 use super::root::Ctx;
@@ -16,10 +18,6 @@ pub const PAGE: usize = 50;
 #[derive(Properties, PartialEq)]
 pub struct DealListProps {
     pub on_sample: Callback<()>,
-}
-
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
 #[component]
@@ -53,51 +51,30 @@ pub fn DealList(props: &DealListProps) -> Html {
         };
     }
 
-    let set = |f: fn(&mut ListQuery, String)| {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut q = (*query).clone();
-            f(
-                &mut q,
-                e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
-            );
-            query.set(q);
-        })
-    };
-    let on_search = set(|q, v| q.text = v);
-    let on_change = |f: fn(&mut ListQuery, String)| {
+    // Every control edits the query the same way: copy, change one field, set.
+    let edit = |f: fn(&mut ListQuery, String)| {
         let query = query.clone();
         Callback::from(move |e: Event| {
             let mut q = (*query).clone();
-            f(&mut q, input_value(&e));
+            f(&mut q, event_value(&e));
             query.set(q);
         })
     };
-    let on_stage = on_change(|q, v| q.stage = Stage::from_key(&v));
-    let on_outcome = on_change(|q, v| q.outcome = Outcome::from_key(&v));
-    let on_sort = on_change(|q, v| {
+    let on_search = {
+        let on_edit = edit(|q, v| q.text = v);
+        Callback::from(move |e: InputEvent| on_edit.emit(e.into()))
+    };
+    let on_stage = edit(|q, v| q.stage = Stage::from_key(&v));
+    let on_outcome = edit(|q, v| q.outcome = Outcome::from_key(&v));
+    let on_sort = edit(|q, v| {
         q.sort = match v.as_str() {
             "next" => SortBy::NextCall,
             "score" => SortBy::Score,
             _ => SortBy::LastTouched,
         }
     });
-    let toggle_48h = {
-        let query = query.clone();
-        Callback::from(move |_| {
-            let mut q = (*query).clone();
-            q.call_within_48h = !q.call_within_48h;
-            query.set(q);
-        })
-    };
-    let toggle_archived = {
-        let query = query.clone();
-        Callback::from(move |_| {
-            let mut q = (*query).clone();
-            q.show_archived = !q.show_archived;
-            query.set(q);
-        })
-    };
+    let toggle_48h = edit(|q, _| q.call_within_48h = !q.call_within_48h);
+    let toggle_archived = edit(|q, _| q.show_archived = !q.show_archived);
 
     let now = now();
     let shown = query.run(entries.values(), now);

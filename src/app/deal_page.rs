@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use super::event_value;
+
 use super::root::Ctx;
 use super::route::Route;
 use super::score_gauge::ScoreGauge;
@@ -16,10 +18,6 @@ use crate::domain::{
 #[derive(Properties, PartialEq)]
 pub struct DealPageProps {
     pub id: Id,
-}
-
-fn value_of(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
 #[component]
@@ -199,26 +197,26 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Client" }</span>
                         <input class="dp-input" name="deal-client" value={deal.client.clone()} maxlength="200"
-                            onchange={{ let (edit, name) = (edit.clone(), deal.name.clone()); move |e: Event| edit(DealAction::Rename { client: value_of(&e), name: name.clone() }) }} />
+                            onchange={{ let (edit, name) = (edit.clone(), deal.name.clone()); move |e: Event| edit(DealAction::Rename { client: event_value(&e), name: name.clone() }) }} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Deal name" }</span>
                         <input class="dp-input" name="deal-title" value={deal.name.clone()} maxlength="200" required=true
-                            onchange={{ let (edit, client) = (edit.clone(), deal.client.clone()); move |e: Event| edit(DealAction::Rename { client: client.clone(), name: value_of(&e) }) }} />
+                            onchange={{ let (edit, client) = (edit.clone(), deal.client.clone()); move |e: Event| edit(DealAction::Rename { client: client.clone(), name: event_value(&e) }) }} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Value (any currency)" }</span>
                         <input class="dp-input" name="deal-value" value={deal.value.clone()} maxlength="60"
-                            onchange={{ let edit = edit.clone(); move |e: Event| edit(DealAction::SetValue(value_of(&e))) }} />
+                            onchange={{ let edit = edit.clone(); move |e: Event| edit(DealAction::SetValue(event_value(&e))) }} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Target date" }</span>
                         <input class="dp-input" type="date" name="deal-target" value={deal.target.map(|d| d.to_string()).unwrap_or_default()}
-                            onchange={{ let edit = edit.clone(); move |e: Event| edit(DealAction::SetTarget(value_of(&e))) }} />
+                            onchange={{ let edit = edit.clone(); move |e: Event| edit(DealAction::SetTarget(event_value(&e))) }} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Checklist template" }</span>
-                        <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| if let Ok(id) = Id::new(value_of(&e)) { edit(DealAction::SetTemplate(id)) } }}>
+                        <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| if let Ok(id) = Id::new(event_value(&e)) { edit(DealAction::SetTemplate(id)) } }}>
                             { for ctx.state.book.templates.iter().map(|t| html! { <option value={t.id.to_string()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
                         </select>
                     </label>
@@ -266,18 +264,18 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                                         <span class="dp-field__label">{ "Title" }</span>
                                         <input class="dp-input" value={p.title.clone()} maxlength="200"
                                             onchange={{ let (pid, edit, name, notes) = (pid.clone(), edit.clone(), p.name.clone(), p.notes.clone());
-                                                move |e: Event| edit(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: value_of(&e), notes: notes.clone() }) }} />
+                                                move |e: Event| edit(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: event_value(&e), notes: notes.clone() }) }} />
                                     </label>
                                     <label class="dp-field">
                                         <span class="dp-field__label">{ "Last contact" }</span>
                                         <input class="dp-input" type="date" value={p.last_contact.map(|d| d.to_string()).unwrap_or_default()}
-                                            onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |e: Event| edit(DealAction::SetLastContact { id: pid.clone(), day: value_of(&e) }) }} />
+                                            onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |e: Event| edit(DealAction::SetLastContact { id: pid.clone(), day: event_value(&e) }) }} />
                                     </label>
                                     <label class="dp-field dp-field--grow">
                                         <span class="dp-field__label">{ "Notes" }</span>
                                         <input class="dp-input" value={p.notes.clone()} maxlength="10000"
                                             onchange={{ let (pid, edit, name, title) = (pid.clone(), edit.clone(), p.name.clone(), p.title.clone());
-                                                move |e: Event| edit(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: title.clone(), notes: value_of(&e) }) }} />
+                                                move |e: Event| edit(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: title.clone(), notes: event_value(&e) }) }} />
                                     </label>
                                 </div>
                                 <fieldset class="dp-roles">
@@ -302,7 +300,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Add a person" }</span>
                         <input class="dp-input" name="person" value={(*new_person).clone()} maxlength="200"
-                            oninput={{ let s = new_person.clone(); move |e: InputEvent| s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()) }} />
+                            oninput={{ let s = new_person.clone(); move |e: InputEvent| s.set(event_value(&e)) }} />
                     </label>
                     <button type="submit" class="dp-button">{ "Add person" }</button>
                 </form>
@@ -313,7 +311,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                 <label class="dp-field dp-field--inline">
                     <span class="dp-field__label">{ "Preset" }</span>
                     <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
-                        if let Some(p) = Preset::from_key(&value_of(&e)) { edit(DealAction::SwitchPreset(p)) }
+                        if let Some(p) = Preset::from_key(&event_value(&e)) { edit(DealAction::SwitchPreset(p)) }
                     } }}>
                         { for Preset::ALL.iter().map(|p| html! { <option value={p.key()} selected={deal.preset == *p}>{ p.label() }</option> }) }
                     </select>
@@ -326,14 +324,14 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                             let key = el.key.to_owned();
                             let note = deal.evidence(el.key).map(|e| e.note.clone()).unwrap_or_default();
                             let on_note = { let (edit, key) = (edit.clone(), key.clone());
-                                move |e: Event| edit(DealAction::SetEvidenceNote { key: key.clone(), note: value_of(&e) }) };
+                                move |e: Event| edit(DealAction::SetEvidenceNote { key: key.clone(), note: event_value(&e) }) };
                             let edit = edit.clone();
                             html! {
                                 <tr key={el.key}>
                                     <th scope="row">{ el.label }<span class="dp-muted dp-qual__question">{ el.question }</span></th>
                                     <td>
                                         <select class="dp-input" aria-label={format!("Evidence for {}", el.label)}
-                                            onchange={move |e: Event| if let Some(l) = EvidenceLevel::from_key(&value_of(&e)) {
+                                            onchange={move |e: Event| if let Some(l) = EvidenceLevel::from_key(&event_value(&e)) {
                                                 edit(DealAction::SetEvidence { key: key.clone(), level: l })
                                             }}>
                                             { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }
@@ -391,12 +389,12 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Call date and time" }</span>
                         <input class="dp-input" type="datetime-local" name="at" required=true value={(*new_call_at).clone()}
-                            oninput={{ let s = new_call_at.clone(); move |e: InputEvent| s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()) }} />
+                            oninput={{ let s = new_call_at.clone(); move |e: InputEvent| s.set(event_value(&e)) }} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Kind" }</span>
                         <select class="dp-input" name="kind" onchange={{ let s = new_call_kind.clone(); move |e: Event| {
-                            if let Some(k) = CallKind::from_key(&value_of(&e)) { s.set(k) }
+                            if let Some(k) = CallKind::from_key(&event_value(&e)) { s.set(k) }
                         } }}>
                             { for CallKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*new_call_kind == *k}>{ k.label() }</option> }) }
                         </select>
@@ -410,7 +408,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                 <label class="dp-field dp-field--inline">
                     <span class="dp-field__label">{ "Outcome" }</span>
                     <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
-                        if let Some(o) = Outcome::from_key(&value_of(&e)) { edit(DealAction::SetOutcome(o)) }
+                        if let Some(o) = Outcome::from_key(&event_value(&e)) { edit(DealAction::SetOutcome(o)) }
                     } }}>
                         { for Outcome::ALL.iter().map(|o| html! { <option value={o.key()} selected={deal.outcome == *o}>{ o.label() }</option> }) }
                     </select>

@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::event_value;
+
 use crate::domain::{Id, ListItem, Pair};
 
 /// An edit to one list, emitted as a domain value.
@@ -31,10 +33,6 @@ pub struct ListEditorProps {
     #[prop_or_default]
     pub sides: (AttrValue, AttrValue),
     pub on_edit: Callback<ListEdit>,
-}
-
-fn value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
 #[component]
@@ -70,9 +68,9 @@ pub fn ListEditor(props: &ListEditorProps) -> Html {
                 { for rows.into_iter().enumerate().map(|(n, (id, left, right))| {
                     let on_edit = props.on_edit.clone();
                     let edit_left = { let (on_edit, id, right) = (on_edit.clone(), id.clone(), right.clone());
-                        move |e: Event| on_edit.emit(ListEdit::Edit(id.clone(), value(&e), right.clone().unwrap_or_default())) };
+                        move |e: Event| on_edit.emit(ListEdit::Edit(id.clone(), event_value(&e), right.clone().unwrap_or_default())) };
                     let edit_right = { let (on_edit, id, left) = (on_edit.clone(), id.clone(), left.clone());
-                        move |e: Event| on_edit.emit(ListEdit::Edit(id.clone(), left.clone(), value(&e))) };
+                        move |e: Event| on_edit.emit(ListEdit::Edit(id.clone(), left.clone(), event_value(&e))) };
                     let keys = { let (on_edit, id) = (on_edit.clone(), id.clone());
                         move |e: KeyboardEvent| if e.alt_key() && (e.key() == "ArrowUp" || e.key() == "ArrowDown") {
                             e.prevent_default();
@@ -103,11 +101,11 @@ pub fn ListEditor(props: &ListEditorProps) -> Html {
                 <input class="dp-input dp-list-editor__input" aria-label={if is_pair { format!("New {}: {}", props.noun, props.sides.0) } else { format!("New {}", props.noun) }}
                     placeholder={if is_pair { props.sides.0.clone() } else { AttrValue::from(format!("New {}", props.noun)) }}
                     value={draft.0.clone()} maxlength="1000"
-                    oninput={{ let d = draft.clone(); move |e: InputEvent| d.set((e.target_unchecked_into::<web_sys::HtmlInputElement>().value(), d.1.clone())) }} />
+                    oninput={{ let d = draft.clone(); move |e: InputEvent| d.set((event_value(&e), d.1.clone())) }} />
                 if is_pair {
                     <input class="dp-input dp-list-editor__input" aria-label={format!("New {}: {}", props.noun, props.sides.1)}
                         placeholder={props.sides.1.clone()} value={draft.1.clone()} maxlength="1000"
-                        oninput={{ let d = draft.clone(); move |e: InputEvent| d.set((d.0.clone(), e.target_unchecked_into::<web_sys::HtmlInputElement>().value())) }} />
+                        oninput={{ let d = draft.clone(); move |e: InputEvent| d.set((d.0.clone(), event_value(&e))) }} />
                 }
                 <button type="submit" class="dp-button">{ "Add" }</button>
             </form>

@@ -27,6 +27,22 @@ use crate::store::DEFAULT_NAMESPACE;
 /// The id of the element the app mounts into.
 pub const HOST_ID: &str = "deal-prep";
 
+/// The current value of the input, textarea or select an event came from.
+pub fn event_value(e: &web_sys::Event) -> String {
+    let Some(target) = e.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
 /// Local wall-clock time now, in minutes (the domain's clock; see `domain::time`).
 pub fn now() -> Minutes {
     let date = js_sys::Date::new_0();

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::event_value;
+
 #[derive(Properties, PartialEq)]
 pub struct NewDealProps {
     /// Emits (client, deal name).
@@ -26,9 +28,7 @@ pub fn NewDeal(props: &NewDealProps) -> Html {
     };
     let bind = |s: &UseStateHandle<String>| {
         let s = s.clone();
-        Callback::from(move |e: InputEvent| {
-            s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
-        })
+        Callback::from(move |e: InputEvent| s.set(event_value(&e)))
     };
     html! {
         <form class="dp-new-deal" {onsubmit} aria-label="New deal">

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use super::event_value;
+
 use crate::domain::action::ReviewDraft;
 use crate::domain::call::FOCUS_ON_HOW;
 use crate::domain::{Deal, EvidenceLevel, Review};
@@ -49,10 +51,7 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
         let value = get(&draft).clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let mut d = (*draft).clone();
-            set(
-                &mut d,
-                e.target_unchecked_into::<web_sys::HtmlInputElement>().value(),
-            );
+            set(&mut d, event_value(&e));
             draft.set(d);
         });
         (value, oninput)
@@ -99,7 +98,7 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
                             <textarea class="dp-input dp-input--area" rows="2" value={draft.how[n].clone()}
                                 oninput={move |e: InputEvent| {
                                     let mut d = (*draft2).clone();
-                                    d.how[n] = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+                                    d.how[n] = event_value(&e);
                                     draft2.set(d);
                                 }} />
                         </label>
@@ -115,7 +114,7 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
                         <label key={el.key} class="dp-field dp-field--inline">
                             <span class="dp-field__label dp-review__element">{ el.label }</span>
                             <select class="dp-input" onchange={move |e: Event| {
-                                let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                                let value = event_value(&e);
                                 if let Some(l) = EvidenceLevel::from_key(&value) {
                                     let mut d = (*draft2).clone();
                                     match d.evidence.iter_mut().find(|(k, _)| *k == key) {

@@ -14,11 +14,12 @@ use super::deal_list::DealList;
 use super::deal_page::DealPage;
 use super::insights_page::InsightsPage;
 use super::route::Route;
-use super::state::{AppState, Msg, Notice};
+use super::state::{AppState, Msg, Notice, StorageWarning};
 use super::templates_page::TemplatesPage;
 use super::{new_id, now};
+use crate::domain::Deal;
 use crate::domain::{sample, Action, Book, Change, Id};
-use crate::store::local::Loaded;
+use crate::store::local::{Loaded, Problem};
 use crate::store::{IndexEntry, SaveError, Store};
 
 #[derive(Properties, PartialEq)]
@@ -61,64 +62,65 @@ fn initial_state(store: &Store) -> AppState {
     state.meta = store.load_meta();
     // A bookmark opens straight to its deal: load it before the first render.
     if let Route::Deal(id) | Route::Call(id, _) = current_route() {
-        if let Some(Ok(deal)) = store.load_deal(&id) {
-            let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
-            store.refresh_index(state.index.get(&id), &entry);
-            Rc::make_mut(&mut state.index).insert(id.clone(), entry);
-            state.book.deals.insert(id, deal);
+        match read_deal(store, &state, &id, true) {
+            Some(Ok((deal, entry))) => {
+                Rc::make_mut(&mut state.index).insert(id.clone(), entry);
+                state.book.deals.insert(id, *deal);
+            }
+            Some(Err(problem)) => state.add_problem(problem),
+            None => {}
         }
     }
     if let Some(why) = &store.unavailable {
-        state.storage_warning = Some(format!(
+        state.storage_warning = Some(StorageWarning::Other(format!(
             "Storage is unavailable here ({why}). Deal Prep works, but nothing is kept after you close this tab: export your work to keep it."
-        ));
+        )));
     } else if !state.problems.is_empty() {
         let names: Vec<_> = state
             .problems
             .iter()
             .map(|p| format!("{} — {}", p.key, p.error))
             .collect();
-        state.storage_warning = Some(format!(
+        state.storage_warning = Some(StorageWarning::Other(format!(
             "Some saved records were kept aside untouched (see Data): {}.",
             names.join("; ")
-        ));
+        )));
     }
     state
 }
 
 /// Writes what the last action changed, and tells the state how it went.
 fn persist(state: &UseReducerHandle<AppState>, store: &Store, change: &Change) {
-    let result = match change {
+    let (entry, result) = match change {
         Change::Deal(id) => {
             let Some(deal) = state.book.deals.get(id) else {
                 return;
             };
             let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
-            state.dispatch(Msg::Indexed(entry.clone()));
             let started = super::perf_now();
             let saved = store.save_deal(deal, &entry);
             super::mark_host("data-save-us", &super::micros(started));
             super::mark_host("data-save-at", &((started * 1000.0) as i64).to_string());
-            if let Ok(bytes) = &saved {
-                super::mark_host("data-save-chars", &bytes.to_string());
-            }
-            saved.map(|_| {
+            let result = saved.map(|chars| {
+                super::mark_host("data-save-chars", &chars.to_string());
                 let mut meta = state.meta.clone();
                 meta.record_edit(now());
-                if store.save_meta(&meta).is_ok() {
-                    state.dispatch(Msg::Meta(meta));
-                }
-            })
+                store.save_meta(&meta).is_ok().then_some(meta)
+            });
+            (Some(entry), result)
         }
         Change::DealRemoved(id) => {
             store.remove_deal(id);
             state.dispatch(Msg::Removed(id.clone()));
-            Ok(())
+            (None, Ok(None))
         }
-        Change::Templates => store.save_templates(&state.book.templates).map(|_| ()),
+        Change::Templates => (None, store.save_templates(&state.book.templates).map(|_| None)),
     };
     match result {
-        Ok(()) => state.dispatch(Msg::Saved),
+        Ok(meta) => state.dispatch(Msg::Persisted {
+            entry,
+            result: Ok(meta),
+        }),
         Err(SaveError::Stale(stored)) => {
             if let Change::Deal(id) = change {
                 if let Some(mine) = state.book.deals.get(id) {
@@ -128,7 +130,10 @@ fn persist(state: &UseReducerHandle<AppState>, store: &Store, change: &Change) {
             let entry = IndexEntry::of(&stored, state.book.template_for(&stored), now());
             state.dispatch(Msg::Loaded(stored, entry));
         }
-        Err(e) => state.dispatch(Msg::StorageProblem(e.to_string())),
+        Err(e) => state.dispatch(Msg::Persisted {
+            entry,
+            result: Err(StorageWarning::of(&e)),
+        }),
     }
 }
 
@@ -137,19 +142,36 @@ fn ensure_loaded(state: &UseReducerHandle<AppState>, store: &Store, id: &Id) {
     if state.book.deals.contains_key(id) {
         return;
     }
-    match store.load_deal(id) {
-        Some(Ok(deal)) => {
-            let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
-            store.refresh_index(state.index.get(id), &entry);
-            state.dispatch(Msg::Loaded(Box::new(deal), entry));
-        }
-        Some(Err(error)) => {
-            let key = store.deal_key(id);
-            let raw = store.raw(&key).unwrap_or_default();
-            state.dispatch(Msg::Problem(crate::store::local::Problem { key, raw, error }));
-        }
+    match read_deal(store, state, id, true) {
+        Some(Ok((deal, entry))) => state.dispatch(Msg::Loaded(deal, entry)),
+        Some(Err(problem)) => state.dispatch(Msg::Problem(problem)),
         None => {}
     }
+}
+
+/// Reads one deal and its fresh list entry, or the problem with its record; `None` when there is
+/// no such deal. With `repair`, a stored list entry left stale by a failed write is rewritten
+/// (not for another tab's change: that tab wrote both).
+fn read_deal(
+    store: &Store,
+    state: &AppState,
+    id: &Id,
+    repair: bool,
+) -> Option<Result<(Box<Deal>, IndexEntry), Problem>> {
+    Some(match store.load_deal(id)? {
+        Ok(deal) => {
+            let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
+            if repair {
+                store.refresh_index(state.index.get(id), &entry);
+            }
+            Ok((Box::new(deal), entry))
+        }
+        Err(error) => {
+            let key = store.deal_key(id);
+            let raw = store.raw(&key).unwrap_or_default();
+            Err(Problem { key, raw, error })
+        }
+    })
 }
 
 #[component]
@@ -262,26 +284,15 @@ pub fn App(props: &AppProps) -> Html {
                     let Some(id) = key.strip_prefix(&prefix).and_then(|s| Id::new(s).ok()) else {
                         return;
                     };
-                    match store.load_deal(&id) {
-                        Some(Ok(deal)) => {
-                            let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
-                            state.dispatch(Msg::Loaded(Box::new(deal), entry));
-                        }
+                    match read_deal(&store, &state, &id, false) {
+                        Some(Ok((deal, entry))) => state.dispatch(Msg::Loaded(deal, entry)),
                         None => state.dispatch(Msg::Removed(id)),
+                        // Another tab is mid-write or wrote a newer schema; opening it reports it.
                         Some(Err(_)) => {}
                     }
                 })
             });
             move || drop(listener)
-        });
-    }
-
-    {
-        let (state, store) = (state.clone(), store.clone());
-        use_effect_with((*route).clone(), move |route| {
-            if let Route::Deal(id) | Route::Call(id, _) = route {
-                ensure_loaded(&state, &store, id);
-            }
         });
     }
 
@@ -380,9 +391,9 @@ pub fn App(props: &AppProps) -> Html {
                         { if state.saved { "Saved" } else { "" } }
                     </span>
                 </header>
-                if let Some(warning) = &state.storage_warning {
+                if let Some(warning) = state.storage_warning.as_ref().map(StorageWarning::text) {
                     <div class="dp-banner dp-banner--error" role="alert">
-                        <p class="dp-banner__text">{ warning.clone() }</p>
+                        <p class="dp-banner__text">{ warning.to_owned() }</p>
                         <button type="button" class="dp-button"
                             onclick={{ let ctx = ctx.clone(); move |_| export_all(&ctx) }}>{ "Export" }</button>
                     </div>

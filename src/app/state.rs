@@ -6,15 +6,37 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::domain::{Action, Book, Change, Deal, DomainError, Id, Minutes};
+use crate::domain::{Action, Book, Change, Deal, Id, Minutes};
 use crate::store::local::{Loaded, Meta, Problem};
-use crate::store::IndexEntry;
+use crate::store::{IndexEntry, SaveError};
 
 /// A message for the banner area.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     Error(String),
     Info(String),
+}
+
+/// A lasting warning about storage. A full quota clears itself on the next successful write;
+/// the others stay until the page is reloaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageWarning {
+    Full(String),
+    Other(String),
+}
+
+impl StorageWarning {
+    pub fn of(error: &SaveError) -> StorageWarning {
+        match error {
+            SaveError::Quota => StorageWarning::Full(error.to_string()),
+            other => StorageWarning::Other(other.to_string()),
+        }
+    }
+    pub fn text(&self) -> &str {
+        match self {
+            StorageWarning::Full(text) | StorageWarning::Other(text) => text,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,7 +51,7 @@ pub struct AppState {
     pub seq: u64,
     pub notice: Option<Notice>,
     /// A persistent warning about storage (unavailable, full, records kept aside).
-    pub storage_warning: Option<String>,
+    pub storage_warning: Option<StorageWarning>,
     /// Whether the last write succeeded.
     pub saved: bool,
     /// Records kept aside (unreadable or from a newer version), untouched until discarded.
@@ -53,6 +75,17 @@ impl AppState {
         !self.index.is_empty() && !self.reminder_dismissed && self.meta.backup_due(now)
     }
 
+    /// Records a record found unreadable when it was opened, and says so.
+    pub fn add_problem(&mut self, problem: Problem) {
+        if !self.problems.iter().any(|p| p.key == problem.key) {
+            self.storage_warning = Some(StorageWarning::Other(format!(
+                "The saved record {} could not be opened: {}. It is kept aside untouched; see Data to download or discard it.",
+                problem.key, problem.error
+            )));
+            self.problems.push(problem);
+        }
+    }
+
     /// Replaces what was read from storage (after an import or "delete all").
     pub fn reloaded(&mut self, loaded: Loaded) {
         self.index = Rc::new(loaded.index.into_iter().map(|e| (e.id.clone(), e)).collect());
@@ -70,11 +103,14 @@ pub enum Msg {
     Do(Action, Minutes),
     /// A deal read from storage (opened, or changed in another tab).
     Loaded(Box<Deal>, IndexEntry),
-    /// An index entry refreshed after a write.
-    Indexed(IndexEntry),
     Removed(Id),
-    Saved,
-    StorageProblem(String),
+    /// What a write did: the deal's fresh list entry (shown even when the write failed), and
+    /// the new backup bookkeeping on success or the warning on failure. One message, so an
+    /// edit costs one state update.
+    Persisted {
+        entry: Option<IndexEntry>,
+        result: Result<Option<Meta>, StorageWarning>,
+    },
     Notify(Option<Notice>),
     Reload(Box<Loaded>),
     Meta(Meta),
@@ -101,7 +137,7 @@ impl Reducible for AppState {
                     next.pending = Some((next.seq, change));
                     next.notice = None;
                 }
-                Err(e) => next.notice = Some(Notice::Error(message(&e))),
+                Err(e) => next.notice = Some(Notice::Error(e.to_string())),
             },
             Msg::Loaded(deal, entry) => {
                 // Never replace a newer in-memory version (e.g. edits storage could not keep).
@@ -115,51 +151,43 @@ impl Reducible for AppState {
                     next.book.deals.insert(deal.id.clone(), *deal);
                 }
             }
-            Msg::Indexed(entry) => {
-                // Unchanged entries (most edits keep name, stage and score) cost nothing.
-                if next.index.get(&entry.id) != Some(&entry) {
+            Msg::Persisted { entry, result } => {
+                if let Some(entry) = entry.filter(|e| next.index.get(&e.id) != Some(e)) {
                     Rc::make_mut(&mut next.index).insert(entry.id.clone(), entry);
+                }
+                match result {
+                    Ok(meta) => {
+                        next.saved = true;
+                        if let Some(meta) = meta {
+                            next.meta = meta;
+                        }
+                        if matches!(next.storage_warning, Some(StorageWarning::Full(_))) {
+                            next.storage_warning = None;
+                        }
+                    }
+                    Err(warning) => {
+                        next.saved = false;
+                        next.storage_warning = Some(warning);
+                    }
                 }
             }
             Msg::Removed(id) => {
                 Rc::make_mut(&mut next.index).remove(&id);
                 next.book.deals.remove(&id);
             }
-            Msg::Saved => {
-                next.saved = true;
-                if next
-                    .storage_warning
-                    .as_deref()
-                    .is_some_and(|w| w.starts_with("Storage is full"))
-                {
-                    next.storage_warning = None;
-                }
-            }
-            Msg::StorageProblem(text) => {
-                next.saved = false;
-                next.storage_warning = Some(text);
-            }
             Msg::Notify(notice) => next.notice = notice,
             Msg::Reload(loaded) => next.reloaded(*loaded),
             Msg::Meta(meta) => next.meta = meta,
             Msg::DismissReminder => next.reminder_dismissed = true,
             Msg::Deleted(deal) => next.deleted = deal,
-            Msg::Stale(deal) => next.stale = deal,
-            Msg::UpdateReady => next.update_ready = true,
-            Msg::Problem(problem) => {
-                if !next.problems.iter().any(|p| p.key == problem.key) {
-                    next.storage_warning = Some(format!(
-                        "The saved record {} could not be opened: {}. It is kept aside untouched; see Data to download or discard it.",
-                        problem.key, problem.error
-                    ));
-                    next.problems.push(problem);
-                }
+            Msg::Stale(deal) => {
+                // A refused change was not saved, whatever the last write said.
+                next.saved &= deal.is_none();
+                next.stale = deal;
             }
+            Msg::UpdateReady => next.update_ready = true,
+            Msg::Problem(problem) => next.add_problem(problem),
         }
         Rc::new(next)
     }
-}
-
-fn message(e: &DomainError) -> String {
-    e.to_string()
 }

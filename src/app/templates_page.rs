@@ -3,14 +3,12 @@
 
 use yew::prelude::*;
 
+use super::event_value;
+
 use super::new_id;
 use super::root::Ctx;
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
 use crate::domain::{Action, Id, TemplateAction};
-
-fn text_of(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
-}
 
 #[component]
 pub fn TemplatesPage() -> Html {
@@ -47,7 +45,7 @@ pub fn TemplatesPage() -> Html {
             <div class="dp-row">
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Template" }</span>
-                    <select class="dp-input" onchange={{ let s = selected.clone(); move |e: Event| if let Ok(id) = Id::new(text_of(&e)) { s.set(id) } }}>
+                    <select class="dp-input" onchange={{ let s = selected.clone(); move |e: Event| if let Ok(id) = Id::new(event_value(&e)) { s.set(id) } }}>
                         { for templates.iter().map(|t| html! { <option value={t.id.to_string()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
                     </select>
                 </label>
@@ -73,17 +71,17 @@ pub fn TemplatesPage() -> Html {
             <label class="dp-field">
                 <span class="dp-field__label">{ "Name" }</span>
                 <input class="dp-input" value={template.name.clone()} maxlength="200"
-                    onchange={{ let (act, tid) = (act.clone(), tid.clone()); move |e: Event| act(TemplateAction::Rename { id: tid.clone(), name: text_of(&e) }) }} />
+                    onchange={{ let (act, tid) = (act.clone(), tid.clone()); move |e: Event| act(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
             </label>
             <ol class="dp-template-items">
                 { for template.active().enumerate().map(|(n, item)| {
                     let (iid, t) = (item.id.clone(), tid.clone());
                     let edit = { let (act, t, iid, hint) = (act.clone(), t.clone(), iid.clone(), item.hint.clone());
-                        move |e: Event| act(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: text_of(&e), hint: hint.clone() }) };
+                        move |e: Event| act(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: event_value(&e), hint: hint.clone() }) };
                     let edit_hint = { let (act, t, iid, text) = (act.clone(), t.clone(), iid.clone(), item.text.clone());
-                        move |e: Event| act(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: text.clone(), hint: text_of(&e) }) };
+                        move |e: Event| act(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: text.clone(), hint: event_value(&e) }) };
                     let weight = { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
-                        move |e: Event| if let Ok(w) = text_of(&e).parse() { act(TemplateAction::SetWeight { template: t.clone(), item: iid.clone(), weight: w }) } };
+                        move |e: Event| if let Ok(w) = event_value(&e).parse() { act(TemplateAction::SetWeight { template: t.clone(), item: iid.clone(), weight: w }) } };
                     let mover = |delta: i32| { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
                         move |_| act(TemplateAction::MoveItem { template: t.clone(), item: iid.clone(), delta }) };
                     let remove = { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
@@ -117,7 +115,7 @@ pub fn TemplatesPage() -> Html {
                 <label class="dp-field">
                     <span class="dp-field__label">{ "New item" }</span>
                     <input class="dp-input" name="new-item" value={(*new_item).clone()} maxlength="200"
-                        oninput={{ let s = new_item.clone(); move |e: InputEvent| s.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()) }} />
+                        oninput={{ let s = new_item.clone(); move |e: InputEvent| s.set(event_value(&e)) }} />
                 </label>
                 <button type="submit" class="dp-button">{ "Add item" }</button>
             </form>

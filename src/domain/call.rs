@@ -114,24 +114,11 @@ pub struct CallPlan {
 }
 
 impl CallPlan {
-    pub fn list(&self, which: PlanList) -> &Vec<ListItem> {
-        match which {
-            PlanList::Agenda => &self.agenda,
-            PlanList::Discovery => &self.discovery,
-            PlanList::Pain => &self.pain,
-        }
-    }
     pub fn list_mut(&mut self, which: PlanList) -> &mut Vec<ListItem> {
         match which {
             PlanList::Agenda => &mut self.agenda,
             PlanList::Discovery => &mut self.discovery,
             PlanList::Pain => &mut self.pain,
-        }
-    }
-    pub fn pairs(&self, which: PairList) -> &Vec<Pair> {
-        match which {
-            PairList::Cares => &self.cares,
-            PairList::Objections => &self.objections,
         }
     }
     pub fn pairs_mut(&mut self, which: PairList) -> &mut Vec<Pair> {

@@ -233,19 +233,15 @@ impl Deal {
     /// Drops skipped steps that are done (evidence Heard or better), that no longer apply
     /// (the deal moved back before their stage) or that the current preset does not have.
     pub fn settle_jumps(&mut self) {
-        let stage = self.stage;
-        let preset = self.preset;
-        let levels: Vec<(String, bool)> = self
-            .jumped
-            .iter()
-            .map(|s| (s.key.clone(), self.level(&s.key).is_known()))
+        let jumped = std::mem::take(&mut self.jumped);
+        self.jumped = jumped
+            .into_iter()
+            .filter(|step| {
+                !self.level(&step.key).is_known()
+                    && step.stage < self.stage
+                    && self.preset.element(&step.key).is_some()
+            })
             .collect();
-        let mut i = 0;
-        self.jumped.retain(|step| {
-            let known = levels[i].1;
-            i += 1;
-            !known && step.stage < stage && preset.element(&step.key).is_some()
-        });
     }
 
     /// Sets the evidence level and note of one element.

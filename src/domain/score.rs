@@ -79,15 +79,12 @@ pub struct ProcessScore {
     pub next_actions: Vec<NextAction>,
 }
 
-fn item(
-    label: String,
-    earned: f64,
-    possible: f64,
-    action: impl FnOnce(f64) -> (String, Target),
-) -> ScoreItem {
+/// A breakdown line; `action` says how to earn the missing points and is asked only when some
+/// are missing.
+fn item(label: String, earned: f64, possible: f64, action: impl FnOnce() -> (String, Target)) -> ScoreItem {
     let gain = possible - earned;
     let action = (gain > 1e-9).then(|| {
-        let (text, target) = action(gain);
+        let (text, target) = action();
         NextAction { text, gain, target }
     });
     ScoreItem {
@@ -95,6 +92,16 @@ fn item(
         earned,
         possible,
         action,
+    }
+}
+
+/// A line with nothing to earn (e.g. no past calls to follow up yet).
+fn full(label: impl Into<String>, possible: f64) -> ScoreItem {
+    ScoreItem {
+        label: label.into(),
+        earned: possible,
+        possible,
+        action: None,
     }
 }
 
@@ -112,19 +119,14 @@ fn part(kind: PartKind, name: &'static str, possible: f64, items: Vec<ScoreItem>
 fn preparation(deal: &Deal, template: &Template, now: Minutes) -> Part {
     let name = "Preparation of the next call";
     let Some(call) = deal.next_call(now) else {
-        let missing = item("No upcoming call planned".into(), 0.0, PREPARATION, |_| {
+        let missing = item("No upcoming call planned".into(), 0.0, PREPARATION, || {
             ("Plan the next call and its checklist".into(), Target::PlanCall)
         });
         return part(PartKind::Preparation, name, PREPARATION, vec![missing]);
     };
     let total = template.total_weight();
     if total == 0 {
-        let done = item(
-            "The checklist has no items".into(),
-            PREPARATION,
-            PREPARATION,
-            |_| unreachable_action(),
-        );
+        let done = full("The checklist has no items", PREPARATION);
         return part(PartKind::Preparation, name, PREPARATION, vec![done]);
     }
     let items = template
@@ -136,17 +138,12 @@ fn preparation(deal: &Deal, template: &Template, now: Minutes) -> Part {
             } else {
                 0.0
             };
-            item(t.text.clone(), earned, possible, |_| {
+            item(t.text.clone(), earned, possible, || {
                 (format!("Prepare: {}", t.text), Target::Checklist(call.id.clone()))
             })
         })
         .collect();
     part(PartKind::Preparation, name, PREPARATION, items)
-}
-
-fn unreachable_action() -> (String, Target) {
-    // Only called when points are missing, which the callers above rule out.
-    (String::new(), Target::PlanCall)
 }
 
 fn qualification(deal: &Deal) -> Part {
@@ -159,7 +156,7 @@ fn qualification(deal: &Deal) -> Part {
         .collect();
     if required.is_empty() {
         let label = format!("Nothing must be known yet in {}", deal.stage.label());
-        let done = item(label, QUALIFICATION, QUALIFICATION, |_| unreachable_action());
+        let done = full(label, QUALIFICATION);
         return part(PartKind::Qualification, name, QUALIFICATION, vec![done]);
     }
     let each = QUALIFICATION / required.len() as f64;
@@ -168,7 +165,7 @@ fn qualification(deal: &Deal) -> Part {
         .map(|e| {
             let level = deal.level(e.key);
             let label = format!("{}: {}", e.label, level.label());
-            item(label, each * level.credit(), each, |_| {
+            item(label, each * level.credit(), each, || {
                 let text = if level.is_known() {
                     format!("Confirm {} with the right person", e.label.to_lowercase())
                 } else {
@@ -188,7 +185,7 @@ fn people(deal: &Deal) -> Part {
         format!("{engaged} engaged on the client side"),
         threads,
         10.0,
-        |_| {
+        || {
             let text = if engaged == 0 {
                 "Engage someone on the client side"
             } else {
@@ -210,7 +207,7 @@ fn people(deal: &Deal) -> Part {
     } else {
         ("Decision maker identified", "Find out who the decision maker is")
     };
-    let dm_item = item(label.into(), if dm_ok { 5.0 } else { 0.0 }, 5.0, |_| {
+    let dm_item = item(label.into(), if dm_ok { 5.0 } else { 0.0 }, 5.0, || {
         (action.into(), Target::People)
     });
     part(PartKind::People, "People", PEOPLE, vec![threads_item, dm_item])
@@ -220,12 +217,7 @@ fn follow_through(deal: &Deal, now: Minutes) -> Part {
     let name = "Follow-through";
     let past = deal.past_calls(now);
     if past.is_empty() {
-        let done = item(
-            "No past calls to follow up yet".into(),
-            FOLLOW_THROUGH,
-            FOLLOW_THROUGH,
-            |_| unreachable_action(),
-        );
+        let done = full("No past calls to follow up yet", FOLLOW_THROUGH);
         return part(PartKind::FollowThrough, name, FOLLOW_THROUGH, vec![done]);
     }
     let each = FOLLOW_THROUGH / past.len() as f64;
@@ -240,7 +232,7 @@ fn follow_through(deal: &Deal, now: Minutes) -> Part {
                 Some(_) => (format!("Call of {day} reviewed, no dated next step"), each / 2.0),
                 None => (format!("Call of {day} not reviewed"), 0.0),
             };
-            item(label, earned, each, |_| {
+            item(label, earned, each, || {
                 (
                     format!("Review the call of {day} and agree a dated next step"),
                     Target::Review(call.id.clone()),

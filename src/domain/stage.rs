@@ -40,11 +40,6 @@ impl Stage {
         }
     }
 
-    /// Position on the roadmap, 0 for Prospect.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
     pub fn key(self) -> &'static str {
         match self {
             Stage::Prospect => "prospect",

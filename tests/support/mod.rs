@@ -354,6 +354,26 @@ pub async fn wait_text(c: &Client, css: &str, text: &str) -> fantoccini::element
     }
 }
 
+/// From the empty deals view: adds the sample deal, opens it, and returns the deal's URL and
+/// the URL of its planned call.
+pub async fn open_sample_deal(c: &Client) -> (String, String) {
+    click(c, "xpath://button[normalize-space()='Try a sample deal']").await;
+    wait_text(c, ".dp-deal-row", "Fleet tracking pilot").await;
+    click(c, ".dp-deal-row__link").await;
+    wait_text(c, ".dp-deal h1", "Fleet tracking pilot").await;
+    let deal_url = c.current_url().await.unwrap().to_string();
+    let href = c
+        .find(Locator::Css(".dp-call-row a"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    let call_url = format!("{}{href}", deal_url.split('#').next().unwrap_or_default());
+    (deal_url, call_url)
+}
+
 /// Types into an input, replacing its value.
 pub async fn fill(c: &Client, css: &str, text: &str) {
     let el = c
@@ -365,7 +385,11 @@ pub async fn fill(c: &Client, css: &str, text: &str) {
 }
 
 pub async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
+    let locator = match css.strip_prefix("xpath:") {
+        Some(xpath) => Locator::XPath(xpath),
+        None => Locator::Css(css),
+    };
+    c.find(locator)
         .await
         .unwrap_or_else(|_| panic!("no {css}"))
         .click()
