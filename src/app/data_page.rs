@@ -12,7 +12,7 @@ use super::browser;
 use super::now;
 use super::root::Ctx;
 use super::state::{Msg, Notice};
-use crate::domain::{Deal, Id};
+use crate::domain::{order, Deal, Id};
 use crate::store::local::Meta;
 use crate::store::transfer::{self, ExportFile, Preview};
 use crate::store::IndexEntry;
@@ -21,7 +21,7 @@ use crate::store::IndexEntry;
 /// full or blocked storage could not keep) taking their place.
 pub fn deals_for_export(ctx: &Ctx) -> Vec<Deal> {
     let (stored, _) = ctx.store.all_deals();
-    let mut by_id: BTreeMap<Id, Deal> = stored.into_iter().map(|d| (d.id.clone(), d)).collect();
+    let mut by_id = order::map_of(stored.into_iter().map(|d| (d.id.clone(), d)));
     for deal in ctx.state.book.deals.values() {
         if by_id.get(&deal.id).is_none_or(|s| s.rev < deal.rev) {
             by_id.insert(deal.id.clone(), deal.clone());
@@ -115,13 +115,13 @@ pub fn DataPage() -> Html {
             match parsed {
                 Ok(file) => {
                     let (stored, _) = ctx.store.all_deals();
-                    let stored: BTreeMap<Id, Deal> = stored.into_iter().map(|d| (d.id.clone(), d)).collect();
+                    let stored = order::map_of(stored.into_iter().map(|d| (d.id.clone(), d)));
                     let preview = transfer::preview(&stored, &file.deals);
-                    let names = file
-                        .deals
-                        .iter()
-                        .map(|d| (d.id.clone(), format!("{} — {}", d.client, d.name)))
-                        .collect();
+                    let names = order::map_of(
+                        file.deals
+                            .iter()
+                            .map(|d| (d.id.clone(), format!("{} — {}", d.client, d.name))),
+                    );
                     import_error.set(None);
                     pending.set(Some(Pending {
                         file: Rc::new(file),

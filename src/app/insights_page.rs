@@ -12,6 +12,8 @@ use crate::domain::insights::{insights, Insights};
 const W: f64 = 600.0;
 const H: f64 = 160.0;
 const PAD: f64 = 24.0;
+/// `0 0 W H`, written out: formatting an `f64` would pull float printing into the wasm.
+const VIEW_BOX: &str = "0 0 600 160";
 
 fn x_at(i: usize, n: usize) -> f64 {
     if n <= 1 {
@@ -52,8 +54,8 @@ fn trend_chart(i: &Insights) -> Html {
     };
     html! {
         <figure class="dp-chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary.clone()} class="dp-chart__svg">
-                <line x1={PAD.to_string()} y1={y_at(50.0, 100.0).to_string()} x2={(W - PAD).to_string()} y2={y_at(50.0, 100.0).to_string()} class="dp-chart__grid" />
+            <svg viewBox={VIEW_BOX} role="img" aria-label={summary.clone()} class="dp-chart__svg">
+                <line x1={(PAD as i32).to_string()} y1={(y_at(50.0, 100.0) as i32).to_string()} x2={((W - PAD) as i32).to_string()} y2={(y_at(50.0, 100.0) as i32).to_string()} class="dp-chart__grid" />
                 <polyline points={points.join(" ")} class="dp-chart__line" />
                 { for i.trend.iter().enumerate().map(|(k, p)| html! {
                     <circle key={p.week.to_string()} cx={(x_at(k, n) as i32).to_string()} cy={(y_at(p.average, 100.0) as i32).to_string()} r="4" class="dp-chart__dot">
@@ -79,7 +81,7 @@ fn prep_chart(i: &Insights) -> Html {
         format!("{fully} of {held} calls held in the last {n} weeks with calls were fully prepared.");
     html! {
         <figure class="dp-chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary.clone()} class="dp-chart__svg">
+            <svg viewBox={VIEW_BOX} role="img" aria-label={summary.clone()} class="dp-chart__svg">
                 { for i.prepared.iter().enumerate().map(|(k, w)| {
                     let x = PAD + slot * k as f64 + slot * 0.15;
                     let width = slot * 0.7;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::domain::{Action, Book, Change, Deal, Id, Minutes};
+use crate::domain::{order, Action, Book, Change, Deal, Id, Minutes};
 use crate::store::local::{Loaded, Meta, Problem};
 use crate::store::{IndexEntry, SaveError};
 
@@ -88,7 +88,7 @@ impl AppState {
 
     /// Replaces what was read from storage (after an import or "delete all").
     pub fn reloaded(&mut self, loaded: Loaded) {
-        self.index = Rc::new(loaded.index.into_iter().map(|e| (e.id.clone(), e)).collect());
+        self.index = Rc::new(order::map_of(loaded.index.into_iter().map(|e| (e.id.clone(), e))));
         self.book.deals.clear();
         if let Some(templates) = loaded.templates {
             self.book.templates = templates;
