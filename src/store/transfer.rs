@@ -5,10 +5,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::codec::SCHEMA_VERSION;
 use crate::domain::action::LINE_MAX;
-use crate::domain::{Deal, Id, Minutes, Template, NAME_MAX, NOTE_MAX};
+use crate::domain::{order, Deal, Id, Minutes, Template, NAME_MAX, NOTE_MAX};
 
 /// The file's `app` field: refuses files from other tools early, with a clear message.
 pub const APP: &str = "deal-prep";
@@ -101,23 +102,67 @@ fn invalid(place: impl Into<String>, message: impl Into<String>) -> ImportError 
 /// outright, whatever they hold.
 const FORBIDDEN_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
 
-fn check_keys(value: &serde_json::Value, place: &str) -> Result<(), ImportError> {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, child) in map {
-                if FORBIDDEN_KEYS.contains(&key.as_str()) {
-                    return Err(invalid(place, format!("the key \"{key}\" is not allowed")));
-                }
-                check_keys(child, &format!("{place}.{key}"))?;
-            }
-            Ok(())
+/// Finds an object key from [`FORBIDDEN_KEYS`] anywhere in `text` (valid JSON), with its line.
+/// A string is a key exactly when the next character after it (spaces aside) is a colon.
+fn forbidden_key(text: &str) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'"' {
+            at += 1;
+            continue;
         }
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, child)| check_keys(child, &format!("{place}[{i}]"))),
-        _ => Ok(()),
+        let start = at;
+        at += 1;
+        while at < bytes.len() && bytes[at] != b'"' {
+            at += if bytes[at] == b'\\' { 2 } else { 1 };
+        }
+        let literal = text.get(start..=at)?;
+        at += 1;
+        let rest = text[at.min(text.len())..].trim_start();
+        if !rest.starts_with(':') {
+            continue;
+        }
+        // Keys are compared decoded, so `"\u005f_proto__"` is caught too.
+        let Ok(key) = serde_json::from_str::<String>(literal) else {
+            continue;
+        };
+        if FORBIDDEN_KEYS.contains(&key.as_str()) {
+            let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
+            return Some((key, line));
+        }
     }
+    None
+}
+
+/// The top level of an import file, each field kept as raw JSON so that every problem is
+/// reported in the file's own terms (and each deal is parsed, and blamed, on its own).
+#[derive(Deserialize)]
+struct Incoming<'a> {
+    #[serde(borrow)]
+    app: Option<&'a RawValue>,
+    #[serde(borrow)]
+    app_version: Option<&'a RawValue>,
+    #[serde(borrow)]
+    schema: Option<&'a RawValue>,
+    #[serde(borrow)]
+    exported_at: Option<&'a RawValue>,
+    #[serde(borrow)]
+    deals: Option<&'a RawValue>,
+    #[serde(borrow)]
+    templates: Option<&'a RawValue>,
+}
+
+/// serde_json's message without its " at line L column C" (given separately, or meaningless
+/// inside one deal's slice of the file).
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    text.split(" at line").next().unwrap_or_default().to_owned()
+}
+
+/// `raw` read as a `T`, or `None` when it is missing or of another type.
+fn field<'a, T: Deserialize<'a>>(raw: Option<&'a RawValue>) -> Option<T> {
+    serde_json::from_str(raw?.get()).ok()
 }
 
 fn check_len(text: &str, max: usize, place: &str) -> Result<(), ImportError> {
@@ -222,24 +267,24 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(text.len().div_ceil(1024 * 1024)));
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+    let top: &RawValue = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
+        message: without_position(&e),
         line: e.line(),
         column: e.column(),
     })?;
-    if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
+    let Ok(file) = serde_json::from_str::<Incoming>(top.get()) else {
+        return Err(ImportError::NotOurs);
+    };
+    if field::<&str>(file.app) != Some(APP) {
         return Err(ImportError::NotOurs);
     }
-    check_keys(&value, "the file")?;
-    let schema = value
-        .get("schema")
-        .and_then(|s| s.as_u64())
-        .ok_or_else(|| invalid("schema", "missing or not a number"))?;
+    if let Some((key, line)) = forbidden_key(text) {
+        return Err(invalid(
+            format!("line {line}"),
+            format!("the key \"{key}\" is not allowed"),
+        ));
+    }
+    let schema: u64 = field(file.schema).ok_or_else(|| invalid("schema", "missing or not a number"))?;
     if schema > u64::from(SCHEMA_VERSION) {
         return Err(ImportError::Newer(schema.min(u64::from(u32::MAX)) as u32));
     }
@@ -249,10 +294,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
             format!("schema {schema} files are not supported"),
         ));
     }
-    let deals = value
-        .get("deals")
-        .and_then(|d| d.as_array())
-        .ok_or_else(|| invalid("deals", "missing or not a list"))?;
+    let deals: Vec<&RawValue> = field(file.deals).ok_or_else(|| invalid("deals", "missing or not a list"))?;
     if deals.len() > MAX_DEALS {
         return Err(invalid(
             "deals",
@@ -262,28 +304,23 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     let mut parsed = Vec::with_capacity(deals.len());
     for (i, raw) in deals.iter().enumerate() {
         let place = format!("deals[{i}]");
-        let deal: Deal = serde_json::from_value(raw.clone()).map_err(|e| invalid(&place, e.to_string()))?;
+        let deal: Deal =
+            serde_json::from_str(raw.get()).map_err(|e| invalid(&place, without_position(&e)))?;
         validate_deal(&deal, &place)?;
         parsed.push(deal);
     }
     unique(parsed.iter().map(|d| &d.id), "deals")?;
-    let templates: Vec<Template> = match value.get("templates") {
+    let templates: Vec<Template> = match file.templates {
         None => Vec::new(),
-        Some(t) => serde_json::from_value(t.clone()).map_err(|e| invalid("templates", e.to_string()))?,
+        Some(t) => serde_json::from_str(t.get()).map_err(|e| invalid("templates", without_position(&e)))?,
     };
     for (i, t) in templates.iter().enumerate() {
         validate_template(t, &format!("templates[{i}]"))?;
     }
     unique(templates.iter().map(|t| &t.id), "templates")?;
-    let exported_at = value
-        .get("exported_at")
-        .and_then(|v| v.as_i64())
-        .map(Minutes)
-        .unwrap_or_default();
-    let app_version = value
-        .get("app_version")
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
+    let exported_at = field(file.exported_at).map(Minutes).unwrap_or_default();
+    let app_version = field::<String>(file.app_version)
+        .unwrap_or_default()
         .chars()
         .take(20)
         .collect();
@@ -313,7 +350,7 @@ pub struct Preview {
 impl Preview {
     /// The deals a merge writes.
     pub fn to_write(&self) -> BTreeSet<&Id> {
-        self.new.iter().chain(&self.updated).collect()
+        order::set_of(self.new.iter().chain(&self.updated))
     }
 }
 
@@ -440,6 +477,26 @@ mod tests {
         let mut heavy = export(vec![], vec![Template::default_template()], now());
         heavy.templates[0].items[0].weight = 9;
         assert!(matches!(refused(&to_json(&heavy)), ImportError::Invalid { .. }));
+    }
+
+    #[test]
+    fn forbidden_keys_are_found_wherever_they_are_and_however_spelled() {
+        assert_eq!(
+            forbidden_key(r#"{"a":{"b":[{"constructor":1}]}}"#),
+            Some(("constructor".into(), 1))
+        );
+        assert_eq!(
+            forbidden_key("{\n\"a\":1,\n  \"\\u005f_proto__\" :2}"),
+            Some(("__proto__".into(), 3))
+        );
+        // As a value, or inside another string, the word is only text.
+        assert_eq!(
+            forbidden_key(r#"{"note":"__proto__","x":["prototype"],"y":"a \"constructor\": b"}"#),
+            None
+        );
+        let mut f = export(generate(1, 1, 1, now()), vec![], now());
+        f.deals[0].name = "__proto__".into();
+        assert!(parse_import(&to_json(&f)).is_ok());
     }
 
     #[test]
