@@ -32,7 +32,21 @@ struct EnvelopeOut<'a, T> {
 
 #[derive(Deserialize)]
 struct EnvelopeIn<T> {
+    #[serde(default)]
+    v: Option<u32>,
     d: T,
+}
+
+/// A current-version record in one parse: the common case, so reading 1,000 index entries at
+/// startup parses each once. Anything else (older, newer, unreadable) takes the careful path.
+fn current<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
+    match serde_json::from_str::<EnvelopeIn<T>>(text) {
+        Ok(EnvelopeIn {
+            v: Some(SCHEMA_VERSION),
+            d,
+        }) => Some(d),
+        _ => None,
+    }
 }
 
 /// Encodes a value in the current version's envelope.
@@ -77,6 +91,12 @@ fn migrate_v1(old: DealV1) -> Deal {
 
 /// Decodes a deal record of any known version, migrating older ones.
 pub fn decode_deal(text: &str) -> Result<Decoded, RecordError> {
+    if let Some(deal) = current(text) {
+        return Ok(Decoded {
+            deal,
+            migrated: false,
+        });
+    }
     let corrupt = |e: serde_json::Error| RecordError::Corrupt(e.to_string());
     match version_of(text)? {
         1 => {
@@ -100,6 +120,9 @@ pub fn decode_deal(text: &str) -> Result<Decoded, RecordError> {
 
 /// Decodes any current-version record (index, settings, meta).
 pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, RecordError> {
+    if let Some(value) = current(text) {
+        return Ok(value);
+    }
     match version_of(text)? {
         v if v > SCHEMA_VERSION => Err(RecordError::Newer(v)),
         _ => serde_json::from_str::<EnvelopeIn<T>>(text)

@@ -5,7 +5,7 @@
 use web_sys::Storage;
 
 use super::codec::{self, IndexEntry, RecordError};
-use crate::domain::{Deal, Id, Template};
+use crate::domain::{order, Deal, Id, Template};
 
 /// Why a write did not happen. The previous stored data is intact in every case.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -235,31 +235,45 @@ impl Store {
 
     /// Every key of this namespace with the given kind (`deal`, `index`).
     fn keys(&self, kind: &str) -> Vec<(String, Id)> {
+        let [keys, _] = self.keys_of([kind, ""]);
+        keys
+    }
+
+    /// The keys of two kinds, in one pass over storage (each `key(i)` crosses into JS).
+    fn keys_of(&self, kinds: [&str; 2]) -> [Vec<(String, Id)>; 2] {
+        let mut found = [Vec::new(), Vec::new()];
         let Some(storage) = &self.storage else {
-            return Vec::new();
+            return found;
         };
-        let prefix = format!("{}:{kind}:", self.ns);
-        let len = storage.length().unwrap_or(0);
-        (0..len)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter_map(|key| {
-                let id = Id::new(key.strip_prefix(&prefix)?).ok()?;
-                Some((key, id))
-            })
-            .collect()
+        let prefixes = kinds.map(|kind| format!("{}:{kind}:", self.ns));
+        for i in 0..storage.length().unwrap_or(0) {
+            let Some(key) = storage.key(i).ok().flatten() else {
+                continue;
+            };
+            for (slot, prefix) in found.iter_mut().zip(&prefixes) {
+                if let Some(id) = key
+                    .strip_prefix(prefix.as_str())
+                    .and_then(|rest| Id::new(rest).ok())
+                {
+                    slot.push((key, id));
+                    break;
+                }
+            }
+        }
+        found
     }
 
     /// Reads the index (one small record per deal) and the templates. An index entry that is
     /// missing, unreadable or behind its deal's revision is rebuilt from the deal record.
     pub fn load(&self, template_for: impl Fn(&Deal) -> Template, now: crate::domain::Minutes) -> Loaded {
         let mut loaded = Loaded::default();
-        let mut entries: std::collections::BTreeMap<Id, IndexEntry> = self
-            .keys("index")
-            .into_iter()
-            .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?)))
-            .collect();
-        let deal_ids: Vec<(String, Id)> = self.keys("deal");
-        let known: std::collections::BTreeSet<Id> = deal_ids.iter().map(|(_, id)| id.clone()).collect();
+        let [index_keys, deal_ids] = self.keys_of(["index", "deal"]);
+        let mut entries = order::map_of(
+            index_keys
+                .into_iter()
+                .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?))),
+        );
+        let known = order::set_of(deal_ids.iter().map(|(_, id)| id.clone()));
         entries.retain(|id, _| known.contains(id));
         for (key, id) in deal_ids {
             // A deal with an index entry is not read at startup: parsing every deal record
