@@ -354,7 +354,7 @@ async fn a_reviewed_call_records_a_snapshot_shown_in_insights(browser: Browser) 
     screenshot_in(browser, &c, "call-review").await;
     c.goto(&server.url("#/insights")).await.unwrap();
     wait_text(&c, ".dp-insights figcaption", "Average process score").await;
-    wait_text(&c, ".dp-insights figcaption", "0 of 1 calls held").await;
+    wait_text(&c, ".dp-insights figcaption", "Fully prepared: 0 of 1 call held").await;
     screenshot_in(browser, &c, "insights").await;
     c.close().await.unwrap();
 }

@@ -9,22 +9,66 @@ use super::root::Ctx;
 use super::route::Route;
 use crate::domain::insights::{insights, Insights};
 
+// The charts' coordinate system (SVG user units): a plot area with room for axis labels.
 const W: f64 = 600.0;
-const H: f64 = 160.0;
-const PAD: f64 = 24.0;
+const H: f64 = 180.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 28.0;
 /// `0 0 W H`, written out: formatting an `f64` would pull float printing into the wasm.
-const VIEW_BOX: &str = "0 0 600 160";
+const VIEW_BOX: &str = "0 0 600 180";
+/// Widest bar, so that a single week is a bar and not a block.
+const BAR_MAX: f64 = 48.0;
+
+/// A coordinate as SVG text (whole units are precise enough at this size).
+fn at(v: f64) -> String {
+    (v.round() as i32).to_string()
+}
 
 fn x_at(i: usize, n: usize) -> f64 {
     if n <= 1 {
-        W / 2.0
+        (LEFT + W - RIGHT) / 2.0
     } else {
-        PAD + (W - 2.0 * PAD) * i as f64 / (n - 1) as f64
+        LEFT + (W - LEFT - RIGHT) * i as f64 / (n - 1) as f64
     }
 }
 
 fn y_at(value: f64, max: f64) -> f64 {
-    H - PAD - (H - 2.0 * PAD) * (value / max.max(1.0))
+    H - BOTTOM - (H - TOP - BOTTOM) * (value / max.max(1.0))
+}
+
+/// A horizontal grid line at `value` with its label on the left.
+fn grid_line(value: usize, max: f64) -> Html {
+    let y = at(y_at(value as f64, max));
+    html! {
+        <g>
+            <line x1={at(LEFT)} y1={y.clone()} x2={at(W - RIGHT)} y2={y.clone()} class="dp-chart__grid" />
+            <text x={at(LEFT - 6.0)} y={y} dy="4" text-anchor="end" class="dp-chart__label">{ value }</text>
+        </g>
+    }
+}
+
+/// The first and last week under the plot (one label when they are the same week).
+fn week_labels(first: (f64, String), last: (f64, String)) -> Html {
+    let y = at(H - 8.0);
+    let same = first.1 == last.1;
+    html! {
+        <>
+            <text x={at(first.0)} y={y.clone()} text-anchor={if same { "middle" } else { "start" }} class="dp-chart__label">{ first.1 }</text>
+            if !same {
+                <text x={at(last.0)} y={y} text-anchor="end" class="dp-chart__label">{ last.1 }</text>
+            }
+        </>
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 fn trend_chart(i: &Insights) -> Html {
@@ -36,7 +80,7 @@ fn trend_chart(i: &Insights) -> Html {
         .trend
         .iter()
         .enumerate()
-        .map(|(k, p)| format!("{},{}", x_at(k, n) as i32, y_at(p.average, 100.0) as i32))
+        .map(|(k, p)| format!("{},{}", at(x_at(k, n)), at(y_at(p.average, 100.0))))
         .collect();
     let first = i.trend.first().map_or(0, |p| p.average.round() as i32);
     let last = i.trend.last().map_or(0, |p| p.average.round() as i32);
@@ -52,16 +96,18 @@ fn trend_chart(i: &Insights) -> Html {
             i.trend[n - 1].week
         )
     };
+    let (start, end) = (x_at(0, n), x_at(n - 1, n));
     html! {
         <figure class="dp-chart">
             <svg viewBox={VIEW_BOX} role="img" aria-label={summary.clone()} class="dp-chart__svg">
-                <line x1={(PAD as i32).to_string()} y1={(y_at(50.0, 100.0) as i32).to_string()} x2={((W - PAD) as i32).to_string()} y2={(y_at(50.0, 100.0) as i32).to_string()} class="dp-chart__grid" />
+                { for [0, 50, 100].into_iter().map(|v| grid_line(v, 100.0)) }
                 <polyline points={points.join(" ")} class="dp-chart__line" />
                 { for i.trend.iter().enumerate().map(|(k, p)| html! {
-                    <circle key={p.week.to_string()} cx={(x_at(k, n) as i32).to_string()} cy={(y_at(p.average, 100.0) as i32).to_string()} r="4" class="dp-chart__dot">
+                    <circle key={p.week.to_string()} cx={at(x_at(k, n))} cy={at(y_at(p.average, 100.0))} r="4" class="dp-chart__dot">
                         <title>{ format!("Week of {}: {}", p.week, p.average.round() as i32) }</title>
                     </circle>
                 }) }
+                { week_labels((start, i.trend[0].week.to_string()), (end, i.trend[n - 1].week.to_string())) }
             </svg>
             <figcaption>{ summary }</figcaption>
         </figure>
@@ -73,28 +119,40 @@ fn prep_chart(i: &Insights) -> Html {
     if n == 0 {
         return html! { <p class="dp-muted">{ "No calls held yet." }</p> };
     }
-    let max = i.prepared.iter().map(|w| w.calls).max().unwrap_or(1) as f64;
-    let slot = (W - 2.0 * PAD) / n as f64;
+    let most = i.prepared.iter().map(|w| w.calls).max().unwrap_or(1).max(1);
+    let max = most as f64;
+    let slot = (W - LEFT - RIGHT) / n as f64;
+    let width = (slot * 0.7).min(BAR_MAX);
+    let bar_x = |k: usize| LEFT + slot * k as f64 + (slot - width) / 2.0;
     let fully: usize = i.prepared.iter().map(|w| w.prepared).sum();
     let held: usize = i.prepared.iter().map(|w| w.calls).sum();
-    let summary =
-        format!("{fully} of {held} calls held in the last {n} weeks with calls were fully prepared.");
+    let calls = plural(held, "call", "calls");
+    let summary = if n == 1 {
+        format!(
+            "Fully prepared: {fully} of {calls} held in the week of {}.",
+            i.prepared[0].week
+        )
+    } else {
+        format!("Fully prepared: {fully} of {calls} held over {n} weeks with calls.")
+    };
+    let label_at = |k: usize| bar_x(k) + width / 2.0;
     html! {
         <figure class="dp-chart">
             <svg viewBox={VIEW_BOX} role="img" aria-label={summary.clone()} class="dp-chart__svg">
+                { grid_line(0, max) }
+                { grid_line(most, max) }
                 { for i.prepared.iter().enumerate().map(|(k, w)| {
-                    let x = PAD + slot * k as f64 + slot * 0.15;
-                    let width = slot * 0.7;
-                    let all_h = (H - 2.0 * PAD) * w.calls as f64 / max;
-                    let prep_h = (H - 2.0 * PAD) * w.prepared as f64 / max;
+                    let all_h = (H - TOP - BOTTOM) * w.calls as f64 / max;
+                    let prep_h = (H - TOP - BOTTOM) * w.prepared as f64 / max;
                     html! {
                         <g key={w.week.to_string()}>
-                            <title>{ format!("Week of {}: {} of {} calls fully prepared", w.week, w.prepared, w.calls) }</title>
-                            <rect x={(x as i32).to_string()} y={((H - PAD - all_h) as i32).to_string()} width={(width as i32).max(1).to_string()} height={(all_h as i32).to_string()} class="dp-chart__bar" />
-                            <rect x={(x as i32).to_string()} y={((H - PAD - prep_h) as i32).to_string()} width={(width as i32).max(1).to_string()} height={(prep_h as i32).to_string()} class="dp-chart__bar dp-chart__bar--done" />
+                            <title>{ format!("Week of {}: {} of {} fully prepared", w.week, w.prepared, plural(w.calls, "call", "calls")) }</title>
+                            <rect x={at(bar_x(k))} y={at(H - BOTTOM - all_h)} width={at(width.max(1.0))} height={at(all_h)} class="dp-chart__bar" />
+                            <rect x={at(bar_x(k))} y={at(H - BOTTOM - prep_h)} width={at(width.max(1.0))} height={at(prep_h)} class="dp-chart__bar dp-chart__bar--done" />
                         </g>
                     }
                 }) }
+                { week_labels((label_at(0), i.prepared[0].week.to_string()), (label_at(n - 1), i.prepared[n - 1].week.to_string())) }
             </svg>
             <figcaption>{ summary }{ " Dark: fully prepared; light: all calls." }</figcaption>
         </figure>
