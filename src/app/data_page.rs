@@ -12,6 +12,7 @@ use super::browser;
 use super::now;
 use super::root::Ctx;
 use super::state::{Msg, Notice};
+use crate::domain::text::count;
 use crate::domain::{order, Deal, Id};
 use crate::store::local::Meta;
 use crate::store::transfer::{self, ExportFile, Preview};
@@ -225,7 +226,9 @@ pub fn DataPage() -> Html {
             let loaded = ctx.store.load(|d| book.template_for(d).clone(), now());
             ctx.state.dispatch(Msg::Reload(Box::new(loaded)));
             let notice = match result {
-                Ok(n) if ctx.store.is_available() => Notice::Info(format!("Imported {n} deals.")),
+                Ok(n) if ctx.store.is_available() => {
+                    Notice::Info(format!("Imported {}.", count(n, "deal", "deals")))
+                }
                 Ok(_) => Notice::Error("Storage is unavailable here, so nothing could be imported.".into()),
                 Err(e) => Notice::Error(format!("The import stopped: {e}")),
             };
@@ -287,9 +290,9 @@ pub fn DataPage() -> Html {
     let backup_status = match meta.last_export {
         None => "You have not exported a backup yet.".to_owned(),
         Some(at) => format!(
-            "Last export: {} ({} edits since).",
+            "Last export: {} ({} since).",
             at.human(),
-            meta.edits_since_export
+            count(meta.edits_since_export as usize, "edit", "edits")
         ),
     };
 

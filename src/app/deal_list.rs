@@ -9,6 +9,7 @@ use super::new_deal::NewDeal;
 use super::root::Ctx;
 use super::route::Route;
 use super::{new_id, now};
+use crate::domain::text::{count, grouped};
 use crate::domain::{Action, Outcome, Stage};
 
 /// Rows rendered before "Show all": the most relevant deals come first (sort), search narrows
@@ -125,7 +126,7 @@ pub fn DealList(props: &DealListProps) -> Html {
                     { "Archived" }
                 </label>
             </div>
-            <p class="dp-muted" aria-live="polite">{ format!("{} of {} deals", shown.len(), entries.len()) }</p>
+            <p class="dp-muted" aria-live="polite">{ format!("{} of {}", grouped(shown.len()), count(entries.len(), "deal", "deals")) }</p>
             <ul class="dp-deal-list">
                 { for shown.into_iter().take(limit).map(|e| html! {
                     <li key={e.id.to_string()} class="dp-deal-row">
@@ -145,7 +146,7 @@ pub fn DealList(props: &DealListProps) -> Html {
             </ul>
             if total_shown > limit {
                 <button type="button" class="dp-button dp-deals__more" onclick={{ let s = show_all.clone(); move |_| s.set(true) }}>
-                    { format!("Show all {total_shown} deals") }
+                    { format!("Show all {}", count(total_shown, "deal", "deals")) }
                 </button>
             }
         </section>

@@ -8,6 +8,7 @@ use super::now;
 use super::root::Ctx;
 use super::route::Route;
 use crate::domain::insights::{insights, Insights};
+use crate::domain::text::{count, grouped};
 
 // The charts' coordinate system (SVG user units): a plot area with room for axis labels.
 const W: f64 = 600.0;
@@ -60,14 +61,6 @@ fn week_labels(first: (f64, String), last: (f64, String)) -> Html {
                 <text x={at(last.0)} y={y} text-anchor="end" class="dp-chart__label">{ last.1 }</text>
             }
         </>
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 
@@ -126,14 +119,18 @@ fn prep_chart(i: &Insights) -> Html {
     let bar_x = |k: usize| LEFT + slot * k as f64 + (slot - width) / 2.0;
     let fully: usize = i.prepared.iter().map(|w| w.prepared).sum();
     let held: usize = i.prepared.iter().map(|w| w.calls).sum();
-    let calls = plural(held, "call", "calls");
+    let calls = count(held, "call", "calls");
     let summary = if n == 1 {
         format!(
-            "Fully prepared: {fully} of {calls} held in the week of {}.",
+            "Fully prepared: {} of {calls} held in the week of {}.",
+            grouped(fully),
             i.prepared[0].week
         )
     } else {
-        format!("Fully prepared: {fully} of {calls} held over {n} weeks with calls.")
+        format!(
+            "Fully prepared: {} of {calls} held over {n} weeks with calls.",
+            grouped(fully)
+        )
     };
     let label_at = |k: usize| bar_x(k) + width / 2.0;
     html! {
@@ -146,7 +143,7 @@ fn prep_chart(i: &Insights) -> Html {
                     let prep_h = (H - TOP - BOTTOM) * w.prepared as f64 / max;
                     html! {
                         <g key={w.week.to_string()}>
-                            <title>{ format!("Week of {}: {} of {} fully prepared", w.week, w.prepared, plural(w.calls, "call", "calls")) }</title>
+                            <title>{ format!("Week of {}: {} of {} fully prepared", w.week, w.prepared, count(w.calls, "call", "calls")) }</title>
                             <rect x={at(bar_x(k))} y={at(H - BOTTOM - all_h)} width={at(width.max(1.0))} height={at(all_h)} class="dp-chart__bar" />
                             <rect x={at(bar_x(k))} y={at(H - BOTTOM - prep_h)} width={at(width.max(1.0))} height={at(prep_h)} class="dp-chart__bar dp-chart__bar--done" />
                         </g>

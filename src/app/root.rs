@@ -18,7 +18,7 @@ use super::state::{AppState, Msg, Notice, StorageWarning};
 use super::templates_page::TemplatesPage;
 use super::{new_id, now};
 use crate::domain::Deal;
-use crate::domain::{sample, Action, Book, Change, Id};
+use crate::domain::{sample, text::count, Action, Book, Change, Id};
 use crate::store::local::{Loaded, Problem};
 use crate::store::{IndexEntry, SaveError, Store};
 
@@ -442,7 +442,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="dp-banner" role="status">
                         <p class="dp-banner__text">{ match state.meta.last_export {
                             None => "Your deals live only in this browser. Export a backup file now and then.".to_owned(),
-                            Some(_) => format!("No backup for a while ({} edits since the last export).", state.meta.edits_since_export),
+                            Some(_) => format!("No backup for a while ({} since the last export).", count(state.meta.edits_since_export as usize, "edit", "edits")),
                         } }</p>
                         <button type="button" class="dp-button dp-button--primary"
                             onclick={{ let ctx = ctx.clone(); move |_| export_all(&ctx) }}>{ "Export now" }</button>

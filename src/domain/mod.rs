@@ -19,6 +19,7 @@ pub mod sample;
 pub mod score;
 pub mod stage;
 pub mod template;
+pub mod text;
 pub mod time;
 
 pub use action::{Action, Book, Change, DealAction, TemplateAction};
