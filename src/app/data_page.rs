@@ -12,7 +12,7 @@ use super::browser;
 use super::now;
 use super::root::Ctx;
 use super::state::{Msg, Notice};
-use crate::domain::text::count;
+use crate::domain::text::{count, size};
 use crate::domain::{order, Deal, Id};
 use crate::store::local::Meta;
 use crate::store::transfer::{self, ExportFile, Preview};
@@ -70,19 +70,6 @@ struct Pending {
     file: Rc<ExportFile>,
     preview: Preview,
     names: Rc<BTreeMap<Id, String>>,
-}
-
-fn bytes(chars: usize) -> String {
-    let b = chars * 2;
-    if b >= 1024 * 1024 {
-        format!(
-            "{}.{} MB",
-            b / (1024 * 1024),
-            (b % (1024 * 1024)) * 10 / (1024 * 1024)
-        )
-    } else {
-        format!("{} KB", b.div_ceil(1024))
-    }
 }
 
 #[component]
@@ -348,10 +335,10 @@ pub fn DataPage() -> Html {
                 <dl class="dp-facts">
                     <dt>{ "Namespace" }</dt><dd><code>{ ctx.store.namespace().to_owned() }</code></dd>
                     <dt>{ "Used" }</dt>
-                    <dd>{ format!("{} of 5 MB ({}.{} %)", bytes(used), percent / 10, percent % 10) }</dd>
+                    <dd>{ format!("{} of 5 MB ({}.{} %)", size(used as u64 * 2), percent / 10, percent % 10) }</dd>
                     if let Some(e) = *estimate {
                         <dt>{ "This site in total" }</dt>
-                        <dd>{ format!("{} KB used of {} MB the browser allows (all storage kinds)", (e.usage / 1024.0).ceil() as u64, (e.quota / 1_048_576.0).floor() as u64) }</dd>
+                        <dd>{ format!("{} used of {} the browser allows (all storage kinds)", size(e.usage as u64), size(e.quota as u64)) }</dd>
                     }
                     <dt>{ "Kept by the browser" }</dt>
                     <dd>

@@ -18,6 +18,29 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
+/// A size in bytes as people read it: whole KB below 1 MB, then MB and GB with one decimal
+/// (`1.5 MB`, `10 GB`). Integer arithmetic only (no float printing in the wasm).
+pub fn size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * KB;
+    const GB: u64 = MB * KB;
+    let tenths = |unit: u64| {
+        let t = (bytes * 10 + unit / 2) / unit;
+        if t % 10 == 0 {
+            grouped((t / 10) as usize)
+        } else {
+            format!("{}.{}", grouped((t / 10) as usize), t % 10)
+        }
+    };
+    if bytes < MB {
+        format!("{} KB", grouped(bytes.div_ceil(KB) as usize))
+    } else if bytes < GB {
+        format!("{} MB", tenths(MB))
+    } else {
+        format!("{} GB", tenths(GB))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,6 +58,17 @@ mod tests {
         ] {
             assert_eq!(grouped(n), text);
         }
+    }
+
+    #[test]
+    fn sizes_read_in_the_unit_that_fits() {
+        assert_eq!(size(0), "0 KB");
+        assert_eq!(size(1), "1 KB");
+        assert_eq!(size(565_000), "552 KB");
+        assert_eq!(size(1024 * 1024), "1 MB");
+        assert_eq!(size(5_767_168), "5.5 MB");
+        assert_eq!(size(10_737_418_240), "10 GB");
+        assert_eq!(size(300 * 1024 * 1024 * 1024 * 10), "3,000 GB");
     }
 
     #[test]
