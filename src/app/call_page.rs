@@ -205,7 +205,7 @@ pub fn CallPage(props: &CallPageProps) -> Html {
                 <a href={Route::Deal(deal.id.clone()).href()}>{ format!("{} — {}", deal.client, deal.name) }</a>
             </nav>
             <h1 id="dp-call-title" class="dp-title">
-                { format!("{} call, {}", call.kind.label(), call.at.human()) }
+                { format!("{} call, ", call.kind.label()) }<span class="dp-nowrap">{ call.at.human() }</span>
                 <span class="dp-call__deal">{ format!("{} — {}", deal.client, deal.name) }</span>
             </h1>
             <div class="dp-row dp-call__tools">
