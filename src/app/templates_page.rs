@@ -92,7 +92,7 @@ pub fn TemplatesPage() -> Html {
                                 <span class="dp-field__label">{ format!("Item {}", n + 1) }</span>
                                 <input class="dp-input" value={item.text.clone()} maxlength="200" onchange={edit} />
                             </label>
-                            <label class="dp-field">
+                            <label class="dp-field dp-template-item__hint">
                                 <span class="dp-field__label">{ "Hint" }</span>
                                 <input class="dp-input" value={item.hint.clone()} maxlength="1000" onchange={edit_hint} />
                             </label>
