@@ -67,12 +67,14 @@ else
   say "geckodriver $GECKODRIVER_VERSION: present"
 fi
 
-# wasm-opt from the npm binaryen package, pinned in package-lock.json (Debian's is too old).
-if [[ ! -x node_modules/.bin/wasm-opt ]] || ! node_modules/.bin/wasm-opt --version | grep -q "version_132"; then
+# wasm-opt from the npm binaryen package, pinned in package-lock.json (Debian's is too old),
+# and axe-core for the accessibility checks of the end-to-end tests.
+if [[ ! -x node_modules/.bin/wasm-opt ]] || ! node_modules/.bin/wasm-opt --version | grep -q "version_132" \
+  || [[ ! -f node_modules/axe-core/axe.min.js ]]; then
   say "installing npm tools (binaryen, axe-core) from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 else
-  say "wasm-opt version_132: present"
+  say "wasm-opt version_132, axe-core: present"
 fi
 
 say "ready"
