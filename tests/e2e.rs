@@ -355,6 +355,23 @@ async fn a_reviewed_call_records_a_snapshot_shown_in_insights(browser: Browser) 
     c.goto(&server.url("#/insights")).await.unwrap();
     wait_text(&c, ".dp-insights figcaption", "Average process score").await;
     wait_text(&c, ".dp-insights figcaption", "Fully prepared: 0 of 1 call held").await;
+    // Both charts carry their scale: 0, 50, 100 for the score; 0 and the busiest week's calls.
+    let labels = c
+        .execute(
+            "return [...document.querySelectorAll('.dp-chart__label')].map(t => t.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let labels: Vec<&str> = labels
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    for expected in ["0", "50", "100", "1"] {
+        assert!(labels.contains(&expected), "axis label {expected} in {labels:?}");
+    }
     screenshot_in(browser, &c, "insights").await;
     c.close().await.unwrap();
 }
