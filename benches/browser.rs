@@ -416,14 +416,7 @@ async fn main() {
     // ---- Export
     c.goto(&server.url("#/data")).await.unwrap();
     support::wait_ready(&c).await;
-    c.find(Locator::XPath(
-        "//button[normalize-space()='Export everything (JSON)']",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    support::click_button(&c, "Export everything (JSON)").await;
     wait_attr_change(&c, "data-export-at", None).await;
     let export_ms = host_attr(&c, "data-export-us").await / 1000.0;
     out(format!(

@@ -7,7 +7,7 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::Locator;
-use support::{click, fill, screenshot, wait_ready, wait_text, Browser, Driver, Server};
+use support::{click, click_button, fill, screenshot, wait_ready, wait_text, Browser, Driver, Server};
 
 /// Serves `dist/`, starts the browser's WebDriver server and a session, and opens the app.
 /// The server and driver must stay alive for the test (their drop ends them).
@@ -78,12 +78,7 @@ async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal(browser: Br
         assert!(text.contains(step), "dialog names {step}: {text}");
     }
     screenshot_in(browser, &c, "deal-wrong-turn").await;
-    c.find(Locator::XPath("//button[normalize-space()='Move anyway']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_button(&c, "Move anyway").await;
     wait_text(&c, ".dp-tag--warn", "Jumped ahead").await;
     let current = c.find(Locator::Css(".dp-stepper__step--current")).await.unwrap();
     assert_eq!(current.text().await.unwrap().trim(), "Proposal");
@@ -103,23 +98,7 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
     wait_text(&c, ".dp-deal h1", "Support renewal").await;
     let before: u32 = score_on_page(&c).await;
 
-    // Plan a call two days from now (the datetime-local value set by script, as typing
-    // into that control differs between engines).
-    c.execute(
-        "const d = new Date(Date.now() + 2*864e5 - new Date().getTimezoneOffset()*6e4);
-         const el = document.querySelector('input[name=at]');
-         el.value = d.toISOString().slice(0,16);
-         el.dispatchEvent(new Event('input', {bubbles: true}));",
-        vec![],
-    )
-    .await
-    .unwrap();
-    c.find(Locator::XPath("//button[normalize-space()='Plan a call']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    plan_call(&c, 2.0).await;
     let call_link = wait_text(&c, ".dp-call-row a", "Discovery").await;
     call_link.click().await.unwrap();
     wait_text(&c, ".dp-checklist__progress", "0 of 10 ready").await;
@@ -159,21 +138,11 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
 
 async fn the_sample_deal_can_be_tried_and_removed(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
-    c.find(Locator::XPath("//button[normalize-space()='Try a sample deal']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_button(&c, "Try a sample deal").await;
     let row = wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
     assert!(row.text().await.unwrap().contains("Sample"));
     click(&c, ".dp-deal-row__link").await;
-    c.find(Locator::XPath("//button[normalize-space()='Remove sample deal']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_button(&c, "Remove sample deal").await;
     wait_text(&c, ".dp-empty", "Try a sample deal").await;
     c.close().await.unwrap();
 }
@@ -250,12 +219,7 @@ async fn wait_value(c: &fantoccini::Client, css: &str, value: &str) {
 
 async fn plan_call(c: &fantoccini::Client, days: f64) {
     set_input(c, "input[name=at]", &local_datetime(days)).await;
-    c.find(Locator::XPath("//button[normalize-space()='Plan a call']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_button(c, "Plan a call").await;
 }
 
 async fn export_then_clear_then_import_restores_everything(browser: Browser) {
@@ -272,14 +236,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     wait_text(&c, ".dp-call-row", "Discovery").await;
 
     c.goto(&server.url("#/data")).await.unwrap();
-    c.find(Locator::XPath(
-        "//button[normalize-space()='Export everything (JSON)']",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    click_button(&c, "Export everything (JSON)").await;
     let file = support::wait_download(&downloads).await;
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(
@@ -513,12 +470,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
 
     for (name, role) in [("Dana Kim", "Champion"), ("Chris Olsen", "Decision maker")] {
         fill(&c, "input[name=person]", name).await;
-        c.find(Locator::XPath("//button[normalize-space()='Add person']"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click_button(&c, "Add person").await;
         let person = wait_text(&c, ".dp-person", name).await;
         person
             .find(Locator::XPath(&format!(
@@ -655,12 +607,7 @@ async fn a_stale_tab_never_overwrites_a_newer_revision(browser: Browser) {
     )
     .await
     .unwrap();
-    c.find(Locator::XPath("//button[normalize-space()='Archive']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_button(&c, "Archive").await;
     wait_text(&c, ".dp-banner--error", "Another tab saved a newer version").await;
     wait_text(&c, ".dp-deal h1", "Renamed in another tab").await;
     let stored = c
@@ -771,12 +718,7 @@ async fn copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused
     )
     .await
     .unwrap();
-    c.find(Locator::XPath("//button[normalize-space()='Copy as Markdown']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_button(&c, "Copy as Markdown").await;
     let fallback = wait_text(&c, ".dp-fallback", "did not allow copying").await;
     let text = fallback
         .find(Locator::Css("textarea"))
@@ -816,7 +758,7 @@ async fn shortcuts_templates_and_undo_delete(browser: Browser) {
     c.goto(&server.url("#/templates")).await.unwrap();
     wait_text(&c, ".dp-templates h1", "Checklist templates").await;
     fill(&c, "input[name=new-item]", "Agenda sent the day before").await;
-    click(&c, "xpath://button[normalize-space()='Add item']").await;
+    click_button(&c, "Add item").await;
     wait_value(&c, ".dp-template-item input", "Agenda sent the day before").await;
     screenshot_in(browser, &c, "templates-edited").await;
     c.goto(&server.url("")).await.unwrap();
@@ -841,10 +783,10 @@ async fn shortcuts_templates_and_undo_delete(browser: Browser) {
 
     // Delete, then undo.
     c.back().await.unwrap();
-    click(&c, "xpath://button[normalize-space()='Delete deal']").await;
+    click_button(&c, "Delete deal").await;
     wait_text(&c, ".dp-banner", "Deleted “Keyboard deal”").await;
     wait_text(&c, ".dp-empty", "Try a sample deal").await;
-    click(&c, "xpath://button[normalize-space()='Undo']").await;
+    click_button(&c, "Undo").await;
     wait_text(&c, ".dp-deal-row", "Keyboard deal").await;
     c.close().await.unwrap();
 }

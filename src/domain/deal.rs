@@ -309,18 +309,19 @@ impl Deal {
     }
 }
 
+/// The unit tests' deal: "Acme — Rollout" (`d1`) on the default template, created at `now`.
+#[cfg(test)]
+pub(crate) fn fixture(now: Minutes) -> Deal {
+    let id = |s: &str| Id::new(s).expect("valid test id");
+    Deal::new(id("d1"), "Acme".into(), "Rollout".into(), id("default"), now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn deal() -> Deal {
-        Deal::new(
-            Id::new("d1").unwrap(),
-            "Acme".into(),
-            "Rollout".into(),
-            Id::new("default").unwrap(),
-            Minutes(0),
-        )
+        fixture(Minutes(0))
     }
 
     #[test]

@@ -156,7 +156,7 @@ mod tests {
         Id::new(s).unwrap()
     }
     fn deal() -> Deal {
-        Deal::new(id("d1"), "Acme".into(), "Rollout".into(), id("default"), now())
+        crate::domain::deal::fixture(now())
     }
     fn kinds(d: &Deal) -> Vec<RiskKind> {
         forecast(d, &Template::default_template(), now())

@@ -278,7 +278,7 @@ mod tests {
         Id::new(s).unwrap()
     }
     fn blank() -> (Deal, Template) {
-        let deal = Deal::new(id("d1"), "Acme".into(), "Rollout".into(), id("default"), now());
+        let deal = crate::domain::deal::fixture(now());
         (deal, Template::default_template())
     }
 

@@ -193,13 +193,7 @@ mod tests {
     use super::*;
 
     fn deal() -> Deal {
-        Deal::new(
-            Id::new("d1").unwrap(),
-            "Acme".into(),
-            "Rollout".into(),
-            Id::new("default").unwrap(),
-            Minutes(5),
-        )
+        crate::domain::deal::fixture(Minutes(5))
     }
 
     #[test]

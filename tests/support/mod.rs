@@ -260,20 +260,23 @@ impl Driver {
                 "download.prompt_for_download": false,
             });
         }
-        let caps = json!({ "browserName": "chrome", "goog:chromeOptions": options });
+        self.connect(json!({ "browserName": "chrome", "goog:chromeOptions": options }))
+            .await
+    }
+
+    /// A session with these capabilities on this WebDriver server.
+    async fn connect(&self, caps: serde_json::Value) -> Client {
         let serde_json::Value::Object(caps) = caps else {
-            unreachable!()
+            unreachable!("capabilities are a JSON object")
         };
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         ClientBuilder::new(connector)
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
-            .expect("start a Chromium session")
+            .unwrap_or_else(|e| panic!("start a {:?} session: {e}", self.browser))
     }
-}
 
-impl Driver {
     async fn firefox_session(&self, extra: &[&str], downloads: Option<&Path>) -> Client {
         let mut prefs = json!({
             "browser.shell.checkDefaultBrowser": false,
@@ -293,23 +296,15 @@ impl Driver {
             prefs["browser.helperApps.neverAsk.saveToDisk"] = json!("application/json");
         }
         let binary = std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned());
-        let caps = json!({
+        self.connect(json!({
             "browserName": "firefox",
             "moz:firefoxOptions": {
                 "binary": binary,
                 "args": ["-headless", "-width", "1280", "-height", "900"],
                 "prefs": prefs
             }
-        });
-        let serde_json::Value::Object(caps) = caps else {
-            unreachable!()
-        };
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("start a Firefox session")
+        }))
+        .await
     }
 }
 
@@ -357,7 +352,7 @@ pub async fn wait_text(c: &Client, css: &str, text: &str) -> fantoccini::element
 /// From the empty deals view: adds the sample deal, opens it, and returns the deal's URL and
 /// the URL of its planned call.
 pub async fn open_sample_deal(c: &Client) -> (String, String) {
-    click(c, "xpath://button[normalize-space()='Try a sample deal']").await;
+    click_button(c, "Try a sample deal").await;
     wait_text(c, ".dp-deal-row", "Fleet tracking pilot").await;
     click(c, ".dp-deal-row__link").await;
     wait_text(c, ".dp-deal h1", "Fleet tracking pilot").await;
@@ -395,6 +390,11 @@ pub async fn click(c: &Client, css: &str) {
         .click()
         .await
         .unwrap();
+}
+
+/// Clicks the button whose text is `label`.
+pub async fn click_button(c: &Client, label: &str) {
+    click(c, &format!("xpath://button[normalize-space()='{label}']")).await;
 }
 
 /// A fresh empty folder under target/e2e/.
