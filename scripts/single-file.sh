@@ -13,7 +13,13 @@ if ((${#wasm[@]} != 1 || ${#js[@]} != 1)); then
   exit 1
 fi
 out=dist/deal-prep.html
-css=$(for f in styles/theme.css styles/layout.css styles/deals.css styles/deal.css styles/print.css; do cat "$f"; echo; done)
+# The style sheets index.html links, in its order (one list, kept there).
+sheets=$(grep -o 'rel="css" href="styles/[^"]*"' index.html | sed 's/.*href="//; s/"$//')
+if [[ -z "$sheets" ]]; then
+  echo "single-file: no styles/*.css links found in index.html" >&2
+  exit 1
+fi
+css=$(for f in $sheets; do cat "$f"; echo; done)
 glue=$(sed 's#</script#<\\/script#g' "${js[0]}")
 {
   cat <<'HEAD'
