@@ -125,14 +125,28 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
     c.goto(&call_url).await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-checklist__progress", "3 of 10 ready").await;
-    let objective = c
-        .find(Locator::Css("textarea"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
+    let objective = value_of(&c, "textarea").await;
     assert_eq!(objective.as_deref(), Some("Agree pilot scope"));
+    c.close().await.unwrap();
+}
+
+async fn the_list_filters_by_stage_and_outcome_and_searches(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    click_button(&c, "Try a sample deal").await;
+    wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
+    add_deal(&c, "Kestrel Bank", "Support renewal").await;
+    wait_text(&c, ".dp-deals", "2 of 2 deals").await;
+    // The sample deal is at Discovery, the new one at Prospect.
+    click(&c, "select[name=stage] option[value=discovery]").await;
+    wait_text(&c, ".dp-deals", "1 of 2 deals").await;
+    wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
+    click(&c, "select[name=stage] option[value='']").await;
+    click(&c, "select[name=outcome] option[value=won]").await;
+    wait_text(&c, ".dp-deals", "0 of 2 deals").await;
+    click(&c, "select[name=outcome] option[value='']").await;
+    fill(&c, "input[type=search]", "kestrel").await;
+    wait_text(&c, ".dp-deals", "1 of 2 deals").await;
+    wait_text(&c, ".dp-deal-row", "Support renewal").await;
     c.close().await.unwrap();
 }
 
@@ -201,6 +215,16 @@ fn local_datetime(days: f64) -> String {
     format!(
         "new Date(Date.now() + {days}*864e5 - new Date().getTimezoneOffset()*6e4).toISOString().slice(0,16)"
     )
+}
+
+/// The value of the first input or textarea matching `css`.
+async fn value_of(c: &fantoccini::Client, css: &str) -> Option<String> {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("no {css}"))
+        .prop("value")
+        .await
+        .unwrap()
 }
 
 /// Waits until an input matching `css` holds `value` (values are properties, not attributes).
@@ -364,34 +388,16 @@ async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart(browser: Brow
     screenshot_in(browser, &c, "embed-example").await;
 
     c.goto(&server.url("iframe-example.html")).await.unwrap();
-    c.find(Locator::Css("#team-a"))
-        .await
-        .unwrap()
-        .enter_frame()
-        .await
-        .unwrap();
-    wait_ready(&c).await;
+    enter_app_frame(&c, "#team-a").await;
     add_deal(&c, "Team A", "Only in A").await;
     c.enter_parent_frame().await.unwrap();
-    c.find(Locator::Css("#team-b"))
-        .await
-        .unwrap()
-        .enter_frame()
-        .await
-        .unwrap();
-    wait_ready(&c).await;
+    enter_app_frame(&c, "#team-b").await;
     wait_text(&c, ".dp-empty", "Try a sample deal").await;
     c.enter_parent_frame().await.unwrap();
     screenshot_in(browser, &c, "iframe-example").await;
 
     c.goto(&server.url("iframe-sandboxed.html")).await.unwrap();
-    c.find(Locator::Css("#sandboxed"))
-        .await
-        .unwrap()
-        .enter_frame()
-        .await
-        .unwrap();
-    wait_ready(&c).await;
+    enter_app_frame(&c, "#sandboxed").await;
     wait_text(&c, ".dp-banner--error", "Storage is unavailable").await;
     add_deal(&c, "Memory", "Kept in memory").await;
     c.enter_parent_frame().await.unwrap();
@@ -561,13 +567,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
     c.refresh().await.unwrap();
     wait_ready(&c).await;
     wait_text(&c, ".dp-checklist__progress", "5 of 10 ready").await;
-    let ask = c
-        .find(Locator::Css("textarea[name=ask]"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap();
+    let ask = value_of(&c, "textarea[name=ask]").await;
     assert_eq!(ask.as_deref(), Some("Pilot on two farms"));
     let brief = c
         .find(Locator::Css(".dp-print-brief"))
@@ -791,6 +791,17 @@ async fn shortcuts_templates_and_undo_delete(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// Enters the iframe `css` and waits for the app inside it.
+async fn enter_app_frame(c: &fantoccini::Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .enter_frame()
+        .await
+        .unwrap();
+    wait_ready(c).await;
+}
+
 /// Waits until nothing matches `css`.
 async fn wait_gone(c: &fantoccini::Client, css: &str) {
     for _ in 0..100 {
@@ -847,6 +858,7 @@ in_both_browsers!(
     hostile_text_renders_literally,
     moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal,
     checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookmark,
+    the_list_filters_by_stage_and_outcome_and_searches,
     the_sample_deal_can_be_tried_and_removed,
     two_windows_see_each_others_edits,
     a_full_storage_shows_a_banner_and_keeps_the_data,

@@ -88,13 +88,12 @@ pub fn CallPage(props: &CallPageProps) -> Html {
         .get(&props.deal)
         .and_then(|d| Some((d, d.call(&props.call)?)))
     else {
-        return html! {
-            <section class="dp-empty">
-                <h1>{ "Call not found" }</h1>
-                <p>{ "This call is not stored in this browser." }</p>
-                <a class="dp-button dp-button--primary" href="#/">{ "Back to your deals" }</a>
-            </section>
-        };
+        return super::dead_end(
+            "Call not found",
+            "This call is not stored in this browser.",
+            "#/",
+            "Back to your deals",
+        );
     };
     let template = ctx.state.book.template_for(deal);
     let (done, total) = call.plan.progress(template);

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::event_value;
+use super::bind;
 
 use super::browser;
 use super::now;
@@ -389,7 +389,7 @@ pub fn DataPage() -> Html {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Type “delete” to remove every deal and template in this browser" }</span>
                         <input class="dp-input" name="confirm-delete" value={(*confirm_text).clone()} autocomplete="off"
-                            oninput={{ let s = confirm_text.clone(); move |e: InputEvent| s.set(event_value(&e)) }} />
+                            oninput={bind(&confirm_text)} />
                     </label>
                     <button type="submit" class="dp-button dp-button--danger" disabled={confirm_text.trim() != "delete"}>{ "Delete all data" }</button>
                 </form>

@@ -16,6 +16,29 @@ use crate::domain::{Action, Outcome, Stage};
 /// the rest, and a thousand rows would cost startup time for nothing.
 pub const PAGE: usize = 50;
 
+/// A labelled filter: "any" first, then `(key, label, selected)` options.
+fn filter(
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: impl Iterator<Item = (&'static str, &'static str, bool)>,
+    onchange: Callback<Event>,
+) -> Html {
+    let options: Vec<_> = options.collect();
+    let none = !options.iter().any(|(_, _, selected)| *selected);
+    html! {
+        <label class="dp-field">
+            <span class="dp-field__label">{ label }</span>
+            <select class="dp-input" {name} {onchange}>
+                <option value="" selected={none}>{ any }</option>
+                { for options.into_iter().map(|(key, label, selected)| html! {
+                    <option value={key} {selected}>{ label }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DealListProps {
     pub on_sample: Callback<()>,
@@ -91,24 +114,8 @@ pub fn DealList(props: &DealListProps) -> Html {
                     <input type="search" class="dp-input" value={query.text.clone()} oninput={on_search}
                         placeholder="Client or deal" />
                 </label>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Stage" }</span>
-                    <select class="dp-input" onchange={on_stage}>
-                        <option value="" selected={query.stage.is_none()}>{ "Any stage" }</option>
-                        { for Stage::ALL.iter().map(|s| html! {
-                            <option value={s.key()} selected={query.stage == Some(*s)}>{ s.label() }</option>
-                        }) }
-                    </select>
-                </label>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Outcome" }</span>
-                    <select class="dp-input" onchange={on_outcome}>
-                        <option value="" selected={query.outcome.is_none()}>{ "Any outcome" }</option>
-                        { for Outcome::ALL.iter().map(|o| html! {
-                            <option value={o.key()} selected={query.outcome == Some(*o)}>{ o.label() }</option>
-                        }) }
-                    </select>
-                </label>
+                { filter("stage", "Stage", "Any stage", Stage::ALL.iter().map(|s| (s.key(), s.label(), query.stage == Some(*s))), on_stage) }
+                { filter("outcome", "Outcome", "Any outcome", Outcome::ALL.iter().map(|o| (o.key(), o.label(), query.outcome == Some(*o))), on_outcome) }
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Sort by" }</span>
                     <select class="dp-input" onchange={on_sort}>

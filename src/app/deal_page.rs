@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::event_value;
+use super::{bind, event_value};
 
 use super::root::Ctx;
 use super::route::Route;
@@ -44,21 +44,9 @@ pub fn DealPage(props: &DealPageProps) -> Html {
             .iter()
             .any(|p| p.key == ctx.store.deal_key(&props.id))
         {
-            return html! {
-                <section class="dp-empty">
-                    <h1>{ "This deal can't be opened" }</h1>
-                    <p>{ "Its saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched." }</p>
-                    <a class="dp-button dp-button--primary" href="#/data">{ "Download or discard it under Data" }</a>
-                </section>
-            };
+            return super::dead_end("This deal can't be opened", "Its saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched.", "#/data", "Download or discard it under Data");
         }
-        return html! {
-            <section class="dp-empty">
-                <h1>{ "Deal not found" }</h1>
-                <p>{ "This deal is not stored in this browser (it may have been deleted, or saved under another namespace)." }</p>
-                <a class="dp-button dp-button--primary" href="#/">{ "Back to your deals" }</a>
-            </section>
-        };
+        return super::dead_end("Deal not found", "This deal is not stored in this browser (it may have been deleted, or saved under another namespace).", "#/", "Back to your deals");
     };
     let id = deal.id.clone();
     let template = ctx.state.book.template_for(deal);
@@ -300,7 +288,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Add a person" }</span>
                         <input class="dp-input" name="person" value={(*new_person).clone()} maxlength="200"
-                            oninput={{ let s = new_person.clone(); move |e: InputEvent| s.set(event_value(&e)) }} />
+                            oninput={bind(&new_person)} />
                     </label>
                     <button type="submit" class="dp-button">{ "Add person" }</button>
                 </form>
@@ -389,7 +377,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Call date and time" }</span>
                         <input class="dp-input" type="datetime-local" name="at" required=true value={(*new_call_at).clone()}
-                            oninput={{ let s = new_call_at.clone(); move |e: InputEvent| s.set(event_value(&e)) }} />
+                            oninput={bind(&new_call_at)} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Kind" }</span>

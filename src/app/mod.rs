@@ -27,6 +27,28 @@ use crate::store::DEFAULT_NAMESPACE;
 /// The id of the element the app mounts into.
 pub const HOST_ID: &str = "deal-prep";
 
+/// An `oninput` that keeps `state` equal to the field's text.
+pub fn bind(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
+    let state = state.clone();
+    yew::Callback::from(move |e: yew::InputEvent| state.set(event_value(&e)))
+}
+
+/// A page that cannot show what was asked for: what happened, and the way on.
+pub fn dead_end(
+    title: &'static str,
+    text: &'static str,
+    href: &'static str,
+    action: &'static str,
+) -> yew::Html {
+    yew::html! {
+        <section class="dp-empty">
+            <h1>{ title }</h1>
+            <p>{ text }</p>
+            <a class="dp-button dp-button--primary" {href}>{ action }</a>
+        </section>
+    }
+}
+
 /// The current value of the input, textarea or select an event came from.
 pub fn event_value(e: &web_sys::Event) -> String {
     let Some(target) = e.target() else {

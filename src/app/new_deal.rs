@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::event_value;
+use super::bind;
 
 #[derive(Properties, PartialEq)]
 pub struct NewDealProps {
@@ -25,10 +25,6 @@ pub fn NewDeal(props: &NewDealProps) -> Html {
             client.set(String::new());
             name.set(String::new());
         })
-    };
-    let bind = |s: &UseStateHandle<String>| {
-        let s = s.clone();
-        Callback::from(move |e: InputEvent| s.set(event_value(&e)))
     };
     html! {
         <form class="dp-new-deal" {onsubmit} aria-label="New deal">

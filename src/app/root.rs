@@ -505,11 +505,10 @@ fn help_dialog(on_close: Callback<MouseEvent>) -> Html {
 }
 
 fn not_found() -> Html {
-    html! {
-        <section class="dp-empty">
-            <h1>{ "Nothing here" }</h1>
-            <p>{ "This link does not point to a deal or call in this browser." }</p>
-            <a class="dp-button dp-button--primary" href="#/">{ "Back to your deals" }</a>
-        </section>
-    }
+    super::dead_end(
+        "Nothing here",
+        "This link does not point to a deal or call in this browser.",
+        "#/",
+        "Back to your deals",
+    )
 }

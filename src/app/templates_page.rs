@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::event_value;
+use super::{bind, event_value};
 
 use super::new_id;
 use super::root::Ctx;
@@ -115,7 +115,7 @@ pub fn TemplatesPage() -> Html {
                 <label class="dp-field">
                     <span class="dp-field__label">{ "New item" }</span>
                     <input class="dp-input" name="new-item" value={(*new_item).clone()} maxlength="200"
-                        oninput={{ let s = new_item.clone(); move |e: InputEvent| s.set(event_value(&e)) }} />
+                        oninput={bind(&new_item)} />
                 </label>
                 <button type="submit" class="dp-button">{ "Add item" }</button>
             </form>

@@ -235,13 +235,13 @@ impl Store {
 
     /// Every key of this namespace with the given kind (`deal`, `index`).
     fn keys(&self, kind: &str) -> Vec<(String, Id)> {
-        let [keys, _] = self.keys_of([kind, ""]);
+        let [keys] = self.keys_of([kind]);
         keys
     }
 
-    /// The keys of two kinds, in one pass over storage (each `key(i)` crosses into JS).
-    fn keys_of(&self, kinds: [&str; 2]) -> [Vec<(String, Id)>; 2] {
-        let mut found = [Vec::new(), Vec::new()];
+    /// The keys of each kind, in one pass over storage (each `key(i)` crosses into JS).
+    fn keys_of<const N: usize>(&self, kinds: [&str; N]) -> [Vec<(String, Id)>; N] {
+        let mut found = std::array::from_fn(|_| Vec::new());
         let Some(storage) = &self.storage else {
             return found;
         };

@@ -275,7 +275,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     let Ok(file) = serde_json::from_str::<Incoming>(top.get()) else {
         return Err(ImportError::NotOurs);
     };
-    if field::<&str>(file.app) != Some(APP) {
+    if field::<String>(file.app).as_deref() != Some(APP) {
         return Err(ImportError::NotOurs);
     }
     if let Some((key, line)) = forbidden_key(text) {
@@ -433,6 +433,13 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(refused(r#"{"hello":1}"#), ImportError::NotOurs);
+        assert_eq!(
+            refused(r#"{"app":7,"schema":2,"deals":[]}"#),
+            ImportError::NotOurs
+        );
+        assert_eq!(refused("[1, 2]"), ImportError::NotOurs);
+        // The app's name may be written with escapes: it is compared decoded.
+        assert!(parse_import(r#"{"app":"deal\u002dprep","schema":2,"deals":[]}"#).is_ok());
         assert_eq!(
             refused(r#"{"app":"deal-prep","schema":99,"deals":[]}"#),
             ImportError::Newer(99)
