@@ -8,14 +8,14 @@ use yew::prelude::*;
 
 use super::event_value;
 
-use super::browser;
+use super::platform;
 use super::list_editor::{ListEdit, ListEditor};
 use super::review_form::ReviewForm;
-use super::root::Ctx;
+use super::ctx::Ctx;
 use super::route::Route;
 use super::{new_id, now};
 use crate::domain::call::{PairList, PlanList};
-use crate::domain::{brief, Action, Call, Deal, DealAction, Id, ListItem, Pair, Template};
+use crate::domain::{brief, Call, Deal, DealAction, Id, ListItem, Pair, Template};
 
 #[derive(Properties, PartialEq)]
 pub struct CallPageProps {
@@ -100,25 +100,35 @@ pub fn CallPage(props: &CallPageProps) -> Html {
     let process = crate::domain::score(deal, template, now()).total;
     let edit = {
         let (ctx, id) = (ctx.clone(), deal.id.clone());
-        move |op: DealAction| ctx.act(Action::Edit { deal: id.clone(), op })
+        move |op: DealAction| ctx.edit(&id, op, false)
+    };
+    let type_in = {
+        let (ctx, id) = (ctx.clone(), deal.id.clone());
+        move |op: DealAction| ctx.edit(&id, op, true)
     };
     let call_id = call.id.clone();
     let text_field =
         |label: &'static str, name: &'static str, value: &str, make: fn(Id, String) -> DealAction| {
-            let (edit, call_id) = (edit.clone(), call_id.clone());
+            let (type_in, call_id) = (type_in.clone(), call_id.clone());
             html! {
                 <label class="dp-field">
                     <span class="dp-field__label">{ label }</span>
                     <textarea class="dp-input dp-input--area" {name} rows="2" value={value.to_owned()}
-                        oninput={move |e: InputEvent| edit(make(call_id.clone(), event_value(&e)))} />
+                        oninput={move |e: InputEvent| type_in(make(call_id.clone(), event_value(&e)))} />
                 </label>
             }
         };
+    // List edits: changing a line's text is typing; adding, moving and removing are steps.
+    let edit_as = {
+        let (ctx, id) = (ctx.clone(), deal.id.clone());
+        move |op: DealAction, typing: bool| ctx.edit(&id, op, typing)
+    };
     let list_edit = |list: PlanList| {
-        let (edit, call) = (edit.clone(), call_id.clone());
+        let (edit_as, call) = (edit_as.clone(), call_id.clone());
         Callback::from(move |e: ListEdit| {
             let call = call.clone();
-            edit(match e {
+            let typing = matches!(e, ListEdit::Edit(..));
+            edit_as(match e {
                 ListEdit::Add(text, _) => DealAction::AddLine {
                     call,
                     list,
@@ -133,14 +143,15 @@ pub fn CallPage(props: &CallPageProps) -> Html {
                     delta,
                 },
                 ListEdit::Remove(id) => DealAction::RemoveLine { call, list, id },
-            })
+            }, typing)
         })
     };
     let pair_edit = |list: PairList| {
-        let (edit, call) = (edit.clone(), call_id.clone());
+        let (edit_as, call) = (edit_as.clone(), call_id.clone());
         Callback::from(move |e: ListEdit| {
             let call = call.clone();
-            edit(match e {
+            let typing = matches!(e, ListEdit::Edit(..));
+            edit_as(match e {
                 ListEdit::Add(left, right) => DealAction::AddPair {
                     call,
                     list,
@@ -162,7 +173,7 @@ pub fn CallPage(props: &CallPageProps) -> Html {
                     delta,
                 },
                 ListEdit::Remove(id) => DealAction::RemovePair { call, list, id },
-            })
+            }, typing)
         })
     };
     let markdown = brief::markdown(deal, call, template);
@@ -171,7 +182,7 @@ pub fn CallPage(props: &CallPageProps) -> Html {
         Callback::from(move |_| {
             let (fallback, copied, markdown) = (fallback.clone(), copied.clone(), markdown.clone());
             yew::platform::spawn_local(async move {
-                match browser::copy(&markdown).await {
+                match platform::copy(&markdown).await {
                     Ok(()) => {
                         fallback.set(None);
                         copied.set(true);
@@ -187,6 +198,10 @@ pub fn CallPage(props: &CallPageProps) -> Html {
         }
     });
     let show_review = call.is_past(now()) || call.review.is_some() || *review_open;
+    let on_draft = {
+        let (type_in, call) = (type_in.clone(), call_id.clone());
+        Callback::from(move |draft| type_in(DealAction::SetReviewDraft { call: call.clone(), draft }))
+    };
     let on_save_review = {
         let (edit, call) = (edit.clone(), call_id.clone());
         Callback::from(move |draft| {
@@ -277,7 +292,7 @@ pub fn CallPage(props: &CallPageProps) -> Html {
             </div>
             { print_brief(deal, call, template) }
             if show_review {
-                <ReviewForm key={format!("{}-{}", call.id, call.review.is_some())} deal={deal.clone()} existing={call.review.clone()} on_save={on_save_review} />
+                <ReviewForm key={format!("{}-{}", call.id, call.review.is_some())} deal={deal.clone()} existing={call.review.clone()} draft={call.draft.clone()} {on_draft} on_save={on_save_review} />
                 if call.review.is_some() {
                     <p class="dp-muted" role="status">{ "Review saved; a score snapshot was recorded for your trend." }</p>
                 }

@@ -8,89 +8,52 @@ use yew::prelude::*;
 
 use super::bind;
 
-use super::browser;
-use super::now;
-use super::root::Ctx;
-use super::state::{Msg, Notice};
+use super::ctx::Ctx;
+use super::platform;
 use crate::domain::text::{count, size};
-use crate::domain::{order, Deal, Id};
-use crate::store::local::Meta;
-use crate::store::transfer::{self, ExportFile, Preview};
-use crate::store::IndexEntry;
-
-/// Every deal to export: what storage holds, with in-memory versions that are newer (edits a
-/// full or blocked storage could not keep) taking their place.
-pub fn deals_for_export(ctx: &Ctx) -> Vec<Deal> {
-    let (stored, _) = ctx.store.all_deals();
-    let mut by_id = order::map_of(stored.into_iter().map(|d| (d.id.clone(), d)));
-    for deal in ctx.state.book.deals.values() {
-        if by_id.get(&deal.id).is_none_or(|s| s.rev < deal.rev) {
-            by_id.insert(deal.id.clone(), deal.clone());
-        }
-    }
-    by_id.into_values().collect()
-}
-
-/// Downloads everything as one JSON file and records the export time.
-pub fn export_all(ctx: &Ctx) {
-    let started = super::perf_now();
-    let file = transfer::export(deals_for_export(ctx), ctx.state.book.templates.clone(), now());
-    let name = transfer::file_name(file.exported_at, None);
-    let json = transfer::to_json(&file);
-    super::mark_host("data-export-us", &super::micros(started));
-    super::mark_host("data-export-at", &((started * 1000.0) as i64).to_string());
-    match browser::download(&name, "application/json", &json) {
-        Ok(()) => {
-            let meta = Meta {
-                last_export: Some(file.exported_at),
-                ..Meta::default()
-            };
-            let _ = ctx.store.save_meta(&meta);
-            ctx.state.dispatch(Msg::Meta(meta));
-        }
-        Err(e) => ctx.state.dispatch(Msg::Notify(Some(Notice::Error(format!(
-            "The export could not be downloaded: {e}"
-        ))))),
-    }
-}
-
-/// Downloads one deal as its own file.
-pub fn export_deal(ctx: &Ctx, deal: &Deal) {
-    let file = transfer::export(vec![deal.clone()], ctx.state.book.templates.clone(), now());
-    let name = transfer::file_name(file.exported_at, Some(&deal.name));
-    if let Err(e) = browser::download(&name, "application/json", &transfer::to_json(&file)) {
-        ctx.state.dispatch(Msg::Notify(Some(Notice::Error(format!(
-            "The export could not be downloaded: {e}"
-        )))));
-    }
-}
+use crate::domain::{order, Id};
+use crate::store::rules::{Merge, Resolve};
+use crate::store::transfer::{self, ExportFile};
 
 #[derive(Clone, PartialEq)]
 struct Pending {
     file: Rc<ExportFile>,
-    preview: Preview,
+    plan: Rc<Vec<(Id, Merge)>>,
     names: Rc<BTreeMap<Id, String>>,
+}
+
+fn label(merge: Merge) -> &'static str {
+    match merge {
+        Merge::New => "New",
+        Merge::Updated => "Newer in the file: replaces yours",
+        Merge::Unchanged => "Unchanged",
+        Merge::Older => "Older in the file: yours is kept",
+        Merge::Conflict => "Changed on both sides: you choose",
+        Merge::KeptAside => "Yours is kept aside (unreadable here): not imported",
+    }
 }
 
 #[component]
 pub fn DataPage() -> Html {
     let ctx = use_context::<Ctx>().expect("DataPage is rendered inside the app");
     let pending = use_state(|| None::<Pending>);
+    let choices = use_state(BTreeMap::<Id, Resolve>::new);
+    let drop_missing = use_state(|| false);
     let import_error = use_state(|| None::<String>);
     let confirm_text = use_state(String::new);
     let persisted = use_state(|| None::<bool>);
-    let estimate = use_state(|| None::<browser::Estimate>);
+    let estimate = use_state(|| None::<platform::Estimate>);
     {
         let estimate = estimate.clone();
         use_effect_with((), move |_| {
-            yew::platform::spawn_local(async move { estimate.set(browser::estimate().await) });
+            yew::platform::spawn_local(async move { estimate.set(platform::estimate().await) });
         });
     }
     let dragging = use_state(|| false);
     {
         let persisted = persisted.clone();
         use_effect_with((), move |_| {
-            yew::platform::spawn_local(async move { persisted.set(browser::persisted().await) });
+            yew::platform::spawn_local(async move { persisted.set(platform::persisted().await) });
         });
     }
 
@@ -102,9 +65,7 @@ pub fn DataPage() -> Html {
                 .and_then(|t| transfer::parse_import(&t).map_err(|e| format!("Nothing was imported. {e}")));
             match parsed {
                 Ok(file) => {
-                    let (stored, _) = ctx.store.all_deals();
-                    let stored = order::map_of(stored.into_iter().map(|d| (d.id.clone(), d)));
-                    let preview = transfer::preview(&stored, &file.deals);
+                    let plan = ctx.import_plan(&file);
                     let names = order::map_of(
                         file.deals
                             .iter()
@@ -113,7 +74,7 @@ pub fn DataPage() -> Html {
                     import_error.set(None);
                     pending.set(Some(Pending {
                         file: Rc::new(file),
-                        preview,
+                        plan: Rc::new(plan),
                         names: Rc::new(names),
                     }));
                 }
@@ -136,7 +97,7 @@ pub fn DataPage() -> Html {
                     )));
                     return;
                 }
-                yew::platform::spawn_local(async move { on_text.emit(browser::read_text(file).await) });
+                yew::platform::spawn_local(async move { on_text.emit(platform::read_text(file).await) });
             }
         }
     };
@@ -168,79 +129,39 @@ pub fn DataPage() -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
 
-    let apply = {
-        let (ctx, pending) = (ctx.clone(), pending.clone());
-        move |replace: bool| {
-            let Some(p) = (*pending).clone() else { return };
-            let book = ctx.state.book.clone();
-            let entry_of = |d: &Deal| IndexEntry::of(d, book.template_for(d), now());
-            if replace {
-                // The automatic backup comes first; without it nothing is replaced.
-                let backup = transfer::export(deals_for_export(&ctx), book.templates.clone(), now());
-                let name = transfer::file_name(backup.exported_at, Some("backup before replace"));
-                if let Err(e) = browser::download(&name, "application/json", &transfer::to_json(&backup)) {
-                    ctx.state.dispatch(Msg::Notify(Some(Notice::Error(format!(
-                        "The backup could not be downloaded ({e}), so nothing was replaced."
-                    )))));
-                    return;
-                }
-                ctx.store.clear_all();
-            }
-            let to_write: Vec<&Deal> = if replace {
-                p.file.deals.iter().collect()
-            } else {
-                let ids = p.preview.to_write();
-                p.file.deals.iter().filter(|d| ids.contains(&d.id)).collect()
-            };
-            let mut result = ctx.store.write_deals(&to_write, entry_of);
-            // Templates: replace takes the file's; merge adds the ones not known here.
-            let mut templates = book.templates.clone();
-            if replace && !p.file.templates.is_empty() {
-                templates = p.file.templates.clone();
-            } else {
-                let new: Vec<_> = p
-                    .file
-                    .templates
-                    .iter()
-                    .filter(|t| book.template(&t.id).is_none())
-                    .cloned()
-                    .collect();
-                templates.extend(new);
-            }
-            if result.is_ok() && templates != book.templates {
-                result = ctx.store.save_templates(&templates).map(|_| to_write.len());
-            }
-            let loaded = ctx.store.load(|d| book.template_for(d).clone(), now());
-            ctx.state.dispatch(Msg::Reload(Box::new(loaded)));
-            let notice = match result {
-                Ok(n) if ctx.store.is_available() => {
-                    Notice::Info(format!("Imported {}.", count(n, "deal", "deals")))
-                }
-                Ok(_) => Notice::Error("Storage is unavailable here, so nothing could be imported.".into()),
-                Err(e) => Notice::Error(format!("The import stopped: {e}")),
-            };
-            ctx.state.dispatch(Msg::Notify(Some(notice)));
-            pending.set(None);
-        }
-    };
     let on_merge = {
-        let apply = apply.clone();
-        Callback::from(move |_| apply(false))
+        let (ctx, pending, choices) = (ctx.clone(), pending.clone(), choices.clone());
+        Callback::from(move |_| {
+            if let Some(p) = &*pending {
+                ctx.merge(&p.file, &choices);
+            }
+            pending.set(None);
+            choices.set(BTreeMap::new());
+        })
     };
-    let on_replace = Callback::from(move |_| apply(true));
+    let on_replace = {
+        let (ctx, pending, drop_missing) = (ctx.clone(), pending.clone(), drop_missing.clone());
+        Callback::from(move |_| {
+            let Some(p) = &*pending else { return };
+            match ctx.replace(&p.file, *drop_missing) {
+                Ok(()) => pending.set(None),
+                Err(e) => ctx.notify_error(format!("Nothing was replaced: {e}")),
+            }
+        })
+    };
     let on_cancel = {
         let pending = pending.clone();
         Callback::from(move |_| pending.set(None))
     };
     let on_export = {
         let ctx = ctx.clone();
-        Callback::from(move |_| export_all(&ctx))
+        Callback::from(move |_| ctx.export_all())
     };
     let on_persist = {
         let persisted = persisted.clone();
         Callback::from(move |_| {
             let persisted = persisted.clone();
-            yew::platform::spawn_local(async move { persisted.set(browser::persist().await) });
+            yew::platform::spawn_local(async move { persisted.set(platform::persist().await) });
         })
     };
     let on_delete_all = {
@@ -250,28 +171,21 @@ pub fn DataPage() -> Html {
             if confirm_text.trim() != "delete" {
                 return;
             }
-            ctx.store.clear_all();
-            let book = ctx.state.book.clone();
-            ctx.state.dispatch(Msg::Reload(Box::new(
-                ctx.store.load(|d| book.template_for(d).clone(), now()),
-            )));
-            ctx.state.dispatch(Msg::Meta(Meta::default()));
-            ctx.state.dispatch(Msg::Notify(Some(Notice::Info(
-                "All Deal Prep data in this browser was deleted.".into(),
-            ))));
+            ctx.delete_all();
             confirm_text.set(String::new());
         })
     };
 
     // Counting reads every stored value: only when the data changed, not on each keystroke here.
     let used = {
-        let store = ctx.store.clone();
+        let ctx = ctx.clone();
         *use_memo(
             (ctx.state.seq, ctx.state.index.len(), ctx.state.problems.len()),
-            move |_| store.chars_used(),
+            move |_| ctx.chars_used(),
         )
     };
-    let quota_bytes = 5 * 1024 * 1024;
+    // Tenths of a percent of the 5 MB most browsers allow; u64, so large stores cannot overflow.
+    let quota_bytes: u64 = 5 * 1024 * 1024;
     let percent = used * 2 * 1000 / quota_bytes;
     let meta = &ctx.state.meta;
     let backup_status = match meta.last_export {
@@ -307,23 +221,46 @@ pub fn DataPage() -> Html {
                 }
                 if let Some(p) = &*pending {
                     <div class="dp-preview" role="region" aria-label="Import preview">
-                        <p>{ format!(
-                            "{} new, {} updated, {} unchanged, {} conflicting (kept as stored).",
-                            p.preview.new.len(), p.preview.updated.len(), p.preview.unchanged.len(), p.preview.conflicting.len()
-                        ) }</p>
+                        <p>{ [Merge::New, Merge::Updated, Merge::Unchanged, Merge::Older, Merge::Conflict, Merge::KeptAside]
+                            .iter()
+                            .map(|m| (m, p.plan.iter().filter(|(_, x)| x == m).count()))
+                            .filter(|(_, n)| *n > 0)
+                            .map(|(m, n)| format!("{}: {n}", label(*m)))
+                            .collect::<Vec<_>>()
+                            .join(" · ") }</p>
                         <ul class="dp-preview__list">
-                            { for [("New", &p.preview.new), ("Updated", &p.preview.updated), ("Conflicting: stored version kept", &p.preview.conflicting)]
-                                .into_iter().filter(|(_, ids)| !ids.is_empty()).map(|(label, ids)| html! {
-                                    <li key={label}>
-                                        <strong>{ label }{ ": " }</strong>
-                                        { ids.iter().take(20).map(|id| p.names.get(id).cloned().unwrap_or_default()).collect::<Vec<_>>().join("; ") }
-                                        if ids.len() > 20 { { format!(" and {} more", ids.len() - 20) } }
+                            { for p.plan.iter().filter(|(_, m)| *m != Merge::Unchanged).take(50).map(|(id, merge)| {
+                                let name = p.names.get(id).cloned().unwrap_or_default();
+                                let choice = choices.get(id).copied().unwrap_or_default();
+                                let on_choose = { let (choices, id) = (choices.clone(), id.clone());
+                                    move |e: Event| {
+                                        let pick = match super::event_value(&e).as_str() { "file" => Resolve::TakeFile, "both" => Resolve::KeepBoth, _ => Resolve::KeepMine };
+                                        let mut next = (*choices).clone();
+                                        next.insert(id.clone(), pick);
+                                        choices.set(next);
+                                    } };
+                                html! {
+                                    <li key={id.to_string()} class="dp-preview__item">
+                                        <strong>{ name.clone() }</strong>{ format!(" — {}", label(*merge)) }
+                                        if *merge == Merge::Conflict {
+                                            <select class="dp-input" name="conflict" aria-label={format!("What to keep of {name}")} onchange={on_choose}>
+                                                <option value="mine" selected={choice == Resolve::KeepMine}>{ "Keep mine" }</option>
+                                                <option value="file" selected={choice == Resolve::TakeFile}>{ "Take the file's" }</option>
+                                                <option value="both" selected={choice == Resolve::KeepBoth}>{ "Keep both" }</option>
+                                            </select>
+                                        }
                                     </li>
-                                }) }
+                                }
+                            }) }
                         </ul>
+                        <label class="dp-check">
+                            <input type="checkbox" name="drop-missing" checked={*drop_missing}
+                                onchange={{ let d = drop_missing.clone(); move |_| d.set(!*d) }} />
+                            { "When replacing, also remove my deals that are not in the file" }
+                        </label>
                         <div class="dp-row">
-                            <button type="button" class="dp-button dp-button--primary" onclick={on_merge}>{ "Merge (keep newer versions)" }</button>
-                            <button type="button" class="dp-button dp-button--danger" onclick={on_replace}>{ "Replace everything (downloads a backup first)" }</button>
+                            <button type="button" class="dp-button dp-button--primary" onclick={on_merge}>{ "Merge" }</button>
+                            <button type="button" class="dp-button dp-button--danger" onclick={on_replace}>{ "Replace with the file (downloads a backup first)" }</button>
                             <button type="button" class="dp-button" onclick={on_cancel}>{ "Cancel" }</button>
                         </div>
                     </div>
@@ -333,9 +270,9 @@ pub fn DataPage() -> Html {
             <section class="dp-section" aria-labelledby="dp-storage-title">
                 <h2 id="dp-storage-title" class="dp-subtitle">{ "Storage" }</h2>
                 <dl class="dp-facts">
-                    <dt>{ "Namespace" }</dt><dd><code>{ ctx.store.namespace().to_owned() }</code></dd>
+                    <dt>{ "Namespace" }</dt><dd><code>{ ctx.namespace().to_owned() }</code></dd>
                     <dt>{ "Used" }</dt>
-                    <dd>{ format!("{} of 5 MB ({}.{} %)", size(used as u64 * 2), percent / 10, percent % 10) }</dd>
+                    <dd>{ format!("{} of 5 MB ({}.{} %)", size(used * 2), percent / 10, percent % 10) }</dd>
                     if let Some(e) = *estimate {
                         <dt>{ "This site in total" }</dt>
                         <dd>{ format!("{} used of {} the browser allows (all storage kinds)", size(e.usage as u64), size(e.quota as u64)) }</dd>
@@ -362,19 +299,18 @@ pub fn DataPage() -> Html {
                         { for ctx.state.problems.iter().map(|p| {
                             let (raw, key) = (p.raw.clone(), p.key.clone());
                             let (ctx2, key2) = (ctx.clone(), p.key.clone());
+                            let ctx3 = ctx.clone();
                             html! {
                                 <li key={p.key.clone()} class="dp-problem">
                                     <code>{ p.key.clone() }</code>{ format!(": {}", p.error) }
                                     <div class="dp-row">
                                         <button type="button" class="dp-button" onclick={move |_| {
                                             let name = format!("{}.json", key.replace(':', "-"));
-                                            let _ = browser::download(&name, "application/json", &raw);
+                                            if let Err(e) = platform::download(&name, "application/json", &raw) {
+                                                ctx3.notify_error(format!("The download did not start: {e}"));
+                                            }
                                         }}>{ "Download raw text" }</button>
-                                        <button type="button" class="dp-button dp-button--danger" onclick={move |_| {
-                                            ctx2.store.discard(&key2);
-                                            let book = ctx2.state.book.clone();
-                                            ctx2.state.dispatch(Msg::Reload(Box::new(ctx2.store.load(|d| book.template_for(d).clone(), now()))));
-                                        }}>{ "Discard" }</button>
+                                        <button type="button" class="dp-button dp-button--danger" onclick={move |_| ctx2.discard(&key2)}>{ "Discard" }</button>
                                     </div>
                                 </li>
                             }

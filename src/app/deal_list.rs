@@ -6,7 +6,7 @@ use super::event_value;
 
 use super::list_query::{ListQuery, SortBy};
 use super::new_deal::NewDeal;
-use super::root::Ctx;
+use super::ctx::Ctx;
 use super::route::Route;
 use super::{new_id, now};
 use crate::domain::text::{count, grouped};

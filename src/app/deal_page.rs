@@ -5,13 +5,13 @@ use yew::prelude::*;
 
 use super::{bind, event_value};
 
-use super::root::Ctx;
+use super::ctx::Ctx;
 use super::route::Route;
 use super::score_gauge::ScoreGauge;
 use super::{new_id, now};
 use crate::domain::score::Target;
 use crate::domain::{
-    forecast, score, Action, CallKind, DealAction, EvidenceLevel, Id, Outcome, Preset, Role, SkippedStep,
+    forecast, score, CallKind, DealAction, EvidenceLevel, Id, Outcome, Preset, Role, SkippedStep,
     Stage,
 };
 
@@ -38,12 +38,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
     let new_call_at = use_state(String::new);
     let new_call_kind = use_state(CallKind::default);
     let Some(deal) = ctx.state.book.deals.get(&props.id) else {
-        if ctx
-            .state
-            .problems
-            .iter()
-            .any(|p| p.key == ctx.store.deal_key(&props.id))
-        {
+        if ctx.is_kept_aside(&props.id) {
             return super::dead_end("This deal can't be opened", "Its saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched.", "#/data", "Download or discard it under Data");
         }
         return super::dead_end("Deal not found", "This deal is not stored in this browser (it may have been deleted, or saved under another namespace).", "#/", "Back to your deals");
@@ -55,7 +50,12 @@ pub fn DealPage(props: &DealPageProps) -> Html {
     let weather = forecast(deal, template, now);
     let edit = {
         let (ctx, id) = (ctx.clone(), id.clone());
-        move |op: DealAction| ctx.act(Action::Edit { deal: id.clone(), op })
+        move |op: DealAction| ctx.edit(&id, op, false)
+    };
+    // Typing: shown at once, written after a short pause and when the page hides.
+    let type_in = {
+        let (ctx, id) = (ctx.clone(), id.clone());
+        move |op: DealAction| ctx.edit(&id, op, true)
     };
 
     let href_of = {
@@ -185,17 +185,17 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Client" }</span>
                         <input class="dp-input" name="deal-client" value={deal.client.clone()} maxlength="200"
-                            onchange={{ let (edit, name) = (edit.clone(), deal.name.clone()); move |e: Event| edit(DealAction::Rename { client: event_value(&e), name: name.clone() }) }} />
+                            oninput={{ let (type_in, name) = (type_in.clone(), deal.name.clone()); move |e: InputEvent| type_in(DealAction::Rename { client: event_value(&e), name: name.clone() }) }} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Deal name" }</span>
                         <input class="dp-input" name="deal-title" value={deal.name.clone()} maxlength="200" required=true
-                            onchange={{ let (edit, client) = (edit.clone(), deal.client.clone()); move |e: Event| edit(DealAction::Rename { client: client.clone(), name: event_value(&e) }) }} />
+                            oninput={{ let (type_in, client) = (type_in.clone(), deal.client.clone()); move |e: InputEvent| type_in(DealAction::Rename { client: client.clone(), name: event_value(&e) }) }} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Value (any currency)" }</span>
                         <input class="dp-input" name="deal-value" value={deal.value.clone()} maxlength="60"
-                            onchange={{ let edit = edit.clone(); move |e: Event| edit(DealAction::SetValue(event_value(&e))) }} />
+                            oninput={{ let type_in = type_in.clone(); move |e: InputEvent| type_in(DealAction::SetValue(event_value(&e))) }} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Target date" }</span>
@@ -250,9 +250,9 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                                 <div class="dp-person__fields">
                                     <label class="dp-field">
                                         <span class="dp-field__label">{ "Title" }</span>
-                                        <input class="dp-input" value={p.title.clone()} maxlength="200"
-                                            onchange={{ let (pid, edit, name, notes) = (pid.clone(), edit.clone(), p.name.clone(), p.notes.clone());
-                                                move |e: Event| edit(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: event_value(&e), notes: notes.clone() }) }} />
+                                        <input class="dp-input" name="person-title" value={p.title.clone()} maxlength="200"
+                                            oninput={{ let (pid, type_in, name, notes) = (pid.clone(), type_in.clone(), p.name.clone(), p.notes.clone());
+                                                move |e: InputEvent| type_in(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: event_value(&e), notes: notes.clone() }) }} />
                                     </label>
                                     <label class="dp-field">
                                         <span class="dp-field__label">{ "Last contact" }</span>
@@ -261,9 +261,9 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                                     </label>
                                     <label class="dp-field dp-field--grow">
                                         <span class="dp-field__label">{ "Notes" }</span>
-                                        <input class="dp-input" value={p.notes.clone()} maxlength="10000"
-                                            onchange={{ let (pid, edit, name, title) = (pid.clone(), edit.clone(), p.name.clone(), p.title.clone());
-                                                move |e: Event| edit(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: title.clone(), notes: event_value(&e) }) }} />
+                                        <input class="dp-input" name="person-notes" value={p.notes.clone()} maxlength="10000"
+                                            oninput={{ let (pid, type_in, name, title) = (pid.clone(), type_in.clone(), p.name.clone(), p.title.clone());
+                                                move |e: InputEvent| type_in(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: title.clone(), notes: event_value(&e) }) }} />
                                     </label>
                                 </div>
                                 <fieldset class="dp-roles">
@@ -311,8 +311,8 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                             let level = deal.level(el.key);
                             let key = el.key.to_owned();
                             let note = deal.evidence(el.key).map(|e| e.note.clone()).unwrap_or_default();
-                            let on_note = { let (edit, key) = (edit.clone(), key.clone());
-                                move |e: Event| edit(DealAction::SetEvidenceNote { key: key.clone(), note: event_value(&e) }) };
+                            let on_note = { let (type_in, key) = (type_in.clone(), key.clone());
+                                move |e: InputEvent| type_in(DealAction::SetEvidenceNote { key: key.clone(), note: event_value(&e) }) };
                             let edit = edit.clone();
                             html! {
                                 <tr key={el.key}>
@@ -325,7 +325,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                                             { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }
                                         </select>
                                     </td>
-                                    <td><input class="dp-input" aria-label={format!("Note for {}", el.label)} value={note} maxlength="10000" onchange={on_note} /></td>
+                                    <td><input class="dp-input" aria-label={format!("Note for {}", el.label)} name={format!("note-{}", el.key)} value={note} maxlength="10000" oninput={on_note} /></td>
                                     <td>{ el.exit_of.label() }</td>
                                 </tr>
                             }
@@ -404,7 +404,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                 <p class="dp-muted">{ "The outcome never changes the process score." }</p>
                 <div class="dp-row">
                     <button type="button" class="dp-button"
-                        onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| super::data_page::export_deal(&ctx, &deal) }}>
+                        onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| ctx.export_deal(&deal, None) }}>
                         { "Export this deal" }
                     </button>
                     <button type="button" class="dp-button"
@@ -413,8 +413,7 @@ pub fn DealPage(props: &DealPageProps) -> Html {
                     </button>
                     <button type="button" class="dp-button dp-button--danger"
                         onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| {
-                            ctx.state.dispatch(super::state::Msg::Deleted((!deal.sample).then(|| Box::new(deal.clone()))));
-                            ctx.act(Action::DeleteDeal(deal.id.clone()));
+                            ctx.delete_deal(&deal);
                             if let Some(w) = web_sys::window() { let _ = w.location().set_hash("#/"); }
                         } }}>
                         { if deal.sample { "Remove sample deal" } else { "Delete deal" } }

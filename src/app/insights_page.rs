@@ -3,9 +3,8 @@
 
 use yew::prelude::*;
 
-use super::data_page::deals_for_export;
 use super::now;
-use super::root::Ctx;
+use super::ctx::Ctx;
 use super::route::Route;
 use crate::domain::insights::{insights, Insights};
 use crate::domain::text::{count, grouped};
@@ -166,7 +165,7 @@ pub fn InsightsPage() -> Html {
         use_memo(
             (state.seq, state.index.len(), state.book.deals.len()),
             move |_| {
-                let deals = deals_for_export(&ctx);
+                let deals = ctx.all_deals();
                 let book = &ctx.state.book;
                 insights(deals.iter(), |d| book.template_for(d), now())
             },

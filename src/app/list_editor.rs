@@ -68,9 +68,9 @@ pub fn ListEditor(props: &ListEditorProps) -> Html {
                 { for rows.into_iter().enumerate().map(|(n, (id, left, right))| {
                     let on_edit = props.on_edit.clone();
                     let edit_left = { let (on_edit, id, right) = (on_edit.clone(), id.clone(), right.clone());
-                        move |e: Event| on_edit.emit(ListEdit::Edit(id.clone(), event_value(&e), right.clone().unwrap_or_default())) };
+                        move |e: InputEvent| on_edit.emit(ListEdit::Edit(id.clone(), event_value(&e), right.clone().unwrap_or_default())) };
                     let edit_right = { let (on_edit, id, left) = (on_edit.clone(), id.clone(), left.clone());
-                        move |e: Event| on_edit.emit(ListEdit::Edit(id.clone(), left.clone(), event_value(&e))) };
+                        move |e: InputEvent| on_edit.emit(ListEdit::Edit(id.clone(), left.clone(), event_value(&e))) };
                     let keys = { let (on_edit, id) = (on_edit.clone(), id.clone());
                         move |e: KeyboardEvent| if e.alt_key() && (e.key() == "ArrowUp" || e.key() == "ArrowDown") {
                             e.prevent_default();
@@ -82,11 +82,11 @@ pub fn ListEditor(props: &ListEditorProps) -> Html {
                     html! {
                         <li key={id.to_string()} class="dp-list-editor__item">
                             <input class="dp-input dp-list-editor__input" aria-label={if is_pair { format!("{label}: {}", props.sides.0) } else { label.clone() }}
-                                value={left.clone()} maxlength="1000" onchange={edit_left} onkeydown={keys.clone()} />
+                                value={left.clone()} maxlength="1000" oninput={edit_left} onkeydown={keys.clone()} />
                             if let Some(right) = right {
                                 <span aria-hidden="true">{ "→" }</span>
                                 <input class="dp-input dp-list-editor__input" aria-label={format!("{label}: {}", props.sides.1)}
-                                    value={right} maxlength="1000" onchange={edit_right} onkeydown={keys} />
+                                    value={right} maxlength="1000" oninput={edit_right} onkeydown={keys} />
                             }
                             <span class="dp-list-editor__buttons">
                                 <button type="button" class="dp-button dp-button--icon" aria-label={format!("Move {label} up")} disabled={n == 0} onclick={mover(-1)}>{ "↑" }</button>

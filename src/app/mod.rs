@@ -3,7 +3,7 @@
 //! would want tested lives in `domain/` and `store/`.
 
 pub mod banner;
-pub mod browser;
+pub mod ctx;
 pub mod call_page;
 pub mod data_page;
 pub mod deal_list;
@@ -12,16 +12,19 @@ pub mod insights_page;
 pub mod list_editor;
 pub mod list_query;
 pub mod new_deal;
+pub mod platform;
 pub mod review_form;
 pub mod root;
 pub mod route;
 pub mod score_gauge;
 pub mod state;
 pub mod templates_page;
+pub mod writer;
+
+pub use platform::{focus_later, micros, now, new_id, perf_now};
 
 use wasm_bindgen::JsCast;
 
-use crate::domain::{Id, Minutes};
 use crate::store::DEFAULT_NAMESPACE;
 
 /// The id of the element the app mounts into.
@@ -65,20 +68,6 @@ pub fn event_value(e: &web_sys::Event) -> String {
     }
 }
 
-/// Local wall-clock time now, in minutes (the domain's clock; see `domain::time`).
-pub fn now() -> Minutes {
-    let date = js_sys::Date::new_0();
-    let local_ms = date.get_time() - date.get_timezone_offset() * 60_000.0;
-    Minutes((local_ms / 60_000.0).floor() as i64)
-}
-
-/// A fresh random id with a one-letter prefix.
-pub fn new_id(prefix: char) -> Id {
-    let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    Id::from_random(prefix, (hi << 32) | lo)
-}
-
 /// The namespace the host element asks for (`data-namespace`), else the page's `?namespace=`
 /// (for iframes), else the default. Only letters, digits, `-` and `_`, at most 64.
 pub fn namespace_of(host: &web_sys::Element) -> String {
@@ -106,7 +95,8 @@ pub fn valid_namespace(ns: &str) -> bool {
 }
 
 /// Shows a plain error panel with a reload button in the host element. Used by the panic hook,
-/// so it touches the DOM directly: Yew may be in an unusable state by then.
+/// so it touches the DOM directly: Yew may be in an unusable state by then. No inline handler
+/// (the page's Content-Security-Policy forbids them): the button gets a listener.
 fn show_crash_panel() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -114,13 +104,28 @@ fn show_crash_panel() {
     let Some(host) = document.get_element_by_id(HOST_ID) else {
         return;
     };
-    host.set_inner_html(
+    // Only say the data is safe when this page can keep it.
+    let kept = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+    let text = if kept {
+        "What you saved is safe in this browser; the last moment of typing may be missing. Reload to continue."
+    } else {
+        "This page could not keep data in this browser, so work done in this tab since it opened may be lost. Reload to start again."
+    };
+    host.set_inner_html(&format!(
         "<div class=\"deal-prep\"><div class=\"dp-crash\" role=\"alert\">\
-         <h2>Deal Prep stopped unexpectedly</h2>\
-         <p>Your saved data is safe in this browser. Reload to continue.</p>\
-         <button type=\"button\" class=\"dp-button dp-button--primary\" onclick=\"location.reload()\">Reload</button>\
-         </div></div>",
-    );
+         <h2>Deal Prep stopped unexpectedly</h2><p>{text}</p>\
+         <button type=\"button\" class=\"dp-button dp-button--primary\">Reload</button>\
+         </div></div>"
+    ));
+    if let Ok(Some(button)) = host.query_selector("button") {
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        });
+        let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+        reload.forget();
+    }
 }
 
 /// Bytes of wasm linear memory in use by the app (read by `make bench`).
@@ -131,23 +136,6 @@ pub fn wasm_memory_bytes() -> f64 {
         .dyn_into::<js_sys::WebAssembly::Memory>()
         .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
         .unwrap_or(0.0)
-}
-
-/// Milliseconds since navigation start, for the measurements `make bench` reads.
-pub fn perf_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// Sets a `data-*` attribute on the host element (measurements, test hooks).
-pub fn mark_host(name: &str, value: &str) {
-    if let Some(host) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(HOST_ID))
-    {
-        let _ = host.set_attribute(name, value);
-    }
 }
 
 /// Mounts the app into `<div id="deal-prep">` (creating it if the page has none).
@@ -182,27 +170,3 @@ pub fn mount() {
     }
 }
 
-/// Focuses the element matching `selector` once the current render has happened.
-pub fn focus_later(selector: &'static str) {
-    let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&format!(".deal-prep {selector}")).ok().flatten())
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            wasm_bindgen::JsCast::unchecked_ref(&focus),
-            50,
-        );
-    }
-}
-
-/// Whole microseconds since `started` (a [`perf_now`] value), as text; integers keep float
-/// formatting out of the wasm.
-pub fn micros(started: f64) -> String {
-    (((perf_now() - started) * 1000.0).round() as i64).to_string()
-}

@@ -14,6 +14,11 @@ use crate::domain::{Deal, EvidenceLevel, Review};
 pub struct ReviewFormProps {
     pub deal: Deal,
     pub existing: Option<Review>,
+    /// The review being written, as last kept.
+    #[prop_or_default]
+    pub draft: Option<ReviewDraft>,
+    /// Every change to the draft (kept while typing, so nothing is lost if the tab closes).
+    pub on_draft: Callback<ReviewDraft>,
     pub on_save: Callback<ReviewDraft>,
 }
 
@@ -43,16 +48,24 @@ fn draft_of(deal: &Deal, review: Option<&Review>) -> ReviewDraft {
 #[component]
 pub fn ReviewForm(props: &ReviewFormProps) -> Html {
     let draft = {
-        let (deal, existing) = (props.deal.clone(), props.existing.clone());
-        use_state(move || draft_of(&deal, existing.as_ref()))
+        let (deal, existing, kept) = (props.deal.clone(), props.existing.clone(), props.draft.clone());
+        use_state(move || kept.unwrap_or_else(|| draft_of(&deal, existing.as_ref())))
+    };
+    // Every change goes to the local state (what the form shows) and to the deal (what is kept).
+    let keep = {
+        let (draft, on_draft) = (draft.clone(), props.on_draft.clone());
+        Callback::from(move |d: ReviewDraft| {
+            on_draft.emit(d.clone());
+            draft.set(d);
+        })
     };
     let field = |get: fn(&ReviewDraft) -> &String, set: fn(&mut ReviewDraft, String)| {
-        let draft = draft.clone();
+        let (draft, keep) = (draft.clone(), keep.clone());
         let value = get(&draft).clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let mut d = (*draft).clone();
             set(&mut d, event_value(&e));
-            draft.set(d);
+            keep.emit(d);
         });
         (value, oninput)
     };
@@ -91,7 +104,7 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
             <fieldset class="dp-fieldset">
                 <legend>{ "Focus on How" }</legend>
                 { for FOCUS_ON_HOW.iter().enumerate().map(|(n, question)| {
-                    let draft2 = draft.clone();
+                    let (draft2, keep) = (draft.clone(), keep.clone());
                     html! {
                         <label key={n} class="dp-field">
                             <span class="dp-field__label">{ *question }</span>
@@ -99,7 +112,7 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
                                 oninput={move |e: InputEvent| {
                                     let mut d = (*draft2).clone();
                                     d.how[n] = event_value(&e);
-                                    draft2.set(d);
+                                    keep.emit(d);
                                 }} />
                         </label>
                     }
@@ -109,7 +122,7 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
                 <legend>{ "What you now know (evidence updates)" }</legend>
                 { for props.deal.preset.elements().iter().map(|el| {
                     let level = draft.evidence.iter().find(|(k, _)| k == el.key).map_or(EvidenceLevel::Unknown, |(_, l)| *l);
-                    let (draft2, key) = (draft.clone(), el.key.to_owned());
+                    let (draft2, key, keep) = (draft.clone(), el.key.to_owned(), keep.clone());
                     html! {
                         <label key={el.key} class="dp-field dp-field--inline">
                             <span class="dp-field__label dp-review__element">{ el.label }</span>
@@ -121,7 +134,7 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
                                         Some(slot) => slot.1 = l,
                                         None => d.evidence.push((key.clone(), l)),
                                     }
-                                    draft2.set(d);
+                                    keep.emit(d);
                                 }
                             }}>
                                 { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }

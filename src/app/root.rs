@@ -9,18 +9,19 @@ use yew::prelude::*;
 
 use super::banner::Banner;
 use super::call_page::CallPage;
-use super::data_page::{export_all, DataPage};
+pub use super::ctx::Ctx;
+use super::data_page::DataPage;
 use super::deal_list::DealList;
 use super::deal_page::DealPage;
 use super::insights_page::InsightsPage;
 use super::route::Route;
 use super::state::{AppState, Msg, Notice, StorageWarning};
 use super::templates_page::TemplatesPage;
+use super::writer::Writer;
 use super::{new_id, now};
-use crate::domain::Deal;
-use crate::domain::{sample, text::count, Action, Book, Change, Id};
-use crate::store::local::{Loaded, Problem};
-use crate::store::{IndexEntry, SaveError, Store};
+use crate::domain::{sample, text::count, Action, Id, Template};
+use crate::store::local::Loaded;
+use crate::store::Store;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -28,41 +29,18 @@ pub struct AppProps {
     pub namespace: AttrValue,
 }
 
-/// The shared handle components use to act on the root state.
-#[derive(Clone, PartialEq)]
-pub struct Ctx {
-    pub state: UseReducerHandle<AppState>,
-    pub store: Rc<Store>,
-}
-
-impl Ctx {
-    /// Applies a user operation now.
-    pub fn act(&self, action: Action) {
-        self.state.dispatch(Msg::Do(action, now()));
-    }
-}
-
-fn current_route() -> Route {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    Route::parse(&hash)
-}
-
-fn initial_state(store: &Store) -> AppState {
-    let mut state = AppState {
-        book: Book::default(),
-        ..AppState::default()
-    };
-    let book = state.book.clone();
+fn initial_state(writer: &Writer) -> AppState {
+    let store = writer.store();
+    let mut state = AppState::default();
     let started = super::perf_now();
-    let loaded: Loaded = store.load(|d| book.template_for(d).clone(), now());
-    super::mark_host("data-load-us", &super::micros(started));
+    let loaded: Loaded = store.load(|_| Template::default_template(), now());
+    super::platform::mark_host("data-load-us", &super::micros(started));
+    writer.know_templates(loaded.templates_rev);
     state.reloaded(loaded);
     state.meta = store.load_meta();
     // A bookmark opens straight to its deal: load it before the first render.
-    if let Route::Deal(id) | Route::Call(id, _) = current_route() {
-        match read_deal(store, &state, &id, true) {
+    if let Route::Deal(id) | Route::Call(id, _) = Route::current() {
+        match writer.load(&state, &id) {
             Some(Ok((deal, entry))) => {
                 Rc::make_mut(&mut state.index).insert(id.clone(), entry);
                 state.book.deals.insert(id, *deal);
@@ -89,99 +67,28 @@ fn initial_state(store: &Store) -> AppState {
     state
 }
 
-/// Writes what the last action changed, and tells the state how it went.
-fn persist(state: &UseReducerHandle<AppState>, store: &Store, change: &Change) {
-    let (entry, result) = match change {
-        Change::Deal(id) => {
-            let Some(deal) = state.book.deals.get(id) else {
-                return;
-            };
-            let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
-            let started = super::perf_now();
-            let saved = store.save_deal(deal, &entry);
-            super::mark_host("data-save-us", &super::micros(started));
-            super::mark_host("data-save-at", &((started * 1000.0) as i64).to_string());
-            let result = saved.map(|chars| {
-                super::mark_host("data-save-chars", &chars.to_string());
-                let mut meta = state.meta.clone();
-                meta.record_edit(now());
-                store.save_meta(&meta).is_ok().then_some(meta)
-            });
-            (Some(entry), result)
-        }
-        Change::DealRemoved(id) => {
-            store.remove_deal(id);
-            state.dispatch(Msg::Removed(id.clone()));
-            (None, Ok(None))
-        }
-        Change::Templates => (None, store.save_templates(&state.book.templates).map(|_| None)),
-    };
-    match result {
-        Ok(meta) => state.dispatch(Msg::Persisted {
-            entry,
-            result: Ok(meta),
-        }),
-        Err(SaveError::Stale(stored)) => {
-            if let Change::Deal(id) = change {
-                if let Some(mine) = state.book.deals.get(id) {
-                    state.dispatch(Msg::Stale(Some(Box::new(mine.clone()))));
-                }
-            }
-            let entry = IndexEntry::of(&stored, state.book.template_for(&stored), now());
-            state.dispatch(Msg::Loaded(stored, entry));
-        }
-        Err(e) => state.dispatch(Msg::Persisted {
-            entry,
-            result: Err(StorageWarning::of(&e)),
-        }),
-    }
-}
-
 /// Loads a deal from storage into the book if it is not there yet.
-fn ensure_loaded(state: &UseReducerHandle<AppState>, store: &Store, id: &Id) {
+fn ensure_loaded(writer: &Writer, state: &UseReducerHandle<AppState>, id: &Id) {
     if state.book.deals.contains_key(id) {
         return;
     }
-    match read_deal(store, state, id, true) {
+    match writer.load(state, id) {
         Some(Ok((deal, entry))) => state.dispatch(Msg::Loaded(deal, entry)),
         Some(Err(problem)) => state.dispatch(Msg::Problem(problem)),
         None => {}
     }
 }
 
-/// Reads one deal and its fresh list entry, or the problem with its record; `None` when there is
-/// no such deal. With `repair`, a stored list entry left stale by a failed write is rewritten
-/// (not for another tab's change: that tab wrote both).
-fn read_deal(
-    store: &Store,
-    state: &AppState,
-    id: &Id,
-    repair: bool,
-) -> Option<Result<(Box<Deal>, IndexEntry), Problem>> {
-    Some(match store.load_deal(id)? {
-        Ok(deal) => {
-            let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
-            if repair {
-                store.refresh_index(state.index.get(id), &entry);
-            }
-            Ok((Box::new(deal), entry))
-        }
-        Err(error) => {
-            let key = store.deal_key(id);
-            let raw = store.raw(&key).unwrap_or_default();
-            Err(Problem { key, raw, error })
-        }
-    })
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let store = use_memo(props.namespace.clone(), |ns| Store::open(ns));
+    let writer = use_memo(props.namespace.clone(), |ns| Writer::new(Store::open(ns)));
+    let writer: Rc<Writer> = Rc::clone(&writer);
     let state = {
-        let store = store.clone();
-        use_reducer(move || initial_state(&store))
+        let writer = writer.clone();
+        use_reducer(move || initial_state(&writer))
     };
-    let route = use_state(current_route);
+    writer.attach(state.clone());
+    let route = use_state(Route::current);
     let help_open = use_state_eq(|| false);
     let help_return = use_mut_ref(|| None::<web_sys::HtmlElement>);
 
@@ -230,7 +137,7 @@ pub fn App(props: &AppProps) -> Html {
                                 "input[type=search]"
                             };
                             if let Some(w) = web_sys::window() {
-                                if current_route() != Route::Deals {
+                                if Route::current() != Route::Deals {
                                     let _ = w.location().set_hash("#/");
                                 }
                                 super::focus_later(selector);
@@ -246,13 +153,13 @@ pub fn App(props: &AppProps) -> Html {
 
     // The deal a route needs is loaded before the route changes, so the view renders once.
     {
-        let (route, state, store) = (route.clone(), state.clone(), store.clone());
+        let (route, writer) = (route.clone(), writer.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
-                    let next = current_route();
-                    if let Route::Deal(id) | Route::Call(id, _) = &next {
-                        ensure_loaded(&state, &store, id);
+                    let next = Route::current();
+                    if let (Route::Deal(id) | Route::Call(id, _), Some(state)) = (&next, writer.latest()) {
+                        ensure_loaded(&writer, &state, id);
                     }
                     route.set(next);
                 })
@@ -261,38 +168,42 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Every change is handed to the writer: steps are written at once, typing after a pause.
     {
-        let (state, store) = (state.clone(), store.clone());
-        use_effect_with(state.seq, move |_| {
-            if let Some((_, change)) = &state.pending {
-                persist(&state, &store, change);
-            }
-        });
+        let (state, writer) = (state.clone(), writer.clone());
+        use_effect_with(state.seq, move |_| writer.noticed(&state));
     }
 
-    // Another tab's change arrives through the storage event and is shown at once.
+    // Storage events (another tab's change to any record kind), leaving the page (write what
+    // waits), and focus leaving a field (the backup reminder counts edited fields).
     {
-        let (state, store) = (state.clone(), store.clone());
+        let writer = writer.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    let Some(key) = event.key() else { return };
-                    let prefix = format!("{}:deal:", store.namespace());
-                    let Some(id) = key.strip_prefix(&prefix).and_then(|s| Id::new(s).ok()) else {
-                        return;
-                    };
-                    match read_deal(&store, &state, &id, false) {
-                        Some(Ok((deal, entry))) => state.dispatch(Msg::Loaded(deal, entry)),
-                        None => state.dispatch(Msg::Removed(id)),
-                        // Another tab is mid-write or wrote a newer schema; opening it reports it.
-                        Some(Err(_)) => {}
+            let window = web_sys::window();
+            let document = window.as_ref().and_then(|w| w.document());
+            let on = |target: &web_sys::EventTarget, name: &'static str, f: fn(&Writer, &web_sys::Event)| {
+                let writer = writer.clone();
+                EventListener::new(target, name, move |e| f(&writer, e))
+            };
+            let mut listeners = Vec::new();
+            if let Some(w) = &window {
+                listeners.push(on(w, "storage", |writer, e| {
+                    if let Some(key) = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()) {
+                        writer.on_storage(&key);
                     }
-                })
-            });
-            move || drop(listener)
+                }));
+                listeners.push(on(w, "pagehide", |writer, _| writer.flush()));
+            }
+            if let Some(d) = &document {
+                listeners.push(on(d, "visibilitychange", |writer, _| {
+                    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+                    if hidden {
+                        writer.flush();
+                    }
+                }));
+                listeners.push(on(d, "focusout", |writer, _| writer.blurred()));
+            }
+            move || drop(listeners)
         });
     }
 
@@ -321,8 +232,8 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(has_data, move |has_data| {
             if *has_data {
                 yew::platform::spawn_local(async {
-                    if super::browser::persisted().await == Some(false) {
-                        let _ = super::browser::persist().await;
+                    if super::platform::persisted().await == Some(false) {
+                        let _ = super::platform::persist().await;
                     }
                 });
             }
@@ -342,10 +253,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    let ctx = Ctx {
-        state: state.clone(),
-        store: store.clone(),
-    };
+    let ctx = Ctx::new(state.clone(), writer.clone());
     let on_sample = {
         let ctx = ctx.clone();
         Callback::from(move |_| {
@@ -395,7 +303,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="dp-banner dp-banner--error" role="alert">
                         <p class="dp-banner__text">{ warning.to_owned() }</p>
                         <button type="button" class="dp-button"
-                            onclick={{ let ctx = ctx.clone(); move |_| export_all(&ctx) }}>{ "Export" }</button>
+                            onclick={{ let ctx = ctx.clone(); move |_| ctx.export_all() }}>{ "Export" }</button>
                     </div>
                 }
                 if state.update_ready {
@@ -413,12 +321,8 @@ pub fn App(props: &AppProps) -> Html {
                             mine.name, state.book.deals.get(&mine.id).map_or(0, |d| d.rev)
                         ) }</p>
                         <button type="button" class="dp-button" onclick={{
-                            let mine = mine.clone();
-                            move |_| {
-                                let file = crate::store::transfer::export(vec![(*mine).clone()], Vec::new(), now());
-                                let name = crate::store::transfer::file_name(now(), Some(&format!("{} not applied", mine.name)));
-                                let _ = super::browser::download(&name, "application/json", &crate::store::transfer::to_json(&file));
-                            }
+                            let (ctx, mine) = (ctx.clone(), mine.clone());
+                            move |_| ctx.export_deal(&mine, Some(&format!("{} not applied", mine.name)))
                         }}>{ "Download my version" }</button>
                         <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss"
                             onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::Stale(None)) }}>{ "×" }</button>
@@ -429,13 +333,37 @@ pub fn App(props: &AppProps) -> Html {
                         <p class="dp-banner__text">{ format!("Deleted “{}”.", deleted.name) }</p>
                         <button type="button" class="dp-button" onclick={{
                             let (ctx, deal) = (ctx.clone(), deleted.clone());
-                            move |_| {
-                                ctx.act(Action::InsertDeal(deal.clone()));
-                                ctx.state.dispatch(Msg::Deleted(None));
-                            }
+                            move |_| ctx.restore((*deal).clone())
                         }}>{ "Undo" }</button>
                         <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss"
                             onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::Deleted(None)) }}>{ "×" }</button>
+                    </div>
+                }
+                if let Some(gone) = &state.deleted_elsewhere {
+                    <div class="dp-banner dp-banner--error" role="alert">
+                        <p class="dp-banner__text">{ format!(
+                            "“{}” was deleted in another tab while you had it open here. Restore it with your latest changes, or let it go.",
+                            gone.name
+                        ) }</p>
+                        <button type="button" class="dp-button dp-button--primary" onclick={{
+                            let (ctx, deal) = (ctx.clone(), gone.clone());
+                            move |_| ctx.restore((*deal).clone())
+                        }}>{ "Restore" }</button>
+                        <button type="button" class="dp-button" onclick={{
+                            let state = state.clone();
+                            move |_| state.dispatch(Msg::DeletedElsewhere(None))
+                        }}>{ "Discard" }</button>
+                    </div>
+                }
+                if let Some(undo) = &state.undo_replace {
+                    <div class="dp-banner" role="status">
+                        <p class="dp-banner__text">{ format!(
+                            "Replaced {} from the file. Until you close this tab you can put everything back as it was.",
+                            count(undo.replaced, "deal", "deals")
+                        ) }</p>
+                        <button type="button" class="dp-button" onclick={{ let ctx = ctx.clone(); move |_| ctx.undo_replace() }}>{ "Undo replace" }</button>
+                        <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss"
+                            onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::UndoReplace(None)) }}>{ "×" }</button>
                     </div>
                 }
                 if state.backup_due(now()) && matches!(*route, Route::Deals) {
@@ -445,7 +373,7 @@ pub fn App(props: &AppProps) -> Html {
                             Some(_) => format!("No backup for a while ({} since the last export).", count(state.meta.edits_since_export as usize, "edit", "edits")),
                         } }</p>
                         <button type="button" class="dp-button dp-button--primary"
-                            onclick={{ let ctx = ctx.clone(); move |_| export_all(&ctx) }}>{ "Export now" }</button>
+                            onclick={{ let ctx = ctx.clone(); move |_| ctx.export_all() }}>{ "Export now" }</button>
                         <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss backup reminder"
                             onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::DismissReminder) }}>{ "×" }</button>
                     </div>

@@ -14,6 +14,14 @@ pub enum Route {
 }
 
 impl Route {
+    /// The route of the page's current `location.hash`.
+    pub fn current() -> Route {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        Route::parse(&hash)
+    }
+
     /// Parses a `location.hash` such as `#/deal/d1/call/c2`. A hash that is not a route
     /// (`#section`, a host page's own anchor) shows the deals.
     pub fn parse(hash: &str) -> Route {

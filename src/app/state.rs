@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::domain::{order, Action, Book, Change, Deal, Id, Minutes};
+use crate::domain::{order, Action, Book, Change, Deal, Id, Minutes, Template};
 use crate::store::local::{Loaded, Meta, Problem};
 use crate::store::{IndexEntry, SaveError};
 
@@ -46,8 +46,10 @@ pub struct AppState {
     /// Shared, so the many messages that do not touch it (saved, meta, notices) do not copy a
     /// thousand entries; changed with `Rc::make_mut`.
     pub index: Rc<BTreeMap<Id, IndexEntry>>,
-    /// The last change to persist, with a sequence number the persisting effect keys on.
-    pub pending: Option<(u64, Change)>,
+    /// Every change made in this tab, with the sequence number of its latest action and whether
+    /// that action was typing (written after a pause) or a step (written at once). A map, not
+    /// one slot: two actions dispatched in one tick are both written.
+    pub touched: Rc<BTreeMap<Change, (u64, bool)>>,
     pub seq: u64,
     pub notice: Option<Notice>,
     /// A persistent warning about storage (unavailable, full, records kept aside).
@@ -65,6 +67,10 @@ pub struct AppState {
     /// This tab's version of a deal that lost to a newer one from another tab: shown, and
     /// offered as a download, so nothing is lost silently.
     pub stale: Option<Box<Deal>>,
+    /// A deal another tab deleted while this tab had it open or unsaved: restore or discard.
+    pub deleted_elsewhere: Option<Box<Deal>>,
+    /// What "Undo replace" puts back, while this tab is open.
+    pub undo_replace: Option<Rc<super::writer::ReplaceUndo>>,
     /// A new version of the app is ready; it is used after a reload (never swapped mid-edit).
     pub update_ready: bool,
 }
@@ -86,23 +92,30 @@ impl AppState {
         }
     }
 
-    /// Replaces what was read from storage (after an import or "delete all").
+    /// Takes what was read from storage at startup, or after "delete all data" (the only time
+    /// the in-memory deals are dropped: the user asked for exactly that).
     pub fn reloaded(&mut self, loaded: Loaded) {
         self.index = Rc::new(order::map_of(loaded.index.into_iter().map(|e| (e.id.clone(), e))));
         self.book.deals.clear();
-        if let Some(templates) = loaded.templates {
-            self.book.templates = templates;
-        }
+        self.book.templates = loaded.templates.unwrap_or_else(|| Book::default().templates);
         self.problems = loaded.problems;
+    }
+
+    fn record(&mut self, change: Change, typing: bool) {
+        self.seq += 1;
+        Rc::make_mut(&mut self.touched).insert(change, (self.seq, typing));
     }
 }
 
 /// What the UI asks the root state to do.
 pub enum Msg {
-    /// A user operation at a time.
-    Do(Action, Minutes),
-    /// A deal read from storage (opened, or changed in another tab).
+    /// A user operation at a time; `true` when it is typing (saved after a short pause).
+    Do(Action, Minutes, bool),
+    /// A deal read from storage (opened, imported, or changed in another tab). The writer has
+    /// decided it may be shown (see `store::rules`), so it replaces what memory holds.
     Loaded(Box<Deal>, IndexEntry),
+    /// Templates from storage (another tab's) or from an import; `true` when they must be written.
+    Templates(Vec<Template>, bool),
     Removed(Id),
     /// What a write did: the deal's fresh list entry (shown even when the write failed), and
     /// the new backup bookkeeping on success or the warning on failure. One message, so an
@@ -121,6 +134,10 @@ pub enum Msg {
     Stale(Option<Box<Deal>>),
     /// A record found unreadable when it was opened.
     Problem(Problem),
+    /// A record kept aside was discarded by the user.
+    Discarded(String),
+    DeletedElsewhere(Option<Box<Deal>>),
+    UndoReplace(Option<Rc<super::writer::ReplaceUndo>>),
     /// A new build is installed and will be used after a reload.
     UpdateReady,
 }
@@ -131,24 +148,21 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
-            Msg::Do(action, now) => match next.book.apply(action, now) {
+            Msg::Do(action, now, typing) => match next.book.apply(action, now) {
                 Ok(change) => {
-                    next.seq += 1;
-                    next.pending = Some((next.seq, change));
+                    next.record(change, typing);
                     next.notice = None;
                 }
                 Err(e) => next.notice = Some(Notice::Error(e.to_string())),
             },
             Msg::Loaded(deal, entry) => {
-                // Never replace a newer in-memory version (e.g. edits storage could not keep).
-                if next
-                    .book
-                    .deals
-                    .get(&deal.id)
-                    .is_none_or(|mine| mine.rev <= deal.rev)
-                {
-                    Rc::make_mut(&mut next.index).insert(entry.id.clone(), entry);
-                    next.book.deals.insert(deal.id.clone(), *deal);
+                Rc::make_mut(&mut next.index).insert(entry.id.clone(), entry);
+                next.book.deals.insert(deal.id.clone(), *deal);
+            }
+            Msg::Templates(templates, write) => {
+                next.book.templates = templates;
+                if write {
+                    next.record(Change::Templates, false);
                 }
             }
             Msg::Persisted { entry, result } => {
@@ -187,6 +201,9 @@ impl Reducible for AppState {
             }
             Msg::UpdateReady => next.update_ready = true,
             Msg::Problem(problem) => next.add_problem(problem),
+            Msg::Discarded(key) => next.problems.retain(|p| p.key != key),
+            Msg::DeletedElsewhere(deal) => next.deleted_elsewhere = deal,
+            Msg::UndoReplace(undo) => next.undo_replace = undo,
         }
         Rc::new(next)
     }

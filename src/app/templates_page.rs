@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{bind, event_value};
 
 use super::new_id;
-use super::root::Ctx;
+use super::ctx::Ctx;
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
 use crate::domain::{Action, Id, TemplateAction};
 
@@ -20,6 +20,10 @@ pub fn TemplatesPage() -> Html {
     let act = {
         let ctx = ctx.clone();
         move |op: TemplateAction| ctx.act(Action::Template(op))
+    };
+    let type_in = {
+        let ctx = ctx.clone();
+        move |op: TemplateAction| ctx.type_in(Action::Template(op))
     };
     let Some(template) = template else {
         return html! { <p>{ "No templates." }</p> };
@@ -71,15 +75,15 @@ pub fn TemplatesPage() -> Html {
             <label class="dp-field">
                 <span class="dp-field__label">{ "Name" }</span>
                 <input class="dp-input" value={template.name.clone()} maxlength="200"
-                    onchange={{ let (act, tid) = (act.clone(), tid.clone()); move |e: Event| act(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
+                    oninput={{ let (type_in, tid) = (type_in.clone(), tid.clone()); move |e: InputEvent| type_in(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
             </label>
             <ol class="dp-template-items">
                 { for template.active().enumerate().map(|(n, item)| {
                     let (iid, t) = (item.id.clone(), tid.clone());
-                    let edit = { let (act, t, iid, hint) = (act.clone(), t.clone(), iid.clone(), item.hint.clone());
-                        move |e: Event| act(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: event_value(&e), hint: hint.clone() }) };
-                    let edit_hint = { let (act, t, iid, text) = (act.clone(), t.clone(), iid.clone(), item.text.clone());
-                        move |e: Event| act(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: text.clone(), hint: event_value(&e) }) };
+                    let edit = { let (type_in, t, iid, hint) = (type_in.clone(), t.clone(), iid.clone(), item.hint.clone());
+                        move |e: InputEvent| type_in(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: event_value(&e), hint: hint.clone() }) };
+                    let edit_hint = { let (type_in, t, iid, text) = (type_in.clone(), t.clone(), iid.clone(), item.text.clone());
+                        move |e: InputEvent| type_in(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: text.clone(), hint: event_value(&e) }) };
                     let weight = { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
                         move |e: Event| if let Ok(w) = event_value(&e).parse() { act(TemplateAction::SetWeight { template: t.clone(), item: iid.clone(), weight: w }) } };
                     let mover = |delta: i32| { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
@@ -90,11 +94,11 @@ pub fn TemplatesPage() -> Html {
                         <li key={item.id.to_string()} class="dp-template-item">
                             <label class="dp-field dp-template-item__text">
                                 <span class="dp-field__label">{ format!("Item {}", n + 1) }</span>
-                                <input class="dp-input" value={item.text.clone()} maxlength="200" onchange={edit} />
+                                <input class="dp-input" name="item-text" value={item.text.clone()} maxlength="200" oninput={edit} />
                             </label>
                             <label class="dp-field dp-template-item__hint">
                                 <span class="dp-field__label">{ "Hint" }</span>
-                                <input class="dp-input" value={item.hint.clone()} maxlength="1000" onchange={edit_hint} />
+                                <input class="dp-input" name="item-hint" value={item.hint.clone()} maxlength="1000" oninput={edit_hint} />
                             </label>
                             <label class="dp-field">
                                 <span class="dp-field__label">{ "Weight" }</span>

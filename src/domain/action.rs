@@ -34,7 +34,7 @@ impl Default for Book {
 }
 
 /// What an applied action changed, so the store writes only that.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Change {
     Deal(Id),
     DealRemoved(Id),
@@ -171,6 +171,11 @@ pub enum DealAction {
         item: Id,
         checked: bool,
     },
+    /// Keeps the review being written (typing), until it is saved.
+    SetReviewDraft {
+        call: Id,
+        draft: ReviewDraft,
+    },
     /// Saves the review, applies its evidence updates and records a score snapshot.
     SaveReview {
         call: Id,
@@ -179,15 +184,22 @@ pub enum DealAction {
     RemoveSample,
 }
 
-/// A review as typed in the form; the next-step date is parsed when it is saved.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A review as typed in the form; the next-step date is parsed when it is saved. Kept on the
+/// call while it is being written, so closing the tab mid-review loses nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReviewDraft {
+    #[serde(rename = "h", default)]
     pub happened: String,
+    #[serde(rename = "n", default)]
     pub next_step: String,
     /// `YYYY-MM-DD` or empty.
+    #[serde(rename = "d", default)]
     pub next_step_on: String,
+    #[serde(rename = "c", default)]
     pub cues: String,
+    #[serde(rename = "w", default)]
     pub how: [String; 4],
+    #[serde(rename = "e", default)]
     pub evidence: Vec<(String, EvidenceLevel)>,
 }
 
@@ -307,7 +319,8 @@ impl Book {
                 let mut next = current.clone();
                 let template = self.template_for(current).clone();
                 edit(&mut next, op, &template, now)?;
-                next.rev += 1;
+                // Saturating: a revision near the top (imports are bounded to 2^53) never wraps.
+                next.rev = next.rev.saturating_add(1);
                 next.updated = now;
                 self.deals.insert(deal.clone(), next);
                 Ok(Change::Deal(deal))
@@ -544,6 +557,14 @@ fn edit(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> R
                 plan.checked.push(item);
             }
         }
+        A::SetReviewDraft { call, draft } => {
+            let long = [&draft.happened, &draft.cues, &draft.how[0], &draft.how[1], &draft.how[2], &draft.how[3]];
+            for text in long {
+                limit(text, "review", NOTE_MAX)?;
+            }
+            limit(&draft.next_step, "next step", LINE_MAX)?;
+            call_mut(deal, &call)?.draft = Some(draft);
+        }
         A::SaveReview { call, draft } => {
             let next_step_on = optional_day(&draft.next_step_on)?;
             let mut how = draft.how;
@@ -567,7 +588,9 @@ fn edit(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> R
                 how,
                 evidence: changes,
             };
-            call_mut(deal, &call)?.review = Some(review);
+            let saved = call_mut(deal, &call)?;
+            saved.review = Some(review);
+            saved.draft = None;
             let value = score(deal, template, now).total;
             deal.snapshots.push((now, value));
         }

@@ -215,6 +215,9 @@ pub struct Call {
     pub plan: CallPlan,
     #[serde(rename = "rv", default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// The review being written, kept until it is saved.
+    #[serde(rename = "dr", default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<super::action::ReviewDraft>,
 }
 
 fn is_default_kind(kind: &CallKind) -> bool {
@@ -250,6 +253,7 @@ impl Call {
             attendees: Vec::new(),
             plan: CallPlan::default(),
             review: None,
+            draft: None,
         }
     }
     /// Whether the review form should be offered without asking: the call time has passed.

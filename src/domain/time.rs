@@ -25,11 +25,12 @@ impl Minutes {
     pub fn day(self) -> Day {
         Day(self.0.div_euclid(MINUTES_PER_DAY) as i32)
     }
+    /// Saturating, like every arithmetic on times here: a stored extreme never overflows.
     pub fn plus_hours(self, hours: i64) -> Minutes {
-        Minutes(self.0 + hours * 60)
+        Minutes(self.0.saturating_add(hours.saturating_mul(60)))
     }
     pub fn plus_days(self, days: i64) -> Minutes {
-        Minutes(self.0 + days * MINUTES_PER_DAY)
+        Minutes(self.0.saturating_add(days.saturating_mul(MINUTES_PER_DAY)))
     }
     /// `YYYY-MM-DD HH:MM`, for people.
     pub fn human(self) -> String {
@@ -66,10 +67,10 @@ impl fmt::Display for Minutes {
 
 impl Day {
     pub fn plus(self, days: i32) -> Day {
-        Day(self.0 + days)
+        Day(self.0.saturating_add(days))
     }
     pub fn start(self) -> Minutes {
-        Minutes(self.0 as i64 * MINUTES_PER_DAY)
+        Minutes(i64::from(self.0) * MINUTES_PER_DAY)
     }
     /// The Monday that starts this day's ISO week.
     pub fn week_start(self) -> Day {

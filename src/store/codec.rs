@@ -27,33 +27,53 @@ struct Version {
 #[derive(Serialize)]
 struct EnvelopeOut<'a, T> {
     v: u32,
+    /// The record's revision, for records whose data carries none (the templates).
+    #[serde(skip_serializing_if = "is_zero")]
+    r: u64,
     d: &'a T,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Deserialize)]
 struct EnvelopeIn<T> {
     #[serde(default)]
     v: Option<u32>,
+    #[serde(default)]
+    r: u64,
     d: T,
 }
 
 /// A current-version record in one parse: the common case, so reading 1,000 index entries at
 /// startup parses each once. Anything else (older, newer, unreadable) takes the careful path.
 fn current<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
+    current_rev(text).map(|(d, _)| d)
+}
+
+fn current_rev<T: for<'de> Deserialize<'de>>(text: &str) -> Option<(T, u64)> {
     match serde_json::from_str::<EnvelopeIn<T>>(text) {
         Ok(EnvelopeIn {
             v: Some(SCHEMA_VERSION),
+            r,
             d,
-        }) => Some(d),
+        }) => Some((d, r)),
         _ => None,
     }
 }
 
 /// Encodes a value in the current version's envelope.
 pub fn encode<T: Serialize>(value: &T) -> String {
+    encode_rev(value, 0)
+}
+
+/// Encodes a value with its revision in the envelope (records whose data has none).
+pub fn encode_rev<T: Serialize>(value: &T, rev: u64) -> String {
     // Serializing plain data structs to a string cannot fail.
     serde_json::to_string(&EnvelopeOut {
         v: SCHEMA_VERSION,
+        r: rev,
         d: value,
     })
     .unwrap_or_default()
@@ -120,13 +140,18 @@ pub fn decode_deal(text: &str) -> Result<Decoded, RecordError> {
 
 /// Decodes any current-version record (index, settings, meta).
 pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, RecordError> {
-    if let Some(value) = current(text) {
+    decode_rev(text).map(|(d, _)| d)
+}
+
+/// Decodes a record with the revision its envelope carries (0 when none).
+pub fn decode_rev<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(T, u64), RecordError> {
+    if let Some(value) = current_rev(text) {
         return Ok(value);
     }
     match version_of(text)? {
         v if v > SCHEMA_VERSION => Err(RecordError::Newer(v)),
         _ => serde_json::from_str::<EnvelopeIn<T>>(text)
-            .map(|e| e.d)
+            .map(|e| (e.d, e.r))
             .map_err(|e| RecordError::Corrupt(e.to_string())),
     }
 }

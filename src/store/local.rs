@@ -5,6 +5,7 @@
 use web_sys::Storage;
 
 use super::codec::{self, IndexEntry, RecordError};
+use super::rules::{self, Decision, Seen};
 use crate::domain::{order, Deal, Id, Template};
 
 /// Why a write did not happen. The previous stored data is intact in every case.
@@ -22,6 +23,10 @@ pub enum SaveError {
         "The stored copy of this deal can't be read or is from a newer version, so it was left untouched."
     )]
     Protected,
+    #[error("This deal was deleted in another tab; your change was not saved.")]
+    Deleted,
+    #[error("Another tab changed the checklist templates; your template change was not applied.")]
+    TemplatesChanged(Vec<Template>, u64),
 }
 
 /// Small bookkeeping record: when the last export happened and how many edits since.
@@ -41,6 +46,15 @@ impl Meta {
     pub fn record_edit(&mut self, now: crate::domain::Minutes) {
         self.edits_since_export += 1;
         self.first_unexported_edit.get_or_insert(now);
+    }
+
+    /// Merges what another tab wrote: the later export wins, and edits since it add up.
+    pub fn merged(stored: &Meta, mine: &Meta) -> Meta {
+        if stored.last_export > mine.last_export {
+            stored.clone()
+        } else {
+            mine.clone()
+        }
     }
 
     /// A backup is due after 50 edits, or 7 days after the first edit not in an export.
@@ -65,6 +79,8 @@ pub struct Problem {
 pub struct Loaded {
     pub index: Vec<IndexEntry>,
     pub templates: Option<Vec<Template>>,
+    /// The templates record's revision (0 when there is none yet).
+    pub templates_rev: u64,
     pub problems: Vec<Problem>,
     /// Index entries that were missing or stale and were rebuilt from their deal records.
     pub rebuilt: usize,
@@ -156,8 +172,13 @@ impl Store {
             .unwrap_or_default()
     }
 
-    pub fn save_meta(&self, meta: &Meta) -> Result<(), SaveError> {
-        self.set(&self.meta_key(), &codec::encode(meta))
+    /// Changes the stored bookkeeping record from what storage holds now (another tab may have
+    /// exported or counted edits), and returns the record written.
+    pub fn update_meta(&self, change: impl FnOnce(&mut Meta)) -> Result<Meta, SaveError> {
+        let mut meta = self.load_meta();
+        change(&mut meta);
+        self.set(&self.meta_key(), &codec::encode(&meta))?;
+        Ok(meta)
     }
 
     /// Every readable deal (for export and insights), and the records that are not.
@@ -175,55 +196,64 @@ impl Store {
     }
 
     /// Removes one record kept aside, when the user explicitly discards it.
-    pub fn discard(&self, key: &str) {
-        if let (Some(storage), true) = (&self.storage, key.starts_with(&format!("{}:", self.ns))) {
-            let _ = storage.remove_item(key);
+    pub fn discard(&self, key: &str) -> Result<(), SaveError> {
+        if !key.starts_with(&format!("{}:", self.ns)) {
+            return Ok(());
         }
+        self.remove(key)
     }
 
-    /// Writes imported deals as they are (the caller decided which, see `transfer::preview`).
-    pub fn write_deals(
-        &self,
-        deals: &[&Deal],
-        entry_of: impl Fn(&Deal) -> IndexEntry,
-    ) -> Result<usize, SaveError> {
-        let mut written = 0;
-        for deal in deals {
-            let text = codec::encode(*deal);
-            self.set(&self.deal_key(&deal.id), &text)?;
-            self.set(&self.index_key(&deal.id), &codec::encode(&entry_of(deal)))?;
-            written += 1;
-        }
-        Ok(written)
-    }
-
-    /// Removes every key of this namespace (after the caller made a backup).
-    pub fn clear_all(&self) {
-        let Some(storage) = &self.storage else { return };
+    /// Removes every key of this namespace (the user typed "delete").
+    pub fn clear_all(&self) -> Result<(), SaveError> {
         let prefix = format!("{}:", self.ns);
-        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&prefix))
-            .collect();
-        for key in keys {
-            let _ = storage.remove_item(&key);
-        }
+        let keys: Vec<String> = self.all_keys().into_iter().filter(|k| k.starts_with(&prefix)).collect();
+        keys.iter().try_for_each(|key| self.remove(key))
     }
 
-    /// A stored record's text as it is (for "download raw text").
+    /// A stored record's text as it is (for "download raw text" and undoing a replace).
     pub fn raw(&self, key: &str) -> Option<String> {
         self.get(key)
     }
 
+    /// Puts a record's text back as it was (undoing a replace), or removes the key for `None`.
+    pub fn restore_raw(&self, key: &str, text: Option<&str>) -> Result<(), SaveError> {
+        match text {
+            Some(text) => self.set(key, text),
+            None => self.remove(key),
+        }
+    }
+
+    fn all_keys(&self) -> Vec<String> {
+        let Some(storage) = &self.storage else { return Vec::new() };
+        (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect()
+    }
+
+    /// A key's text, or `None` when it is missing or unreadable (loading treats both alike).
     fn get(&self, key: &str) -> Option<String> {
-        self.storage.as_ref()?.get_item(key).ok().flatten()
+        self.read(key).ok().flatten()
+    }
+
+    /// A key's text. A `getItem` that throws (Firefox can, when its storage is damaged or
+    /// locked) is an error, never "missing": a guard that read it as missing would let a write
+    /// through, and the storage handler would read it as a deletion.
+    fn read(&self, key: &str) -> Result<Option<String>, SaveError> {
+        let storage = self.storage.as_ref().ok_or_else(|| self.unavailable_error())?;
+        storage.get_item(key).map_err(|e| SaveError::Unavailable(describe(&e)))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), SaveError> {
+        let storage = self.storage.as_ref().ok_or_else(|| self.unavailable_error())?;
+        storage.remove_item(key).map_err(|e| SaveError::Unavailable(describe(&e)))
+    }
+
+    fn unavailable_error(&self) -> SaveError {
+        SaveError::Unavailable(self.unavailable.clone().unwrap_or_default())
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        let storage = self
-            .storage
-            .as_ref()
-            .ok_or_else(|| SaveError::Unavailable(self.unavailable.clone().unwrap_or_default()))?;
+        let storage = self.storage.as_ref().ok_or_else(|| self.unavailable_error())?;
         storage.set_item(key, value).map_err(|e| {
             if is_quota(&e) {
                 SaveError::Quota
@@ -299,8 +329,11 @@ impl Store {
         }
         loaded.index = entries.into_values().collect();
         if let Some(raw) = self.get(&self.settings_key()) {
-            match codec::decode::<Vec<Template>>(&raw) {
-                Ok(t) => loaded.templates = Some(t),
+            match codec::decode_rev::<Vec<Template>>(&raw) {
+                Ok((t, rev)) => {
+                    loaded.templates = Some(t);
+                    loaded.templates_rev = rev;
+                }
                 Err(error) => loaded.problems.push(Problem {
                     key: self.settings_key(),
                     raw,
@@ -323,22 +356,31 @@ impl Store {
         }))
     }
 
-    /// Writes one deal and its index entry: a few KB, never the whole data set. Refuses to
-    /// overwrite a newer revision (another tab's) or a record it cannot read.
-    pub fn save_deal(&self, deal: &Deal, entry: &IndexEntry) -> Result<usize, SaveError> {
-        let key = self.deal_key(&deal.id);
-        if let Some(raw) = self.get(&key) {
-            match codec::decode_deal(&raw) {
-                Ok(stored) if stored.deal.rev >= deal.rev => {
-                    return Err(SaveError::Stale(Box::new(stored.deal)))
-                }
-                Ok(_) => {}
-                Err(_) => return Err(SaveError::Protected),
-            }
+    /// What storage holds for a deal now: its revision and record, kept aside, or nothing.
+    pub fn seen_deal(&self, id: &Id) -> Result<(Seen, Option<Deal>), SaveError> {
+        Ok(match self.read(&self.deal_key(id))? {
+            None => (Seen::Missing, None),
+            Some(raw) => match codec::decode_deal(&raw) {
+                Ok(d) => (Seen::Rev(d.deal.rev), Some(d.deal)),
+                Err(_) => (Seen::Unreadable, None),
+            },
+        })
+    }
+
+    /// Writes one deal and its index entry: a few KB, never the whole data set. `base` is the
+    /// revision this tab last read or wrote (`None` for a deal it created); the write happens
+    /// only over exactly that (see [`rules::decide`]). Returns the characters written.
+    pub fn save_deal(&self, deal: &Deal, entry: &IndexEntry, base: Option<u64>) -> Result<usize, SaveError> {
+        let (seen, stored) = self.seen_deal(&deal.id)?;
+        match rules::decide(seen, base) {
+            Decision::Write => {}
+            Decision::Stale => return Err(SaveError::Stale(Box::new(stored.unwrap_or_else(|| deal.clone())))),
+            Decision::Protected => return Err(SaveError::Protected),
+            Decision::DeletedElsewhere => return Err(SaveError::Deleted),
         }
         let deal_text = codec::encode(deal);
         let entry_text = codec::encode(entry);
-        self.set(&key, &deal_text)?;
+        self.set(&self.deal_key(&deal.id), &deal_text)?;
         self.set(&self.index_key(&deal.id), &entry_text)?;
         Ok(deal_text.len() + entry_text.len())
     }
@@ -354,28 +396,57 @@ impl Store {
                 .is_ok()
     }
 
-    /// Removes a deal and its index entry.
-    pub fn remove_deal(&self, id: &Id) {
-        if let Some(storage) = &self.storage {
-            let _ = storage.remove_item(&self.deal_key(id));
-            let _ = storage.remove_item(&self.index_key(id));
+    /// Removes a deal and its index entry, if storage still holds the revision this tab saw
+    /// (a deal changed in another tab since is not deleted unseen).
+    pub fn remove_deal(&self, id: &Id, base: Option<u64>) -> Result<(), SaveError> {
+        let (seen, stored) = self.seen_deal(id)?;
+        match rules::decide(seen, base) {
+            Decision::Write | Decision::DeletedElsewhere => {}
+            Decision::Stale => return Err(SaveError::Stale(Box::new(stored.ok_or(SaveError::Protected)?))),
+            Decision::Protected => return Err(SaveError::Protected),
         }
+        self.remove(&self.deal_key(id))?;
+        self.remove(&self.index_key(id))
     }
 
-    pub fn save_templates(&self, templates: &[Template]) -> Result<usize, SaveError> {
-        let text = codec::encode(&templates);
-        self.set(&self.settings_key(), &text)?;
-        Ok(text.len())
+    /// The stored templates and their revision, when readable.
+    pub fn load_templates(&self) -> Option<(Vec<Template>, u64)> {
+        codec::decode_rev(&self.get(&self.settings_key())?).ok()
     }
 
-    /// Characters this namespace uses, counted as browsers count (key + value).
-    pub fn chars_used(&self) -> usize {
-        let Some(storage) = &self.storage else { return 0 };
+    /// Writes the templates over revision `base` (what this tab last read or wrote), as
+    /// revision `base + 1`; another tab's newer templates are never overwritten.
+    pub fn save_templates(&self, templates: &[Template], base: u64) -> Result<u64, SaveError> {
+        let key = self.settings_key();
+        if let Some(raw) = self.read(&key)? {
+            match codec::decode_rev::<Vec<Template>>(&raw) {
+                Ok((theirs, rev)) if rev != base => return Err(SaveError::TemplatesChanged(theirs, rev)),
+                Ok(_) => {}
+                Err(_) => return Err(SaveError::Protected),
+            }
+        }
+        let rev = base.saturating_add(1);
+        self.set(&key, &codec::encode_rev(&templates, rev))?;
+        Ok(rev)
+    }
+
+    /// Characters the whole origin's localStorage uses (every namespace and other apps'): what
+    /// the browser's quota counts.
+    pub fn origin_chars(&self) -> u64 {
+        self.all_keys()
+            .into_iter()
+            .map(|k| (k.encode_utf16().count() + self.get(&k).map_or(0, |v| v.encode_utf16().count())) as u64)
+            .sum()
+    }
+
+    /// Characters this namespace uses, counted as browsers count (key + value). A `u64`: the
+    /// percentage arithmetic on it must not overflow a 32-bit `usize` in wasm.
+    pub fn chars_used(&self) -> u64 {
         let prefix = format!("{}:", self.ns);
-        (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
+        self.all_keys()
+            .into_iter()
             .filter(|k| k.starts_with(&prefix))
-            .map(|k| k.encode_utf16().count() + self.get(&k).map_or(0, |v| v.encode_utf16().count()))
+            .map(|k| (k.encode_utf16().count() + self.get(&k).map_or(0, |v| v.encode_utf16().count())) as u64)
             .sum()
     }
 }

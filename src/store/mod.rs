@@ -7,6 +7,7 @@
 
 pub mod codec;
 pub mod local;
+pub mod rules;
 pub mod transfer;
 
 pub use codec::{IndexEntry, RecordError, SCHEMA_VERSION};

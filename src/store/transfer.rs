@@ -2,7 +2,7 @@
 //! Imports are validated field by field before anything is written, previewed, and merged by id
 //! so that a newer revision is never replaced silently. Pure Rust, tested natively.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -28,6 +28,10 @@ pub struct ExportFile {
     pub deals: Vec<Deal>,
     #[serde(default)]
     pub templates: Vec<Template>,
+    /// Records kept aside (unreadable, or from a newer version), as `[key, raw text]`: a backup
+    /// carries them too. An import leaves them out; they are restored by hand if ever needed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aside: Vec<(String, String)>,
 }
 
 /// Builds the export file for `deals` and `templates`.
@@ -39,6 +43,7 @@ pub fn export(deals: Vec<Deal>, templates: Vec<Template>, now: Minutes) -> Expor
         exported_at: now,
         deals,
         templates,
+        aside: Vec::new(),
     }
 }
 
@@ -192,8 +197,43 @@ fn unique<'a>(ids: impl Iterator<Item = &'a Id>, place: &str) -> Result<(), Impo
     Ok(())
 }
 
+/// The largest revision a file may carry: 2^53, what a JavaScript number holds exactly. Edits
+/// add to it with saturating arithmetic, so even this one cannot wrap.
+pub const MAX_REV: u64 = 1 << 53;
+
+/// The first minute of 1970 and the last of 9999: every imported time lies between.
+const FIRST_MINUTE: i64 = 0;
+const LAST_MINUTE: i64 = 2_932_896 * 1_440 + 1_439;
+
+fn check_time(at: Minutes, place: &str) -> Result<(), ImportError> {
+    if (FIRST_MINUTE..=LAST_MINUTE).contains(&at.0) {
+        Ok(())
+    } else {
+        Err(invalid(place, format!("the time {} is outside the years 1970–9999", at.0)))
+    }
+}
+
+fn check_day(day: Option<crate::domain::Day>, place: &str) -> Result<(), ImportError> {
+    day.map_or(Ok(()), |d| check_time(d.start(), place))
+}
+
 /// Every limit a stored deal must respect (beyond what its types already enforce).
 pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
+    if deal.rev > MAX_REV {
+        return Err(invalid(format!("{place}.rev"), format!("revision {} (at most 2^53)", deal.rev)));
+    }
+    check_time(deal.created, &format!("{place}.created"))?;
+    check_time(deal.updated, &format!("{place}.updated"))?;
+    check_day(deal.target, &format!("{place}.target"))?;
+    for m in &deal.moves {
+        check_time(m.at, &format!("{place}.moves"))?;
+    }
+    for (at, _) in &deal.snapshots {
+        check_time(*at, &format!("{place}.snapshots"))?;
+    }
+    for p in &deal.people {
+        check_day(p.last_contact, &format!("{place}.people"))?;
+    }
     check_len(&deal.name, NAME_MAX, &format!("{place}.name"))?;
     if deal.name.trim().is_empty() {
         return Err(invalid(format!("{place}.name"), "a deal needs a name"));
@@ -219,6 +259,8 @@ pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
     }
     for (i, c) in deal.calls.iter().enumerate() {
         let at = format!("{place}.calls[{i}]");
+        check_time(c.at, &format!("{at}.at"))?;
+        check_day(c.review.as_ref().and_then(|r| r.next_step_on), &format!("{at}.review"))?;
         let plan = &c.plan;
         check_len(&plan.objective, LINE_MAX, &at)?;
         check_len(&plan.ask, LINE_MAX, &at)?;
@@ -236,6 +278,13 @@ pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
         }
         check_count(plan.checked.len(), &at)?;
         check_count(c.attendees.len(), &at)?;
+        if let Some(d) = &c.draft {
+            for text in [&d.happened, &d.cues, &d.how[0], &d.how[1], &d.how[2], &d.how[3]] {
+                check_len(text, NOTE_MAX, &format!("{at}.draft"))?;
+            }
+            check_len(&d.next_step, LINE_MAX, &format!("{at}.draft"))?;
+            check_count(d.evidence.len(), &format!("{at}.draft"))?;
+        }
         if let Some(r) = &c.review {
             for text in [&r.happened, &r.cues, &r.how[0], &r.how[1], &r.how[2], &r.how[3]] {
                 check_len(text, NOTE_MAX, &format!("{at}.review"))?;
@@ -331,42 +380,8 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
         exported_at,
         deals: parsed,
         templates,
+        aside: Vec::new(),
     })
-}
-
-/// What merging an import would do, per deal.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Preview {
-    /// Not stored here yet: added.
-    pub new: Vec<Id>,
-    /// A newer revision than the stored one: replaces it.
-    pub updated: Vec<Id>,
-    /// Identical to what is stored: nothing to do.
-    pub unchanged: Vec<Id>,
-    /// Same revision, different content, or older than what is stored: the stored one is kept.
-    pub conflicting: Vec<Id>,
-}
-
-impl Preview {
-    /// The deals a merge writes.
-    pub fn to_write(&self) -> BTreeSet<&Id> {
-        order::set_of(self.new.iter().chain(&self.updated))
-    }
-}
-
-/// Compares incoming deals with the stored ones (by id and revision).
-pub fn preview(stored: &BTreeMap<Id, Deal>, incoming: &[Deal]) -> Preview {
-    let mut p = Preview::default();
-    for deal in incoming {
-        let id = deal.id.clone();
-        match stored.get(&deal.id) {
-            None => p.new.push(id),
-            Some(current) if current == deal => p.unchanged.push(id),
-            Some(current) if deal.rev > current.rev => p.updated.push(id),
-            Some(_) => p.conflicting.push(id),
-        }
-    }
-    p
 }
 
 #[cfg(test)]
@@ -515,20 +530,27 @@ mod tests {
     }
 
     #[test]
-    fn merge_keeps_the_newer_revision() {
-        let deals = generate(4, 1, 5, now());
-        let stored: BTreeMap<Id, Deal> = deals.iter().take(3).map(|d| (d.id.clone(), d.clone())).collect();
-        let mut incoming = deals.clone();
-        incoming[0].rev += 1; // newer: updates
-        incoming[0].name = "Renamed".into();
-        incoming[1].rev -= 1; // older: conflict, stored kept
-        incoming[1].name = "Old name".into();
-        // incoming[2] identical: unchanged; incoming[3]: new
-        let p = preview(&stored, &incoming);
-        assert_eq!(p.updated, [deals[0].id.clone()]);
-        assert_eq!(p.conflicting, [deals[1].id.clone()]);
-        assert_eq!(p.unchanged, [deals[2].id.clone()]);
-        assert_eq!(p.new, [deals[3].id.clone()]);
-        assert_eq!(p.to_write().len(), 2);
+    fn numbers_from_outside_are_bounded_and_named() {
+        let mut f = export(generate(1, 1, 1, now()), vec![], now());
+        f.deals[0].rev = u64::MAX;
+        assert!(
+            matches!(refused(&to_json(&f)), ImportError::Invalid { place, .. } if place == "deals[0].rev")
+        );
+        f.deals[0].rev = MAX_REV;
+        assert!(parse_import(&to_json(&f)).is_ok(), "2^53 itself is fine");
+        let mut f = export(generate(1, 1, 1, now()), vec![], now());
+        f.deals[0].updated = Minutes(i64::MAX);
+        assert!(
+            matches!(refused(&to_json(&f)), ImportError::Invalid { place, .. } if place == "deals[0].updated")
+        );
+        let mut f = export(generate(1, 2, 1, now()), vec![], now());
+        f.deals[0].calls[1].at = Minutes(-1);
+        assert!(
+            matches!(refused(&to_json(&f)), ImportError::Invalid { place, .. } if place == "deals[0].calls[1].at")
+        );
+        let mut f = export(generate(1, 1, 1, now()), vec![], now());
+        f.deals[0].target = Some(crate::domain::Day(i32::MAX));
+        assert!(matches!(refused(&to_json(&f)), ImportError::Invalid { .. }));
     }
+
 }

@@ -1,9 +1,12 @@
-//! Small wrappers over browser APIs the views need: file download, file reading, the
-//! clipboard, and the storage manager (persistence and usage). Every failure is a value.
+//! What touches the browser besides storage: the clock, ids, file download and reading, the
+//! clipboard, the storage manager (persistence and usage), focus, and the performance marks
+//! `make bench` reads. Every failure is a value.
 
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::{Id, Minutes};
 
 fn describe(err: JsValue) -> String {
     err.dyn_ref::<js_sys::Error>()
@@ -100,4 +103,69 @@ pub async fn copy(text: &str) -> Result<(), String> {
         .dyn_into()
         .map_err(|_| "no promise")?;
     JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+}
+
+/// Local wall-clock time now, in minutes (the domain's clock; see `domain::time`).
+pub fn now() -> Minutes {
+    let date = js_sys::Date::new_0();
+    let local_ms = date.get_time() - date.get_timezone_offset() * 60_000.0;
+    Minutes((local_ms / 60_000.0).floor() as i64)
+}
+
+/// A fresh random id with a one-letter prefix.
+pub fn new_id(prefix: char) -> Id {
+    let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    Id::from_random(prefix, (hi << 32) | lo)
+}
+
+/// Milliseconds since navigation start, for the measurements `make bench` reads.
+pub fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Records one save's cost on the host element for `make bench`.
+pub fn mark_save(started: f64, chars: Option<usize>) {
+    mark_host("data-save-us", &micros(started));
+    mark_host("data-save-at", &((started * 1000.0) as i64).to_string());
+    if let Some(chars) = chars {
+        mark_host("data-save-chars", &chars.to_string());
+    }
+}
+
+/// Sets a `data-*` attribute on the host element (measurements, test hooks).
+pub fn mark_host(name: &str, value: &str) {
+    if let Some(host) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(super::HOST_ID))
+    {
+        let _ = host.set_attribute(name, value);
+    }
+}
+
+/// Focuses the element matching `selector` once the current render has happened.
+pub fn focus_later(selector: &'static str) {
+    let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!(".deal-prep {selector}")).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&focus),
+            50,
+        );
+    }
+}
+
+/// Whole microseconds since `started` (a [`perf_now`] value), as text; integers keep float
+/// formatting out of the wasm.
+pub fn micros(started: f64) -> String {
+    (((perf_now() - started) * 1000.0).round() as i64).to_string()
 }

@@ -1,0 +1,139 @@
+//! The context every view gets: the current state to render, and intent methods that are the
+//! only way to change or persist anything (they land in the [`Writer`]). Views never see the
+//! store.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::UseReducerHandle;
+
+use super::platform::{self, now};
+use super::state::{AppState, Msg, Notice};
+use super::writer::Writer;
+use crate::domain::{Action, Deal, DealAction, Id};
+use crate::store::rules::{Merge, Resolve};
+use crate::store::transfer::{self, ExportFile};
+
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub state: UseReducerHandle<AppState>,
+    writer: Rc<Writer>,
+}
+
+impl Ctx {
+    pub fn new(state: UseReducerHandle<AppState>, writer: Rc<Writer>) -> Ctx {
+        Ctx { state, writer }
+    }
+
+    /// A step (a click, a pick, a submitted form): written at once.
+    pub fn act(&self, action: Action) {
+        self.state.dispatch(Msg::Do(action, now(), false));
+    }
+
+    /// Typing in a field: shown at once, written after a short pause and when the page hides.
+    pub fn type_in(&self, action: Action) {
+        self.state.dispatch(Msg::Do(action, now(), true));
+    }
+
+    /// An edit to one deal, as a step (`typing` false) or typing.
+    pub fn edit(&self, deal: &Id, op: DealAction, typing: bool) {
+        let action = Action::Edit { deal: deal.clone(), op };
+        self.state.dispatch(Msg::Do(action, now(), typing));
+    }
+
+    /// A message that only changes what is shown (notices, dismissed banners).
+    pub fn show(&self, msg: Msg) {
+        self.state.dispatch(msg);
+    }
+
+    pub fn notify_error(&self, text: String) {
+        self.show(Msg::Notify(Some(Notice::Error(text))));
+    }
+
+    pub fn namespace(&self) -> &str {
+        self.writer.store().namespace()
+    }
+
+    /// Whether the deal's stored record is kept aside (unreadable or from a newer version).
+    pub fn is_kept_aside(&self, id: &Id) -> bool {
+        let key = self.writer.store().deal_key(id);
+        self.state.problems.iter().any(|p| p.key == key)
+    }
+
+    /// Characters this namespace uses in storage.
+    pub fn chars_used(&self) -> u64 {
+        self.writer.store().chars_used()
+    }
+
+    /// Every deal this browser holds: stored, with newer in-memory versions in their place.
+    pub fn all_deals(&self) -> Vec<Deal> {
+        self.writer.deals_for_export(&self.state)
+    }
+
+    /// Downloads everything (records kept aside included) and records the export.
+    pub fn export_all(&self) {
+        let started = platform::perf_now();
+        let file = self.writer.backup(&self.state);
+        let json = transfer::to_json(&file);
+        platform::mark_host("data-export-us", &platform::micros(started));
+        platform::mark_host("data-export-at", &((started * 1000.0) as i64).to_string());
+        match platform::download(&transfer::file_name(file.exported_at, None), "application/json", &json) {
+            Ok(()) => self.writer.exported(file.exported_at),
+            Err(e) => self.notify_error(format!("The export could not be downloaded: {e}")),
+        }
+    }
+
+    /// Downloads one deal as its own file.
+    pub fn export_deal(&self, deal: &Deal, label: Option<&str>) {
+        let file = transfer::export(vec![deal.clone()], self.state.book.templates.clone(), now());
+        let name = transfer::file_name(file.exported_at, Some(label.unwrap_or(&deal.name)));
+        if let Err(e) = platform::download(&name, "application/json", &transfer::to_json(&file)) {
+            self.notify_error(format!("The export could not be downloaded: {e}"));
+        }
+    }
+
+    /// What merging `file` would do, deal by deal (the preview).
+    pub fn import_plan(&self, file: &ExportFile) -> Vec<(Id, Merge)> {
+        self.writer.plan(&self.state, file)
+    }
+
+    pub fn merge(&self, file: &ExportFile, choices: &BTreeMap<Id, Resolve>) {
+        self.writer.merge(file, choices);
+    }
+
+    /// Downloads a backup of everything, then replaces; nothing is replaced without the backup.
+    pub fn replace(&self, file: &ExportFile, drop_missing: bool) -> Result<(), String> {
+        let backup = self.writer.backup(&self.state);
+        let name = transfer::file_name(backup.exported_at, Some("backup before replace"));
+        platform::download(&name, "application/json", &transfer::to_json(&backup))
+            .map_err(|e| format!("The backup could not be downloaded ({e}), so nothing was replaced."))?;
+        self.writer.replace(file, drop_missing)
+    }
+
+    pub fn undo_replace(&self) {
+        if let Some(undo) = self.state.undo_replace.clone() {
+            self.writer.undo_replace(&undo);
+        }
+    }
+
+    pub fn discard(&self, key: &str) {
+        self.writer.discard(key);
+    }
+
+    pub fn delete_all(&self) {
+        self.writer.delete_all();
+    }
+
+    /// Brings back a deal deleted here (undo) or in another tab (restore): written as new.
+    pub fn restore(&self, deal: Deal) {
+        self.act(Action::InsertDeal(Box::new(deal)));
+        self.show(Msg::Deleted(None));
+        self.show(Msg::DeletedElsewhere(None));
+    }
+
+    /// Deletes a deal, keeping it for "Undo" while the tab is open.
+    pub fn delete_deal(&self, deal: &Deal) {
+        self.show(Msg::Deleted((!deal.sample).then(|| Box::new(deal.clone()))));
+        self.act(Action::DeleteDeal(deal.id.clone()));
+    }
+}

@@ -1,0 +1,673 @@
+//! The one home for every write. The root state records what changed (`AppState::touched`);
+//! the writer decides when and whether to write it (the rules in `store::rules`), talks to the
+//! store, and reports back with messages. It also takes in other tabs' changes and runs the
+//! data operations: import merge, "replace everything" and its undo, discard, delete all.
+//! Views never reach it directly: they call the intent methods of [`super::ctx::Ctx`].
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::JsCast;
+use yew::UseReducerHandle;
+
+use super::platform::{self, now};
+use super::route::Route;
+use super::state::{AppState, Msg, Notice, StorageWarning};
+use crate::domain::text::count;
+use crate::domain::{order, Change, Deal, Id, Template};
+use crate::store::local::Problem;
+use crate::store::rules::{self, Incoming, Merge, Resolve};
+use crate::store::transfer::{self, ExportFile};
+use crate::store::{codec, IndexEntry, SaveError, Store};
+
+/// How long typing may pause before it is written.
+pub const TYPING_PAUSE_MS: i32 = 300;
+
+/// A conservative localStorage quota, in characters (browsers allow about 5 M per origin).
+const QUOTA_CHARS: u64 = 5_000_000;
+
+/// What "Undo replace" puts back: every key the replace wrote or removed with its text before,
+/// and the templates before.
+#[derive(Debug, PartialEq)]
+pub struct ReplaceUndo {
+    keys: Vec<(String, Option<String>)>,
+    deals_before: Vec<(Id, Option<Deal>)>,
+    templates_before: Vec<Template>,
+    pub replaced: usize,
+}
+
+/// This tab's knowledge of storage, and what waits to be written.
+#[derive(Default)]
+struct Ledger {
+    /// The revision of each deal as this tab last read or wrote it in storage.
+    base: BTreeMap<Id, u64>,
+    templates_base: u64,
+    /// Changes seen in the state and not yet written.
+    dirty: BTreeSet<Change>,
+    seen_seq: u64,
+    timer: Option<i32>,
+    /// The deal whose edit was last counted for the backup reminder, and whether focus left a
+    /// field since: one edited field counts once, however many keystrokes it took.
+    counted: Option<Id>,
+    blurred: bool,
+}
+
+pub struct Writer {
+    store: Rc<Store>,
+    latest: RefCell<Option<UseReducerHandle<AppState>>>,
+    ledger: RefCell<Ledger>,
+    me: Weak<Writer>,
+}
+
+impl PartialEq for Writer {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Writer {
+    pub fn new(store: Store) -> Rc<Writer> {
+        Rc::new_cyclic(|me| Writer {
+            store: Rc::new(store),
+            latest: RefCell::new(None),
+            ledger: RefCell::new(Ledger::default()),
+            me: me.clone(),
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The root hands over its current state at every render, so timers and page events act on
+    /// what the user sees now.
+    pub fn attach(&self, state: UseReducerHandle<AppState>) {
+        *self.latest.borrow_mut() = Some(state);
+    }
+
+    /// The state as of the last render.
+    pub fn latest(&self) -> Option<UseReducerHandle<AppState>> {
+        self.latest.borrow().clone()
+    }
+
+    fn state(&self) -> Option<UseReducerHandle<AppState>> {
+        self.latest()
+    }
+
+    fn send(&self, messages: Vec<Msg>) {
+        if let Some(state) = self.state() {
+            for msg in messages {
+                state.dispatch(msg);
+            }
+        }
+    }
+
+    /// Records the revisions of what startup read.
+    pub fn know(&self, id: &Id, rev: u64) {
+        self.ledger.borrow_mut().base.insert(id.clone(), rev);
+    }
+
+    pub fn know_templates(&self, rev: u64) {
+        self.ledger.borrow_mut().templates_base = rev;
+    }
+
+    /// Focus left a field: the next edit counts as a new one for the backup reminder.
+    pub fn blurred(&self) {
+        self.ledger.borrow_mut().blurred = true;
+    }
+
+    /// Called after every render that changed something: steps are written at once, typing
+    /// after a pause of [`TYPING_PAUSE_MS`].
+    pub fn noticed(&self, state: &AppState) {
+        let mut typing_only = true;
+        {
+            let mut ledger = self.ledger.borrow_mut();
+            let seen = ledger.seen_seq;
+            for (change, (seq, typing)) in state.touched.iter().filter(|(_, (seq, _))| *seq > seen) {
+                ledger.dirty.insert(change.clone());
+                typing_only &= *typing;
+                ledger.seen_seq = ledger.seen_seq.max(*seq);
+            }
+            if ledger.dirty.is_empty() {
+                return;
+            }
+        }
+        if typing_only {
+            self.schedule();
+        } else {
+            self.flush();
+        }
+    }
+
+    fn schedule(&self) {
+        let Some(window) = web_sys::window() else { return };
+        let mut ledger = self.ledger.borrow_mut();
+        if let Some(timer) = ledger.timer.take() {
+            window.clear_timeout_with_handle(timer);
+        }
+        let me = self.me.clone();
+        let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(writer) = me.upgrade() {
+                writer.ledger.borrow_mut().timer = None;
+                writer.flush();
+            }
+        });
+        ledger.timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), TYPING_PAUSE_MS)
+            .ok();
+    }
+
+    /// Writes everything waiting, now (also on `pagehide` and when the page is hidden).
+    pub fn flush(&self) {
+        let Some(state) = self.state() else { return };
+        let dirty = {
+            let mut ledger = self.ledger.borrow_mut();
+            if let (Some(timer), Some(w)) = (ledger.timer.take(), web_sys::window()) {
+                w.clear_timeout_with_handle(timer);
+            }
+            std::mem::take(&mut ledger.dirty)
+        };
+        if dirty.is_empty() || !self.store.is_available() {
+            // Without storage the state is the only copy; the banner says so since startup.
+            return;
+        }
+        let mut out = Vec::new();
+        let mut wrote = Vec::new();
+        for change in dirty {
+            match &change {
+                Change::Deal(id) => {
+                    if let Some(deal) = state.book.deals.get(id) {
+                        if self.write_deal(&state, deal, &mut out) {
+                            wrote.push(id.clone());
+                        } else {
+                            self.retry(change, &out);
+                        }
+                    }
+                }
+                Change::DealRemoved(id) => self.remove_deal(&state, id, &mut out),
+                Change::Templates => self.write_templates(&state.book.templates, &mut out),
+            }
+        }
+        if let Some(meta) = self.count_edit(&wrote) {
+            out.push(Msg::Meta(meta));
+        }
+        self.send(out);
+    }
+
+    /// A write that failed for want of space or access is tried again with the next flush.
+    fn retry(&self, change: Change, out: &[Msg]) {
+        if matches!(out.last(), Some(Msg::Persisted { result: Err(_), .. })) {
+            self.ledger.borrow_mut().dirty.insert(change);
+        }
+    }
+
+    /// Writes one deal over the revision this tab knows; true when written.
+    fn write_deal(&self, state: &AppState, deal: &Deal, out: &mut Vec<Msg>) -> bool {
+        let base = self.ledger.borrow().base.get(&deal.id).copied();
+        if base == Some(deal.rev) {
+            return false;
+        }
+        let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
+        let started = platform::perf_now();
+        let saved = self.store.save_deal(deal, &entry, base);
+        platform::mark_save(started, saved.as_ref().ok().copied());
+        match saved {
+            Ok(_) => {
+                self.know(&deal.id, deal.rev);
+                out.push(Msg::Persisted {
+                    entry: Some(entry),
+                    result: Ok(None),
+                });
+                true
+            }
+            Err(SaveError::Stale(theirs)) => {
+                self.know(&theirs.id, theirs.rev);
+                let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
+                out.push(Msg::Stale(Some(Box::new(deal.clone()))));
+                out.push(Msg::Loaded(theirs, entry));
+                false
+            }
+            Err(SaveError::Deleted) => {
+                self.ledger.borrow_mut().base.remove(&deal.id);
+                out.push(Msg::Removed(deal.id.clone()));
+                out.push(Msg::DeletedElsewhere(Some(Box::new(deal.clone()))));
+                false
+            }
+            Err(e) => {
+                out.push(Msg::Persisted {
+                    entry: Some(entry),
+                    result: Err(StorageWarning::of(&e)),
+                });
+                false
+            }
+        }
+    }
+
+    fn remove_deal(&self, state: &AppState, id: &Id, out: &mut Vec<Msg>) {
+        let base = self.ledger.borrow().base.get(id).copied();
+        match self.store.remove_deal(id, base) {
+            Ok(()) => {
+                self.ledger.borrow_mut().base.remove(id);
+                out.push(Msg::Removed(id.clone()));
+            }
+            Err(SaveError::Stale(theirs)) => {
+                self.know(id, theirs.rev);
+                let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
+                out.push(Msg::Loaded(theirs, entry));
+                out.push(Msg::Notify(Some(Notice::Error(
+                    "Another tab changed this deal after you opened it, so it was not deleted. It shows their version now."
+                        .into(),
+                ))));
+            }
+            Err(e) => {
+                self.ledger.borrow_mut().dirty.insert(Change::DealRemoved(id.clone()));
+                out.push(Msg::Persisted {
+                    entry: None,
+                    result: Err(StorageWarning::of(&e)),
+                });
+            }
+        }
+    }
+
+    fn write_templates(&self, templates: &[Template], out: &mut Vec<Msg>) {
+        let base = self.ledger.borrow().templates_base;
+        match self.store.save_templates(templates, base) {
+            Ok(rev) => {
+                self.know_templates(rev);
+                out.push(Msg::Persisted {
+                    entry: None,
+                    result: Ok(None),
+                });
+            }
+            Err(SaveError::TemplatesChanged(theirs, rev)) => {
+                self.know_templates(rev);
+                out.push(Msg::Templates(theirs, false));
+                out.push(Msg::Notify(Some(Notice::Error(
+                    SaveError::TemplatesChanged(Vec::new(), rev).to_string(),
+                ))));
+            }
+            Err(e) => {
+                self.ledger.borrow_mut().dirty.insert(Change::Templates);
+                out.push(Msg::Persisted {
+                    entry: None,
+                    result: Err(StorageWarning::of(&e)),
+                });
+            }
+        }
+    }
+
+    /// Counts one edit for the backup reminder when a new field (or another deal) was edited.
+    fn count_edit(&self, wrote: &[Id]) -> Option<crate::store::local::Meta> {
+        let first = wrote.first()?;
+        {
+            let mut ledger = self.ledger.borrow_mut();
+            if ledger.counted.as_ref() == Some(first) && !ledger.blurred && wrote.len() == 1 {
+                return None;
+            }
+            ledger.counted = Some(first.clone());
+            ledger.blurred = false;
+        }
+        self.store.update_meta(|m| m.record_edit(now())).ok()
+    }
+
+    /// Reads one deal from storage (opening it), noting the revision seen. `None`: no such deal.
+    pub fn load(&self, state: &AppState, id: &Id) -> Option<Result<(Box<Deal>, IndexEntry), Problem>> {
+        Some(match self.store.load_deal(id)? {
+            Ok(deal) => {
+                self.know(id, deal.rev);
+                let entry = IndexEntry::of(&deal, state.book.template_for(&deal), now());
+                // A list entry left stale by a failed second write is rewritten.
+                self.store.refresh_index(state.index.get(id), &entry);
+                Ok((Box::new(deal), entry))
+            }
+            Err(error) => {
+                let key = self.store.deal_key(id);
+                let raw = self.store.raw(&key).unwrap_or_default();
+                Err(Problem { key, raw, error })
+            }
+        })
+    }
+
+    /// Another tab changed `key` (the `storage` event). Every record kind is taken in; a stale
+    /// tab never overwrites what arrives (see `store::rules::incoming`).
+    pub fn on_storage(&self, key: &str) {
+        let Some(state) = self.state() else { return };
+        let ns = self.store.namespace();
+        let Some(rest) = key.strip_prefix(ns).and_then(|k| k.strip_prefix(':')) else {
+            return;
+        };
+        let mut out = Vec::new();
+        if let Some(id) = rest.strip_prefix("deal:").and_then(|s| Id::new(s).ok()) {
+            // A read that fails, or a record this build can't read, is left for opening to report.
+            let Ok((seen, theirs)) = self.store.seen_deal(&id) else { return };
+            if seen == rules::Seen::Unreadable {
+                return;
+            }
+            let mine = state.book.deals.get(&id);
+            let base = self.ledger.borrow().base.get(&id).copied();
+            let unsaved = self.ledger.borrow().dirty.contains(&Change::Deal(id.clone()))
+                || mine.is_some_and(|m| Some(m.rev) != base);
+            let open = matches!(Route::current(), Route::Deal(d) | Route::Call(d, _) if d == id);
+            match rules::incoming(mine, base, unsaved, open, theirs.as_ref()) {
+                Incoming::Same => {
+                    if let Some(t) = &theirs {
+                        self.know(&id, t.rev);
+                    }
+                }
+                Incoming::Take | Incoming::Conflict => {
+                    let Some(theirs) = theirs else { return };
+                    self.know(&id, theirs.rev);
+                    self.ledger.borrow_mut().dirty.remove(&Change::Deal(id.clone()));
+                    if let (Incoming::Conflict, Some(mine)) = (rules::incoming(mine, base, unsaved, open, Some(&theirs)), mine) {
+                        out.push(Msg::Stale(Some(Box::new(mine.clone()))));
+                    }
+                    let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
+                    out.push(Msg::Loaded(Box::new(theirs), entry));
+                }
+                Incoming::Remove => {
+                    self.ledger.borrow_mut().base.remove(&id);
+                    out.push(Msg::Removed(id));
+                }
+                Incoming::DeletedWhileOpen => {
+                    let mut ledger = self.ledger.borrow_mut();
+                    ledger.base.remove(&id);
+                    ledger.dirty.remove(&Change::Deal(id.clone()));
+                    drop(ledger);
+                    out.push(Msg::DeletedElsewhere(mine.map(|m| Box::new(m.clone()))));
+                    out.push(Msg::Removed(id));
+                }
+            }
+        } else if rest == "settings" {
+            let Some((theirs, rev)) = self.store.load_templates() else { return };
+            let mut ledger = self.ledger.borrow_mut();
+            if rev == ledger.templates_base {
+                return;
+            }
+            ledger.templates_base = rev;
+            if ledger.dirty.remove(&Change::Templates) {
+                out.push(Msg::Notify(Some(Notice::Error(
+                    SaveError::TemplatesChanged(Vec::new(), rev).to_string(),
+                ))));
+            }
+            drop(ledger);
+            out.push(Msg::Templates(theirs, false));
+        } else if rest == "meta" {
+            out.push(Msg::Meta(self.store.load_meta()));
+        }
+        self.send(out);
+    }
+
+    /// Every deal to export: what storage holds, with in-memory versions that are newer (edits a
+    /// full or blocked storage could not keep) taking their place.
+    pub fn deals_for_export(&self, state: &AppState) -> Vec<Deal> {
+        let (stored, _) = self.store.all_deals();
+        let mut by_id = order::map_of(stored.into_iter().map(|d| (d.id.clone(), d)));
+        for deal in state.book.deals.values() {
+            if by_id.get(&deal.id).is_none_or(|s| s.rev < deal.rev) {
+                by_id.insert(deal.id.clone(), deal.clone());
+            }
+        }
+        by_id.into_values().collect()
+    }
+
+    /// Everything, records kept aside included, as an export file.
+    pub fn backup(&self, state: &AppState) -> ExportFile {
+        let mut file = transfer::export(self.deals_for_export(state), state.book.templates.clone(), now());
+        file.aside = state.problems.iter().map(|p| (p.key.clone(), p.raw.clone())).collect();
+        file
+    }
+
+    /// Records a successful export in the bookkeeping record (read fresh: another tab may have
+    /// counted edits).
+    pub fn exported(&self, at: crate::domain::Minutes) {
+        let written = self.store.update_meta(|m| {
+            *m = crate::store::local::Meta {
+                last_export: Some(at),
+                ..Default::default()
+            }
+        });
+        let meta = written.unwrap_or_else(|_| crate::store::local::Meta {
+            last_export: Some(at),
+            ..Default::default()
+        });
+        self.send(vec![Msg::Meta(meta)]);
+    }
+
+    /// What this browser holds for each id (stored, or newer in memory), and the ids kept aside.
+    fn ours(&self, state: &AppState) -> (BTreeMap<Id, Deal>, Vec<Id>) {
+        let ours = order::map_of(self.deals_for_export(state).into_iter().map(|d| (d.id.clone(), d)));
+        let prefix = format!("{}:deal:", self.store.namespace());
+        let aside = state
+            .problems
+            .iter()
+            .filter_map(|p| p.key.strip_prefix(&prefix).and_then(|s| Id::new(s).ok()))
+            .collect();
+        (ours, aside)
+    }
+
+    /// What a merge of `file` would do, deal by deal.
+    pub fn plan(&self, state: &AppState, file: &ExportFile) -> Vec<(Id, Merge)> {
+        let (ours, aside) = self.ours(state);
+        rules::merge_plan(&ours, &aside, &file.deals)
+    }
+
+    /// Merges `file`: the plan is made again now (another tab may have written since the
+    /// preview), each deal is written only over the revision just read, records kept aside are
+    /// never touched, and conflicts follow the user's choices. Without storage, the deals are
+    /// merged into this tab and the notice says so.
+    pub fn merge(&self, file: &ExportFile, choices: &BTreeMap<Id, Resolve>) {
+        let Some(state) = self.state() else { return };
+        let mut out = Vec::new();
+        let mut taken = 0;
+        let mut failed = None;
+        for (deal, (_, merge)) in file.deals.iter().zip(self.plan(&state, file)) {
+            let incoming = match (merge, choices.get(&deal.id).copied().unwrap_or_default()) {
+                (Merge::New | Merge::Updated, _) | (Merge::Conflict, Resolve::TakeFile) => deal.clone(),
+                (Merge::Conflict, Resolve::KeepBoth) => {
+                    let mut copy = deal.clone();
+                    copy.id = platform::new_id('d');
+                    copy.name = format!("{} (imported)", copy.name).chars().take(crate::domain::NAME_MAX).collect();
+                    copy
+                }
+                _ => continue,
+            };
+            taken += 1;
+            let entry = IndexEntry::of(&incoming, state.book.template_for(&incoming), now());
+            if failed.is_none() && self.store.is_available() {
+                let written = self
+                    .store
+                    .seen_deal(&incoming.id)
+                    .and_then(|(seen, _)| match seen {
+                        rules::Seen::Rev(rev) => Ok(Some(rev)),
+                        rules::Seen::Missing => Ok(None),
+                        rules::Seen::Unreadable => Err(SaveError::Protected),
+                    })
+                    .and_then(|base| self.store.save_deal(&incoming, &entry, base));
+                match written {
+                    Ok(_) => self.know(&incoming.id, incoming.rev),
+                    Err(e) => failed = Some(e),
+                }
+            }
+            if failed.is_some() {
+                // Kept in this tab and written with the next successful save.
+                self.ledger.borrow_mut().dirty.insert(Change::Deal(incoming.id.clone()));
+            }
+            out.push(Msg::Loaded(Box::new(incoming), entry));
+        }
+        let new_templates: Vec<Template> = file
+            .templates
+            .iter()
+            .filter(|t| state.book.template(&t.id).is_none())
+            .cloned()
+            .collect();
+        if !new_templates.is_empty() {
+            let mut templates = state.book.templates.clone();
+            templates.extend(new_templates);
+            out.push(Msg::Templates(templates, true));
+        }
+        let notice = match failed {
+            None if self.store.is_available() => Notice::Info(format!("Imported {}.", count(taken, "deal", "deals"))),
+            None => Notice::Error(format!(
+                "Storage is unavailable here: {} merged into this tab only. Export before you close it.",
+                count(taken, "deal was", "deals were")
+            )),
+            Some(e) => Notice::Error(format!(
+                "The import could not be saved completely ({e}). Every imported deal is open in this tab; export to keep them."
+            )),
+        };
+        out.push(Msg::Notify(Some(notice)));
+        self.send(out);
+    }
+
+    /// Replaces this browser's deals with the file's: the new records are written first, the old
+    /// ones removed only after every write succeeded (and only with `drop_missing`); records
+    /// kept aside stay; templates are replaced only when the file has some. The backup is
+    /// downloaded by the caller before this runs, and "Undo replace" restores the rest.
+    pub fn replace(&self, file: &ExportFile, drop_missing: bool) -> Result<(), String> {
+        let Some(state) = self.state() else { return Ok(()) };
+        let (ours, aside) = self.ours(&state);
+        let incoming: Vec<&Deal> = file.deals.iter().filter(|d| !aside.contains(&d.id)).collect();
+        let in_file: BTreeSet<&Id> = order::set_of(file.deals.iter().map(|d| &d.id));
+        let dropped: Vec<Id> = if drop_missing {
+            ours.keys().filter(|id| !in_file.contains(id)).cloned().collect()
+        } else {
+            Vec::new()
+        };
+        let templates = if file.templates.is_empty() {
+            state.book.templates.clone()
+        } else {
+            file.templates.clone()
+        };
+        let store = &self.store;
+        let keys_of = |id: &Id| [store.deal_key(id), store.index_key(id)];
+        let mut keys: Vec<(String, Option<String>)> = incoming
+            .iter()
+            .map(|d| &d.id)
+            .chain(&dropped)
+            .flat_map(keys_of)
+            .map(|k| {
+                let before = store.raw(&k);
+                (k, before)
+            })
+            .collect();
+        keys.push((store.settings_key(), store.raw(&store.settings_key())));
+        let undo = ReplaceUndo {
+            deals_before: incoming.iter().map(|d| &d.id).chain(&dropped).map(|id| (id.clone(), ours.get(id).cloned())).collect(),
+            keys,
+            templates_before: state.book.templates.clone(),
+            replaced: incoming.len(),
+        };
+        let writes: Vec<(String, String)> = incoming
+            .iter()
+            .flat_map(|d| {
+                let entry = IndexEntry::of(d, state.book.template_for(d), now());
+                [(store.deal_key(&d.id), codec::encode(*d)), (store.index_key(&d.id), codec::encode(&entry))]
+            })
+            .collect();
+        if store.is_available() {
+            let before: u64 = undo.keys.iter().map(|(_, t)| t.as_ref().map_or(0, |t| t.len() as u64)).sum();
+            let after: u64 = writes.iter().map(|(_, t)| t.len() as u64).sum();
+            if store.origin_chars() + after > QUOTA_CHARS + before {
+                return Err(format!(
+                    "the file needs about {} more than the free space here, so nothing was replaced",
+                    crate::domain::text::size((after.saturating_sub(before)) * 2)
+                ));
+            }
+            let rev = self.ledger.borrow().templates_base.saturating_add(1);
+            let settings = (!file.templates.is_empty()).then(|| (store.settings_key(), codec::encode_rev(&templates, rev)));
+            let written = writes
+                .iter()
+                .chain(settings.as_ref())
+                .try_for_each(|(k, t)| store.restore_raw(k, Some(t)));
+            if let Err(e) = written {
+                for (k, before) in &undo.keys {
+                    let _ = store.restore_raw(k, before.as_deref());
+                }
+                return Err(format!("{e} Nothing was replaced."));
+            }
+            if !file.templates.is_empty() {
+                self.know_templates(rev);
+            }
+            for id in &dropped {
+                let _ = store.restore_raw(&store.deal_key(id), None);
+                let _ = store.restore_raw(&store.index_key(id), None);
+            }
+        }
+        let mut out = Vec::new();
+        for d in &incoming {
+            self.know(&d.id, d.rev);
+            let entry = IndexEntry::of(d, state.book.template_for(d), now());
+            out.push(Msg::Loaded(Box::new((*d).clone()), entry));
+        }
+        for id in &dropped {
+            self.ledger.borrow_mut().base.remove(id);
+            out.push(Msg::Removed(id.clone()));
+        }
+        out.push(Msg::Templates(templates, false));
+        out.push(Msg::UndoReplace(Some(Rc::new(undo))));
+        out.push(Msg::Notify(Some(Notice::Info(format!(
+            "Replaced {} from the file{}.",
+            count(incoming.len(), "deal", "deals"),
+            if store.is_available() { "" } else { " in this tab only (storage is unavailable)" }
+        )))));
+        self.send(out);
+        Ok(())
+    }
+
+    /// Puts back everything a replace changed.
+    pub fn undo_replace(&self, undo: &ReplaceUndo) {
+        let Some(state) = self.state() else { return };
+        let mut out = Vec::new();
+        if self.store.is_available() {
+            for (k, before) in &undo.keys {
+                let _ = self.store.restore_raw(k, before.as_deref());
+            }
+            if let Some((_, rev)) = self.store.load_templates() {
+                self.know_templates(rev);
+            }
+        }
+        for (id, before) in &undo.deals_before {
+            match before {
+                Some(deal) => {
+                    self.know(id, deal.rev);
+                    let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
+                    out.push(Msg::Loaded(Box::new(deal.clone()), entry));
+                }
+                None => {
+                    self.ledger.borrow_mut().base.remove(id);
+                    out.push(Msg::Removed(id.clone()));
+                }
+            }
+        }
+        out.push(Msg::Templates(undo.templates_before.clone(), false));
+        out.push(Msg::UndoReplace(None));
+        out.push(Msg::Notify(Some(Notice::Info("The replace was undone.".into()))));
+        self.send(out);
+    }
+
+    /// Removes a record kept aside, which the user chose to discard. Nothing else changes.
+    pub fn discard(&self, key: &str) {
+        let msg = match self.store.discard(key) {
+            Ok(()) => Msg::Discarded(key.to_owned()),
+            Err(e) => Msg::Notify(Some(Notice::Error(format!("The record could not be removed: {e}")))),
+        };
+        self.send(vec![msg]);
+    }
+
+    /// Removes every record of this namespace, and the deals in memory: the user typed "delete".
+    pub fn delete_all(&self) {
+        let result = self.store.clear_all();
+        *self.ledger.borrow_mut() = Ledger::default();
+        let loaded = self.store.load(|_| Template::default_template(), now());
+        let notice = match result {
+            Ok(()) => Notice::Info("All Deal Prep data in this browser was deleted.".into()),
+            Err(e) => Notice::Error(format!("Some data could not be deleted: {e}")),
+        };
+        self.send(vec![
+            Msg::Reload(Box::new(loaded)),
+            Msg::Meta(Default::default()),
+            Msg::Notify(Some(notice)),
+        ]);
+    }
+}
