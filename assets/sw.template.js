@@ -6,14 +6,22 @@ const SHELL = __FILES__;
 const CACHE = 'deal-prep-shell-' + VERSION;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)));
+  // From the network, not the HTTP cache: an old index.html cached there must not be stored
+  // beside this build's hashed files.
+  const fresh = SHELL.map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
+});
+
+// The page's "Reload" on the update notice asks the waiting worker to take over.
+self.addEventListener('message', (event) => {
+  if (event.data === 'deal-prep-skip-waiting') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys().then((keys) =>
       Promise.all(keys.filter((k) => k.startsWith('deal-prep-shell-') && k !== CACHE).map((k) => caches.delete(k))),
-    ),
+    ).then(() => self.clients.claim()),
   );
 });
 

@@ -11,6 +11,10 @@ ASSETS="$assets" awk '{ if ($0 ~ /<!--DEAL-PREP-ASSETS-->/) print ENVIRON["ASSET
   "$root/embed/embed-example.html" >"$staging/embed-example.html"
 cp "$root/embed/iframe-example.html" "$root/embed/iframe-sandboxed.html" "$staging/"
 
+# A strict Content-Security-Policy in every page, with the hashes of their inline blocks.
+python3 "$root/scripts/csp.py" served "$staging/index.html" "$staging/embed-example.html" \
+  "$staging/iframe-example.html" "$staging/iframe-sandboxed.html"
+
 # The service worker: its shell list is every file of this build, its version their digest, so
 # any change to the build installs a new worker (picked up on the next visit).
 files=$(cd "$staging" && ls | grep -v '^sw\.js$' | sort)

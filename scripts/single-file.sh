@@ -45,4 +45,6 @@ initSync({ module: bytes });
 </html>
 TAIL
 } >"$out"
+# The tightest policy a file opened from disk allows: nothing loaded, only its own inline blocks.
+python3 scripts/csp.py single "$out"
 echo "single-file: $out ($(wc -c <"$out") bytes, $(gzip -9 -c "$out" | wc -c) gzip)"

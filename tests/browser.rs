@@ -135,7 +135,7 @@ async fn a_stored_deal_is_listed_after_a_fresh_mount() {
     clear(ns);
     let store = Store::open(ns);
     let d = deal("dkept", 1);
-    store.save_deal(&d, &entry(&d)).unwrap();
+    store.save_deal(&d, &entry(&d), None).unwrap();
     let host = mount(ns).await;
     assert!(host.text_content().unwrap().contains("Deal dkept"));
     host.remove();
@@ -147,15 +147,62 @@ fn a_newer_stored_revision_is_never_overwritten() {
     clear(ns);
     let store = Store::open(ns);
     let newer = deal("d1", 5);
-    store.save_deal(&newer, &entry(&newer)).unwrap();
-    let stale = deal("d1", 5);
-    match store.save_deal(&stale, &entry(&stale)) {
+    store.save_deal(&newer, &entry(&newer), None).unwrap();
+    // This tab last saw revision 4; storage holds 5 (another tab's), so even a higher revision
+    // of ours (unsaved edits piled up while storage was full) must not overwrite it.
+    let mut stale = deal("d1", 9);
+    stale.name = "Edits made while storage was full".into();
+    match store.save_deal(&stale, &entry(&stale), Some(4)) {
         Err(SaveError::Stale(stored)) => assert_eq!(stored.rev, 5),
         other => panic!("expected Stale, got {other:?}"),
     }
+    assert!(storage()
+        .get_item("test-stale:deal:d1")
+        .unwrap()
+        .unwrap()
+        .contains("Deal d1"));
     let mut next = newer.clone();
     next.rev = 6;
-    assert!(store.save_deal(&next, &entry(&next)).is_ok());
+    assert!(store.save_deal(&next, &entry(&next), Some(5)).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn a_deal_deleted_elsewhere_is_not_brought_back_by_a_late_write() {
+    let ns = "test-deleted";
+    clear(ns);
+    let store = Store::open(ns);
+    let mut d = deal("d1", 1);
+    store.save_deal(&d, &entry(&d), None).unwrap();
+    // Another tab deletes it.
+    storage().remove_item("test-deleted:deal:d1").unwrap();
+    storage().remove_item("test-deleted:index:d1").unwrap();
+    d.rev = 2;
+    assert_eq!(store.save_deal(&d, &entry(&d), Some(1)), Err(SaveError::Deleted));
+    assert!(keys_of(ns).is_empty(), "{:?}", keys_of(ns));
+}
+
+#[wasm_bindgen_test]
+fn templates_are_written_only_over_the_revision_this_tab_saw() {
+    let ns = "test-templates";
+    clear(ns);
+    let store = Store::open(ns);
+    let mut mine = vec![Template::default_template()];
+    assert_eq!(store.save_templates(&mine, 0), Ok(1));
+    // Another tab writes revision 2.
+    let mut theirs = mine.clone();
+    theirs[0].name = "Their checklist".into();
+    assert_eq!(store.save_templates(&theirs, 1), Ok(2));
+    mine[0].name = "My checklist".into();
+    match store.save_templates(&mine, 1) {
+        Err(SaveError::TemplatesChanged(stored, 2)) => assert_eq!(stored[0].name, "Their checklist"),
+        other => panic!("expected TemplatesChanged, got {other:?}"),
+    }
+    assert_eq!(store.load_templates().unwrap().0[0].name, "Their checklist");
+    // Records written before revisions existed read as revision 0.
+    storage()
+        .set_item("test-templates:settings", &codec::encode(&theirs))
+        .unwrap();
+    assert_eq!(store.load_templates().unwrap().1, 0);
 }
 
 #[wasm_bindgen_test]
@@ -168,14 +215,21 @@ fn corrupt_and_newer_records_are_reported_and_left_untouched() {
         .unwrap();
     let good = deal("dgood", 1);
     let store = Store::open(ns);
-    store.save_deal(&good, &entry(&good)).unwrap();
+    store.save_deal(&good, &entry(&good), None).unwrap();
 
     let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!(loaded.index.len(), 1, "the readable deal still loads");
     assert_eq!(loaded.problems.len(), 2);
     let mut bad = deal("dbad", 9);
     bad.rev = 9;
-    assert_eq!(store.save_deal(&bad, &entry(&bad)), Err(SaveError::Protected));
+    assert_eq!(
+        store.save_deal(&bad, &entry(&bad), None),
+        Err(SaveError::Protected)
+    );
+    assert_eq!(
+        store.save_deal(&bad, &entry(&bad), Some(8)),
+        Err(SaveError::Protected)
+    );
     assert_eq!(
         s.get_item("test-corrupt:deal:dbad").unwrap().unwrap(),
         "{not json"
@@ -214,7 +268,7 @@ fn a_missing_index_is_rebuilt_from_the_deal_records() {
     clear(ns);
     let store = Store::open(ns);
     let d = deal("d1", 3);
-    store.save_deal(&d, &entry(&d)).unwrap();
+    store.save_deal(&d, &entry(&d), None).unwrap();
     storage().remove_item("test-index:index:d1").unwrap();
     let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!((loaded.index.len(), loaded.rebuilt), (1, 1));
@@ -228,7 +282,7 @@ fn a_full_quota_fails_the_write_and_keeps_the_previous_data() {
     clear("test-filler");
     let store = Store::open(ns);
     let mut d = deal("d1", 1);
-    store.save_deal(&d, &entry(&d)).unwrap();
+    store.save_deal(&d, &entry(&d), None).unwrap();
     let before = storage().get_item("test-quota:deal:d1").unwrap().unwrap();
 
     // Fill storage to the limit with halving chunks.
@@ -243,7 +297,7 @@ fn a_full_quota_fails_the_write_and_keeps_the_previous_data() {
     }
     d.rev = 2;
     d.name = "A much longer name that will not fit any more".repeat(20);
-    let result = store.save_deal(&d, &entry(&d));
+    let result = store.save_deal(&d, &entry(&d), Some(1));
     clear("test-filler");
     assert_eq!(result, Err(SaveError::Quota));
     assert_eq!(
@@ -258,7 +312,7 @@ fn an_unavailable_store_refuses_writes_without_panicking() {
     let store = Store::in_memory("test-none", "blocked by the test");
     let d = deal("d1", 1);
     assert!(matches!(
-        store.save_deal(&d, &entry(&d)),
+        store.save_deal(&d, &entry(&d), None),
         Err(SaveError::Unavailable(_))
     ));
     assert!(store
@@ -392,7 +446,7 @@ async fn the_wrong_turn_dialog_names_skipped_steps_and_esc_cancels() {
     let ns = "test-wrong-turn";
     clear(ns);
     let d = deal("dturn", 1);
-    Store::open(ns).save_deal(&d, &entry(&d)).unwrap();
+    Store::open(ns).save_deal(&d, &entry(&d), None).unwrap();
     let host = mount(ns).await;
     set_hash("#/deal/dturn").await;
     click(&host, ".dp-stepper__step:nth-child(4) button"); // Solution
@@ -461,7 +515,7 @@ async fn checking_an_item_updates_progress_score_and_storage() {
         soon,
         CallKind::Demo,
     ));
-    Store::open(ns).save_deal(&d, &entry(&d)).unwrap();
+    Store::open(ns).save_deal(&d, &entry(&d), None).unwrap();
     let host = mount(ns).await;
     set_hash("#/deal/dcheck/call/cnext").await;
     let progress = || {
@@ -493,7 +547,7 @@ async fn a_corrupt_deal_behind_a_good_index_entry_is_reported_when_opened() {
     let ns = "test-corrupt-open";
     clear(ns);
     let d = deal("dbroken", 1);
-    Store::open(ns).save_deal(&d, &entry(&d)).unwrap();
+    Store::open(ns).save_deal(&d, &entry(&d), None).unwrap();
     storage()
         .set_item("test-corrupt-open:deal:dbroken", "{\"v\":2,\"d\":{\"i\":")
         .unwrap();
@@ -526,16 +580,62 @@ async fn opening_a_deal_refreshes_an_index_entry_a_failed_write_left_behind() {
     clear(ns);
     let store = Store::open(ns);
     let mut d = deal("dold", 1);
-    store.save_deal(&d, &entry(&d)).unwrap();
+    store.save_deal(&d, &entry(&d), None).unwrap();
     let old_entry = storage().get_item("test-refresh:index:dold").unwrap().unwrap();
     d.rev = 2;
     d.name = "New name".into();
-    store.save_deal(&d, &entry(&d)).unwrap();
+    store.save_deal(&d, &entry(&d), Some(1)).unwrap();
     storage().set_item("test-refresh:index:dold", &old_entry).unwrap(); // the entry write "failed"
     let host = mount(ns).await;
     set_hash("#/deal/dold").await;
     let fresh = storage().get_item("test-refresh:index:dold").unwrap().unwrap();
     assert!(fresh.contains("New name"), "{fresh}");
+    set_hash("#/").await;
+    host.remove();
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_is_written_after_a_pause_and_at_once_when_the_page_hides() {
+    let ns = "test-typing";
+    clear(ns);
+    let d = deal("dtype", 1);
+    Store::open(ns).save_deal(&d, &entry(&d), None).unwrap();
+    set_hash("#/deal/dtype").await;
+    let host = mount(ns).await;
+    let stored = || storage().get_item("test-typing:deal:dtype").unwrap().unwrap();
+
+    type_into(&host, "input[name=deal-value]", "EUR 40k");
+    yew::scheduler::flush().await;
+    assert!(
+        !stored().contains("EUR 40k"),
+        "keystrokes are coalesced, not written one by one"
+    );
+    let hide = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&hide).unwrap();
+    assert!(
+        stored().contains("EUR 40k"),
+        "written when the page hides: {}",
+        stored()
+    );
+
+    type_into(&host, "input[name=deal-value]", "EUR 50k");
+    yew::scheduler::flush().await;
+    sleep_ms(450).await;
+    assert!(
+        stored().contains("EUR 50k"),
+        "written after the pause: {}",
+        stored()
+    );
     set_hash("#/").await;
     host.remove();
 }

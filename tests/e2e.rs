@@ -277,7 +277,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     c.goto(&server.url("#/data")).await.unwrap();
     let picker = c.find(Locator::Css("input[name=import]")).await.unwrap();
     picker.send_keys(&file.to_string_lossy()).await.unwrap();
-    wait_text(&c, ".dp-preview", "2 new, 0 updated, 0 unchanged, 0 conflicting").await;
+    wait_text(&c, ".dp-preview", "New: 2").await;
     screenshot_in(browser, &c, "data-import-preview").await;
     c.find(Locator::XPath("//button[starts-with(normalize-space(),'Merge')]"))
         .await
@@ -589,6 +589,19 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
     wait_text(&c, ".dp-deal h1", "Irrigation analytics").await;
     let after: u32 = score_on_page(&c).await;
     assert!(after > before, "score rose from {before} to {after}");
+    // The whole journey ran under the page's Content-Security-Policy without a violation.
+    let csp = c
+        .execute("return [document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content || '', window.dealPrepCspViolations || null]", vec![])
+        .await
+        .unwrap();
+    assert!(
+        csp[0]
+            .as_str()
+            .unwrap_or("")
+            .contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert_eq!(csp[1], serde_json::json!([]), "no CSP violation");
     c.close().await.unwrap();
 }
 
@@ -684,6 +697,32 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced(browser: Browser)
     wait_ready(&c).await;
     wait_text(&c, ".dp-update", "Deal Prep was updated").await;
     wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
+    // Reload really applies it: the new worker takes over, and the notice does not come back.
+    click_button(&c, "Reload").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    wait_ready(&c).await;
+    let caches = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             caches.keys().then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let caches = caches.to_string();
+    assert!(
+        caches.contains("shell-changed-"),
+        "the new build's cache is in use: {caches}"
+    );
+    c.goto("about:blank").await.unwrap();
+    c.goto(&call_url).await.unwrap();
+    wait_ready(&c).await;
+    wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert!(
+        c.find_all(Locator::Css(".dp-update")).await.unwrap().is_empty(),
+        "the update notice does not come back once applied"
+    );
     c.close().await.unwrap();
 }
 
@@ -831,6 +870,353 @@ async fn wait_focus(c: &fantoccini::Client, css: &str) {
     panic!("{css} never got the focus");
 }
 
+// ---- The fault matrix: nothing a user typed is ever lost ----------------------------------
+
+/// The raw stored text of the first key starting with `prefix` (or `None`).
+async fn stored(c: &fantoccini::Client, prefix: &str) -> Option<String> {
+    let v = c
+        .execute(
+            "const k = Object.keys(localStorage).find(k => k.startsWith(arguments[0]));
+             return k ? localStorage.getItem(k) : null;",
+            vec![prefix.into()],
+        )
+        .await
+        .unwrap();
+    v.as_str().map(str::to_owned)
+}
+
+/// Waits until the stored text under `prefix` contains `text`.
+async fn wait_stored(c: &fantoccini::Client, prefix: &str, text: &str) {
+    for _ in 0..100 {
+        if stored(c, prefix).await.is_some_and(|s| s.contains(text)) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{prefix} never held {text:?}: {:?}", stored(c, prefix).await);
+}
+
+/// Closes the current window right away (the page gets `pagehide`, nothing else), then opens
+/// `url` in a fresh window of the same browser.
+async fn close_and_reopen(c: &fantoccini::Client, url: &str) {
+    let other = c.new_window(false).await.unwrap().handle;
+    c.close_window().await.unwrap();
+    c.switch_to_window(other).await.unwrap();
+    c.goto(url).await.unwrap();
+    wait_ready(c).await;
+}
+
+async fn typed_words_survive_closing_the_window_at_once(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    add_deal(&c, "Typing Co", "Close fast").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Close fast").await;
+    let deal_url = c.current_url().await.unwrap().to_string();
+    fill(&c, "input[name=person]", "Dana").await;
+    click_button(&c, "Add person").await;
+    wait_text(&c, ".dp-person__name", "Dana").await;
+    plan_call(&c, -1.0).await;
+    let href = wait_text(&c, ".dp-call-row a", "Discovery")
+        .await
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    let call_url = format!("{}{href}", deal_url.split('#').next().unwrap());
+
+    // Deal page: a detail, a person's note, an evidence note; the window closes at once.
+    c.execute("document.querySelector('.dp-deal__details').open = true", vec![])
+        .await
+        .unwrap();
+    fill(&c, "input[name=deal-value]", "EUR 40k").await;
+    fill(&c, "input[name=person-notes]", "Owns the budget").await;
+    fill(&c, "input[name^=note-]", "Asked twice, heard once").await;
+    close_and_reopen(&c, &deal_url).await;
+    wait_value(&c, "input[name=deal-value]", "EUR 40k").await;
+    wait_value(&c, "input[name=person-notes]", "Owns the budget").await;
+    wait_value(&c, "input[name^=note-]", "Asked twice, heard once").await;
+
+    // Call page: a plan line edited, and a review being written.
+    c.goto(&call_url).await.unwrap();
+    wait_text(&c, ".dp-call h1", "Discovery").await;
+    fill(&c, ".dp-list-editor__add input", "First agenda line").await;
+    c.find(Locator::Css(".dp-list-editor__add input"))
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    wait_value(&c, ".dp-list-editor__item input", "First agenda line").await;
+    fill(&c, ".dp-list-editor__item input", "Agenda line, reworded").await;
+    fill(&c, "textarea[name=happened]", "They asked for a pilot").await;
+    close_and_reopen(&c, &call_url).await;
+    wait_value(&c, ".dp-list-editor__item input", "Agenda line, reworded").await;
+    wait_value(&c, "textarea[name=happened]", "They asked for a pilot").await;
+
+    // Templates page: an item's wording.
+    c.goto(&server.url("#/templates")).await.unwrap();
+    wait_text(&c, ".dp-title", "").await;
+    fill(&c, "input[name=item-text]", "Objective written, in my words").await;
+    close_and_reopen(&c, &server.url("#/templates")).await;
+    wait_value(&c, "input[name=item-text]", "Objective written, in my words").await;
+    c.close().await.unwrap();
+}
+
+/// Writes an export file built from `deals` (JSON values) next to the downloads.
+fn import_file(dir: &std::path::Path, name: &str, deals: Vec<serde_json::Value>) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let file = serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2, "exported_at": 0, "deals": deals});
+    std::fs::write(&path, file.to_string()).unwrap();
+    path
+}
+
+async fn pick_file(c: &fantoccini::Client, server: &Server, path: &std::path::Path) {
+    c.goto(&server.url("#/data")).await.unwrap();
+    c.find(Locator::Css("input[name=import]"))
+        .await
+        .unwrap()
+        .send_keys(&path.to_string_lossy())
+        .await
+        .unwrap();
+    wait_text(c, ".dp-preview", "").await;
+}
+
+async fn import_merge_and_replace_never_destroy(browser: Browser) {
+    let downloads = support::scratch_dir(&format!("import-{browser:?}"));
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
+    let c = driver.session_with_downloads(&[], Some(&downloads)).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    add_deal(&c, "Kept Co", "Keep me").await;
+    let mine: serde_json::Value =
+        serde_json::from_str(&stored(&c, "deal-prep:deal:").await.unwrap()).unwrap();
+    let mine = mine["d"].clone();
+
+    // A record kept aside (unreadable) with an id the file also has: never overwritten.
+    c.execute("localStorage.setItem('deal-prep:deal:dx1', '{broken')", vec![])
+        .await
+        .unwrap();
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    let mut over_aside = mine.clone();
+    over_aside["i"] = "dx1".into();
+    over_aside["n"] = "Would overwrite".into();
+    let mut renamed = mine.clone();
+    renamed["n"] = "Renamed by the file".into();
+    renamed["r"] = (mine["r"].as_u64().unwrap() + 5).into();
+    renamed["up"] = (mine["up"].as_i64().unwrap() + 5).into();
+    let mut fresh = mine.clone();
+    fresh["i"] = "dnew1".into();
+    fresh["n"] = "From the file".into();
+    let f1 = import_file(&downloads, "f1.json", vec![over_aside, fresh]);
+    pick_file(&c, &server, &f1).await;
+    wait_text(&c, ".dp-preview", "kept aside").await;
+    click_button(&c, "Merge").await;
+    wait_text(&c, ".dp-banner", "Imported 1 deal").await;
+    assert_eq!(
+        c.execute("return localStorage.getItem('deal-prep:deal:dx1')", vec![])
+            .await
+            .unwrap(),
+        serde_json::json!("{broken"),
+        "the kept-aside record is untouched"
+    );
+
+    // Storage full: a deal exists only in this tab; a merge keeps it and says what happened.
+    c.goto(&server.url("")).await.unwrap();
+    wait_ready(&c).await;
+    c.execute(
+        "let chunk = 'x'.repeat(1 << 20), n = 0;
+         while (chunk.length >= 16) {
+           try { localStorage.setItem('filler:' + n++, chunk); } catch (e) { chunk = chunk.slice(chunk.length / 2); }
+         }",
+        vec![],
+    )
+    .await
+    .unwrap();
+    add_deal(&c, "Unsaved Co", "Only in this tab").await;
+    wait_text(&c, ".dp-banner--error", "Storage is full").await;
+    let mut other = mine.clone();
+    other["i"] = "dnew2".into();
+    other["n"] = "Second from file".into();
+    let f2 = import_file(&downloads, "f2.json", vec![other]);
+    c.find(Locator::Css(".dp-nav a[href='#/data']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=import]"))
+        .await
+        .unwrap()
+        .send_keys(&f2.to_string_lossy())
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-preview", "New: 1").await;
+    click_button(&c, "Merge").await;
+    wait_text(&c, ".dp-banner", "could not be saved completely").await;
+    c.find(Locator::Css(".dp-nav a[href='#/']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal-row", "Only in this tab").await;
+    wait_text(&c, ".dp-deal-row", "Second from file").await;
+    wait_text(&c, ".dp-deal-row", "Keep me").await;
+    c.execute("Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k))", vec![]).await.unwrap();
+
+    // Replace whose backup download is refused: nothing replaced.
+    let f3 = import_file(&downloads, "f3.json", vec![renamed]);
+    c.find(Locator::Css(".dp-nav a[href='#/data']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=import]"))
+        .await
+        .unwrap()
+        .send_keys(&f3.to_string_lossy())
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-preview", "Newer in the file").await;
+    c.execute("window.__url = URL.createObjectURL; URL.createObjectURL = () => { throw new Error('downloads blocked'); }", vec![]).await.unwrap();
+    click_button(&c, "Replace with the file (downloads a backup first)").await;
+    wait_text(&c, ".dp-banner--error", "nothing was replaced").await;
+    wait_stored(
+        &c,
+        &format!("deal-prep:deal:{}", mine["i"].as_str().unwrap()),
+        "Keep me",
+    )
+    .await;
+
+    // Replace for real: the file's version in, the deals it lacks kept; then undone.
+    c.execute("URL.createObjectURL = window.__url", vec![])
+        .await
+        .unwrap();
+    click_button(&c, "Replace with the file (downloads a backup first)").await;
+    wait_text(&c, ".dp-banner", "Undo replace").await;
+    let key = format!("deal-prep:deal:{}", mine["i"].as_str().unwrap());
+    wait_stored(&c, &key, "Renamed by the file").await;
+    c.find(Locator::Css(".dp-nav a[href='#/']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal-row", "Renamed by the file").await;
+    wait_text(&c, ".dp-deal-row", "Only in this tab").await;
+    wait_text(&c, ".dp-deal-row", "From the file").await;
+    click_button(&c, "Undo replace").await;
+    wait_text(&c, ".dp-deal-row", "Keep me").await;
+    wait_stored(&c, &key, "Keep me").await;
+    assert!(
+        std::fs::read_dir(&downloads)
+            .unwrap()
+            .flatten()
+            .any(|f| f.file_name().to_string_lossy().contains("backup-before-replace")),
+        "the backup was downloaded"
+    );
+    c.close().await.unwrap();
+}
+
+/// Opens `url` in a second window; returns (first, second) handles, the second current.
+async fn second_window(
+    c: &fantoccini::Client,
+    url: &str,
+) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
+    let first = c.window().await.unwrap();
+    let second = c.new_window(false).await.unwrap().handle;
+    c.switch_to_window(second.clone()).await.unwrap();
+    c.goto(url).await.unwrap();
+    wait_ready(c).await;
+    (first, second)
+}
+
+async fn same_deal_written_by_two_windows_ends_in_one_banner(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    add_deal(&c, "Twin Co", "Written twice").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Written twice").await;
+    let url = c.current_url().await.unwrap().to_string();
+    c.execute("document.querySelector('.dp-deal__details').open = true", vec![])
+        .await
+        .unwrap();
+    fill(&c, "input[name=deal-value]", "typed in the first window").await;
+    wait_stored(&c, "deal-prep:deal:", "typed in the first window").await;
+    // The second window wrote the same revision at the same moment, and its write landed last.
+    let (first, _second) = second_window(&c, &url).await;
+    c.execute(
+        "const key = Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:'));
+         const rec = JSON.parse(localStorage.getItem(key));
+         rec.d.v = 'typed in the second window';
+         localStorage.setItem(key, JSON.stringify(rec));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.switch_to_window(first).await.unwrap();
+    wait_text(&c, ".dp-banner--error", "Another tab saved").await;
+    wait_value(&c, "input[name=deal-value]", "typed in the second window").await;
+    assert_eq!(
+        c.find_all(Locator::Css(".dp-banner--error")).await.unwrap().len(),
+        1,
+        "one banner"
+    );
+    click_button(&c, "Download my version").await;
+    c.close().await.unwrap();
+}
+
+async fn a_deal_deleted_in_another_window_while_open_here_can_be_restored(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    add_deal(&c, "Gone Co", "Deleted elsewhere").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Deleted elsewhere").await;
+    let url = c.current_url().await.unwrap().to_string();
+    c.execute("document.querySelector('.dp-deal__details').open = true", vec![])
+        .await
+        .unwrap();
+    let (first, _second) = second_window(&c, &url).await;
+    c.switch_to_window(first.clone()).await.unwrap();
+    fill(&c, "input[name=deal-value]", "typed while it was deleted").await;
+    c.switch_to_window(_second).await.unwrap();
+    click_button(&c, "Delete deal").await;
+    wait_text(&c, ".dp-banner", "Deleted").await;
+    c.switch_to_window(first).await.unwrap();
+    wait_text(&c, ".dp-banner--error", "was deleted in another tab").await;
+    click_button(&c, "Restore").await;
+    wait_stored(&c, "deal-prep:deal:", "typed while it was deleted").await;
+    c.close().await.unwrap();
+}
+
+async fn templates_edited_in_two_windows_keep_both_edits(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    c.goto(&server.url("#/templates")).await.unwrap();
+    wait_ready(&c).await;
+    let (first, second) = second_window(&c, &server.url("#/templates")).await;
+    c.switch_to_window(first.clone()).await.unwrap();
+    fill(&c, "input[name=item-text]", "First window's wording").await;
+    wait_stored(&c, "deal-prep:settings", "First window's wording").await;
+    c.switch_to_window(second).await.unwrap();
+    wait_value(&c, "input[name=item-text]", "First window's wording").await;
+    c.find_all(Locator::Css("input[name=item-text]")).await.unwrap()[1]
+        .clear()
+        .await
+        .unwrap();
+    c.find_all(Locator::Css("input[name=item-text]")).await.unwrap()[1]
+        .send_keys("Second window's wording")
+        .await
+        .unwrap();
+    wait_stored(&c, "deal-prep:settings", "Second window's wording").await;
+    c.switch_to_window(first).await.unwrap();
+    wait_value(&c, "input[name=item-text]", "Second window's wording").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    wait_value(&c, "input[name=item-text]", "First window's wording").await;
+    wait_value(&c, "input[name=item-text]", "Second window's wording").await;
+    c.close().await.unwrap();
+}
+
 /// Every journey runs in Chromium and in Firefox; test names say which (`chromium::…`).
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
@@ -872,6 +1258,11 @@ in_both_browsers!(
     the_single_file_build_works_from_disk,
     copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused,
     shortcuts_templates_and_undo_delete,
+    typed_words_survive_closing_the_window_at_once,
+    import_merge_and_replace_never_destroy,
+    same_deal_written_by_two_windows_ends_in_one_banner,
+    a_deal_deleted_in_another_window_while_open_here_can_be_restored,
+    templates_edited_in_two_windows_keep_both_edits,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use super::event_value;
 
-use super::platform;
-use super::list_editor::{ListEdit, ListEditor};
-use super::review_form::ReviewForm;
 use super::ctx::Ctx;
+use super::list_editor::{ListEdit, ListEditor};
+use super::platform;
+use super::review_form::ReviewForm;
 use super::route::Route;
 use super::{new_id, now};
 use crate::domain::call::{PairList, PlanList};
@@ -128,22 +128,25 @@ pub fn CallPage(props: &CallPageProps) -> Html {
         Callback::from(move |e: ListEdit| {
             let call = call.clone();
             let typing = matches!(e, ListEdit::Edit(..));
-            edit_as(match e {
-                ListEdit::Add(text, _) => DealAction::AddLine {
-                    call,
-                    list,
-                    id: new_id('l'),
-                    text,
+            edit_as(
+                match e {
+                    ListEdit::Add(text, _) => DealAction::AddLine {
+                        call,
+                        list,
+                        id: new_id('l'),
+                        text,
+                    },
+                    ListEdit::Edit(id, text, _) => DealAction::EditLine { call, list, id, text },
+                    ListEdit::Move(id, delta) => DealAction::MoveLine {
+                        call,
+                        list,
+                        id,
+                        delta,
+                    },
+                    ListEdit::Remove(id) => DealAction::RemoveLine { call, list, id },
                 },
-                ListEdit::Edit(id, text, _) => DealAction::EditLine { call, list, id, text },
-                ListEdit::Move(id, delta) => DealAction::MoveLine {
-                    call,
-                    list,
-                    id,
-                    delta,
-                },
-                ListEdit::Remove(id) => DealAction::RemoveLine { call, list, id },
-            }, typing)
+                typing,
+            )
         })
     };
     let pair_edit = |list: PairList| {
@@ -151,29 +154,32 @@ pub fn CallPage(props: &CallPageProps) -> Html {
         Callback::from(move |e: ListEdit| {
             let call = call.clone();
             let typing = matches!(e, ListEdit::Edit(..));
-            edit_as(match e {
-                ListEdit::Add(left, right) => DealAction::AddPair {
-                    call,
-                    list,
-                    id: new_id('m'),
-                    left,
-                    right,
+            edit_as(
+                match e {
+                    ListEdit::Add(left, right) => DealAction::AddPair {
+                        call,
+                        list,
+                        id: new_id('m'),
+                        left,
+                        right,
+                    },
+                    ListEdit::Edit(id, left, right) => DealAction::EditPair {
+                        call,
+                        list,
+                        id,
+                        left,
+                        right,
+                    },
+                    ListEdit::Move(id, delta) => DealAction::MovePair {
+                        call,
+                        list,
+                        id,
+                        delta,
+                    },
+                    ListEdit::Remove(id) => DealAction::RemovePair { call, list, id },
                 },
-                ListEdit::Edit(id, left, right) => DealAction::EditPair {
-                    call,
-                    list,
-                    id,
-                    left,
-                    right,
-                },
-                ListEdit::Move(id, delta) => DealAction::MovePair {
-                    call,
-                    list,
-                    id,
-                    delta,
-                },
-                ListEdit::Remove(id) => DealAction::RemovePair { call, list, id },
-            }, typing)
+                typing,
+            )
         })
     };
     let markdown = brief::markdown(deal, call, template);
@@ -200,7 +206,12 @@ pub fn CallPage(props: &CallPageProps) -> Html {
     let show_review = call.is_past(now()) || call.review.is_some() || *review_open;
     let on_draft = {
         let (type_in, call) = (type_in.clone(), call_id.clone());
-        Callback::from(move |draft| type_in(DealAction::SetReviewDraft { call: call.clone(), draft }))
+        Callback::from(move |draft| {
+            type_in(DealAction::SetReviewDraft {
+                call: call.clone(),
+                draft,
+            })
+        })
     };
     let on_save_review = {
         let (edit, call) = (edit.clone(), call_id.clone());

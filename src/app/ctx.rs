@@ -37,7 +37,10 @@ impl Ctx {
 
     /// An edit to one deal, as a step (`typing` false) or typing.
     pub fn edit(&self, deal: &Id, op: DealAction, typing: bool) {
-        let action = Action::Edit { deal: deal.clone(), op };
+        let action = Action::Edit {
+            deal: deal.clone(),
+            op,
+        };
         self.state.dispatch(Msg::Do(action, now(), typing));
     }
 
@@ -77,7 +80,11 @@ impl Ctx {
         let json = transfer::to_json(&file);
         platform::mark_host("data-export-us", &platform::micros(started));
         platform::mark_host("data-export-at", &((started * 1000.0) as i64).to_string());
-        match platform::download(&transfer::file_name(file.exported_at, None), "application/json", &json) {
+        match platform::download(
+            &transfer::file_name(file.exported_at, None),
+            "application/json",
+            &json,
+        ) {
             Ok(()) => self.writer.exported(file.exported_at),
             Err(e) => self.notify_error(format!("The export could not be downloaded: {e}")),
         }

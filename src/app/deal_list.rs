@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use super::event_value;
 
+use super::ctx::Ctx;
 use super::list_query::{ListQuery, SortBy};
 use super::new_deal::NewDeal;
-use super::ctx::Ctx;
 use super::route::Route;
 use super::{new_id, now};
 use crate::domain::text::{count, grouped};

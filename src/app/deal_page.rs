@@ -11,8 +11,7 @@ use super::score_gauge::ScoreGauge;
 use super::{new_id, now};
 use crate::domain::score::Target;
 use crate::domain::{
-    forecast, score, CallKind, DealAction, EvidenceLevel, Id, Outcome, Preset, Role, SkippedStep,
-    Stage,
+    forecast, score, CallKind, DealAction, EvidenceLevel, Id, Outcome, Preset, Role, SkippedStep, Stage,
 };
 
 #[derive(Properties, PartialEq)]

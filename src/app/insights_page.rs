@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::now;
 use super::ctx::Ctx;
+use super::now;
 use super::route::Route;
 use crate::domain::insights::{insights, Insights};
 use crate::domain::text::{count, grouped};

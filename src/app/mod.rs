@@ -3,8 +3,8 @@
 //! would want tested lives in `domain/` and `store/`.
 
 pub mod banner;
-pub mod ctx;
 pub mod call_page;
+pub mod ctx;
 pub mod data_page;
 pub mod deal_list;
 pub mod deal_page;
@@ -21,7 +21,7 @@ pub mod state;
 pub mod templates_page;
 pub mod writer;
 
-pub use platform::{focus_later, micros, now, new_id, perf_now};
+pub use platform::{focus_later, micros, new_id, now, perf_now};
 
 use wasm_bindgen::JsCast;
 
@@ -105,7 +105,9 @@ fn show_crash_panel() {
         return;
     };
     // Only say the data is safe when this page can keep it.
-    let kept = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+    let kept = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some();
     let text = if kept {
         "What you saved is safe in this browser; the last moment of typing may be missing. Reload to continue."
     } else {
@@ -169,4 +171,3 @@ pub fn mount() {
         .render();
     }
 }
-

@@ -196,7 +196,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(d) = &document {
                 listeners.push(on(d, "visibilitychange", |writer, _| {
-                    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+                    let hidden = web_sys::window()
+                        .and_then(|w| w.document())
+                        .is_some_and(|d| d.hidden());
                     if hidden {
                         writer.flush();
                     }
@@ -310,7 +312,10 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="dp-banner dp-update" role="status">
                         <p class="dp-banner__text">{ "Deal Prep was updated. Reload when convenient to use the new version; your data is safe." }</p>
                         <button type="button" class="dp-button" onclick={|_| {
-                            if let Some(w) = web_sys::window() { let _ = w.location().reload(); }
+                            // The service-worker script hands over to the new worker, then reloads.
+                            if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new("deal-prep-apply-update")) {
+                                let _ = w.dispatch_event(&e);
+                            }
                         }}>{ "Reload" }</button>
                     </div>
                 }

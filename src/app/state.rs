@@ -208,3 +208,62 @@ impl Reducible for AppState {
         Rc::new(next)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DealAction, Id};
+
+    fn id(s: &str) -> Id {
+        Id::new(s).unwrap()
+    }
+
+    #[test]
+    fn two_actions_in_one_tick_are_both_recorded_for_writing() {
+        let state = Rc::new(AppState::default());
+        let create = |n: &str| Action::CreateDeal {
+            id: id(n),
+            client: "Acme".into(),
+            name: format!("Deal {n}"),
+        };
+        let state = state.reduce(Msg::Do(create("d1"), Minutes(1), false));
+        let state = state.reduce(Msg::Do(create("d2"), Minutes(1), false));
+        let edit = Action::Edit {
+            deal: id("d1"),
+            op: DealAction::SetValue("40k".into()),
+        };
+        let state = state.reduce(Msg::Do(edit, Minutes(2), true));
+        assert_eq!(state.touched.len(), 2, "{:?}", state.touched);
+        assert_eq!(state.touched.get(&Change::Deal(id("d1"))), Some(&(3, true)));
+        assert_eq!(state.touched.get(&Change::Deal(id("d2"))), Some(&(2, false)));
+    }
+
+    #[test]
+    fn a_refused_action_records_nothing_and_says_why() {
+        let state = Rc::new(AppState::default());
+        let edit = Action::Edit {
+            deal: id("nope"),
+            op: DealAction::SetValue("1".into()),
+        };
+        let state = state.reduce(Msg::Do(edit, Minutes(1), false));
+        assert!(state.touched.is_empty());
+        assert!(matches!(state.notice, Some(Notice::Error(_))));
+    }
+
+    #[test]
+    fn another_tabs_version_replaces_this_tabs_copy() {
+        let state = Rc::new(AppState::default());
+        let create = Action::CreateDeal {
+            id: id("d1"),
+            client: "Acme".into(),
+            name: "Mine".into(),
+        };
+        let state = state.reduce(Msg::Do(create, Minutes(1), false));
+        let mut theirs = state.book.deals[&id("d1")].clone();
+        theirs.name = "Theirs".into();
+        let entry = IndexEntry::of(&theirs, &Template::default_template(), Minutes(1));
+        let state = state.reduce(Msg::Loaded(Box::new(theirs), entry));
+        assert_eq!(state.book.deals[&id("d1")].name, "Theirs");
+        assert_eq!(state.index[&id("d1")].name, "Theirs");
+    }
+}

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::{bind, event_value};
 
-use super::new_id;
 use super::ctx::Ctx;
+use super::new_id;
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
 use crate::domain::{Action, Id, TemplateAction};
 

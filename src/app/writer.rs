@@ -168,8 +168,7 @@ impl Writer {
             }
             std::mem::take(&mut ledger.dirty)
         };
-        if dirty.is_empty() || !self.store.is_available() {
-            // Without storage the state is the only copy; the banner says so since startup.
+        if dirty.is_empty() {
             return;
         }
         let mut out = Vec::new();
@@ -196,8 +195,10 @@ impl Writer {
     }
 
     /// A write that failed for want of space or access is tried again with the next flush.
+    /// Without storage at all there is nothing to retry: the state is the only copy, and the
+    /// banner has said so since startup.
     fn retry(&self, change: Change, out: &[Msg]) {
-        if matches!(out.last(), Some(Msg::Persisted { result: Err(_), .. })) {
+        if self.store.is_available() && matches!(out.last(), Some(Msg::Persisted { result: Err(_), .. })) {
             self.ledger.borrow_mut().dirty.insert(change);
         }
     }
@@ -261,7 +262,14 @@ impl Writer {
                 ))));
             }
             Err(e) => {
-                self.ledger.borrow_mut().dirty.insert(Change::DealRemoved(id.clone()));
+                if self.store.is_available() {
+                    self.ledger
+                        .borrow_mut()
+                        .dirty
+                        .insert(Change::DealRemoved(id.clone()));
+                }
+                // Gone from this tab either way; storage catches up when it can.
+                out.push(Msg::Removed(id.clone()));
                 out.push(Msg::Persisted {
                     entry: None,
                     result: Err(StorageWarning::of(&e)),
@@ -288,7 +296,9 @@ impl Writer {
                 ))));
             }
             Err(e) => {
-                self.ledger.borrow_mut().dirty.insert(Change::Templates);
+                if self.store.is_available() {
+                    self.ledger.borrow_mut().dirty.insert(Change::Templates);
+                }
                 out.push(Msg::Persisted {
                     entry: None,
                     result: Err(StorageWarning::of(&e)),
@@ -340,7 +350,9 @@ impl Writer {
         let mut out = Vec::new();
         if let Some(id) = rest.strip_prefix("deal:").and_then(|s| Id::new(s).ok()) {
             // A read that fails, or a record this build can't read, is left for opening to report.
-            let Ok((seen, theirs)) = self.store.seen_deal(&id) else { return };
+            let Ok((seen, theirs)) = self.store.seen_deal(&id) else {
+                return;
+            };
             if seen == rules::Seen::Unreadable {
                 return;
             }
@@ -359,7 +371,9 @@ impl Writer {
                     let Some(theirs) = theirs else { return };
                     self.know(&id, theirs.rev);
                     self.ledger.borrow_mut().dirty.remove(&Change::Deal(id.clone()));
-                    if let (Incoming::Conflict, Some(mine)) = (rules::incoming(mine, base, unsaved, open, Some(&theirs)), mine) {
+                    if let (Incoming::Conflict, Some(mine)) =
+                        (rules::incoming(mine, base, unsaved, open, Some(&theirs)), mine)
+                    {
                         out.push(Msg::Stale(Some(Box::new(mine.clone()))));
                     }
                     let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
@@ -379,7 +393,9 @@ impl Writer {
                 }
             }
         } else if rest == "settings" {
-            let Some((theirs, rev)) = self.store.load_templates() else { return };
+            let Some((theirs, rev)) = self.store.load_templates() else {
+                return;
+            };
             let mut ledger = self.ledger.borrow_mut();
             if rev == ledger.templates_base {
                 return;
@@ -414,7 +430,11 @@ impl Writer {
     /// Everything, records kept aside included, as an export file.
     pub fn backup(&self, state: &AppState) -> ExportFile {
         let mut file = transfer::export(self.deals_for_export(state), state.book.templates.clone(), now());
-        file.aside = state.problems.iter().map(|p| (p.key.clone(), p.raw.clone())).collect();
+        file.aside = state
+            .problems
+            .iter()
+            .map(|p| (p.key.clone(), p.raw.clone()))
+            .collect();
         file
     }
 
@@ -436,7 +456,11 @@ impl Writer {
 
     /// What this browser holds for each id (stored, or newer in memory), and the ids kept aside.
     fn ours(&self, state: &AppState) -> (BTreeMap<Id, Deal>, Vec<Id>) {
-        let ours = order::map_of(self.deals_for_export(state).into_iter().map(|d| (d.id.clone(), d)));
+        let ours = order::map_of(
+            self.deals_for_export(state)
+                .into_iter()
+                .map(|d| (d.id.clone(), d)),
+        );
         let prefix = format!("{}:deal:", self.store.namespace());
         let aside = state
             .problems
@@ -467,7 +491,10 @@ impl Writer {
                 (Merge::Conflict, Resolve::KeepBoth) => {
                     let mut copy = deal.clone();
                     copy.id = platform::new_id('d');
-                    copy.name = format!("{} (imported)", copy.name).chars().take(crate::domain::NAME_MAX).collect();
+                    copy.name = format!("{} (imported)", copy.name)
+                        .chars()
+                        .take(crate::domain::NAME_MAX)
+                        .collect();
                     copy
                 }
                 _ => continue,
@@ -491,7 +518,10 @@ impl Writer {
             }
             if failed.is_some() {
                 // Kept in this tab and written with the next successful save.
-                self.ledger.borrow_mut().dirty.insert(Change::Deal(incoming.id.clone()));
+                self.ledger
+                    .borrow_mut()
+                    .dirty
+                    .insert(Change::Deal(incoming.id.clone()));
             }
             out.push(Msg::Loaded(Box::new(incoming), entry));
         }
@@ -553,7 +583,12 @@ impl Writer {
             .collect();
         keys.push((store.settings_key(), store.raw(&store.settings_key())));
         let undo = ReplaceUndo {
-            deals_before: incoming.iter().map(|d| &d.id).chain(&dropped).map(|id| (id.clone(), ours.get(id).cloned())).collect(),
+            deals_before: incoming
+                .iter()
+                .map(|d| &d.id)
+                .chain(&dropped)
+                .map(|id| (id.clone(), ours.get(id).cloned()))
+                .collect(),
             keys,
             templates_before: state.book.templates.clone(),
             replaced: incoming.len(),
@@ -562,11 +597,18 @@ impl Writer {
             .iter()
             .flat_map(|d| {
                 let entry = IndexEntry::of(d, state.book.template_for(d), now());
-                [(store.deal_key(&d.id), codec::encode(*d)), (store.index_key(&d.id), codec::encode(&entry))]
+                [
+                    (store.deal_key(&d.id), codec::encode(*d)),
+                    (store.index_key(&d.id), codec::encode(&entry)),
+                ]
             })
             .collect();
         if store.is_available() {
-            let before: u64 = undo.keys.iter().map(|(_, t)| t.as_ref().map_or(0, |t| t.len() as u64)).sum();
+            let before: u64 = undo
+                .keys
+                .iter()
+                .map(|(_, t)| t.as_ref().map_or(0, |t| t.len() as u64))
+                .sum();
             let after: u64 = writes.iter().map(|(_, t)| t.len() as u64).sum();
             if store.origin_chars() + after > QUOTA_CHARS + before {
                 return Err(format!(
@@ -575,7 +617,8 @@ impl Writer {
                 ));
             }
             let rev = self.ledger.borrow().templates_base.saturating_add(1);
-            let settings = (!file.templates.is_empty()).then(|| (store.settings_key(), codec::encode_rev(&templates, rev)));
+            let settings = (!file.templates.is_empty())
+                .then(|| (store.settings_key(), codec::encode_rev(&templates, rev)));
             let written = writes
                 .iter()
                 .chain(settings.as_ref())
@@ -609,7 +652,11 @@ impl Writer {
         out.push(Msg::Notify(Some(Notice::Info(format!(
             "Replaced {} from the file{}.",
             count(incoming.len(), "deal", "deals"),
-            if store.is_available() { "" } else { " in this tab only (storage is unavailable)" }
+            if store.is_available() {
+                ""
+            } else {
+                " in this tab only (storage is unavailable)"
+            }
         )))));
         self.send(out);
         Ok(())
@@ -650,7 +697,9 @@ impl Writer {
     pub fn discard(&self, key: &str) {
         let msg = match self.store.discard(key) {
             Ok(()) => Msg::Discarded(key.to_owned()),
-            Err(e) => Msg::Notify(Some(Notice::Error(format!("The record could not be removed: {e}")))),
+            Err(e) => Msg::Notify(Some(Notice::Error(format!(
+                "The record could not be removed: {e}"
+            )))),
         };
         self.send(vec![msg]);
     }

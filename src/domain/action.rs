@@ -9,8 +9,9 @@ use super::call::{PairList, PlanList};
 use super::order;
 use super::template::DEFAULT_TEMPLATE_ID;
 use super::{
-    clean_name, limit, score, Call, CallKind, Day, Deal, DomainError, EvidenceLevel, Id, ListItem, Minutes,
-    Outcome, Pair, Preset, Review, Role, Stage, Stakeholder, Template, TemplateItem, NAME_MAX, NOTE_MAX,
+    clean_name, limit, score, typed_name, Call, CallKind, Day, Deal, DomainError, EvidenceLevel, Id,
+    ListItem, Minutes, Outcome, Pair, Preset, Review, Role, Stage, Stakeholder, Template, TemplateItem,
+    NAME_MAX, NOTE_MAX,
 };
 
 /// Longest line in a plan list, pair side, objective or ask.
@@ -389,10 +390,10 @@ fn edit(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> R
     use DealAction as A;
     match op {
         A::Rename { client, name } => {
-            deal.name = clean_name(&name)?;
-            deal.client = limit(client.trim(), "client", NAME_MAX)?;
+            deal.name = typed_name(&name)?;
+            deal.client = limit(client.trim_start(), "client", NAME_MAX)?;
         }
-        A::SetValue(value) => deal.value = limit(value.trim(), "value", 60)?,
+        A::SetValue(value) => deal.value = limit(value.trim_start(), "value", 60)?,
         A::SetTarget(text) => deal.target = optional_day(&text)?,
         A::SetOutcome(outcome) => deal.outcome = outcome,
         A::SetArchived(archived) => deal.archived = archived,
@@ -422,8 +423,8 @@ fn edit(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> R
             title,
             notes,
         } => {
-            let name = clean_name(&name)?;
-            let title = limit(title.trim(), "title", NAME_MAX)?;
+            let name = typed_name(&name)?;
+            let title = limit(title.trim_start(), "title", NAME_MAX)?;
             let notes = limit(&notes, "notes", NOTE_MAX)?;
             let p = person_mut(deal, &id)?;
             (p.name, p.title, p.notes) = (name, title, notes);
@@ -558,7 +559,14 @@ fn edit(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> R
             }
         }
         A::SetReviewDraft { call, draft } => {
-            let long = [&draft.happened, &draft.cues, &draft.how[0], &draft.how[1], &draft.how[2], &draft.how[3]];
+            let long = [
+                &draft.happened,
+                &draft.cues,
+                &draft.how[0],
+                &draft.how[1],
+                &draft.how[2],
+                &draft.how[3],
+            ];
             for text in long {
                 limit(text, "review", NOTE_MAX)?;
             }
@@ -633,7 +641,7 @@ fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) -> Result<(
             copy.items.retain(|i| !i.retired);
             templates.push(copy);
         }
-        T::Rename { id, name } => template_mut(templates, &id)?.name = clean_name(&name)?,
+        T::Rename { id, name } => template_mut(templates, &id)?.name = typed_name(&name)?,
         T::Delete(id) => {
             if id.as_str() == DEFAULT_TEMPLATE_ID {
                 return Err(DomainError::DefaultTemplate);
@@ -659,8 +667,8 @@ fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) -> Result<(
             text,
             hint,
         } => {
-            let text = clean_name(&text)?;
-            let hint = limit(hint.trim(), "hint", LINE_MAX)?;
+            let text = typed_name(&text)?;
+            let hint = limit(hint.trim_start(), "hint", LINE_MAX)?;
             let i = item_mut(template_mut(templates, &template)?, &item)?;
             (i.text, i.hint) = (text, hint);
         }

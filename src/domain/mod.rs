@@ -71,6 +71,15 @@ pub fn clean_name(text: &str) -> Result<String, DomainError> {
     limit(text, "name", NAME_MAX)
 }
 
+/// A name as it is being typed: it must not be blank, and it keeps a trailing space (the user
+/// is in the middle of typing the next word; a field saved as typed must not eat it).
+pub fn typed_name(text: &str) -> Result<String, DomainError> {
+    if text.trim().is_empty() {
+        return Err(DomainError::EmptyName);
+    }
+    limit(text.trim_start(), "name", NAME_MAX)
+}
+
 /// Checks a text's length in characters.
 pub fn limit(text: &str, field: &'static str, max: usize) -> Result<String, DomainError> {
     if text.chars().count() > max {

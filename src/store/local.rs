@@ -206,7 +206,11 @@ impl Store {
     /// Removes every key of this namespace (the user typed "delete").
     pub fn clear_all(&self) -> Result<(), SaveError> {
         let prefix = format!("{}:", self.ns);
-        let keys: Vec<String> = self.all_keys().into_iter().filter(|k| k.starts_with(&prefix)).collect();
+        let keys: Vec<String> = self
+            .all_keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
         keys.iter().try_for_each(|key| self.remove(key))
     }
 
@@ -224,7 +228,9 @@ impl Store {
     }
 
     fn all_keys(&self) -> Vec<String> {
-        let Some(storage) = &self.storage else { return Vec::new() };
+        let Some(storage) = &self.storage else {
+            return Vec::new();
+        };
         (0..storage.length().unwrap_or(0))
             .filter_map(|i| storage.key(i).ok().flatten())
             .collect()
@@ -240,12 +246,16 @@ impl Store {
     /// through, and the storage handler would read it as a deletion.
     fn read(&self, key: &str) -> Result<Option<String>, SaveError> {
         let storage = self.storage.as_ref().ok_or_else(|| self.unavailable_error())?;
-        storage.get_item(key).map_err(|e| SaveError::Unavailable(describe(&e)))
+        storage
+            .get_item(key)
+            .map_err(|e| SaveError::Unavailable(describe(&e)))
     }
 
     fn remove(&self, key: &str) -> Result<(), SaveError> {
         let storage = self.storage.as_ref().ok_or_else(|| self.unavailable_error())?;
-        storage.remove_item(key).map_err(|e| SaveError::Unavailable(describe(&e)))
+        storage
+            .remove_item(key)
+            .map_err(|e| SaveError::Unavailable(describe(&e)))
     }
 
     fn unavailable_error(&self) -> SaveError {
@@ -374,7 +384,9 @@ impl Store {
         let (seen, stored) = self.seen_deal(&deal.id)?;
         match rules::decide(seen, base) {
             Decision::Write => {}
-            Decision::Stale => return Err(SaveError::Stale(Box::new(stored.unwrap_or_else(|| deal.clone())))),
+            Decision::Stale => {
+                return Err(SaveError::Stale(Box::new(stored.unwrap_or_else(|| deal.clone()))))
+            }
             Decision::Protected => return Err(SaveError::Protected),
             Decision::DeletedElsewhere => return Err(SaveError::Deleted),
         }

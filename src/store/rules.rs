@@ -60,7 +60,13 @@ pub enum Incoming {
 /// Decides what another tab's change to a deal means here. `mine` is this tab's version,
 /// `base` the revision this tab last read or wrote, `unsaved` whether this tab has changes not
 /// yet written, `open` whether the deal is on screen, `theirs` what storage holds now.
-pub fn incoming(mine: Option<&Deal>, base: Option<u64>, unsaved: bool, open: bool, theirs: Option<&Deal>) -> Incoming {
+pub fn incoming(
+    mine: Option<&Deal>,
+    base: Option<u64>,
+    unsaved: bool,
+    open: bool,
+    theirs: Option<&Deal>,
+) -> Incoming {
     match (mine, theirs) {
         (None, Some(_)) => Incoming::Take,
         // Not loaded here, deleted there: only its list entry goes.
@@ -124,7 +130,12 @@ pub enum Resolve {
 /// Every deal of a file with what a merge does to it, in the file's order.
 pub fn merge_plan(ours: &BTreeMap<Id, Deal>, kept_aside: &[Id], file: &[Deal]) -> Vec<(Id, Merge)> {
     file.iter()
-        .map(|d| (d.id.clone(), merge_of(ours.get(&d.id), kept_aside.contains(&d.id), d)))
+        .map(|d| {
+            (
+                d.id.clone(),
+                merge_of(ours.get(&d.id), kept_aside.contains(&d.id), d),
+            )
+        })
         .collect()
 }
 
@@ -145,12 +156,24 @@ mod tests {
     fn a_write_needs_exactly_the_revision_this_tab_saw() {
         assert_eq!(decide(Seen::Missing, None), Decision::Write, "a new record");
         assert_eq!(decide(Seen::Rev(4), Some(4)), Decision::Write);
-        assert_eq!(decide(Seen::Rev(5), Some(4)), Decision::Stale, "another tab wrote");
+        assert_eq!(
+            decide(Seen::Rev(5), Some(4)),
+            Decision::Stale,
+            "another tab wrote"
+        );
         // A tab holding unsaved edits at rev 9 (storage was full) meets another tab's rev 5:
         // "mine is higher" must not win.
         assert_eq!(decide(Seen::Rev(5), Some(4)), Decision::Stale);
-        assert_eq!(decide(Seen::Rev(3), Some(4)), Decision::Stale, "rolled back elsewhere");
-        assert_eq!(decide(Seen::Rev(1), None), Decision::Stale, "someone else's record");
+        assert_eq!(
+            decide(Seen::Rev(3), Some(4)),
+            Decision::Stale,
+            "rolled back elsewhere"
+        );
+        assert_eq!(
+            decide(Seen::Rev(1), None),
+            Decision::Stale,
+            "someone else's record"
+        );
         assert_eq!(decide(Seen::Missing, Some(4)), Decision::DeletedElsewhere);
         assert_eq!(decide(Seen::Unreadable, Some(4)), Decision::Protected);
         assert_eq!(decide(Seen::Unreadable, None), Decision::Protected);
@@ -160,17 +183,42 @@ mod tests {
     fn another_tabs_change_never_drops_this_tabs_words() {
         let mine = deal(5, 10, "mine");
         let theirs = deal(6, 11, "theirs");
-        assert_eq!(incoming(Some(&mine), Some(5), false, true, Some(&theirs)), Incoming::Take);
-        assert_eq!(incoming(Some(&mine), Some(5), true, true, Some(&theirs)), Incoming::Conflict);
+        assert_eq!(
+            incoming(Some(&mine), Some(5), false, true, Some(&theirs)),
+            Incoming::Take
+        );
+        assert_eq!(
+            incoming(Some(&mine), Some(5), true, true, Some(&theirs)),
+            Incoming::Conflict
+        );
         // Both wrote rev 6 from 5; theirs landed last.
         let mine6 = deal(6, 11, "mine");
-        assert_eq!(incoming(Some(&mine6), Some(6), false, true, Some(&theirs)), Incoming::Conflict);
-        assert_eq!(incoming(Some(&theirs), Some(6), false, true, Some(&theirs)), Incoming::Same);
+        assert_eq!(
+            incoming(Some(&mine6), Some(6), false, true, Some(&theirs)),
+            Incoming::Conflict
+        );
+        assert_eq!(
+            incoming(Some(&theirs), Some(6), false, true, Some(&theirs)),
+            Incoming::Same
+        );
         assert_eq!(incoming(None, None, false, false, Some(&theirs)), Incoming::Take);
-        assert_eq!(incoming(None, None, false, false, None), Incoming::Remove, "the list entry goes");
-        assert_eq!(incoming(Some(&mine), Some(5), false, false, None), Incoming::Remove);
-        assert_eq!(incoming(Some(&mine), Some(5), false, true, None), Incoming::DeletedWhileOpen);
-        assert_eq!(incoming(Some(&mine), Some(5), true, false, None), Incoming::DeletedWhileOpen);
+        assert_eq!(
+            incoming(None, None, false, false, None),
+            Incoming::Remove,
+            "the list entry goes"
+        );
+        assert_eq!(
+            incoming(Some(&mine), Some(5), false, false, None),
+            Incoming::Remove
+        );
+        assert_eq!(
+            incoming(Some(&mine), Some(5), false, true, None),
+            Incoming::DeletedWhileOpen
+        );
+        assert_eq!(
+            incoming(Some(&mine), Some(5), true, false, None),
+            Incoming::DeletedWhileOpen
+        );
     }
 
     #[test]
@@ -183,8 +231,15 @@ mod tests {
         // More edits but older: the copies diverged; neither wins by itself.
         assert_eq!(merge_of(Some(&ours), false, &deal(9, 50, "f")), Merge::Conflict);
         assert_eq!(merge_of(Some(&ours), false, &deal(2, 200, "f")), Merge::Conflict);
-        assert_eq!(merge_of(Some(&ours), false, &deal(5, 100, "same rev, other text")), Merge::Conflict);
-        assert_eq!(merge_of(None, true, &ours), Merge::KeptAside, "kept-aside records are never new");
+        assert_eq!(
+            merge_of(Some(&ours), false, &deal(5, 100, "same rev, other text")),
+            Merge::Conflict
+        );
+        assert_eq!(
+            merge_of(None, true, &ours),
+            Merge::KeptAside,
+            "kept-aside records are never new"
+        );
         assert_eq!(merge_of(Some(&ours), true, &deal(9, 900, "f")), Merge::KeptAside);
     }
 }

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::codec::SCHEMA_VERSION;
 use crate::domain::action::LINE_MAX;
-use crate::domain::{order, Deal, Id, Minutes, Template, NAME_MAX, NOTE_MAX};
+use crate::domain::{Deal, Id, Minutes, Template, NAME_MAX, NOTE_MAX};
 
 /// The file's `app` field: refuses files from other tools early, with a clear message.
 pub const APP: &str = "deal-prep";
@@ -209,7 +209,10 @@ fn check_time(at: Minutes, place: &str) -> Result<(), ImportError> {
     if (FIRST_MINUTE..=LAST_MINUTE).contains(&at.0) {
         Ok(())
     } else {
-        Err(invalid(place, format!("the time {} is outside the years 1970–9999", at.0)))
+        Err(invalid(
+            place,
+            format!("the time {} is outside the years 1970–9999", at.0),
+        ))
     }
 }
 
@@ -220,7 +223,10 @@ fn check_day(day: Option<crate::domain::Day>, place: &str) -> Result<(), ImportE
 /// Every limit a stored deal must respect (beyond what its types already enforce).
 pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
     if deal.rev > MAX_REV {
-        return Err(invalid(format!("{place}.rev"), format!("revision {} (at most 2^53)", deal.rev)));
+        return Err(invalid(
+            format!("{place}.rev"),
+            format!("revision {} (at most 2^53)", deal.rev),
+        ));
     }
     check_time(deal.created, &format!("{place}.created"))?;
     check_time(deal.updated, &format!("{place}.updated"))?;
@@ -260,7 +266,10 @@ pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
     for (i, c) in deal.calls.iter().enumerate() {
         let at = format!("{place}.calls[{i}]");
         check_time(c.at, &format!("{at}.at"))?;
-        check_day(c.review.as_ref().and_then(|r| r.next_step_on), &format!("{at}.review"))?;
+        check_day(
+            c.review.as_ref().and_then(|r| r.next_step_on),
+            &format!("{at}.review"),
+        )?;
         let plan = &c.plan;
         check_len(&plan.objective, LINE_MAX, &at)?;
         check_len(&plan.ask, LINE_MAX, &at)?;
@@ -552,5 +561,4 @@ mod tests {
         f.deals[0].target = Some(crate::domain::Day(i32::MAX));
         assert!(matches!(refused(&to_json(&f)), ImportError::Invalid { .. }));
     }
-
 }
