@@ -15,8 +15,14 @@ GECKODRIVER_BIN := $(CARGO_BIN)/geckodriver
 export CHROMEDRIVER := $(CHROMEDRIVER_BIN)
 export GECKODRIVER := $(GECKODRIVER_BIN)
 WASM := --target wasm32-unknown-unknown
+# The size gate: wasm + JS, gzip -9, in bytes. The target is 204800 (200 KB); the build is not
+# there yet (see BENCHMARKS.md, "Size history"), so the gate holds the smallest size reached and
+# only ever moves down. Override to check it: `make size SIZE_BUDGET_BYTES=1000` fails.
+SIZE_BUDGET_BYTES = 306000
+export SIZE_BUDGET_BYTES
+TWIGGY_VERSION := 0.7.0
 
-.PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size bench single-file
+.PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size size-why bench single-file
 
 help:
 	@echo "make serve   set up, build, and serve the app at http://127.0.0.1:8080"
@@ -51,6 +57,11 @@ test-e2e:
 
 size:
 	@scripts/size-report.sh
+
+# The 15 largest items of the wasm (installs a pinned twiggy on first use; not in the set-up).
+size-why:
+	@command -v twiggy >/dev/null && twiggy --version | grep -q "$(TWIGGY_VERSION)" || cargo install --locked twiggy --version $(TWIGGY_VERSION)
+	twiggy top -n 15 $$(ls dist/*_bg.wasm | head -n1)
 
 # One self-contained dist/deal-prep.html that works opened from disk (file://).
 single-file: build

@@ -52,7 +52,7 @@ def main():
             html = f.read()
         html = re.sub(r"\s*%s[^>]*>" % re.escape(MARK), "", html)
         meta = '%s content="%s" />' % (MARK, policy(html, mode))
-        html, n = re.subn(r'(<meta charset="utf-8"\s*/?>)', lambda m: m.group(1) + "\n" + meta, html, count=1)
+        html, n = re.subn(r'(<meta charset="?utf-8"?\s*/?>)', lambda m: m.group(1) + "\n" + meta, html, count=1)
         if n != 1:
             sys.exit("csp.py: no <meta charset=\"utf-8\"> in %s" % path)
         with open(path, "w", encoding="utf-8") as f:

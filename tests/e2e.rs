@@ -742,6 +742,26 @@ async fn the_single_file_build_works_from_disk(browser: Browser) {
     wait_ready(&c).await;
     wait_text(&c, ".dp-deal-row", "Opened from disk").await;
     screenshot_in(browser, &c, "single-file").await;
+    // Its Data page says whose data this is: this browser's, for this file's location.
+    c.goto(&format!("{url}#/data")).await.unwrap();
+    wait_text(
+        &c,
+        ".dp-data",
+        "belongs to this browser and to this file's location",
+    )
+    .await;
+    // Under its own Content-Security-Policy (nothing loaded from anywhere).
+    let policy = c
+        .execute(
+            "return document.querySelector('meta[http-equiv=Content-Security-Policy]').content",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        policy.as_str().unwrap_or("").starts_with("default-src 'none'"),
+        "{policy}"
+    );
     c.close().await.unwrap();
 }
 

@@ -269,6 +269,9 @@ pub fn DataPage() -> Html {
 
             <section class="dp-section" aria-labelledby="dp-storage-title">
                 <h2 id="dp-storage-title" class="dp-subtitle">{ "Storage" }</h2>
+                if web_sys::window().and_then(|w| w.location().protocol().ok()).as_deref() == Some("file:") {
+                    <p class="dp-muted" role="note">{ "This copy runs from a file on your disk. Its data belongs to this browser and to this file's location: opened from another folder, or after the file is moved, it starts empty. Export now and then to keep your work." }</p>
+                }
                 <dl class="dp-facts">
                     <dt>{ "Namespace" }</dt><dd><code>{ ctx.namespace().to_owned() }</code></dd>
                     <dt>{ "Used" }</dt>
