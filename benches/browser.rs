@@ -446,6 +446,9 @@ async fn main() {
          mutation of the score on screen (toggle).\n",
         today()
     );
+    // The size history is kept by hand (each cut with what it saved): appended, never rewritten.
+    let history = std::fs::read_to_string(root().join("bench/size-history.md")).unwrap_or_default();
+    let doc = format!("{doc}\n{history}");
     std::fs::write(root().join("BENCHMARKS.md"), doc).unwrap();
     println!("\nwritten to BENCHMARKS.md");
 }
