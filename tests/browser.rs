@@ -339,13 +339,7 @@ fn fresh_host() -> web_sys::Element {
 async fn set_hash(hash: &str) {
     web_sys::window().unwrap().location().set_hash(hash).unwrap();
     // hashchange is dispatched asynchronously; let it run, then let Yew render.
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    sleep_ms(20).await;
     yew::scheduler::flush().await;
 }
 

@@ -990,14 +990,24 @@ fn import_file(dir: &std::path::Path, name: &str, deals: Vec<serde_json::Value>)
     path
 }
 
-async fn pick_file(c: &fantoccini::Client, server: &Server, path: &std::path::Path) {
-    c.goto(&server.url("#/data")).await.unwrap();
+/// Follows a main navigation link (no page load: what is only in memory stays).
+async fn nav_to(c: &fantoccini::Client, href: &str) {
+    click(c, &format!(".dp-nav a[href='{href}']")).await;
+}
+
+/// Picks `path` in the Data page's import field.
+async fn choose_file(c: &fantoccini::Client, path: &std::path::Path) {
     c.find(Locator::Css("input[name=import]"))
         .await
         .unwrap()
         .send_keys(&path.to_string_lossy())
         .await
         .unwrap();
+}
+
+async fn pick_file(c: &fantoccini::Client, server: &Server, path: &std::path::Path) {
+    c.goto(&server.url("#/data")).await.unwrap();
+    choose_file(c, path).await;
     wait_text(c, ".dp-preview", "").await;
 }
 
@@ -1059,27 +1069,12 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     other["i"] = "dnew2".into();
     other["n"] = "Second from file".into();
     let f2 = import_file(&downloads, "f2.json", vec![other]);
-    c.find(Locator::Css(".dp-nav a[href='#/data']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=import]"))
-        .await
-        .unwrap()
-        .send_keys(&f2.to_string_lossy())
-        .await
-        .unwrap();
+    nav_to(&c, "#/data").await;
+    choose_file(&c, &f2).await;
     wait_text(&c, ".dp-preview", "New: 1").await;
     click_button(&c, "Merge").await;
     wait_text(&c, ".dp-banner", "could not be saved completely").await;
-    c.find(Locator::Css(".dp-nav a[href='#/']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    nav_to(&c, "#/").await;
     wait_text(&c, ".dp-deal-row", "Only in this tab").await;
     wait_text(&c, ".dp-deal-row", "Second from file").await;
     wait_text(&c, ".dp-deal-row", "Keep me").await;
@@ -1087,18 +1082,8 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
 
     // Replace whose backup download is refused: nothing replaced.
     let f3 = import_file(&downloads, "f3.json", vec![renamed]);
-    c.find(Locator::Css(".dp-nav a[href='#/data']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=import]"))
-        .await
-        .unwrap()
-        .send_keys(&f3.to_string_lossy())
-        .await
-        .unwrap();
+    nav_to(&c, "#/data").await;
+    choose_file(&c, &f3).await;
     wait_text(&c, ".dp-preview", "Newer in the file").await;
     c.execute("window.__url = URL.createObjectURL; URL.createObjectURL = () => { throw new Error('downloads blocked'); }", vec![]).await.unwrap();
     click_button(&c, "Replace with the file (downloads a backup first)").await;
@@ -1118,12 +1103,7 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     wait_text(&c, ".dp-banner", "Undo replace").await;
     let key = format!("deal-prep:deal:{}", mine["i"].as_str().unwrap());
     wait_stored(&c, &key, "Renamed by the file").await;
-    c.find(Locator::Css(".dp-nav a[href='#/']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    nav_to(&c, "#/").await;
     wait_text(&c, ".dp-deal-row", "Renamed by the file").await;
     wait_text(&c, ".dp-deal-row", "Only in this tab").await;
     wait_text(&c, ".dp-deal-row", "From the file").await;
