@@ -36,11 +36,11 @@ def policy(html, mode):
             "img-src data:; base-uri 'none'; form-action 'none'" % (scripts, styles or "'none'")
         )
     return (
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' %s; style-src 'self' %s; "
+        "default-src 'self'; script-src %s; style-src %s; "
         "img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
         "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
-        % (scripts, styles)
-    ).replace("  ", " ")
+        % (" ".join(filter(None, ["'self' 'wasm-unsafe-eval'", scripts])), " ".join(filter(None, ["'self'", styles])))
+    )
 
 
 def main():

@@ -630,6 +630,59 @@ async fn typing_is_written_after_a_pause_and_at_once_when_the_page_hides() {
         "written after the pause: {}",
         stored()
     );
+    // The backup reminder counts one edit for the field, however many writes it took; after
+    // focus leaves the field, the next edit counts again.
+    let edits = || {
+        let meta = storage()
+            .get_item("test-typing:meta")
+            .unwrap()
+            .unwrap_or_default();
+        meta.split("\"ed\":")
+            .nth(1)
+            .and_then(|rest| rest.split([',', '}']).next()?.parse::<u32>().ok())
+    };
+    assert_eq!(edits(), Some(1), "two writes of one field are one edit");
+    let blur = web_sys::Event::new("focusout").unwrap();
+    document().dispatch_event(&blur).unwrap();
+    type_into(&host, "input[name=deal-value]", "EUR 60k");
+    yew::scheduler::flush().await;
+    web_sys::window().unwrap().dispatch_event(&hide).unwrap();
+    assert_eq!(
+        edits(),
+        Some(2),
+        "a field edited again after leaving it is another edit"
+    );
     set_hash("#/").await;
     host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_get_item_that_throws_is_an_error_never_a_missing_record() {
+    let ns = "test-throwing";
+    clear(ns);
+    let store = Store::open(ns);
+    let d = deal("d1", 1);
+    store.save_deal(&d, &entry(&d), None).unwrap();
+    // Firefox can throw from getItem when its storage is damaged or locked.
+    let break_it = js_sys::Function::new_no_args(
+        "Storage.prototype.__getItem = Storage.prototype.getItem;
+         Storage.prototype.getItem = function () { throw new DOMException('locked', 'UnknownError'); };",
+    );
+    let mend = js_sys::Function::new_no_args(
+        "Storage.prototype.getItem = Storage.prototype.__getItem; delete Storage.prototype.__getItem;",
+    );
+    break_it.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let mut next = d.clone();
+    next.rev = 2;
+    next.name = "Written blind".into();
+    let written = store.save_deal(&next, &entry(&next), Some(1));
+    let seen = store.seen_deal(&d.id);
+    mend.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    assert!(matches!(written, Err(SaveError::Unavailable(_))), "{written:?}");
+    assert!(seen.is_err(), "a read that throws is not \"missing\"");
+    assert!(!storage()
+        .get_item("test-throwing:deal:d1")
+        .unwrap()
+        .unwrap()
+        .contains("Written blind"));
 }

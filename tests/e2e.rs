@@ -177,15 +177,7 @@ async fn two_windows_see_each_others_edits(browser: Browser) {
 async fn a_full_storage_shows_a_banner_and_keeps_the_data(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
     add_deal(&c, "Summit", "Kept deal").await;
-    c.execute(
-        "let chunk = 'x'.repeat(1 << 20), n = 0;
-         while (chunk.length >= 16) {
-           try { localStorage.setItem('filler:' + n++, chunk); } catch (e) { chunk = chunk.slice(chunk.length / 2); }
-         }",
-        vec![],
-    )
-    .await
-    .unwrap();
+    fill_storage(&c).await;
     fill(
         &c,
         ".dp-new-deal input[name=deal-name]",
@@ -199,6 +191,19 @@ async fn a_full_storage_shows_a_banner_and_keeps_the_data(browser: Browser) {
     wait_ready(&c).await;
     wait_text(&c, ".dp-deal-row", "Kept deal").await;
     c.close().await.unwrap();
+}
+
+/// Fills localStorage to the brim with `filler:` keys (halving chunks until nothing fits).
+async fn fill_storage(c: &fantoccini::Client) {
+    c.execute(
+        "let chunk = 'x'.repeat(1 << 20), n = 0;
+         while (chunk.length >= 16) {
+           try { localStorage.setItem('filler:' + n++, chunk); } catch (e) { chunk = chunk.slice(chunk.length / 2); }
+         }",
+        vec![],
+    )
+    .await
+    .unwrap();
 }
 
 /// Sets a `datetime-local` or `date` input by script (typing into these differs by engine).
@@ -277,7 +282,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     c.goto(&server.url("#/data")).await.unwrap();
     let picker = c.find(Locator::Css("input[name=import]")).await.unwrap();
     picker.send_keys(&file.to_string_lossy()).await.unwrap();
-    wait_text(&c, ".dp-preview", "New: 2").await;
+    wait_text(&c, ".dp-preview", "2 new").await;
     screenshot_in(browser, &c, "data-import-preview").await;
     c.find(Locator::XPath("//button[starts-with(normalize-space(),'Merge')]"))
         .await
@@ -905,10 +910,12 @@ async fn stored(c: &fantoccini::Client, prefix: &str) -> Option<String> {
     v.as_str().map(str::to_owned)
 }
 
-/// Waits until the stored text under `prefix` contains `text`.
+/// Waits until a stored record whose key starts with `prefix` contains `text`.
 async fn wait_stored(c: &fantoccini::Client, prefix: &str, text: &str) {
+    let script = "return Object.keys(localStorage).some(k => k.startsWith(arguments[0]) && localStorage.getItem(k).includes(arguments[1]));";
     for _ in 0..100 {
-        if stored(c, prefix).await.is_some_and(|s| s.contains(text)) {
+        let found = c.execute(script, vec![prefix.into(), text.into()]).await.unwrap();
+        if found.as_bool() == Some(true) {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -975,7 +982,12 @@ async fn typed_words_survive_closing_the_window_at_once(browser: Browser) {
 
     // Templates page: an item's wording.
     c.goto(&server.url("#/templates")).await.unwrap();
-    wait_text(&c, ".dp-title", "").await;
+    wait_value(
+        &c,
+        "input[name=item-text]",
+        "Objective and the next step to ask for are written",
+    )
+    .await;
     fill(&c, "input[name=item-text]", "Objective written, in my words").await;
     close_and_reopen(&c, &server.url("#/templates")).await;
     wait_value(&c, "input[name=item-text]", "Objective written, in my words").await;
@@ -1054,15 +1066,7 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     // Storage full: a deal exists only in this tab; a merge keeps it and says what happened.
     c.goto(&server.url("")).await.unwrap();
     wait_ready(&c).await;
-    c.execute(
-        "let chunk = 'x'.repeat(1 << 20), n = 0;
-         while (chunk.length >= 16) {
-           try { localStorage.setItem('filler:' + n++, chunk); } catch (e) { chunk = chunk.slice(chunk.length / 2); }
-         }",
-        vec![],
-    )
-    .await
-    .unwrap();
+    fill_storage(&c).await;
     add_deal(&c, "Unsaved Co", "Only in this tab").await;
     wait_text(&c, ".dp-banner--error", "Storage is full").await;
     let mut other = mine.clone();
@@ -1071,20 +1075,23 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     let f2 = import_file(&downloads, "f2.json", vec![other]);
     nav_to(&c, "#/data").await;
     choose_file(&c, &f2).await;
-    wait_text(&c, ".dp-preview", "New: 1").await;
+    wait_text(&c, ".dp-preview", "1 new").await;
     click_button(&c, "Merge").await;
     wait_text(&c, ".dp-banner", "could not be saved completely").await;
     nav_to(&c, "#/").await;
     wait_text(&c, ".dp-deal-row", "Only in this tab").await;
     wait_text(&c, ".dp-deal-row", "Second from file").await;
     wait_text(&c, ".dp-deal-row", "Keep me").await;
-    c.execute("Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k))", vec![]).await.unwrap();
-
-    // Replace whose backup download is refused: nothing replaced.
+    // Replace with storage full: refused before anything is written, with the reason.
     let f3 = import_file(&downloads, "f3.json", vec![renamed]);
     nav_to(&c, "#/data").await;
     choose_file(&c, &f3).await;
     wait_text(&c, ".dp-preview", "Newer in the file").await;
+    click_button(&c, "Replace with the file (downloads a backup first)").await;
+    wait_text(&c, ".dp-banner--error", "more than the free space here").await;
+    c.execute("Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k))", vec![]).await.unwrap();
+
+    // Replace whose backup download is refused: nothing replaced.
     c.execute("window.__url = URL.createObjectURL; URL.createObjectURL = () => { throw new Error('downloads blocked'); }", vec![]).await.unwrap();
     click_button(&c, "Replace with the file (downloads a backup first)").await;
     wait_text(&c, ".dp-banner--error", "nothing was replaced").await;
@@ -1101,14 +1108,42 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
         .unwrap();
     click_button(&c, "Replace with the file (downloads a backup first)").await;
     wait_text(&c, ".dp-banner", "Undo replace").await;
+    // Storage had room again and every write went through: no stale warning is left.
+    wait_gone(&c, ".dp-banner--error").await;
+    // The deal storage refused while it was full is written now that there is room.
+    wait_stored(&c, "deal-prep:deal:", "Only in this tab").await;
     let key = format!("deal-prep:deal:{}", mine["i"].as_str().unwrap());
     wait_stored(&c, &key, "Renamed by the file").await;
     nav_to(&c, "#/").await;
     wait_text(&c, ".dp-deal-row", "Renamed by the file").await;
     wait_text(&c, ".dp-deal-row", "Only in this tab").await;
     wait_text(&c, ".dp-deal-row", "From the file").await;
+    screenshot_in(browser, &c, "deals-undo-replace").await;
     click_button(&c, "Undo replace").await;
     wait_text(&c, ".dp-deal-row", "Keep me").await;
+    wait_stored(&c, &key, "Keep me").await;
+
+    // A copy changed on both sides (more edits in the file, but older): the user keeps both.
+    let mut diverged = mine.clone();
+    diverged["n"] = "Keep me, edited elsewhere".into();
+    diverged["r"] = (mine["r"].as_u64().unwrap() + 9).into();
+    diverged["up"] = (mine["up"].as_i64().unwrap() - 60).into();
+    let f4 = import_file(&downloads, "f4.json", vec![diverged]);
+    nav_to(&c, "#/data").await;
+    choose_file(&c, &f4).await;
+    wait_text(&c, ".dp-preview", "Changed on both sides").await;
+    c.execute(
+        "const s = document.querySelector('select[name=conflict]'); s.value = 'both';
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot_in(browser, &c, "data-import-conflict").await;
+    click_button(&c, "Merge").await;
+    wait_text(&c, ".dp-banner", "Imported 1 deal").await;
+    nav_to(&c, "#/").await;
+    wait_text(&c, ".dp-deal-row", "Keep me, edited elsewhere (imported)").await;
     wait_stored(&c, &key, "Keep me").await;
     assert!(
         std::fs::read_dir(&downloads)
@@ -1163,6 +1198,8 @@ async fn same_deal_written_by_two_windows_ends_in_one_banner(browser: Browser) {
         1,
         "one banner"
     );
+    c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+    screenshot_in(browser, &c, "deal-conflict").await;
     click_button(&c, "Download my version").await;
     c.close().await.unwrap();
 }
@@ -1184,6 +1221,8 @@ async fn a_deal_deleted_in_another_window_while_open_here_can_be_restored(browse
     wait_text(&c, ".dp-banner", "Deleted").await;
     c.switch_to_window(first).await.unwrap();
     wait_text(&c, ".dp-banner--error", "was deleted in another tab").await;
+    c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+    screenshot_in(browser, &c, "deal-deleted-elsewhere").await;
     click_button(&c, "Restore").await;
     wait_stored(&c, "deal-prep:deal:", "typed while it was deleted").await;
     c.close().await.unwrap();

@@ -22,14 +22,21 @@ struct Pending {
     names: Rc<BTreeMap<Id, String>>,
 }
 
-fn label(merge: Merge) -> &'static str {
+/// What a merge does with a deal: (the list's sentence, the summary's words).
+fn label(merge: Merge) -> (&'static str, &'static str) {
     match merge {
-        Merge::New => "New",
-        Merge::Updated => "Newer in the file: replaces yours",
-        Merge::Unchanged => "Unchanged",
-        Merge::Older => "Older in the file: yours is kept",
-        Merge::Conflict => "Changed on both sides: you choose",
-        Merge::KeptAside => "Yours is kept aside (unreadable here): not imported",
+        Merge::New => ("New", "new"),
+        Merge::Updated => ("Newer in the file: replaces yours", "newer in the file"),
+        Merge::Unchanged => ("Unchanged", "unchanged"),
+        Merge::Older => ("Older in the file: yours is kept", "older in the file"),
+        Merge::Conflict => (
+            "Changed on both sides: choose what to keep",
+            "changed on both sides",
+        ),
+        Merge::KeptAside => (
+            "Yours is kept aside (unreadable here): not imported",
+            "kept aside here",
+        ),
     }
 }
 
@@ -225,7 +232,7 @@ pub fn DataPage() -> Html {
                             .iter()
                             .map(|m| (m, p.plan.iter().filter(|(_, x)| x == m).count()))
                             .filter(|(_, n)| *n > 0)
-                            .map(|(m, n)| format!("{}: {n}", label(*m)))
+                            .map(|(m, n)| format!("{n} {}", label(*m).1))
                             .collect::<Vec<_>>()
                             .join(" · ") }</p>
                         <ul class="dp-preview__list">
@@ -241,7 +248,7 @@ pub fn DataPage() -> Html {
                                     } };
                                 html! {
                                     <li key={id.to_string()} class="dp-preview__item">
-                                        <strong>{ name.clone() }</strong>{ format!(" — {}", label(*merge)) }
+                                        <strong>{ name.clone() }</strong>{ format!(" — {}", label(*merge).0) }
                                         if *merge == Merge::Conflict {
                                             <select class="dp-input" name="conflict" aria-label={format!("What to keep of {name}")} onchange={on_choose}>
                                                 <option value="mine" selected={choice == Resolve::KeepMine}>{ "Keep mine" }</option>

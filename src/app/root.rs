@@ -7,7 +7,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::banner::Banner;
+use super::banner::Banners;
 use super::call_page::CallPage;
 pub use super::ctx::Ctx;
 use super::data_page::DataPage;
@@ -15,11 +15,11 @@ use super::deal_list::DealList;
 use super::deal_page::DealPage;
 use super::insights_page::InsightsPage;
 use super::route::Route;
-use super::state::{AppState, Msg, Notice, StorageWarning};
+use super::state::{AppState, Msg, StorageWarning};
 use super::templates_page::TemplatesPage;
 use super::writer::Writer;
 use super::{new_id, now};
-use crate::domain::{sample, text::count, Action, Id, Template};
+use crate::domain::{sample, Action, Id, Template};
 use crate::store::local::Loaded;
 use crate::store::Store;
 
@@ -267,10 +267,6 @@ pub fn App(props: &AppProps) -> Html {
             ctx.act(Action::InsertDeal(Box::new(deal)));
         })
     };
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Msg::Notify(None)))
-    };
 
     let view = match &*route {
         Route::Deals => html! { <DealList on_sample={on_sample} /> },
@@ -301,94 +297,7 @@ pub fn App(props: &AppProps) -> Html {
                         { if state.saved { "Saved" } else { "" } }
                     </span>
                 </header>
-                if let Some(warning) = state.storage_warning.as_ref().map(StorageWarning::text) {
-                    <div class="dp-banner dp-banner--error" role="alert">
-                        <p class="dp-banner__text">{ warning.to_owned() }</p>
-                        <button type="button" class="dp-button"
-                            onclick={{ let ctx = ctx.clone(); move |_| ctx.export_all() }}>{ "Export" }</button>
-                    </div>
-                }
-                if state.update_ready {
-                    <div class="dp-banner dp-update" role="status">
-                        <p class="dp-banner__text">{ "Deal Prep was updated. Reload when convenient to use the new version; your data is safe." }</p>
-                        <button type="button" class="dp-button" onclick={|_| {
-                            // The service-worker script hands over to the new worker, then reloads.
-                            if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new("deal-prep-apply-update")) {
-                                let _ = w.dispatch_event(&e);
-                            }
-                        }}>{ "Reload" }</button>
-                    </div>
-                }
-                if let Some(mine) = &state.stale {
-                    <div class="dp-banner dp-banner--error" role="alert">
-                        <p class="dp-banner__text">{ format!(
-                            "Another tab saved a newer version of “{}” (revision {}), so this tab's change was not applied; the deal now shows the newer version. Your version is kept here: download it to compare, and make the change again if it is still needed.",
-                            mine.name, state.book.deals.get(&mine.id).map_or(0, |d| d.rev)
-                        ) }</p>
-                        <button type="button" class="dp-button" onclick={{
-                            let (ctx, mine) = (ctx.clone(), mine.clone());
-                            move |_| ctx.export_deal(&mine, Some(&format!("{} not applied", mine.name)))
-                        }}>{ "Download my version" }</button>
-                        <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss"
-                            onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::Stale(None)) }}>{ "×" }</button>
-                    </div>
-                }
-                if let Some(deleted) = &state.deleted {
-                    <div class="dp-banner" role="status">
-                        <p class="dp-banner__text">{ format!("Deleted “{}”.", deleted.name) }</p>
-                        <button type="button" class="dp-button" onclick={{
-                            let (ctx, deal) = (ctx.clone(), deleted.clone());
-                            move |_| ctx.restore((*deal).clone())
-                        }}>{ "Undo" }</button>
-                        <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss"
-                            onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::Deleted(None)) }}>{ "×" }</button>
-                    </div>
-                }
-                if let Some(gone) = &state.deleted_elsewhere {
-                    <div class="dp-banner dp-banner--error" role="alert">
-                        <p class="dp-banner__text">{ format!(
-                            "“{}” was deleted in another tab while you had it open here. Restore it with your latest changes, or let it go.",
-                            gone.name
-                        ) }</p>
-                        <button type="button" class="dp-button dp-button--primary" onclick={{
-                            let (ctx, deal) = (ctx.clone(), gone.clone());
-                            move |_| ctx.restore((*deal).clone())
-                        }}>{ "Restore" }</button>
-                        <button type="button" class="dp-button" onclick={{
-                            let state = state.clone();
-                            move |_| state.dispatch(Msg::DeletedElsewhere(None))
-                        }}>{ "Discard" }</button>
-                    </div>
-                }
-                if let Some(undo) = &state.undo_replace {
-                    <div class="dp-banner" role="status">
-                        <p class="dp-banner__text">{ format!(
-                            "Replaced {} from the file. Until you close this tab you can put everything back as it was.",
-                            count(undo.replaced, "deal", "deals")
-                        ) }</p>
-                        <button type="button" class="dp-button" onclick={{ let ctx = ctx.clone(); move |_| ctx.undo_replace() }}>{ "Undo replace" }</button>
-                        <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss"
-                            onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::UndoReplace(None)) }}>{ "×" }</button>
-                    </div>
-                }
-                if state.backup_due(now()) && matches!(*route, Route::Deals) {
-                    <div class="dp-banner" role="status">
-                        <p class="dp-banner__text">{ match state.meta.last_export {
-                            None => "Your deals live only in this browser. Export a backup file now and then.".to_owned(),
-                            Some(_) => format!("No backup for a while ({} since the last export).", count(state.meta.edits_since_export as usize, "edit", "edits")),
-                        } }</p>
-                        <button type="button" class="dp-button dp-button--primary"
-                            onclick={{ let ctx = ctx.clone(); move |_| ctx.export_all() }}>{ "Export now" }</button>
-                        <button type="button" class="dp-button dp-banner__close" aria-label="Dismiss backup reminder"
-                            onclick={{ let state = state.clone(); move |_| state.dispatch(Msg::DismissReminder) }}>{ "×" }</button>
-                    </div>
-                }
-                if let Some(notice) = &state.notice {
-                    { match notice {
-                        Notice::Error(text) => html! { <Banner text={text.clone()} error=true on_close={dismiss.clone()} /> },
-                        Notice::Info(text) => html! { <Banner text={text.clone()} on_close={dismiss.clone()} /> },
-                    } }
-                }
+                <Banners on_deals={matches!(*route, Route::Deals)} />
                 <main class="dp-main">{ view }</main>
                 if *help_open {
                     { help_dialog({

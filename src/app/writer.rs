@@ -37,6 +37,22 @@ pub struct ReplaceUndo {
     pub replaced: usize,
 }
 
+/// What one write did.
+#[derive(Clone, Copy, PartialEq)]
+enum Wrote {
+    Yes,
+    /// Nothing to write, or settled another way (another tab's version taken).
+    Nothing,
+    /// Storage refused (full, blocked): tried again with the next flush.
+    Refused,
+}
+
+fn templates_changed() -> Msg {
+    Msg::Notify(Some(Notice::Error(
+        "Another tab changed the checklist templates; your template change was not applied.".into(),
+    )))
+}
+
 /// This tab's knowledge of storage, and what waits to be written.
 #[derive(Default)]
 struct Ledger {
@@ -172,42 +188,37 @@ impl Writer {
             return;
         }
         let mut out = Vec::new();
-        let mut wrote = Vec::new();
+        let mut wrote = None;
         for change in dirty {
-            match &change {
-                Change::Deal(id) => {
-                    if let Some(deal) = state.book.deals.get(id) {
-                        if self.write_deal(&state, deal, &mut out) {
-                            wrote.push(id.clone());
-                        } else {
-                            self.retry(change, &out);
-                        }
-                    }
-                }
+            let done = match &change {
+                Change::Deal(id) => match state.book.deals.get(id) {
+                    Some(deal) => self.write_deal(&state, deal, &mut out),
+                    None => Wrote::Nothing,
+                },
                 Change::DealRemoved(id) => self.remove_deal(&state, id, &mut out),
                 Change::Templates => self.write_templates(&state.book.templates, &mut out),
+            };
+            match (done, &change) {
+                (Wrote::Yes, Change::Deal(id)) => wrote = wrote.or(Some(id.clone())),
+                // Tried again with the next flush. Without storage at all there is nothing to
+                // retry: the state is the only copy, and the banner has said so since startup.
+                (Wrote::Refused, _) if self.store.is_available() => {
+                    self.ledger.borrow_mut().dirty.insert(change);
+                }
+                _ => {}
             }
         }
-        if let Some(meta) = self.count_edit(&wrote) {
+        if let Some(meta) = wrote.and_then(|id| self.count_edit(id)) {
             out.push(Msg::Meta(meta));
         }
         self.send(out);
     }
 
-    /// A write that failed for want of space or access is tried again with the next flush.
-    /// Without storage at all there is nothing to retry: the state is the only copy, and the
-    /// banner has said so since startup.
-    fn retry(&self, change: Change, out: &[Msg]) {
-        if self.store.is_available() && matches!(out.last(), Some(Msg::Persisted { result: Err(_), .. })) {
-            self.ledger.borrow_mut().dirty.insert(change);
-        }
-    }
-
-    /// Writes one deal over the revision this tab knows; true when written.
-    fn write_deal(&self, state: &AppState, deal: &Deal, out: &mut Vec<Msg>) -> bool {
+    /// Writes one deal over the revision this tab knows.
+    fn write_deal(&self, state: &AppState, deal: &Deal, out: &mut Vec<Msg>) -> Wrote {
         let base = self.ledger.borrow().base.get(&deal.id).copied();
         if base == Some(deal.rev) {
-            return false;
+            return Wrote::Nothing;
         }
         let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
         let started = platform::perf_now();
@@ -220,65 +231,65 @@ impl Writer {
                     entry: Some(entry),
                     result: Ok(None),
                 });
-                true
+                Wrote::Yes
             }
             Err(SaveError::Stale(theirs)) => {
-                self.know(&theirs.id, theirs.rev);
-                let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
                 out.push(Msg::Stale(Some(Box::new(deal.clone()))));
-                out.push(Msg::Loaded(theirs, entry));
-                false
+                out.push(self.take(state, *theirs));
+                Wrote::Nothing
             }
             Err(SaveError::Deleted) => {
                 self.ledger.borrow_mut().base.remove(&deal.id);
                 out.push(Msg::Removed(deal.id.clone()));
                 out.push(Msg::DeletedElsewhere(Some(Box::new(deal.clone()))));
-                false
+                Wrote::Nothing
             }
             Err(e) => {
                 out.push(Msg::Persisted {
                     entry: Some(entry),
                     result: Err(StorageWarning::of(&e)),
                 });
-                false
+                Wrote::Refused
             }
         }
     }
 
-    fn remove_deal(&self, state: &AppState, id: &Id, out: &mut Vec<Msg>) {
+    /// Shows a version read from storage (another tab's), noting its revision.
+    fn take(&self, state: &AppState, theirs: Deal) -> Msg {
+        self.know(&theirs.id, theirs.rev);
+        let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
+        Msg::Loaded(Box::new(theirs), entry)
+    }
+
+    fn remove_deal(&self, state: &AppState, id: &Id, out: &mut Vec<Msg>) -> Wrote {
         let base = self.ledger.borrow().base.get(id).copied();
         match self.store.remove_deal(id, base) {
             Ok(()) => {
                 self.ledger.borrow_mut().base.remove(id);
                 out.push(Msg::Removed(id.clone()));
+                Wrote::Nothing
             }
             Err(SaveError::Stale(theirs)) => {
-                self.know(id, theirs.rev);
-                let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
-                out.push(Msg::Loaded(theirs, entry));
+                out.push(self.take(state, *theirs));
                 out.push(Msg::Notify(Some(Notice::Error(
                     "Another tab changed this deal after you opened it, so it was not deleted. It shows their version now."
                         .into(),
                 ))));
+                Wrote::Nothing
             }
             Err(e) => {
-                if self.store.is_available() {
-                    self.ledger
-                        .borrow_mut()
-                        .dirty
-                        .insert(Change::DealRemoved(id.clone()));
-                }
                 // Gone from this tab either way; storage catches up when it can.
                 out.push(Msg::Removed(id.clone()));
                 out.push(Msg::Persisted {
                     entry: None,
                     result: Err(StorageWarning::of(&e)),
                 });
+                Wrote::Refused
             }
         }
     }
 
-    fn write_templates(&self, templates: &[Template], out: &mut Vec<Msg>) {
+    fn write_templates(&self, templates: &[Template], out: &mut Vec<Msg>) -> Wrote {
         let base = self.ledger.borrow().templates_base;
         match self.store.save_templates(templates, base) {
             Ok(rev) => {
@@ -287,35 +298,33 @@ impl Writer {
                     entry: None,
                     result: Ok(None),
                 });
+                Wrote::Nothing
             }
             Err(SaveError::TemplatesChanged(theirs, rev)) => {
                 self.know_templates(rev);
                 out.push(Msg::Templates(theirs, false));
-                out.push(Msg::Notify(Some(Notice::Error(
-                    SaveError::TemplatesChanged(Vec::new(), rev).to_string(),
-                ))));
+                out.push(templates_changed());
+                Wrote::Nothing
             }
             Err(e) => {
-                if self.store.is_available() {
-                    self.ledger.borrow_mut().dirty.insert(Change::Templates);
-                }
                 out.push(Msg::Persisted {
                     entry: None,
                     result: Err(StorageWarning::of(&e)),
                 });
+                Wrote::Refused
             }
         }
     }
 
-    /// Counts one edit for the backup reminder when a new field (or another deal) was edited.
-    fn count_edit(&self, wrote: &[Id]) -> Option<crate::store::local::Meta> {
-        let first = wrote.first()?;
+    /// Counts one edit for the backup reminder when another deal than the last counted one was
+    /// written, or focus left a field since ([`rules::new_edit`]).
+    fn count_edit(&self, id: Id) -> Option<crate::store::local::Meta> {
         {
             let mut ledger = self.ledger.borrow_mut();
-            if ledger.counted.as_ref() == Some(first) && !ledger.blurred && wrote.len() == 1 {
+            if !rules::new_edit(ledger.counted.as_ref(), ledger.blurred, &id) {
                 return None;
             }
-            ledger.counted = Some(first.clone());
+            ledger.counted = Some(id);
             ledger.blurred = false;
         }
         self.store.update_meta(|m| m.record_edit(now())).ok()
@@ -361,29 +370,21 @@ impl Writer {
             let unsaved = self.ledger.borrow().dirty.contains(&Change::Deal(id.clone()))
                 || mine.is_some_and(|m| Some(m.rev) != base);
             let open = matches!(Route::current(), Route::Deal(d) | Route::Call(d, _) if d == id);
-            match rules::incoming(mine, base, unsaved, open, theirs.as_ref()) {
-                Incoming::Same => {
-                    if let Some(t) = &theirs {
-                        self.know(&id, t.rev);
-                    }
-                }
-                Incoming::Take | Incoming::Conflict => {
-                    let Some(theirs) = theirs else { return };
-                    self.know(&id, theirs.rev);
+            let decision = rules::incoming(mine, base, unsaved, open, theirs.as_ref());
+            match (decision, theirs) {
+                (Incoming::Same, Some(theirs)) => self.know(&id, theirs.rev),
+                (Incoming::Take | Incoming::Conflict, Some(theirs)) => {
                     self.ledger.borrow_mut().dirty.remove(&Change::Deal(id.clone()));
-                    if let (Incoming::Conflict, Some(mine)) =
-                        (rules::incoming(mine, base, unsaved, open, Some(&theirs)), mine)
-                    {
+                    if let (Incoming::Conflict, Some(mine)) = (decision, mine) {
                         out.push(Msg::Stale(Some(Box::new(mine.clone()))));
                     }
-                    let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
-                    out.push(Msg::Loaded(Box::new(theirs), entry));
+                    out.push(self.take(&state, theirs));
                 }
-                Incoming::Remove => {
+                (Incoming::Remove, _) => {
                     self.ledger.borrow_mut().base.remove(&id);
                     out.push(Msg::Removed(id));
                 }
-                Incoming::DeletedWhileOpen => {
+                (Incoming::DeletedWhileOpen, _) => {
                     let mut ledger = self.ledger.borrow_mut();
                     ledger.base.remove(&id);
                     ledger.dirty.remove(&Change::Deal(id.clone()));
@@ -391,6 +392,8 @@ impl Writer {
                     out.push(Msg::DeletedElsewhere(mine.map(|m| Box::new(m.clone()))));
                     out.push(Msg::Removed(id));
                 }
+                // Same, Take and Conflict are only decided with their version in hand.
+                _ => {}
             }
         } else if rest == "settings" {
             let Some((theirs, rev)) = self.store.load_templates() else {
@@ -402,9 +405,7 @@ impl Writer {
             }
             ledger.templates_base = rev;
             if ledger.dirty.remove(&Change::Templates) {
-                out.push(Msg::Notify(Some(Notice::Error(
-                    SaveError::TemplatesChanged(Vec::new(), rev).to_string(),
-                ))));
+                out.push(templates_changed());
             }
             drop(ledger);
             out.push(Msg::Templates(theirs, false));
@@ -536,6 +537,13 @@ impl Writer {
             templates.extend(new_templates);
             out.push(Msg::Templates(templates, true));
         }
+        if failed.is_none() && self.store.is_available() && taken > 0 {
+            // Every write went through: a "storage is full" warning no longer holds.
+            out.push(Msg::Persisted {
+                entry: None,
+                result: Ok(None),
+            });
+        }
         let notice = match failed {
             None if self.store.is_available() => Notice::Info(format!("Imported {}.", count(taken, "deal", "deals"))),
             None => Notice::Error(format!(
@@ -548,6 +556,9 @@ impl Writer {
         };
         out.push(Msg::Notify(Some(notice)));
         self.send(out);
+        // Writes that storage refused earlier (it was full) are tried again once this renders
+        // (not now: the deals just sent are not in the state yet).
+        self.schedule();
     }
 
     /// Replaces this browser's deals with the file's: the new records are written first, the old
@@ -610,7 +621,7 @@ impl Writer {
                 .map(|(_, t)| t.as_ref().map_or(0, |t| t.len() as u64))
                 .sum();
             let after: u64 = writes.iter().map(|(_, t)| t.len() as u64).sum();
-            if store.origin_chars() + after > QUOTA_CHARS + before {
+            if after > before && store.origin_chars() + (after - before) > QUOTA_CHARS {
                 return Err(format!(
                     "the file needs about {} more than the free space here, so nothing was replaced",
                     crate::domain::text::size((after.saturating_sub(before)) * 2)
@@ -649,16 +660,17 @@ impl Writer {
         }
         out.push(Msg::Templates(templates, false));
         out.push(Msg::UndoReplace(Some(Rc::new(undo))));
-        out.push(Msg::Notify(Some(Notice::Info(format!(
-            "Replaced {} from the file{}.",
-            count(incoming.len(), "deal", "deals"),
-            if store.is_available() {
-                ""
-            } else {
-                " in this tab only (storage is unavailable)"
-            }
-        )))));
+        if store.is_available() {
+            // Every write went through: a "storage is full" warning no longer holds.
+            out.push(Msg::Persisted {
+                entry: None,
+                result: Ok(None),
+            });
+        }
+        // An earlier "nothing was replaced" no longer holds either.
+        out.push(Msg::Notify(None));
         self.send(out);
+        self.schedule();
         Ok(())
     }
 
@@ -708,13 +720,12 @@ impl Writer {
     pub fn delete_all(&self) {
         let result = self.store.clear_all();
         *self.ledger.borrow_mut() = Ledger::default();
-        let loaded = self.store.load(|_| Template::default_template(), now());
         let notice = match result {
             Ok(()) => Notice::Info("All Deal Prep data in this browser was deleted.".into()),
             Err(e) => Notice::Error(format!("Some data could not be deleted: {e}")),
         };
         self.send(vec![
-            Msg::Reload(Box::new(loaded)),
+            Msg::Reload(Box::default()),
             Msg::Meta(Default::default()),
             Msg::Notify(Some(notice)),
         ]);

@@ -25,7 +25,8 @@ pub enum SaveError {
     Protected,
     #[error("This deal was deleted in another tab; your change was not saved.")]
     Deleted,
-    #[error("Another tab changed the checklist templates; your template change was not applied.")]
+    /// Another tab wrote the templates since this tab read them: theirs, at their revision.
+    #[error("Another tab changed the checklist templates.")]
     TemplatesChanged(Vec<Template>, u64),
 }
 

@@ -43,7 +43,7 @@ pub fn decide(seen: Seen, base: Option<u64>) -> Decision {
 }
 
 /// What this tab does when another tab changed a deal it holds.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Incoming {
     /// Show the other tab's version (nothing of ours is lost).
     Take,
@@ -80,6 +80,13 @@ pub fn incoming(
         // at the same moment, theirs landed last).
         (Some(_), Some(_)) => Incoming::Conflict,
     }
+}
+
+/// Whether a written change counts as a new edit for the backup reminder: one edited field
+/// counts once, however many keystrokes and pauses it took. `counted` is the deal last
+/// counted, `blurred` whether focus left a field since.
+pub fn new_edit(counted: Option<&Id>, blurred: bool, written: &Id) -> bool {
+    blurred || counted != Some(written)
 }
 
 /// What merging an import does with one deal of the file.
@@ -219,6 +226,21 @@ mod tests {
             incoming(Some(&mine), Some(5), true, false, None),
             Incoming::DeletedWhileOpen
         );
+    }
+
+    #[test]
+    fn one_edited_field_counts_once_for_the_backup_reminder() {
+        let (a, b) = (Id::new("da").unwrap(), Id::new("db").unwrap());
+        assert!(new_edit(None, false, &a), "the first edit counts");
+        assert!(
+            !new_edit(Some(&a), false, &a),
+            "more keystrokes in the same field do not"
+        );
+        assert!(
+            new_edit(Some(&a), true, &a),
+            "after focus left the field, the next edit counts"
+        );
+        assert!(new_edit(Some(&a), false, &b), "another deal's edit counts");
     }
 
     #[test]
