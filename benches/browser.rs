@@ -356,7 +356,16 @@ async fn main() {
         field.send_keys("x").await.unwrap();
         let v = wait_attr_change(&c, "data-save-at", last.clone()).await;
         save_ms.push(host_attr(&c, "data-save-us").await / 1000.0);
-        save_chars.push(host_attr(&c, "data-save-chars").await);
+        // What one save wrote: the open deal's record and its index entry, as stored.
+        let chars = c
+            .execute(
+                "const id = location.hash.split('/')[2];
+                 return localStorage.getItem('deal-prep:deal:' + id).length + localStorage.getItem('deal-prep:index:' + id).length;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        save_chars.push(chars.as_f64().unwrap_or(0.0));
         last = Some(v);
     }
     out(format!(

@@ -5,10 +5,17 @@
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run from trunk}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-# Everything Trunk generated into index.html's head: between the title and </head>.
-assets="$(awk '/<\/title>/ { on = 1; next } /<\/head>/ { sub(/<\/head>.*/, ""); print; exit } on { print }' "$staging/index.html")"
-ASSETS="$assets" awk '{ if ($0 ~ /<!--DEAL-PREP-ASSETS-->/) print ENVIRON["ASSETS"]; else print }' \
-  "$root/embed/embed-example.html" >"$staging/embed-example.html"
+# Everything Trunk generated into index.html's head (between the title and </head>; the
+# release build's HTML is minified onto one line, so this is not read line by line).
+python3 - "$staging/index.html" "$root/embed/embed-example.html" "$staging/embed-example.html" <<'PY'
+import re, sys
+index, template, out = sys.argv[1:]
+head = re.search(r"</title>(.*?)</head>", open(index, encoding="utf-8").read(), re.S)
+if not head:
+    sys.exit("embed-pages: no </title>…</head> in " + index)
+page = open(template, encoding="utf-8").read().replace("<!--DEAL-PREP-ASSETS-->", head.group(1))
+open(out, "w", encoding="utf-8").write(page)
+PY
 cp "$root/embed/iframe-example.html" "$root/embed/iframe-sandboxed.html" "$staging/"
 
 # A strict Content-Security-Policy in every page, with the hashes of their inline blocks.

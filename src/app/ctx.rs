@@ -14,15 +14,31 @@ use crate::domain::{Action, Deal, DealAction, Id};
 use crate::store::rules::{Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Ctx {
     pub state: UseReducerHandle<AppState>,
     writer: Rc<Writer>,
+    /// The state's version when this context was made. A `UseReducerHandle` always derefs to
+    /// the current state (an old handle too), so the version must be captured here.
+    version: u64,
+}
+
+/// The context provider compares contexts at every render of the root; comparing the states
+/// themselves would walk every deal in memory. Every message bumps the version instead.
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Ctx) -> bool {
+        self.version == other.version && Rc::ptr_eq(&self.writer, &other.writer)
+    }
 }
 
 impl Ctx {
     pub fn new(state: UseReducerHandle<AppState>, writer: Rc<Writer>) -> Ctx {
-        Ctx { state, writer }
+        let version = state.version;
+        Ctx {
+            state,
+            writer,
+            version,
+        }
     }
 
     /// A step (a click, a pick, a submitted form): written at once.

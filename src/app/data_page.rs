@@ -100,7 +100,8 @@ pub fn DataPage() -> Html {
                 if file.size() > transfer::MAX_BYTES as f64 {
                     on_text.emit(Err(format!(
                         "the file is {} MB; the limit is 10 MB",
-                        (file.size() / 1_048_576.0).ceil()
+                        // Whole megabytes: formatting an f64 would pull float printing into the wasm.
+                        (file.size() / 1_048_576.0).ceil() as u64
                     )));
                     return;
                 }

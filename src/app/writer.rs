@@ -76,12 +76,6 @@ pub struct Writer {
     me: Weak<Writer>,
 }
 
-impl PartialEq for Writer {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
 impl Writer {
     pub fn new(store: Store) -> Rc<Writer> {
         Rc::new_cyclic(|me| Writer {
@@ -96,8 +90,9 @@ impl Writer {
         &self.store
     }
 
-    /// The root hands over its current state at every render, so timers and page events act on
-    /// what the user sees now.
+    /// The root hands over its state handle. A Yew 0.23 `UseReducerHandle` always reads the
+    /// current state (and `dispatch` reduces at once), so timers and page events act on what the
+    /// user sees now.
     pub fn attach(&self, state: UseReducerHandle<AppState>) {
         *self.latest.borrow_mut() = Some(state);
     }
@@ -223,7 +218,7 @@ impl Writer {
         let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
         let started = platform::perf_now();
         let saved = self.store.save_deal(deal, &entry, base);
-        platform::mark_save(started, saved.as_ref().ok().copied());
+        platform::mark_save(started);
         match saved {
             Ok(_) => {
                 self.know(&deal.id, deal.rev);

@@ -24,8 +24,9 @@ struct Version {
     v: Option<u32>,
 }
 
+/// What every record is stored as: `{"v":<schema>,"r":<revision, when not 0>,"d":<data>}`.
 #[derive(Serialize)]
-struct EnvelopeOut<'a, T> {
+pub struct EnvelopeOut<'a, T> {
     v: u32,
     /// The record's revision, for records whose data carries none (the templates).
     #[serde(skip_serializing_if = "is_zero")]
@@ -71,12 +72,16 @@ pub fn encode<T: Serialize>(value: &T) -> String {
 /// Encodes a value with its revision in the envelope (records whose data has none).
 pub fn encode_rev<T: Serialize>(value: &T, rev: u64) -> String {
     // Serializing plain data structs to a string cannot fail.
-    serde_json::to_string(&EnvelopeOut {
+    serde_json::to_string(&envelope(value, rev)).unwrap_or_default()
+}
+
+/// A value in the current version's envelope, to be serialized by whoever writes it.
+pub fn envelope<T: Serialize>(value: &T, rev: u64) -> EnvelopeOut<'_, T> {
+    EnvelopeOut {
         v: SCHEMA_VERSION,
         r: rev,
         d: value,
-    })
-    .unwrap_or_default()
+    }
 }
 
 /// Reads a record's schema version without parsing the rest.

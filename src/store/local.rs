@@ -1,7 +1,22 @@
 //! The localStorage adapter. Never panics on storage: an unavailable store, a full quota or an
 //! unreadable record become values the app shows to the user, and nothing already stored is
 //! overwritten because of them.
+//!
+//! The boundary with `gloo-storage`:
+//! - typed records (deals, index entries, templates, bookkeeping) are written with its
+//!   `LocalStorage::set`, which serializes the envelope once and keeps the `DOMException` name
+//!   in `StorageError::JsError`, so a full quota is still told from other failures;
+//! - its `LocalStorage::raw()` (behind `set`) panics where the `localStorage` getter throws
+//!   (sandboxed frames, blocked storage), so it is only reached after [`Store::open`] probed
+//!   storage with web-sys and found it;
+//! - reads, removals, key listing and pre-encoded texts (a replace's batch, whose lengths the
+//!   quota check needed, and undo) stay on web-sys: gloo wraps `get_item`, `remove_item`,
+//!   `length` and `clear` in `expect_throw`, and a browser that throws there (Firefox can)
+//!   would take the app down instead of showing an error.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::Storage as _;
+use serde::Serialize;
 use web_sys::Storage;
 
 use super::codec::{self, IndexEntry, RecordError};
@@ -106,10 +121,13 @@ fn describe(err: &wasm_bindgen::JsValue) -> String {
 
 fn is_quota(err: &wasm_bindgen::JsValue) -> bool {
     use wasm_bindgen::JsCast;
-    err.dyn_ref::<web_sys::DomException>().is_some_and(|e| {
-        // Chromium and Safari say QuotaExceededError (code 22); Firefox has used its own name.
-        e.code() == 22 || e.name() == "QuotaExceededError" || e.name() == "NS_ERROR_DOM_QUOTA_REACHED"
-    })
+    err.dyn_ref::<web_sys::DomException>()
+        .is_some_and(|e| e.code() == 22 || is_quota_name(&e.name()))
+}
+
+/// Chromium and Safari say QuotaExceededError (code 22); Firefox has used its own name.
+fn is_quota_name(name: &str) -> bool {
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
 }
 
 impl Store {
@@ -178,7 +196,7 @@ impl Store {
     pub fn update_meta(&self, change: impl FnOnce(&mut Meta)) -> Result<Meta, SaveError> {
         let mut meta = self.load_meta();
         change(&mut meta);
-        self.set(&self.meta_key(), &codec::encode(&meta))?;
+        self.put(&self.meta_key(), &meta, 0)?;
         Ok(meta)
     }
 
@@ -263,6 +281,20 @@ impl Store {
         SaveError::Unavailable(self.unavailable.clone().unwrap_or_default())
     }
 
+    /// Writes a typed record in its envelope (revision `rev`, 0 for none) through gloo-storage.
+    fn put<T: Serialize>(&self, key: &str, value: &T, rev: u64) -> Result<(), SaveError> {
+        if self.storage.is_none() {
+            // gloo's raw() would panic here; the probe at open said there is no storage.
+            return Err(self.unavailable_error());
+        }
+        gloo_storage::LocalStorage::set(key, codec::envelope(value, rev)).map_err(|e| match e {
+            StorageError::JsError(e) if is_quota_name(&e.name) => SaveError::Quota,
+            StorageError::JsError(e) => SaveError::Unavailable(format!("{}: {}", e.name, e.message)),
+            other => SaveError::Unavailable(other.to_string()),
+        })
+    }
+
+    /// Writes text as it is (pre-encoded records, or a record put back by an undo).
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
         let storage = self.storage.as_ref().ok_or_else(|| self.unavailable_error())?;
         storage.set_item(key, value).map_err(|e| {
@@ -329,9 +361,9 @@ impl Store {
                     let entry = IndexEntry::of(&decoded.deal, &template_for(&decoded.deal), now);
                     if decoded.migrated {
                         // Written back only now that the migration succeeded.
-                        let _ = self.set(&key, &codec::encode(&decoded.deal));
+                        let _ = self.put(&key, &decoded.deal, 0);
                     }
-                    let _ = self.set(&self.index_key(&id), &codec::encode(&entry));
+                    let _ = self.put(&self.index_key(&id), &entry, 0);
                     entries.insert(id, entry);
                     loaded.rebuilt += 1;
                 }
@@ -361,7 +393,7 @@ impl Store {
         let raw = self.get(&key)?;
         Some(codec::decode_deal(&raw).map(|decoded| {
             if decoded.migrated {
-                let _ = self.set(&key, &codec::encode(&decoded.deal));
+                let _ = self.put(&key, &decoded.deal, 0);
             }
             decoded.deal
         }))
@@ -380,8 +412,8 @@ impl Store {
 
     /// Writes one deal and its index entry: a few KB, never the whole data set. `base` is the
     /// revision this tab last read or wrote (`None` for a deal it created); the write happens
-    /// only over exactly that (see [`rules::decide`]). Returns the characters written.
-    pub fn save_deal(&self, deal: &Deal, entry: &IndexEntry, base: Option<u64>) -> Result<usize, SaveError> {
+    /// only over exactly that (see [`rules::decide`]).
+    pub fn save_deal(&self, deal: &Deal, entry: &IndexEntry, base: Option<u64>) -> Result<(), SaveError> {
         let (seen, stored) = self.seen_deal(&deal.id)?;
         match rules::decide(seen, base) {
             Decision::Write => {}
@@ -391,11 +423,8 @@ impl Store {
             Decision::Protected => return Err(SaveError::Protected),
             Decision::DeletedElsewhere => return Err(SaveError::Deleted),
         }
-        let deal_text = codec::encode(deal);
-        let entry_text = codec::encode(entry);
-        self.set(&self.deal_key(&deal.id), &deal_text)?;
-        self.set(&self.index_key(&deal.id), &entry_text)?;
-        Ok(deal_text.len() + entry_text.len())
+        self.put(&self.deal_key(&deal.id), deal, 0)?;
+        self.put(&self.index_key(&deal.id), entry, 0)
     }
 
     /// Rewrites a deal's index entry when it disagrees with the deal (a write that stored the
@@ -403,10 +432,7 @@ impl Store {
     pub fn refresh_index(&self, stored: Option<&IndexEntry>, fresh: &IndexEntry) -> bool {
         let stale =
             stored.is_none_or(|s| s.rev != fresh.rev || s.name != fresh.name || s.client != fresh.client);
-        stale
-            && self
-                .set(&self.index_key(&fresh.id), &codec::encode(fresh))
-                .is_ok()
+        stale && self.put(&self.index_key(&fresh.id), fresh, 0).is_ok()
     }
 
     /// Removes a deal and its index entry, if storage still holds the revision this tab saw
@@ -439,7 +465,7 @@ impl Store {
             }
         }
         let rev = base.saturating_add(1);
-        self.set(&key, &codec::encode_rev(&templates, rev))?;
+        self.put(&key, &templates, rev)?;
         Ok(rev)
     }
 
