@@ -1,5 +1,6 @@
-//! Browser tests (wasm-bindgen-test, headless Chromium): the app mounted into a fresh element,
-//! and the store against the real localStorage, including its faults.
+//! Browser tests (wasm-bindgen-test; `make test` runs them in headless Chromium and Firefox):
+//! the app mounted into a fresh element, and the store against the real localStorage,
+//! including its faults.
 #![cfg(target_arch = "wasm32")]
 
 use deal_prep::app::root::{App, AppProps};
@@ -323,8 +324,8 @@ fn an_unavailable_store_refuses_writes_without_panicking() {
 
 // ---- Components -------------------------------------------------------------------------
 
-use deal_prep::app::list_editor::{ListEdit, ListEditor, ListEditorProps};
-use deal_prep::app::score_gauge::{ScoreGauge, ScoreGaugeProps};
+use deal_prep::app::parts::list_editor::{ListEdit, ListEditor, ListEditorProps};
+use deal_prep::app::parts::score_gauge::{ScoreGauge, ScoreGaugeProps};
 use deal_prep::domain::score::{score, Target};
 use deal_prep::domain::{CallKind, ListItem};
 use std::cell::RefCell;
@@ -503,7 +504,7 @@ async fn checking_an_item_updates_progress_score_and_storage() {
     clear(ns);
     let mut d = deal("dcheck", 1);
     let call_id = Id::new("cnext").unwrap();
-    let soon = deal_prep::app::now().plus_days(2);
+    let soon = deal_prep::app::platform::now().plus_days(2);
     d.calls.push(deal_prep::domain::Call::new(
         call_id.clone(),
         soon,

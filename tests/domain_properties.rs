@@ -120,7 +120,7 @@ fn missing_optional_fields_default_so_older_records_load() {
     );
 }
 
-/// DESIGN.md §5: 1,000 deals × 20 calls with realistic notes must stay under half the 5 MB quota.
+/// The storage budget (README, "Storage"): 1,000 deals × 20 calls with realistic notes must stay under half the 5 MB quota.
 #[test]
 fn a_thousand_deals_with_twenty_calls_fit_in_half_the_quota() {
     let deals = generate(1_000, 20, 42, now());
@@ -130,4 +130,44 @@ fn a_thousand_deals_with_twenty_calls_fit_in_half_the_quota() {
         .sum();
     println!("1,000 deals x 20 calls: {chars} characters of JSON");
     assert!(chars < 2_600_000, "{chars} characters");
+}
+
+/// The domain is plain Rust: no framework, browser binding or storage crate may appear in it
+/// (the layering in docs/ARCHITECTURE.md; the compiler alone would not stop an import).
+#[test]
+fn the_domain_uses_no_framework_or_browser_api() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    let banned = [
+        "yew",
+        "web_sys",
+        "js_sys",
+        "wasm_bindgen",
+        "gloo",
+        "crate::app",
+        "crate::store",
+    ];
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("src/domain is readable") {
+        let path = entry.expect("a directory entry").path();
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for word in banned {
+                let used = code.match_indices(word).any(|(at, _)| {
+                    let before = code[..at].chars().last();
+                    let after = code[at + word.len()..].chars().next();
+                    !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        && matches!(after, Some(':' | ';' | ' ' | ',' | '}' | '_') | None)
+                });
+                if used {
+                    found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the domain must stay pure:\n{}",
+        found.join("\n")
+    );
 }

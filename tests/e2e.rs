@@ -1,5 +1,5 @@
-//! End-to-end journeys in headless Chromium against the built `dist/`, served under an
-//! intranet-like sub-path. Run after `trunk build --release` (as `make test` does).
+//! End-to-end journeys in headless Chromium and Firefox against the built `dist/`, served
+//! under an intranet-like sub-path. Run after `trunk build --release` (as `make test` does).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -14,8 +14,7 @@ use support::{click, click_button, fill, screenshot, wait_ready, wait_text, Brow
 async fn open_app(browser: Browser) -> (Server, Driver, fantoccini::Client) {
     let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &server.url("")).await;
     (server, driver, c)
 }
 
@@ -36,6 +35,26 @@ async fn add_deal(c: &fantoccini::Client, client: &str, name: &str) {
     fill(c, ".dp-new-deal input[name=deal-name]", name).await;
     click(c, ".dp-new-deal button[type=submit]").await;
     wait_text(c, ".dp-deal-row", name).await;
+}
+
+/// Adds a deal from the list and opens it.
+async fn open_new_deal(c: &fantoccini::Client, client: &str, name: &str) {
+    add_deal(c, client, name).await;
+    click(c, ".dp-deal-row__link").await;
+    wait_text(c, ".dp-deal h1", name).await;
+}
+
+/// Reloads the page and waits until `css` shows `text` again.
+async fn reload_and_expect(c: &fantoccini::Client, css: &str, text: &str) {
+    c.refresh().await.unwrap();
+    wait_ready(c).await;
+    wait_text(c, css, text).await;
+}
+
+/// Opens `url` and waits until the app is ready.
+async fn visit(c: &fantoccini::Client, url: &str) {
+    c.goto(url).await.unwrap();
+    wait_ready(c).await;
 }
 
 async fn a_deal_added_is_still_there_after_a_reload(browser: Browser) {
@@ -67,9 +86,7 @@ async fn hostile_text_renders_literally(browser: Browser) {
 
 async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
-    add_deal(&c, "Helios", "Grid analytics").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Grid analytics").await;
+    open_new_deal(&c, "Helios", "Grid analytics").await;
 
     click(&c, ".dp-stepper__step:nth-child(5) button").await; // Proposal
     let dialog = wait_text(&c, "[role=dialog]", "Wrong turn").await;
@@ -84,18 +101,14 @@ async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal(browser: Br
     assert_eq!(current.text().await.unwrap().trim(), "Proposal");
 
     // Survives a reload, opened straight from its URL.
-    c.refresh().await.unwrap();
-    wait_ready(&c).await;
-    wait_text(&c, ".dp-tag--warn", "Jumped ahead").await;
+    reload_and_expect(&c, ".dp-tag--warn", "Jumped ahead").await;
     screenshot_in(browser, &c, "deal").await;
     c.close().await.unwrap();
 }
 
 async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookmark(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
-    add_deal(&c, "Kestrel Bank", "Support renewal").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Support renewal").await;
+    open_new_deal(&c, "Kestrel Bank", "Support renewal").await;
     let before: u32 = score_on_page(&c).await;
 
     plan_call(&c, 2.0).await;
@@ -122,8 +135,7 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
     // A bookmark opens the call directly in a new window (same profile, cold load).
     let handle = c.new_window(false).await.unwrap().handle;
     c.switch_to_window(handle).await.unwrap();
-    c.goto(&call_url).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &call_url).await;
     wait_text(&c, ".dp-checklist__progress", "3 of 10 ready").await;
     let objective = value_of(&c, "textarea").await;
     assert_eq!(objective.as_deref(), Some("Agree pilot scope"));
@@ -166,8 +178,7 @@ async fn two_windows_see_each_others_edits(browser: Browser) {
     let first = c.window().await.unwrap();
     let second = c.new_window(false).await.unwrap().handle;
     c.switch_to_window(second.clone()).await.unwrap();
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &server.url("")).await;
     add_deal(&c, "Orbit Retail", "Store rollout").await;
     c.switch_to_window(first).await.unwrap();
     wait_text(&c, ".dp-deal-row", "Store rollout").await;
@@ -187,9 +198,7 @@ async fn a_full_storage_shows_a_banner_and_keeps_the_data(browser: Browser) {
     click(&c, ".dp-new-deal button[type=submit]").await;
     wait_text(&c, ".dp-banner--error", "Storage is full").await;
     screenshot_in(browser, &c, "deals-quota").await;
-    c.refresh().await.unwrap();
-    wait_ready(&c).await;
-    wait_text(&c, ".dp-deal-row", "Kept deal").await;
+    reload_and_expect(&c, ".dp-deal-row", "Kept deal").await;
     c.close().await.unwrap();
 }
 
@@ -255,8 +264,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     let downloads = support::scratch_dir("export");
     let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session_with_downloads(&[], Some(&downloads)).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &server.url("")).await;
     add_deal(&c, "Acme", "First deal").await;
     add_deal(&c, "Bluewater", "Second deal").await;
     click(&c, ".dp-deal-row__link").await;
@@ -317,9 +325,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
 
 async fn a_reviewed_call_records_a_snapshot_shown_in_insights(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
-    add_deal(&c, "Vantage", "Media deal").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Media deal").await;
+    open_new_deal(&c, "Vantage", "Media deal").await;
     plan_call(&c, -1.0).await;
     wait_text(&c, ".dp-call-row a", "Discovery")
         .await
@@ -366,8 +372,7 @@ async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart(browser: Brow
     let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
 
-    c.goto(&server.url("embed-example.html")).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &server.url("embed-example.html")).await;
     let title = c.find(Locator::Css("#intranet-title")).await.unwrap();
     assert!(
         title.css_value("font-family").await.unwrap().contains("Georgia"),
@@ -475,9 +480,7 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow(browser: Br
 
 async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
-    add_deal(&c, "Greenfield Farms", "Irrigation analytics").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Irrigation analytics").await;
+    open_new_deal(&c, "Greenfield Farms", "Irrigation analytics").await;
 
     for (name, role) in [("Dana Kim", "Champion"), ("Chris Olsen", "Decision maker")] {
         fill(&c, "input[name=person]", name).await;
@@ -569,9 +572,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
     }
     wait_text(&c, ".dp-checklist__progress", "5 of 10 ready").await;
 
-    c.refresh().await.unwrap();
-    wait_ready(&c).await;
-    wait_text(&c, ".dp-checklist__progress", "5 of 10 ready").await;
+    reload_and_expect(&c, ".dp-checklist__progress", "5 of 10 ready").await;
     let ask = value_of(&c, "textarea[name=ask]").await;
     assert_eq!(ask.as_deref(), Some("Pilot on two farms"));
     let brief = c
@@ -612,9 +613,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
 
 async fn a_stale_tab_never_overwrites_a_newer_revision(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
-    add_deal(&c, "Orbit", "Original name").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Original name").await;
+    open_new_deal(&c, "Orbit", "Original name").await;
     // Another tab's newer revision lands in storage without this tab hearing of it.
     c.execute(
         "const key = Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:'));
@@ -652,11 +651,8 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced(browser: Browser)
     let c = driver.session(&[]).await;
     let server = Server::start();
     let port = server.port;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
-    add_deal(&c, "Offline Co", "Works on the train").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Works on the train").await;
+    visit(&c, &server.url("")).await;
+    open_new_deal(&c, "Offline Co", "Works on the train").await;
     plan_call(&c, 2.0).await;
     wait_text(&c, ".dp-call-row a", "Discovery")
         .await
@@ -682,8 +678,7 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced(browser: Browser)
     drop(server);
     let page = c.new_window(false).await.unwrap().handle;
     c.switch_to_window(page).await.unwrap();
-    c.goto(&call_url).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &call_url).await;
     wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
     screenshot_in(browser, &c, "call-offline").await;
 
@@ -698,8 +693,7 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced(browser: Browser)
     let _server = Server::start_on(port, vec![("sw.js".to_owned(), changed)], None);
     // A plain visit (a reload may bypass the worker in some engines).
     c.goto("about:blank").await.unwrap();
-    c.goto(&call_url).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &call_url).await;
     wait_text(&c, ".dp-update", "Deal Prep was updated").await;
     wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
     // Reload really applies it: the new worker takes over, and the notice does not come back.
@@ -720,8 +714,7 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced(browser: Browser)
         "the new build's cache is in use: {caches}"
     );
     c.goto("about:blank").await.unwrap();
-    c.goto(&call_url).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &call_url).await;
     wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
     tokio::time::sleep(Duration::from_millis(700)).await;
     assert!(
@@ -740,12 +733,9 @@ async fn the_single_file_build_works_from_disk(browser: Browser) {
     let driver = Driver::start_for(browser);
     let c = driver.session(&[]).await;
     let url = format!("file://{}", file.display());
-    c.goto(&url).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &url).await;
     add_deal(&c, "Shared drive", "Opened from disk").await;
-    c.refresh().await.unwrap();
-    wait_ready(&c).await;
-    wait_text(&c, ".dp-deal-row", "Opened from disk").await;
+    reload_and_expect(&c, ".dp-deal-row", "Opened from disk").await;
     screenshot_in(browser, &c, "single-file").await;
     // Its Data page says whose data this is: this browser's, for this file's location.
     c.goto(&format!("{url}#/data")).await.unwrap();
@@ -825,8 +815,7 @@ async fn shortcuts_templates_and_undo_delete(browser: Browser) {
     click_button(&c, "Add item").await;
     wait_value(&c, ".dp-template-item input", "Agenda sent the day before").await;
     screenshot_in(browser, &c, "templates-edited").await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &server.url("")).await;
     wait_text(&c, ".dp-deal-row", "Keyboard deal").await;
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "Keyboard deal").await;
@@ -935,9 +924,7 @@ async fn close_and_reopen(c: &fantoccini::Client, url: &str) {
 
 async fn typed_words_survive_closing_the_window_at_once(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
-    add_deal(&c, "Typing Co", "Close fast").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Close fast").await;
+    open_new_deal(&c, "Typing Co", "Close fast").await;
     let deal_url = c.current_url().await.unwrap().to_string();
     fill(&c, "input[name=person]", "Dana").await;
     click_button(&c, "Add person").await;
@@ -1027,8 +1014,7 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     let downloads = support::scratch_dir(&format!("import-{browser:?}"));
     let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session_with_downloads(&[], Some(&downloads)).await;
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &server.url("")).await;
     add_deal(&c, "Kept Co", "Keep me").await;
     let mine: serde_json::Value =
         serde_json::from_str(&stored(&c, "deal-prep:deal:").await.unwrap()).unwrap();
@@ -1064,8 +1050,7 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     );
 
     // Storage full: a deal exists only in this tab; a merge keeps it and says what happened.
-    c.goto(&server.url("")).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &server.url("")).await;
     fill_storage(&c).await;
     add_deal(&c, "Unsaved Co", "Only in this tab").await;
     wait_text(&c, ".dp-banner--error", "Storage is full").await;
@@ -1170,9 +1155,7 @@ async fn second_window(
 
 async fn same_deal_written_by_two_windows_ends_in_one_banner(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
-    add_deal(&c, "Twin Co", "Written twice").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Written twice").await;
+    open_new_deal(&c, "Twin Co", "Written twice").await;
     let url = c.current_url().await.unwrap().to_string();
     c.execute("document.querySelector('.dp-deal__details').open = true", vec![])
         .await
@@ -1206,9 +1189,7 @@ async fn same_deal_written_by_two_windows_ends_in_one_banner(browser: Browser) {
 
 async fn a_deal_deleted_in_another_window_while_open_here_can_be_restored(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
-    add_deal(&c, "Gone Co", "Deleted elsewhere").await;
-    click(&c, ".dp-deal-row__link").await;
-    wait_text(&c, ".dp-deal h1", "Deleted elsewhere").await;
+    open_new_deal(&c, "Gone Co", "Deleted elsewhere").await;
     let url = c.current_url().await.unwrap().to_string();
     c.execute("document.querySelector('.dp-deal__details').open = true", vec![])
         .await
@@ -1230,8 +1211,7 @@ async fn a_deal_deleted_in_another_window_while_open_here_can_be_restored(browse
 
 async fn templates_edited_in_two_windows_keep_both_edits(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
-    c.goto(&server.url("#/templates")).await.unwrap();
-    wait_ready(&c).await;
+    visit(&c, &server.url("#/templates")).await;
     let (first, second) = second_window(&c, &server.url("#/templates")).await;
     c.switch_to_window(first.clone()).await.unwrap();
     fill(&c, "input[name=item-text]", "First window's wording").await;

@@ -154,6 +154,17 @@ impl Ctx {
         self.show(Msg::DeletedElsewhere(None));
     }
 
+    /// Adds the sample deal (a first look at a prepared deal).
+    pub fn add_sample(&self) {
+        use crate::domain::sample;
+        let deal = sample::sample_deal(
+            platform::new_id('d'),
+            now(),
+            &mut sample::Rng::new(js_sys::Date::now() as u64),
+        );
+        self.act(Action::InsertDeal(Box::new(deal)));
+    }
+
     /// Deletes a deal, keeping it for "Undo" while the tab is open.
     pub fn delete_deal(&self, deal: &Deal) {
         self.show(Msg::Deleted((!deal.sample).then(|| Box::new(deal.clone()))));

@@ -1,27 +1,17 @@
-//! The Yew user interface: one component per file, one reducer at the root ([`state`]),
-//! hash routes ([`route`]). Components render state and dispatch domain actions; the logic they
-//! would want tested lives in `domain/` and `store/`.
+//! The Yew user interface, and mounting it. Rooms: [`pages`] (one per route), [`parts`] (pieces
+//! of UI), [`ctx`] (the context views get, with the intent methods), [`writer`] (the one home for
+//! every write), [`state`] (the root state and its pure reducer), [`route`], [`platform`] (what
+//! touches the browser besides storage). docs/ARCHITECTURE.md draws the picture.
 
-pub mod banner;
-pub mod call_page;
 pub mod ctx;
-pub mod data_page;
-pub mod deal_list;
-pub mod deal_page;
-pub mod insights_page;
-pub mod list_editor;
-pub mod list_query;
-pub mod new_deal;
+pub mod hooks;
+pub mod pages;
+pub mod parts;
 pub mod platform;
-pub mod review_form;
 pub mod root;
 pub mod route;
-pub mod score_gauge;
 pub mod state;
-pub mod templates_page;
 pub mod writer;
-
-pub use platform::{focus_later, micros, new_id, now, perf_now};
 
 use wasm_bindgen::JsCast;
 
@@ -29,44 +19,6 @@ use crate::store::DEFAULT_NAMESPACE;
 
 /// The id of the element the app mounts into.
 pub const HOST_ID: &str = "deal-prep";
-
-/// An `oninput` that keeps `state` equal to the field's text.
-pub fn bind(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
-    let state = state.clone();
-    yew::Callback::from(move |e: yew::InputEvent| state.set(event_value(&e)))
-}
-
-/// A page that cannot show what was asked for: what happened, and the way on.
-pub fn dead_end(
-    title: &'static str,
-    text: &'static str,
-    href: &'static str,
-    action: &'static str,
-) -> yew::Html {
-    yew::html! {
-        <section class="dp-empty">
-            <h1>{ title }</h1>
-            <p>{ text }</p>
-            <a class="dp-button dp-button--primary" {href}>{ action }</a>
-        </section>
-    }
-}
-
-/// The current value of the input, textarea or select an event came from.
-pub fn event_value(e: &web_sys::Event) -> String {
-    let Some(target) = e.target() else {
-        return String::new();
-    };
-    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.value()
-    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.value()
-    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
-        select.value()
-    } else {
-        String::new()
-    }
-}
 
 /// The namespace the host element asks for (`data-namespace`), else the page's `?namespace=`
 /// (for iframes), else the default. Only letters, digits, `-` and `_`, at most 64.
@@ -128,16 +80,6 @@ fn show_crash_panel() {
         let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
         reload.forget();
     }
-}
-
-/// Bytes of wasm linear memory in use by the app (read by `make bench`).
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn wasm_memory_bytes() -> f64 {
-    use wasm_bindgen::JsCast;
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
-        .unwrap_or(0.0)
 }
 
 /// Mounts the app into `<div id="deal-prep">` (creating it if the page has none).

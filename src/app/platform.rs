@@ -167,3 +167,13 @@ pub fn focus_later(selector: &'static str) {
 pub fn micros(started: f64) -> String {
     (((perf_now() - started) * 1000.0).round() as i64).to_string()
 }
+
+/// Bytes of wasm linear memory in use by the app (read by `make bench`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64)
+        .unwrap_or(0.0)
+}

@@ -16,7 +16,7 @@ use super::route::Route;
 use super::state::{AppState, Msg, Notice, StorageWarning};
 use crate::domain::text::count;
 use crate::domain::{order, Change, Deal, Id, Template};
-use crate::store::local::Problem;
+use crate::store::local::{Loaded, Problem};
 use crate::store::rules::{self, Incoming, Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
 use crate::store::{codec, IndexEntry, SaveError, Store};
@@ -323,6 +323,60 @@ impl Writer {
             ledger.blurred = false;
         }
         self.store.update_meta(|m| m.record_edit(now())).ok()
+    }
+
+    /// What startup reads: the list, the templates, the bookmarked deal, and the warnings.
+    pub fn initial_state(&self) -> AppState {
+        let writer = self;
+        let store = writer.store();
+        let mut state = AppState::default();
+        let started = platform::perf_now();
+        let loaded: Loaded = store.load(|_| Template::default_template(), now());
+        platform::mark_host("data-load-us", &platform::micros(started));
+        writer.know_templates(loaded.templates_rev);
+        state.reloaded(loaded);
+        state.meta = store.load_meta();
+        // A bookmark opens straight to its deal: load it before the first render.
+        if let Route::Deal(id) | Route::Call(id, _) = Route::current() {
+            match writer.load(&state, &id) {
+                Some(Ok((deal, entry))) => {
+                    Rc::make_mut(&mut state.index).insert(id.clone(), entry);
+                    state.book.deals.insert(id, *deal);
+                }
+                Some(Err(problem)) => state.add_problem(problem),
+                None => {}
+            }
+        }
+        if let Some(why) = &store.unavailable {
+            state.storage_warning = Some(StorageWarning::Other(format!(
+                "Storage is unavailable here ({why}). Deal Prep works, but nothing is kept after you close this tab: export your work to keep it."
+            )));
+        } else if !state.problems.is_empty() {
+            let names: Vec<_> = state
+                .problems
+                .iter()
+                .map(|p| format!("{} — {}", p.key, p.error))
+                .collect();
+            state.storage_warning = Some(StorageWarning::Other(format!(
+                "Some saved records were kept aside untouched (see Data): {}.",
+                names.join("; ")
+            )));
+        }
+        state
+    }
+
+    /// Loads a deal from storage into the book if it is not there yet (a route needs it).
+    pub fn ensure_loaded(&self, id: &Id) {
+        let Some(state) = self.state() else { return };
+        if state.book.deals.contains_key(id) {
+            return;
+        }
+        let msg = match self.load(&state, id) {
+            Some(Ok((deal, entry))) => Msg::Loaded(deal, entry),
+            Some(Err(problem)) => Msg::Problem(problem),
+            None => return,
+        };
+        state.dispatch(msg);
     }
 
     /// Reads one deal from storage (opening it), noting the revision seen. `None`: no such deal.

@@ -30,6 +30,11 @@ impl Id {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// The default checklist template's id (a constant, valid by construction; tested below).
+    pub fn default_template() -> Id {
+        Id(super::template::DEFAULT_TEMPLATE_ID.to_owned())
+    }
+
     /// Builds an id from a 64-bit random number and a prefix (e.g. `d` for deals).
     pub fn from_random(prefix: char, random: u64) -> Id {
         let mut text = String::with_capacity(14);
@@ -69,6 +74,15 @@ impl fmt::Display for Id {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_default_template_id_is_a_valid_id() {
+        assert_eq!(
+            Id::new(super::super::template::DEFAULT_TEMPLATE_ID),
+            Ok(Id::default_template())
+        );
+    }
+
     use super::*;
 
     #[test]

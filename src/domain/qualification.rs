@@ -30,7 +30,7 @@ impl EvidenceLevel {
         EvidenceLevel::Heard,
         EvidenceLevel::Confirmed,
     ];
-    /// The share of an element's points this level earns (DESIGN.md §3).
+    /// The share of an element's points this level earns (the score rule, README "The process score").
     pub fn credit(self) -> f64 {
         match self {
             EvidenceLevel::Unknown => 0.0,

@@ -1,6 +1,6 @@
 //! The process score: 0–100 for how well the seller ran the part of the sale they control.
 //!
-//! The rule (DESIGN.md §3), with every point explained:
+//! The rule (the README's "The process score" says the same), with every point explained:
 //! - **Preparation, 40 points**: the weighted share of the active checklist items checked for the
 //!   next call to prepare (none planned: 0, with "plan the next call" as the action).
 //! - **Qualification, 30 points**: split evenly over the preset's elements whose exit stage is at

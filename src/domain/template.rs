@@ -49,7 +49,7 @@ impl Template {
         self.active().map(|i| u32::from(i.weight)).sum()
     }
 
-    /// The shipped checklist, grounded in the advice Deal Prep follows (DESIGN.md §1).
+    /// The shipped checklist, grounded in the advice Deal Prep follows (focus on the process you control).
     pub fn default_template() -> Template {
         const ITEMS: &[(&str, &str, &str, u8)] = &[
             (
@@ -114,7 +114,7 @@ impl Template {
             ),
         ];
         Template {
-            id: Id::new(DEFAULT_TEMPLATE_ID).expect("constant id is valid"),
+            id: Id::default_template(),
             name: "Standard call prep".to_owned(),
             items: ITEMS
                 .iter()

@@ -110,7 +110,7 @@ struct DealV1 {
 /// Migration 1 → 2: a named deal becomes a full deal at Prospect with the default template.
 fn migrate_v1(old: DealV1) -> Deal {
     let at = Minutes(old.created);
-    let template = Id::new(crate::domain::template::DEFAULT_TEMPLATE_ID).expect("constant id is valid");
+    let template = Id::default_template();
     Deal::new(old.id, String::new(), old.name, template, at)
 }
 
@@ -219,6 +219,7 @@ impl IndexEntry {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -147,6 +147,7 @@ pub fn merge_plan(ours: &BTreeMap<Id, Deal>, kept_aside: &[Id], file: &[Deal]) -
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::Minutes;

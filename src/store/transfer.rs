@@ -394,6 +394,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::domain::sample::generate;

@@ -2,15 +2,18 @@
 
 use yew::prelude::*;
 
-use super::event_value;
+use crate::app::parts::event_value;
 
-use super::ctx::Ctx;
-use super::list_query::{ListQuery, SortBy};
-use super::new_deal::NewDeal;
-use super::route::Route;
-use super::{new_id, now};
+use crate::app::ctx::Ctx;
+pub mod query;
+
+use crate::app::parts::new_deal::NewDeal;
+use crate::app::platform::new_id;
+use crate::app::platform::now;
+use crate::app::route::Route;
 use crate::domain::text::{count, grouped};
 use crate::domain::{Action, Outcome, Stage};
+use query::{ListQuery, SortBy};
 
 /// Rows rendered before "Show all": the most relevant deals come first (sort), search narrows
 /// the rest, and a thousand rows would cost startup time for nothing.
@@ -39,13 +42,8 @@ fn filter(
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DealListProps {
-    pub on_sample: Callback<()>,
-}
-
 #[component]
-pub fn DealList(props: &DealListProps) -> Html {
+pub fn DealList() -> Html {
     let ctx = use_context::<Ctx>().expect("DealList is rendered inside the app");
     let query = use_state(ListQuery::default);
     let show_all = use_state(|| false);
@@ -63,14 +61,17 @@ pub fn DealList(props: &DealListProps) -> Html {
     };
 
     if entries.is_empty() {
-        let on_sample = props.on_sample.clone();
+        let on_sample = {
+            let ctx = ctx.clone();
+            move |_| ctx.add_sample()
+        };
         return html! {
             <section class="dp-empty" aria-labelledby="dp-empty-title">
                 <h1 id="dp-empty-title">{ "Prepare every call. Own your process." }</h1>
                 <p>{ "Deal Prep keeps each deal's pre-call checklist, call plan and what you learned, and scores how well you ran the part of the sale you control — never whether you won." }</p>
                 <p>{ "Everything stays in this browser: no account, no server." }</p>
                 <NewDeal on_create={on_create} />
-                <button type="button" class="dp-button" onclick={move |_| on_sample.emit(())}>{ "Try a sample deal" }</button>
+                <button type="button" class="dp-button" onclick={on_sample}>{ "Try a sample deal" }</button>
             </section>
         };
     }

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::ctx::Ctx;
-use super::now;
-use super::route::Route;
+use crate::app::ctx::Ctx;
+use crate::app::platform::now;
+use crate::app::route::Route;
 use crate::domain::insights::{insights, Insights};
 use crate::domain::text::{count, grouped};
 

@@ -3,12 +3,14 @@
 
 use yew::prelude::*;
 
-use super::{bind, event_value};
+use crate::app::parts::bind;
+use crate::app::parts::event_value;
 
-use super::ctx::Ctx;
-use super::route::Route;
-use super::score_gauge::ScoreGauge;
-use super::{new_id, now};
+use crate::app::ctx::Ctx;
+use crate::app::parts::score_gauge::ScoreGauge;
+use crate::app::platform::new_id;
+use crate::app::platform::now;
+use crate::app::route::Route;
 use crate::domain::score::Target;
 use crate::domain::{
     forecast, score, CallKind, DealAction, EvidenceLevel, Id, Outcome, Preset, Role, SkippedStep, Stage,
@@ -28,9 +30,9 @@ pub fn DealPage(props: &DealPageProps) -> Html {
     use_effect_with(pending_move.is_some(), move |open| {
         if *open {
             *dialog_seen.borrow_mut() = true;
-            super::focus_later(".dp-dialog button");
+            crate::app::platform::focus_later(".dp-dialog button");
         } else if *dialog_seen.borrow() {
-            super::focus_later(".dp-stepper button:not([disabled])");
+            crate::app::platform::focus_later(".dp-stepper button:not([disabled])");
         }
     });
     let new_person = use_state(String::new);
@@ -38,9 +40,9 @@ pub fn DealPage(props: &DealPageProps) -> Html {
     let new_call_kind = use_state(CallKind::default);
     let Some(deal) = ctx.state.book.deals.get(&props.id) else {
         if ctx.is_kept_aside(&props.id) {
-            return super::dead_end("This deal can't be opened", "Its saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched.", "#/data", "Download or discard it under Data");
+            return crate::app::parts::dead_end("This deal can't be opened", "Its saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched.", "#/data", "Download or discard it under Data");
         }
-        return super::dead_end("Deal not found", "This deal is not stored in this browser (it may have been deleted, or saved under another namespace).", "#/", "Back to your deals");
+        return crate::app::parts::dead_end("Deal not found", "This deal is not stored in this browser (it may have been deleted, or saved under another namespace).", "#/", "Back to your deals");
     };
     let id = deal.id.clone();
     let template = ctx.state.book.template_for(deal);

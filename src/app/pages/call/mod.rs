@@ -6,14 +6,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::event_value;
+use crate::app::parts::event_value;
 
-use super::ctx::Ctx;
-use super::list_editor::{ListEdit, ListEditor};
-use super::platform;
-use super::review_form::ReviewForm;
-use super::route::Route;
-use super::{new_id, now};
+use crate::app::ctx::Ctx;
+use crate::app::parts::list_editor::{ListEdit, ListEditor};
+use crate::app::parts::review_form::ReviewForm;
+use crate::app::platform;
+use crate::app::platform::new_id;
+use crate::app::platform::now;
+use crate::app::route::Route;
 use crate::domain::call::{PairList, PlanList};
 use crate::domain::{brief, Call, Deal, DealAction, Id, ListItem, Pair, Template};
 
@@ -88,7 +89,7 @@ pub fn CallPage(props: &CallPageProps) -> Html {
         .get(&props.deal)
         .and_then(|d| Some((d, d.call(&props.call)?)))
     else {
-        return super::dead_end(
+        return crate::app::parts::dead_end(
             "Call not found",
             "This call is not stored in this browser.",
             "#/",

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::bind;
+use crate::app::parts::bind;
 
 #[derive(Properties, PartialEq)]
 pub struct NewDealProps {

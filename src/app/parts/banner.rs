@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use super::ctx::Ctx;
-use super::now;
-use super::state::{Msg, Notice, StorageWarning};
+use crate::app::ctx::Ctx;
+use crate::app::platform::now;
+use crate::app::state::{Msg, Notice, StorageWarning};
 use crate::domain::text::count;
 
 #[derive(Properties, PartialEq)]

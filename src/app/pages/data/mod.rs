@@ -6,10 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bind;
+use crate::app::parts::bind;
 
-use super::ctx::Ctx;
-use super::platform;
+use crate::app::ctx::Ctx;
+use crate::app::platform;
 use crate::domain::text::{count, size};
 use crate::domain::{order, Id};
 use crate::store::rules::{Merge, Resolve};
@@ -242,7 +242,7 @@ pub fn DataPage() -> Html {
                                 let choice = choices.get(id).copied().unwrap_or_default();
                                 let on_choose = { let (choices, id) = (choices.clone(), id.clone());
                                     move |e: Event| {
-                                        let pick = match super::event_value(&e).as_str() { "file" => Resolve::TakeFile, "both" => Resolve::KeepBoth, _ => Resolve::KeepMine };
+                                        let pick = match crate::app::parts::event_value(&e).as_str() { "file" => Resolve::TakeFile, "both" => Resolve::KeepBoth, _ => Resolve::KeepMine };
                                         let mut next = (*choices).clone();
                                         next.insert(id.clone(), pick);
                                         choices.set(next);

@@ -3,17 +3,18 @@
 
 use yew::prelude::*;
 
-use super::{bind, event_value};
+use crate::app::parts::bind;
+use crate::app::parts::event_value;
 
-use super::ctx::Ctx;
-use super::new_id;
+use crate::app::ctx::Ctx;
+use crate::app::platform::new_id;
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
 use crate::domain::{Action, Id, TemplateAction};
 
 #[component]
 pub fn TemplatesPage() -> Html {
     let ctx = use_context::<Ctx>().expect("TemplatesPage is rendered inside the app");
-    let selected = use_state(|| Id::new(DEFAULT_TEMPLATE_ID).expect("valid"));
+    let selected = use_state(Id::default_template);
     let new_item = use_state(String::new);
     let templates = &ctx.state.book.templates;
     let template = templates.iter().find(|t| t.id == *selected).or(templates.first());
@@ -68,7 +69,7 @@ pub fn TemplatesPage() -> Html {
                 } else {
                     <button type="button" class="dp-button dp-button--danger" onclick={{ let (act, tid, s) = (act.clone(), tid.clone(), selected.clone()); move |_| {
                         act(TemplateAction::Delete(tid.clone()));
-                        s.set(Id::new(DEFAULT_TEMPLATE_ID).expect("valid"));
+                        s.set(Id::default_template());
                     } }}>{ "Delete template" }</button>
                 }
             </div>

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::event_value;
+use crate::app::parts::event_value;
 
 use crate::domain::action::ReviewDraft;
 use crate::domain::call::FOCUS_ON_HOW;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::event_value;
+use crate::app::parts::event_value;
 
 use crate::domain::{Id, ListItem, Pair};
 

@@ -1,0 +1,210 @@
+//! The root's hooks: keyboard shortcuts, the route (loading a bookmarked deal before it shows),
+//! the page events the writer needs, the update notice, the persistence request and the ready
+//! mark. Each is one effect with its listeners, removed on drop.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::platform::focus_later;
+use super::route::Route;
+use super::state::{AppState, Msg};
+use super::writer::Writer;
+
+/// The shortcut help: whether it is open, and where focus returns when it closes.
+#[derive(Clone, PartialEq)]
+pub struct Help {
+    pub open: UseStateHandle<bool>,
+    back_to: Rc<RefCell<Option<web_sys::HtmlElement>>>,
+}
+
+impl Help {
+    /// Opens the help; `from` gets the focus back when it closes (the focused element if none).
+    pub fn show(&self, from: Option<web_sys::HtmlElement>) {
+        let focused = || {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        };
+        *self.back_to.borrow_mut() = from.or_else(focused);
+        self.open.set(true);
+    }
+
+    pub fn close(&self) {
+        self.open.set(false);
+        if let Some(el) = self.back_to.borrow_mut().take() {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[hook]
+pub fn use_help() -> Help {
+    Help {
+        open: use_state_eq(|| false),
+        back_to: use_mut_ref(|| None),
+    }
+}
+
+/// Whether a key event comes from a field the user types in.
+fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+}
+
+/// Shortcuts: `n` new deal, `/` search, `?` help, Esc closes help. Ignored while typing.
+#[hook]
+pub fn use_shortcuts(help: Help) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new(&doc, "keydown", move |event| {
+                let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                if e.key() == "Escape" {
+                    help.close();
+                    return;
+                }
+                if typing(e) {
+                    return;
+                }
+                match e.key().as_str() {
+                    "?" => help.show(None),
+                    "n" | "/" => {
+                        e.prevent_default();
+                        let field = if e.key() == "n" {
+                            "input[name=deal-name]"
+                        } else {
+                            "input[type=search]"
+                        };
+                        if let Some(w) = web_sys::window() {
+                            if Route::current() != Route::Deals {
+                                let _ = w.location().set_hash("#/");
+                            }
+                            focus_later(field);
+                        }
+                    }
+                    _ => {}
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// The current route. The deal a route needs is loaded before the route changes, so the view
+/// renders once.
+#[hook]
+pub fn use_route(writer: Rc<Writer>) -> UseStateHandle<Route> {
+    let route = use_state(Route::current);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let next = Route::current();
+                    if let Route::Deal(id) | Route::Call(id, _) = &next {
+                        writer.ensure_loaded(id);
+                    }
+                    route.set(next);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    route
+}
+
+/// Hands every change to the writer (steps are written at once, typing after a pause), and the
+/// page events it needs: another tab's change (`storage`), leaving the page (`pagehide`, hidden:
+/// write what waits) and focus leaving a field (the backup reminder counts edited fields).
+#[hook]
+pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
+    {
+        let (state, writer) = (state.clone(), writer.clone());
+        use_effect_with(state.seq, move |_| writer.noticed(&state));
+    }
+    use_effect_with((), move |_| {
+        let window = web_sys::window();
+        let document = window.as_ref().and_then(|w| w.document());
+        let on = |target: &web_sys::EventTarget, name: &'static str, f: fn(&Writer, &web_sys::Event)| {
+            let writer = writer.clone();
+            EventListener::new(target, name, move |e| f(&writer, e))
+        };
+        let mut listeners = Vec::new();
+        if let Some(w) = &window {
+            listeners.push(on(w, "storage", |writer, e| {
+                if let Some(key) = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()) {
+                    writer.on_storage(&key);
+                }
+            }));
+            listeners.push(on(w, "pagehide", |writer, _| writer.flush()));
+        }
+        if let Some(d) = &document {
+            listeners.push(on(d, "visibilitychange", |writer, _| {
+                let hidden = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.hidden());
+                if hidden {
+                    writer.flush();
+                }
+            }));
+            listeners.push(on(d, "focusout", |writer, _| writer.blurred()));
+        }
+        move || drop(listeners)
+    });
+}
+
+/// A new build installed by the service worker: say so quietly, reload only when asked.
+#[hook]
+pub fn use_update_notice(state: UseReducerHandle<AppState>) {
+    use_effect_with((), move |_| {
+        let window = web_sys::window();
+        // An update found before this listener existed is recorded in a flag.
+        let already = window
+            .as_ref()
+            .and_then(|w| js_sys::Reflect::get(w, &"dealPrepUpdateReady".into()).ok());
+        if already.is_some_and(|v| v.is_truthy()) {
+            state.dispatch(Msg::UpdateReady);
+        }
+        let listener = window
+            .map(|w| EventListener::new(&w, "deal-prep-update", move |_| state.dispatch(Msg::UpdateReady)));
+        move || drop(listener)
+    });
+}
+
+/// Once there is data, asks the browser to keep it (it may decide silently).
+#[hook]
+pub fn use_persist_request(has_data: bool) {
+    use_effect_with(has_data, move |has_data| {
+        if *has_data {
+            yew::platform::spawn_local(async {
+                if super::platform::persisted().await == Some(false) {
+                    let _ = super::platform::persist().await;
+                }
+            });
+        }
+    });
+}
+
+/// Tells measurements (and tests) that the first view is rendered and interactive.
+#[hook]
+pub fn use_ready_mark() {
+    use_effect_with((), |_| {
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark("deal-prep-ready");
+        }
+        super::platform::mark_host("data-ready", "true");
+    });
+}

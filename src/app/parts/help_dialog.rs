@@ -1,0 +1,35 @@
+//! The keyboard shortcut help, as a modal dialog.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HelpDialogProps {
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn HelpDialog(props: &HelpDialogProps) -> Html {
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    html! {
+        <>
+            <div class="dp-backdrop" onclick={close.clone()}></div>
+            <div class="dp-dialog" role="dialog" aria-modal="true" aria-labelledby="dp-help-title">
+                <h2 id="dp-help-title" class="dp-subtitle">{ "Keyboard shortcuts" }</h2>
+                <ul class="dp-help">
+                    <li><kbd>{ "n" }</kbd>{ " new deal" }</li>
+                    <li><kbd>{ "/" }</kbd>{ " search deals" }</li>
+                    <li><kbd>{ "?" }</kbd>{ " this help" }</li>
+                    <li><kbd>{ "Esc" }</kbd>{ " close a dialog" }</li>
+                    <li><kbd>{ "Alt" }</kbd>{ " + " }<kbd>{ "↑" }</kbd>{ " / " }<kbd>{ "↓" }</kbd>{ " move a line in a call-plan list" }</li>
+                    <li><kbd>{ "Enter" }</kbd>{ " add the line you typed" }</li>
+                </ul>
+                <div class="dp-dialog__buttons">
+                    <button type="button" class="dp-button dp-button--primary" onclick={close} autofocus=true>{ "Close" }</button>
+                </div>
+            </div>
+        </>
+    }
+}
