@@ -420,13 +420,16 @@ async fn the_list_editor_emits_domain_edits_from_the_keyboard() {
 
     let l1 = Id::new("l1").unwrap();
     let l2 = Id::new("l2").unwrap();
+    let edits = edits.borrow();
+    assert_eq!(edits.len(), 3, "{edits:?}");
+    assert!(
+        matches!(&edits[0], ListEdit::Add { left, right, .. } if left == "Third" && right.is_empty()),
+        "a new line, with a fresh id: {:?}",
+        edits[0]
+    );
     assert_eq!(
-        *edits.borrow(),
-        vec![
-            ListEdit::Add("Third".into(), String::new()),
-            ListEdit::Move(l2, -1),
-            ListEdit::Remove(l1)
-        ]
+        edits[1..],
+        [ListEdit::Move { id: l2, delta: -1 }, ListEdit::Remove(l1)]
     );
     assert!(host
         .query_selector("button[aria-label='Move agenda item 1 up']")

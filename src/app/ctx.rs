@@ -14,6 +14,29 @@ use crate::domain::{Action, Deal, DealAction, Id};
 use crate::store::rules::{Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
 
+/// The app's context, for any component inside the root.
+#[yew::hook]
+pub fn use_ctx() -> Ctx {
+    yew::use_context::<Ctx>().expect("rendered inside the app's context provider")
+}
+
+/// Edits to one deal, cheap to clone into callbacks: steps are written at once, typing after a
+/// short pause and when the page hides.
+#[derive(Clone)]
+pub struct DealEditor {
+    ctx: Ctx,
+    id: Id,
+}
+
+impl DealEditor {
+    pub fn step(&self, op: DealAction) {
+        self.ctx.edit(&self.id, op, false);
+    }
+    pub fn typing(&self, op: DealAction) {
+        self.ctx.edit(&self.id, op, true);
+    }
+}
+
 #[derive(Clone)]
 pub struct Ctx {
     pub state: UseReducerHandle<AppState>,
@@ -58,6 +81,20 @@ impl Ctx {
             op,
         };
         self.state.dispatch(Msg::Do(action, now(), typing));
+    }
+
+    /// A deal and one of its calls, when both are in memory.
+    pub fn call(&self, deal: &Id, call: &Id) -> Option<(&crate::domain::Deal, &crate::domain::Call)> {
+        let deal = self.state.book.deals.get(deal)?;
+        Some((deal, deal.call(call)?))
+    }
+
+    /// Edits to the deal `id`.
+    pub fn editor(&self, id: &Id) -> DealEditor {
+        DealEditor {
+            ctx: self.clone(),
+            id: id.clone(),
+        }
     }
 
     /// A message that only changes what is shown (notices, dismissed banners).

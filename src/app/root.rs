@@ -15,10 +15,10 @@ use super::pages::data::DataPage;
 use super::pages::deal::DealPage;
 use super::pages::deals::DealList;
 use super::pages::insights::InsightsPage;
-use super::pages::not_found::NotFound;
+use super::pages::not_found::not_found;
 use super::pages::templates::TemplatesPage;
 use super::parts::banner::Banners;
-use super::parts::help_dialog::HelpDialog;
+use super::parts::help_dialog::help_dialog;
 use super::route::Route;
 use super::writer::Writer;
 use crate::store::Store;
@@ -60,7 +60,7 @@ pub fn App(props: &AppProps) -> Html {
         Route::Insights => html! { <InsightsPage /> },
         Route::Templates => html! { <TemplatesPage /> },
         Route::Data => html! { <DataPage /> },
-        Route::NotFound => html! { <NotFound /> },
+        Route::NotFound => not_found(),
     };
     let in_deals = |r: &Route| matches!(r, Route::Deals | Route::Deal(..) | Route::Call(..));
 
@@ -85,7 +85,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Banners on_deals={matches!(*route, Route::Deals)} />
                 <main class="dp-main">{ view }</main>
                 if *help.open {
-                    <HelpDialog on_close={{ let help = help.clone(); Callback::from(move |_| help.close()) }} />
+                    { help_dialog({ let help = help.clone(); Callback::from(move |_| help.close()) }) }
                 }
                 <footer class="dp-footer">
                     <button type="button" class="dp-button dp-button--link" onclick={{ let help = help.clone(); move |e: MouseEvent| {

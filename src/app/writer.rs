@@ -37,6 +37,16 @@ pub struct ReplaceUndo {
     pub replaced: usize,
 }
 
+/// What a replace will do (see [`Writer::replace`]).
+struct ReplacePlan {
+    incoming: Vec<Deal>,
+    dropped: Vec<Id>,
+    templates: Vec<Template>,
+    /// Each key with the text it gets.
+    writes: Vec<(String, String)>,
+    undo: ReplaceUndo,
+}
+
 /// What one write did.
 #[derive(Clone, Copy, PartialEq)]
 enum Wrote {
@@ -616,100 +626,23 @@ impl Writer {
     /// downloaded by the caller before this runs, and "Undo replace" restores the rest.
     pub fn replace(&self, file: &ExportFile, drop_missing: bool) -> Result<(), String> {
         let Some(state) = self.state() else { return Ok(()) };
-        let (ours, aside) = self.ours(&state);
-        let incoming: Vec<&Deal> = file.deals.iter().filter(|d| !aside.contains(&d.id)).collect();
-        let in_file: BTreeSet<&Id> = order::set_of(file.deals.iter().map(|d| &d.id));
-        let dropped: Vec<Id> = if drop_missing {
-            ours.keys().filter(|id| !in_file.contains(id)).cloned().collect()
-        } else {
-            Vec::new()
-        };
-        let templates = if file.templates.is_empty() {
-            state.book.templates.clone()
-        } else {
-            file.templates.clone()
-        };
-        let store = &self.store;
-        let keys_of = |id: &Id| [store.deal_key(id), store.index_key(id)];
-        let mut keys: Vec<(String, Option<String>)> = incoming
-            .iter()
-            .map(|d| &d.id)
-            .chain(&dropped)
-            .flat_map(keys_of)
-            .map(|k| {
-                let before = store.raw(&k);
-                (k, before)
-            })
-            .collect();
-        keys.push((store.settings_key(), store.raw(&store.settings_key())));
-        let undo = ReplaceUndo {
-            deals_before: incoming
-                .iter()
-                .map(|d| &d.id)
-                .chain(&dropped)
-                .map(|id| (id.clone(), ours.get(id).cloned()))
-                .collect(),
-            keys,
-            templates_before: state.book.templates.clone(),
-            replaced: incoming.len(),
-        };
-        let writes: Vec<(String, String)> = incoming
-            .iter()
-            .flat_map(|d| {
-                let entry = IndexEntry::of(d, state.book.template_for(d), now());
-                [
-                    (store.deal_key(&d.id), codec::encode(*d)),
-                    (store.index_key(&d.id), codec::encode(&entry)),
-                ]
-            })
-            .collect();
-        if store.is_available() {
-            let before: u64 = undo
-                .keys
-                .iter()
-                .map(|(_, t)| t.as_ref().map_or(0, |t| t.len() as u64))
-                .sum();
-            let after: u64 = writes.iter().map(|(_, t)| t.len() as u64).sum();
-            if after > before && store.origin_chars() + (after - before) > QUOTA_CHARS {
-                return Err(format!(
-                    "the file needs about {} more than the free space here, so nothing was replaced",
-                    crate::domain::text::size((after.saturating_sub(before)) * 2)
-                ));
-            }
-            let rev = self.ledger.borrow().templates_base.saturating_add(1);
-            let settings = (!file.templates.is_empty())
-                .then(|| (store.settings_key(), codec::encode_rev(&templates, rev)));
-            let written = writes
-                .iter()
-                .chain(settings.as_ref())
-                .try_for_each(|(k, t)| store.restore_raw(k, Some(t)));
-            if let Err(e) = written {
-                for (k, before) in &undo.keys {
-                    let _ = store.restore_raw(k, before.as_deref());
-                }
-                return Err(format!("{e} Nothing was replaced."));
-            }
-            if !file.templates.is_empty() {
-                self.know_templates(rev);
-            }
-            for id in &dropped {
-                let _ = store.restore_raw(&store.deal_key(id), None);
-                let _ = store.restore_raw(&store.index_key(id), None);
-            }
+        let plan = self.replace_plan(&state, file, drop_missing);
+        if self.store.is_available() {
+            self.write_replace(&plan, !file.templates.is_empty())?;
         }
         let mut out = Vec::new();
-        for d in &incoming {
+        for d in plan.incoming {
             self.know(&d.id, d.rev);
-            let entry = IndexEntry::of(d, state.book.template_for(d), now());
-            out.push(Msg::Loaded(Box::new((*d).clone()), entry));
+            let entry = IndexEntry::of(&d, state.book.template_for(&d), now());
+            out.push(Msg::Loaded(Box::new(d), entry));
         }
-        for id in &dropped {
+        for id in &plan.dropped {
             self.ledger.borrow_mut().base.remove(id);
             out.push(Msg::Removed(id.clone()));
         }
-        out.push(Msg::Templates(templates, false));
-        out.push(Msg::UndoReplace(Some(Rc::new(undo))));
-        if store.is_available() {
+        out.push(Msg::Templates(plan.templates, false));
+        out.push(Msg::UndoReplace(Some(Rc::new(plan.undo))));
+        if self.store.is_available() {
             // Every write went through: a "storage is full" warning no longer holds.
             out.push(Msg::Persisted {
                 entry: None,
@@ -720,6 +653,103 @@ impl Writer {
         out.push(Msg::Notify(None));
         self.send(out);
         self.schedule();
+        Ok(())
+    }
+
+    /// What a replace writes and removes, and the snapshot that undoes it: every key it touches
+    /// with its text before, and the deals and templates in memory before.
+    fn replace_plan(&self, state: &AppState, file: &ExportFile, drop_missing: bool) -> ReplacePlan {
+        let (ours, aside) = self.ours(state);
+        let incoming: Vec<Deal> = file
+            .deals
+            .iter()
+            .filter(|d| !aside.contains(&d.id))
+            .cloned()
+            .collect();
+        let in_file: BTreeSet<&Id> = order::set_of(file.deals.iter().map(|d| &d.id));
+        let dropped: Vec<Id> = match drop_missing {
+            true => ours.keys().filter(|id| !in_file.contains(id)).cloned().collect(),
+            false => Vec::new(),
+        };
+        let templates = match file.templates.is_empty() {
+            true => state.book.templates.clone(),
+            false => file.templates.clone(),
+        };
+        let store = &self.store;
+        let touched: Vec<&Id> = incoming.iter().map(|d| &d.id).chain(&dropped).collect();
+        let mut keys: Vec<(String, Option<String>)> = touched
+            .iter()
+            .flat_map(|id| [store.deal_key(id), store.index_key(id)])
+            .map(|k| {
+                let before = store.raw(&k);
+                (k, before)
+            })
+            .collect();
+        keys.push((store.settings_key(), store.raw(&store.settings_key())));
+        let writes = incoming
+            .iter()
+            .flat_map(|d| {
+                let entry = IndexEntry::of(d, state.book.template_for(d), now());
+                [
+                    (store.deal_key(&d.id), codec::encode(d)),
+                    (store.index_key(&d.id), codec::encode(&entry)),
+                ]
+            })
+            .collect();
+        let undo = ReplaceUndo {
+            deals_before: touched
+                .iter()
+                .map(|id| ((*id).clone(), ours.get(*id).cloned()))
+                .collect(),
+            keys,
+            templates_before: state.book.templates.clone(),
+            replaced: incoming.len(),
+        };
+        ReplacePlan {
+            incoming,
+            dropped,
+            templates,
+            writes,
+            undo,
+        }
+    }
+
+    /// Writes a replace: refused up front when the space is short; every key put back if a write
+    /// fails; deals removed only after every write succeeded.
+    fn write_replace(&self, plan: &ReplacePlan, with_templates: bool) -> Result<(), String> {
+        let store = &self.store;
+        let size = |texts: &mut dyn Iterator<Item = Option<&String>>| -> u64 {
+            texts.map(|t| t.map_or(0, |t| t.len() as u64)).sum()
+        };
+        let before = size(&mut plan.undo.keys.iter().map(|(_, t)| t.as_ref()));
+        let after = size(&mut plan.writes.iter().map(|(_, t)| Some(t)));
+        if after > before && store.origin_chars() + (after - before) > QUOTA_CHARS {
+            return Err(format!(
+                "the file needs about {} more than the free space here, so nothing was replaced",
+                crate::domain::text::size((after - before) * 2)
+            ));
+        }
+        let rev = self.ledger.borrow().templates_base.saturating_add(1);
+        let settings =
+            with_templates.then(|| (store.settings_key(), codec::encode_rev(&plan.templates, rev)));
+        let written = plan
+            .writes
+            .iter()
+            .chain(settings.as_ref())
+            .try_for_each(|(k, t)| store.restore_raw(k, Some(t)));
+        if let Err(e) = written {
+            for (k, before) in &plan.undo.keys {
+                let _ = store.restore_raw(k, before.as_deref());
+            }
+            return Err(format!("{e} Nothing was replaced."));
+        }
+        if with_templates {
+            self.know_templates(rev);
+        }
+        for id in &plan.dropped {
+            let _ = store.restore_raw(&store.deal_key(id), None);
+            let _ = store.restore_raw(&store.index_key(id), None);
+        }
         Ok(())
     }
 

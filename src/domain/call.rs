@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Day, EvidenceLevel, Id, Minutes, Template};
+use super::{limit, Day, DomainError, EvidenceLevel, Id, Minutes, Template, LINE_MAX};
 
 /// Stored as one letter: there are 20,000 calls in the size budget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,19 +72,104 @@ pub struct Pair {
     pub right: String,
 }
 
-/// Which list of a call plan an edit is about.
+/// Which list of a call plan an edit is about: three lists of lines, two of pairs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlanList {
     Agenda,
     Discovery,
     Pain,
-}
-
-/// Which list of pairs an edit is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PairList {
     Cares,
     Objections,
+}
+
+/// An edit to one plan list. For a list of lines, `right` is ignored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListEdit {
+    Add {
+        id: Id,
+        left: String,
+        right: String,
+    },
+    Edit {
+        id: Id,
+        left: String,
+        right: String,
+    },
+    /// Moves the entry by `delta` places (negative is up), clamped to the list.
+    Move {
+        id: Id,
+        delta: i32,
+    },
+    Remove(Id),
+}
+
+/// An entry of a plan list: a line or a pair, edited the same way.
+trait Entry {
+    fn id(&self) -> &Id;
+    fn make(id: Id, left: String, right: String) -> Self;
+    fn set(&mut self, left: String, right: String);
+}
+
+impl Entry for ListItem {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn make(id: Id, text: String, _: String) -> Self {
+        ListItem { id, text }
+    }
+    fn set(&mut self, text: String, _: String) {
+        self.text = text;
+    }
+}
+
+impl Entry for Pair {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn make(id: Id, left: String, right: String) -> Self {
+        Pair { id, left, right }
+    }
+    fn set(&mut self, left: String, right: String) {
+        (self.left, self.right) = (left, right);
+    }
+}
+
+fn edit_entries<T: Entry>(items: &mut Vec<T>, edit: ListEdit) -> Result<(), DomainError> {
+    let text = |s: String| limit(&s, "line", LINE_MAX);
+    let unknown = |id: &Id| DomainError::UnknownItem(id.to_string());
+    match edit {
+        ListEdit::Add { id, left, right } => {
+            if items.iter().any(|i| i.id() == &id) {
+                return Err(DomainError::DuplicateId(id.to_string()));
+            }
+            items.push(T::make(id, text(left)?, text(right)?));
+        }
+        ListEdit::Edit { id, left, right } => {
+            let (left, right) = (text(left)?, text(right)?);
+            items
+                .iter_mut()
+                .find(|i| i.id() == &id)
+                .ok_or_else(|| unknown(&id))?
+                .set(left, right);
+        }
+        ListEdit::Move { id, delta } => {
+            let from = items
+                .iter()
+                .position(|i| i.id() == &id)
+                .ok_or_else(|| unknown(&id))?;
+            let to = (from as i64 + i64::from(delta)).clamp(0, items.len() as i64 - 1) as usize;
+            let item = items.remove(from);
+            items.insert(to, item);
+        }
+        ListEdit::Remove(id) => {
+            let before = items.len();
+            items.retain(|i| i.id() != &id);
+            if items.len() == before {
+                return Err(unknown(&id));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,17 +199,14 @@ pub struct CallPlan {
 }
 
 impl CallPlan {
-    pub fn list_mut(&mut self, which: PlanList) -> &mut Vec<ListItem> {
+    /// Applies `edit` to the list `which`; on error nothing has changed.
+    pub fn edit_list(&mut self, which: PlanList, edit: ListEdit) -> Result<(), DomainError> {
         match which {
-            PlanList::Agenda => &mut self.agenda,
-            PlanList::Discovery => &mut self.discovery,
-            PlanList::Pain => &mut self.pain,
-        }
-    }
-    pub fn pairs_mut(&mut self, which: PairList) -> &mut Vec<Pair> {
-        match which {
-            PairList::Cares => &mut self.cares,
-            PairList::Objections => &mut self.objections,
+            PlanList::Agenda => edit_entries(&mut self.agenda, edit),
+            PlanList::Discovery => edit_entries(&mut self.discovery, edit),
+            PlanList::Pain => edit_entries(&mut self.pain, edit),
+            PlanList::Cares => edit_entries(&mut self.cares, edit),
+            PlanList::Objections => edit_entries(&mut self.objections, edit),
         }
     }
     pub fn is_checked(&self, item: &Id) -> bool {

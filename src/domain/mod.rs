@@ -6,9 +6,11 @@
 //! function is deterministic and tested natively with `cargo test`.
 
 pub mod action;
+pub mod book;
 pub mod brief;
 pub mod call;
 pub mod deal;
+pub mod edit;
 pub mod id;
 pub mod insights;
 pub mod order;
@@ -22,8 +24,9 @@ pub mod template;
 pub mod text;
 pub mod time;
 
-pub use action::{Action, Book, Change, DealAction, TemplateAction};
-pub use call::{Call, CallKind, CallPlan, ListItem, Pair, Review};
+pub use action::{Action, Change, DealAction, TemplateAction};
+pub use book::Book;
+pub use call::{Call, CallKind, CallPlan, ListEdit, ListItem, Pair, PlanList, Review};
 pub use deal::{Deal, Outcome, SkippedStep, StageMove};
 pub use id::Id;
 pub use people::{Role, Stakeholder};
@@ -61,6 +64,12 @@ pub enum DomainError {
 pub const NAME_MAX: usize = 200;
 /// Longest free-text note.
 pub const NOTE_MAX: usize = 10_000;
+/// Longest line in a plan list, pair side, objective, ask or next step.
+pub const LINE_MAX: usize = 1_000;
+/// Longest deal value ("€40k", "USD 12,000").
+pub const VALUE_MAX: usize = 60;
+/// Longest qualification element key a record may carry.
+pub const KEY_MAX: usize = 40;
 
 /// Trims a name and checks it is non-empty and within [`NAME_MAX`].
 pub fn clean_name(text: &str) -> Result<String, DomainError> {

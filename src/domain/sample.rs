@@ -2,7 +2,6 @@
 //! sample, removable), and a seeded generator of large data sets for size and speed budgets
 //! (1,000 deals × 20 calls must fit in half the 5 MB localStorage quota).
 
-use super::call::{PairList, PlanList};
 use super::{
     Call, CallKind, Deal, EvidenceLevel, Id, ListItem, Minutes, Outcome, Pair, Preset, Review, Role, Stage,
     Stakeholder, Template,
@@ -232,7 +231,7 @@ pub fn sample_deal(id: Id, now: Minutes, rng: &mut Rng) -> Deal {
         "Next steps",
     ] {
         let id = rng.short_id('g');
-        call.plan.list_mut(PlanList::Agenda).push(ListItem {
+        call.plan.agenda.push(ListItem {
             id,
             text: text.into(),
         });
@@ -242,24 +241,24 @@ pub fn sample_deal(id: Id, now: Minutes, rng: &mut Rng) -> Deal {
         "What would on-time delivery be worth?",
     ] {
         let id = rng.short_id('q');
-        call.plan.list_mut(PlanList::Discovery).push(ListItem {
+        call.plan.discovery.push(ListItem {
             id,
             text: text.into(),
         });
     }
     let id = rng.short_id('q');
-    call.plan.list_mut(PlanList::Pain).push(ListItem {
+    call.plan.pain.push(ListItem {
         id,
         text: "Which accounts are at risk if this continues?".into(),
     });
     let id = rng.short_id('m');
-    call.plan.pairs_mut(PairList::Cares).push(Pair {
+    call.plan.cares.push(Pair {
         id,
         left: "Fewer “where is my truck” calls".into(),
         right: "Live ETA links for their customers".into(),
     });
     let id = rng.short_id('o');
-    call.plan.pairs_mut(PairList::Objections).push(Pair {
+    call.plan.objections.push(Pair {
         id,
         left: "“We tried tracking before”".into(),
         right: "Ask what failed; show the 2-week pilot with their own routes".into(),

@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::codec::SCHEMA_VERSION;
-use crate::domain::action::LINE_MAX;
-use crate::domain::{Deal, Id, Minutes, Template, NAME_MAX, NOTE_MAX};
+use crate::domain::{Deal, Id, Minutes, Template, KEY_MAX, LINE_MAX, NAME_MAX, NOTE_MAX, VALUE_MAX};
 
 /// The file's `app` field: refuses files from other tools early, with a clear message.
 pub const APP: &str = "deal-prep";
@@ -245,7 +244,7 @@ pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
         return Err(invalid(format!("{place}.name"), "a deal needs a name"));
     }
     check_len(&deal.client, NAME_MAX, &format!("{place}.client"))?;
-    check_len(&deal.value, 60, &format!("{place}.value"))?;
+    check_len(&deal.value, VALUE_MAX, &format!("{place}.value"))?;
     check_count(deal.people.len(), &format!("{place}.people"))?;
     check_count(deal.calls.len(), &format!("{place}.calls"))?;
     check_count(deal.evidence.len(), &format!("{place}.evidence"))?;
@@ -254,7 +253,7 @@ pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
     unique(deal.people.iter().map(|p| &p.id), &format!("{place}.people"))?;
     unique(deal.calls.iter().map(|c| &c.id), &format!("{place}.calls"))?;
     for e in &deal.evidence {
-        check_len(&e.key, 40, &format!("{place}.evidence"))?;
+        check_len(&e.key, KEY_MAX, &format!("{place}.evidence"))?;
         check_len(&e.note, NOTE_MAX, &format!("{place}.evidence.{}", e.key))?;
     }
     for (i, p) in deal.people.iter().enumerate() {

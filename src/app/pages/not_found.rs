@@ -1,11 +1,10 @@
 //! A route that points nowhere.
 
-use yew::prelude::*;
+use yew::Html;
 
 use crate::app::parts::dead_end;
 
-#[component]
-pub fn NotFound() -> Html {
+pub fn not_found() -> Html {
     dead_end(
         "Nothing here",
         "This link does not point to a deal or call in this browser.",

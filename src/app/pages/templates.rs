@@ -9,7 +9,7 @@ use crate::app::parts::event_value;
 use crate::app::ctx::Ctx;
 use crate::app::platform::new_id;
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
-use crate::domain::{Action, Id, TemplateAction};
+use crate::domain::{Action, Id, TemplateAction, TemplateItem};
 
 #[component]
 pub fn TemplatesPage() -> Html {
@@ -79,42 +79,7 @@ pub fn TemplatesPage() -> Html {
                     oninput={{ let (type_in, tid) = (type_in.clone(), tid.clone()); move |e: InputEvent| type_in(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
             </label>
             <ol class="dp-template-items">
-                { for template.active().enumerate().map(|(n, item)| {
-                    let (iid, t) = (item.id.clone(), tid.clone());
-                    let edit = { let (type_in, t, iid, hint) = (type_in.clone(), t.clone(), iid.clone(), item.hint.clone());
-                        move |e: InputEvent| type_in(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: event_value(&e), hint: hint.clone() }) };
-                    let edit_hint = { let (type_in, t, iid, text) = (type_in.clone(), t.clone(), iid.clone(), item.text.clone());
-                        move |e: InputEvent| type_in(TemplateAction::EditItem { template: t.clone(), item: iid.clone(), text: text.clone(), hint: event_value(&e) }) };
-                    let weight = { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
-                        move |e: Event| if let Ok(w) = event_value(&e).parse() { act(TemplateAction::SetWeight { template: t.clone(), item: iid.clone(), weight: w }) } };
-                    let mover = |delta: i32| { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
-                        move |_| act(TemplateAction::MoveItem { template: t.clone(), item: iid.clone(), delta }) };
-                    let remove = { let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
-                        move |_| act(TemplateAction::RemoveItem { template: t.clone(), item: iid.clone() }) };
-                    html! {
-                        <li key={item.id.to_string()} class="dp-template-item">
-                            <label class="dp-field dp-template-item__text">
-                                <span class="dp-field__label">{ format!("Item {}", n + 1) }</span>
-                                <input class="dp-input" name="item-text" value={item.text.clone()} maxlength="200" oninput={edit} />
-                            </label>
-                            <label class="dp-field dp-template-item__hint">
-                                <span class="dp-field__label">{ "Hint" }</span>
-                                <input class="dp-input" name="item-hint" value={item.hint.clone()} maxlength="1000" oninput={edit_hint} />
-                            </label>
-                            <label class="dp-field">
-                                <span class="dp-field__label">{ "Weight" }</span>
-                                <select class="dp-input" onchange={weight}>
-                                    { for (1u8..=3).map(|w| html! { <option value={w.to_string()} selected={item.weight == w}>{ w }</option> }) }
-                                </select>
-                            </label>
-                            <div class="dp-row">
-                                <button type="button" class="dp-button" aria-label={format!("Move “{}” up", item.text)} onclick={mover(-1)}>{ "↑" }</button>
-                                <button type="button" class="dp-button" aria-label={format!("Move “{}” down", item.text)} onclick={mover(1)}>{ "↓" }</button>
-                                <button type="button" class="dp-button dp-button--danger" aria-label={format!("Remove “{}”", item.text)} onclick={remove}>{ "Remove" }</button>
-                            </div>
-                        </li>
-                    }
-                }) }
+                { for template.active().enumerate().map(|(n, item)| item_row(&ctx, &tid, item, n)) }
             </ol>
             <form class="dp-inline-form" onsubmit={on_add_item}>
                 <label class="dp-field">
@@ -126,5 +91,96 @@ pub fn TemplatesPage() -> Html {
             </form>
             <p class="dp-muted">{ "Removed items stay readable on past calls; only current items count toward the score." }</p>
         </section>
+    }
+}
+
+/// One checklist item (at place `n` from 0): text and hint (saved as typed), weight, move
+/// up/down, remove.
+fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
+    let tid = tid.clone();
+    let act = {
+        let ctx = ctx.clone();
+        move |op: TemplateAction| ctx.act(Action::Template(op))
+    };
+    let type_in = {
+        let ctx = ctx.clone();
+        move |op: TemplateAction| ctx.type_in(Action::Template(op))
+    };
+    let (iid, t) = (item.id.clone(), tid.clone());
+    let edit = {
+        let (type_in, t, iid, hint) = (type_in.clone(), t.clone(), iid.clone(), item.hint.clone());
+        move |e: InputEvent| {
+            type_in(TemplateAction::EditItem {
+                template: t.clone(),
+                item: iid.clone(),
+                text: event_value(&e),
+                hint: hint.clone(),
+            })
+        }
+    };
+    let edit_hint = {
+        let (type_in, t, iid, text) = (type_in.clone(), t.clone(), iid.clone(), item.text.clone());
+        move |e: InputEvent| {
+            type_in(TemplateAction::EditItem {
+                template: t.clone(),
+                item: iid.clone(),
+                text: text.clone(),
+                hint: event_value(&e),
+            })
+        }
+    };
+    let weight = {
+        let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+        move |e: Event| {
+            if let Ok(w) = event_value(&e).parse() {
+                act(TemplateAction::SetWeight {
+                    template: t.clone(),
+                    item: iid.clone(),
+                    weight: w,
+                })
+            }
+        }
+    };
+    let mover = |delta: i32| {
+        let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+        move |_| {
+            act(TemplateAction::MoveItem {
+                template: t.clone(),
+                item: iid.clone(),
+                delta,
+            })
+        }
+    };
+    let remove = {
+        let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+        move |_| {
+            act(TemplateAction::RemoveItem {
+                template: t.clone(),
+                item: iid.clone(),
+            })
+        }
+    };
+    html! {
+            <li key={item.id.to_string()} class="dp-template-item">
+                <label class="dp-field dp-template-item__text">
+                    <span class="dp-field__label">{ format!("Item {}", n + 1) }</span>
+                    <input class="dp-input" name="item-text" value={item.text.clone()} maxlength="200" oninput={edit} />
+                </label>
+                <label class="dp-field dp-template-item__hint">
+                    <span class="dp-field__label">{ "Hint" }</span>
+                    <input class="dp-input" name="item-hint" value={item.hint.clone()} maxlength="1000" oninput={edit_hint} />
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Weight" }</span>
+                    <select class="dp-input" onchange={weight}>
+                        { for (1u8..=3).map(|w| html! { <option value={w.to_string()} selected={item.weight == w}>{ w }</option> }) }
+                    </select>
+                </label>
+                <div class="dp-row">
+                    <button type="button" class="dp-button" aria-label={format!("Move “{}” up", item.text)} onclick={mover(-1)}>{ "↑" }</button>
+                    <button type="button" class="dp-button" aria-label={format!("Move “{}” down", item.text)} onclick={mover(1)}>{ "↓" }</button>
+                    <button type="button" class="dp-button dp-button--danger" aria-label={format!("Remove “{}”", item.text)} onclick={remove}>{ "Remove" }</button>
+                </div>
+            </li>
     }
 }

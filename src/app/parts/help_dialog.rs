@@ -2,17 +2,8 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HelpDialogProps {
-    pub on_close: Callback<()>,
-}
-
-#[component]
-pub fn HelpDialog(props: &HelpDialogProps) -> Html {
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    };
+pub fn help_dialog(on_close: Callback<()>) -> Html {
+    let close = Callback::from(move |_: MouseEvent| on_close.emit(()));
     html! {
         <>
             <div class="dp-backdrop" onclick={close.clone()}></div>

@@ -7,17 +7,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::parts::event_value;
+use crate::app::platform::new_id;
 
 use crate::domain::{Id, ListItem, Pair};
 
-/// An edit to one list, emitted as a domain value.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ListEdit {
-    Add(String, String),
-    Edit(Id, String, String),
-    Move(Id, i32),
-    Remove(Id),
-}
+pub use crate::domain::ListEdit;
 
 #[derive(Properties, PartialEq)]
 pub struct ListEditorProps {
@@ -55,7 +49,11 @@ pub fn ListEditor(props: &ListEditorProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !draft.0.trim().is_empty() {
-                on_edit.emit(ListEdit::Add(draft.0.clone(), draft.1.clone()));
+                on_edit.emit(ListEdit::Add {
+                    id: new_id('l'),
+                    left: draft.0.clone(),
+                    right: draft.1.clone(),
+                });
                 draft.set((String::new(), String::new()));
             }
         })
@@ -68,15 +66,15 @@ pub fn ListEditor(props: &ListEditorProps) -> Html {
                 { for rows.into_iter().enumerate().map(|(n, (id, left, right))| {
                     let on_edit = props.on_edit.clone();
                     let edit_left = { let (on_edit, id, right) = (on_edit.clone(), id.clone(), right.clone());
-                        move |e: InputEvent| on_edit.emit(ListEdit::Edit(id.clone(), event_value(&e), right.clone().unwrap_or_default())) };
+                        move |e: InputEvent| on_edit.emit(ListEdit::Edit { id: id.clone(), left: event_value(&e), right: right.clone().unwrap_or_default() }) };
                     let edit_right = { let (on_edit, id, left) = (on_edit.clone(), id.clone(), left.clone());
-                        move |e: InputEvent| on_edit.emit(ListEdit::Edit(id.clone(), left.clone(), event_value(&e))) };
+                        move |e: InputEvent| on_edit.emit(ListEdit::Edit { id: id.clone(), left: left.clone(), right: event_value(&e) }) };
                     let keys = { let (on_edit, id) = (on_edit.clone(), id.clone());
                         move |e: KeyboardEvent| if e.alt_key() && (e.key() == "ArrowUp" || e.key() == "ArrowDown") {
                             e.prevent_default();
-                            on_edit.emit(ListEdit::Move(id.clone(), if e.key() == "ArrowUp" { -1 } else { 1 }));
+                            on_edit.emit(ListEdit::Move { id: id.clone(), delta: if e.key() == "ArrowUp" { -1 } else { 1 } });
                         } };
-                    let mover = |delta: i32| { let (on_edit, id) = (on_edit.clone(), id.clone()); move |_| on_edit.emit(ListEdit::Move(id.clone(), delta)) };
+                    let mover = |delta: i32| { let (on_edit, id) = (on_edit.clone(), id.clone()); move |_| on_edit.emit(ListEdit::Move { id: id.clone(), delta }) };
                     let remove = { let (on_edit, id) = (on_edit.clone(), id.clone()); move |_| on_edit.emit(ListEdit::Remove(id.clone())) };
                     let label = format!("{} {}", props.noun, n + 1);
                     html! {

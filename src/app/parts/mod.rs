@@ -6,6 +6,7 @@ pub mod list_editor;
 pub mod new_deal;
 pub mod review_form;
 pub mod score_gauge;
+pub mod wrong_turn;
 
 use wasm_bindgen::JsCast;
 

@@ -8,7 +8,7 @@ use crate::app::parts::event_value;
 
 use crate::domain::action::ReviewDraft;
 use crate::domain::call::FOCUS_ON_HOW;
-use crate::domain::{Deal, EvidenceLevel, Review};
+use crate::domain::{Deal, EvidenceLevel, Preset, Review};
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewFormProps {
@@ -118,32 +118,43 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
                     }
                 }) }
             </fieldset>
-            <fieldset class="dp-fieldset">
-                <legend>{ "What you now know (evidence updates)" }</legend>
-                { for props.deal.preset.elements().iter().map(|el| {
-                    let level = draft.evidence.iter().find(|(k, _)| k == el.key).map_or(EvidenceLevel::Unknown, |(_, l)| *l);
-                    let (draft2, key, keep) = (draft.clone(), el.key.to_owned(), keep.clone());
-                    html! {
-                        <label key={el.key} class="dp-field dp-field--inline">
-                            <span class="dp-field__label dp-review__element">{ el.label }</span>
-                            <select class="dp-input" onchange={move |e: Event| {
-                                let value = event_value(&e);
-                                if let Some(l) = EvidenceLevel::from_key(&value) {
-                                    let mut d = (*draft2).clone();
-                                    match d.evidence.iter_mut().find(|(k, _)| *k == key) {
-                                        Some(slot) => slot.1 = l,
-                                        None => d.evidence.push((key.clone(), l)),
-                                    }
-                                    keep.emit(d);
-                                }
-                            }}>
-                                { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }
-                            </select>
-                        </label>
-                    }
-                }) }
-            </fieldset>
+            { evidence_updates(props.deal.preset, &draft, &keep) }
             <button type="submit" class="dp-button dp-button--primary">{ "Save review" }</button>
         </form>
+    }
+}
+
+/// "What you now know": a level per qualification element, applied when the review is saved.
+fn evidence_updates(
+    preset: Preset,
+    draft: &UseStateHandle<ReviewDraft>,
+    keep: &Callback<ReviewDraft>,
+) -> Html {
+    html! {
+    <fieldset class="dp-fieldset">
+        <legend>{ "What you now know (evidence updates)" }</legend>
+        { for preset.elements().iter().map(|el| {
+            let level = draft.evidence.iter().find(|(k, _)| k == el.key).map_or(EvidenceLevel::Unknown, |(_, l)| *l);
+            let (draft2, key, keep) = (draft.clone(), el.key.to_owned(), keep.clone());
+            html! {
+                <label key={el.key} class="dp-field dp-field--inline">
+                    <span class="dp-field__label dp-review__element">{ el.label }</span>
+                    <select class="dp-input" onchange={move |e: Event| {
+                        let value = event_value(&e);
+                        if let Some(l) = EvidenceLevel::from_key(&value) {
+                            let mut d = (*draft2).clone();
+                            match d.evidence.iter_mut().find(|(k, _)| *k == key) {
+                                Some(slot) => slot.1 = l,
+                                None => d.evidence.push((key.clone(), l)),
+                            }
+                            keep.emit(d);
+                        }
+                    }}>
+                        { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }
+                    </select>
+                </label>
+            }
+        }) }
+    </fieldset>
     }
 }

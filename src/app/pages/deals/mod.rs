@@ -76,31 +76,6 @@ pub fn DealList() -> Html {
         };
     }
 
-    // Every control edits the query the same way: copy, change one field, set.
-    let edit = |f: fn(&mut ListQuery, String)| {
-        let query = query.clone();
-        Callback::from(move |e: Event| {
-            let mut q = (*query).clone();
-            f(&mut q, event_value(&e));
-            query.set(q);
-        })
-    };
-    let on_search = {
-        let on_edit = edit(|q, v| q.text = v);
-        Callback::from(move |e: InputEvent| on_edit.emit(e.into()))
-    };
-    let on_stage = edit(|q, v| q.stage = Stage::from_key(&v));
-    let on_outcome = edit(|q, v| q.outcome = Outcome::from_key(&v));
-    let on_sort = edit(|q, v| {
-        q.sort = match v.as_str() {
-            "next" => SortBy::NextCall,
-            "score" => SortBy::Score,
-            _ => SortBy::LastTouched,
-        }
-    });
-    let toggle_48h = edit(|q, _| q.call_within_48h = !q.call_within_48h);
-    let toggle_archived = edit(|q, _| q.show_archived = !q.show_archived);
-
     let now = now();
     let shown = query.run(entries.values(), now);
     let total_shown = shown.len();
@@ -109,31 +84,7 @@ pub fn DealList() -> Html {
         <section class="dp-deals" aria-labelledby="dp-deals-title">
             <h1 id="dp-deals-title" class="dp-title">{ "Deals" }</h1>
             <NewDeal on_create={on_create} />
-            <div class="dp-filters" role="search">
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Search" }</span>
-                    <input type="search" class="dp-input" value={query.text.clone()} oninput={on_search}
-                        placeholder="Client or deal" />
-                </label>
-                { filter("stage", "Stage", "Any stage", Stage::ALL.iter().map(|s| (s.key(), s.label(), query.stage == Some(*s))), on_stage) }
-                { filter("outcome", "Outcome", "Any outcome", Outcome::ALL.iter().map(|o| (o.key(), o.label(), query.outcome == Some(*o))), on_outcome) }
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Sort by" }</span>
-                    <select class="dp-input" onchange={on_sort}>
-                        <option value="touched" selected={query.sort == SortBy::LastTouched}>{ "Last touched" }</option>
-                        <option value="next" selected={query.sort == SortBy::NextCall}>{ "Next call" }</option>
-                        <option value="score" selected={query.sort == SortBy::Score}>{ "Process score" }</option>
-                    </select>
-                </label>
-                <label class="dp-check">
-                    <input type="checkbox" checked={query.call_within_48h} onchange={toggle_48h} />
-                    { "Call in the next 48 h" }
-                </label>
-                <label class="dp-check">
-                    <input type="checkbox" checked={query.show_archived} onchange={toggle_archived} />
-                    { "Archived" }
-                </label>
-            </div>
+            { filters(&query) }
             <p class="dp-muted" aria-live="polite">{ format!("{} of {}", grouped(shown.len()), count(entries.len(), "deal", "deals")) }</p>
             <ul class="dp-deal-list">
                 { for shown.into_iter().take(limit).map(|e| html! {
@@ -158,5 +109,60 @@ pub fn DealList() -> Html {
                 </button>
             }
         </section>
+    }
+}
+
+/// Search, stage and outcome filters, sort, and the two toggles.
+fn filters(query: &UseStateHandle<ListQuery>) -> Html {
+    // Every control edits the query the same way: copy, change one field, set.
+    let edit = |f: fn(&mut ListQuery, String)| {
+        let query = query.clone();
+        Callback::from(move |e: Event| {
+            let mut q = (*query).clone();
+            f(&mut q, event_value(&e));
+            query.set(q);
+        })
+    };
+    let on_search = {
+        let on_edit = edit(|q, v| q.text = v);
+        Callback::from(move |e: InputEvent| on_edit.emit(e.into()))
+    };
+    let on_stage = edit(|q, v| q.stage = Stage::from_key(&v));
+    let on_outcome = edit(|q, v| q.outcome = Outcome::from_key(&v));
+    let on_sort = edit(|q, v| {
+        q.sort = match v.as_str() {
+            "next" => SortBy::NextCall,
+            "score" => SortBy::Score,
+            _ => SortBy::LastTouched,
+        }
+    });
+    let toggle_48h = edit(|q, _| q.call_within_48h = !q.call_within_48h);
+    let toggle_archived = edit(|q, _| q.show_archived = !q.show_archived);
+    html! {
+    <div class="dp-filters" role="search">
+        <label class="dp-field">
+            <span class="dp-field__label">{ "Search" }</span>
+            <input type="search" class="dp-input" value={query.text.clone()} oninput={on_search}
+                placeholder="Client or deal" />
+        </label>
+        { filter("stage", "Stage", "Any stage", Stage::ALL.iter().map(|s| (s.key(), s.label(), query.stage == Some(*s))), on_stage) }
+        { filter("outcome", "Outcome", "Any outcome", Outcome::ALL.iter().map(|o| (o.key(), o.label(), query.outcome == Some(*o))), on_outcome) }
+        <label class="dp-field">
+            <span class="dp-field__label">{ "Sort by" }</span>
+            <select class="dp-input" onchange={on_sort}>
+                <option value="touched" selected={query.sort == SortBy::LastTouched}>{ "Last touched" }</option>
+                <option value="next" selected={query.sort == SortBy::NextCall}>{ "Next call" }</option>
+                <option value="score" selected={query.sort == SortBy::Score}>{ "Process score" }</option>
+            </select>
+        </label>
+        <label class="dp-check">
+            <input type="checkbox" checked={query.call_within_48h} onchange={toggle_48h} />
+            { "Call in the next 48 h" }
+        </label>
+        <label class="dp-check">
+            <input type="checkbox" checked={query.show_archived} onchange={toggle_archived} />
+            { "Archived" }
+        </label>
+    </div>
     }
 }

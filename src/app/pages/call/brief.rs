@@ -1,0 +1,108 @@
+//! The call brief: the one-page print view, "Print call brief" and "Copy as Markdown" (with a
+//! text box to copy from when the clipboard is refused). Same content in both.
+
+use yew::prelude::*;
+
+use crate::app::ctx::Ctx;
+use crate::app::platform;
+use crate::app::route::Route;
+use crate::domain::{brief, Call, Deal, ListItem, Pair, Template};
+
+/// The one-page brief the print stylesheet shows instead of the editors (inputs do not wrap
+/// on paper). Same content as the Markdown copy.
+pub fn print_brief(deal: &Deal, call: &Call, template: &Template) -> Html {
+    let plan = &call.plan;
+    let section = |title: &'static str, items: Vec<String>| -> Html {
+        if items.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="dp-print-brief__section">
+                <h2>{ title }</h2>
+                <ul>{ for items.into_iter().enumerate().map(|(n, t)| html! { <li key={n}>{ t }</li> }) }</ul>
+            </section>
+        }
+    };
+    let lines = |items: &[ListItem]| items.iter().map(|i| i.text.clone()).collect::<Vec<_>>();
+    let pairs = |items: &[Pair]| {
+        items
+            .iter()
+            .map(|p| format!("{} → {}", p.left, p.right))
+            .collect::<Vec<_>>()
+    };
+    let attendees: Vec<String> = call
+        .attendees
+        .iter()
+        .filter_map(|id| deal.person(id))
+        .map(|p| p.with_roles())
+        .collect();
+    let (done, total) = plan.progress(template);
+    let checklist: Vec<String> = template
+        .active()
+        .map(|i| format!("{} {}", if plan.is_checked(&i.id) { "☑" } else { "☐" }, i.text))
+        .collect();
+    html! {
+        <div class="dp-print-brief" aria-hidden="true">
+            <p class="dp-print-brief__meta">{ format!("Stage: {}", deal.stage.label()) }</p>
+            { section("Objective", [plan.objective.clone()].into_iter().filter(|t| !t.trim().is_empty()).collect()) }
+            { section("Next step to ask for", [plan.ask.clone()].into_iter().filter(|t| !t.trim().is_empty()).collect()) }
+            { section("Attendees", attendees) }
+            { section("Agenda", lines(&plan.agenda)) }
+            { section("Discovery questions", lines(&plan.discovery)) }
+            { section("Pain questions", lines(&plan.pain)) }
+            { section("What they care about → how we meet it", pairs(&plan.cares)) }
+            { section("Objections → responses", pairs(&plan.objections)) }
+            <section class="dp-print-brief__section">
+                <h2>{ format!("Checklist ({done} of {total} ready)") }</h2>
+                <ul>{ for checklist.into_iter().enumerate().map(|(n, t)| html! { <li key={n}>{ t }</li> }) }</ul>
+            </section>
+        </div>
+    }
+}
+
+/// The print and copy buttons, the copy fallback, and the live score linking to its breakdown.
+pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
+    let (fallback, copied) = (ui.fallback.clone(), ui.copied.clone());
+    let template = ctx.state.book.template_for(deal);
+    let process = crate::domain::score(deal, template, platform::now()).total;
+    let markdown = brief::markdown(deal, call, template);
+    let on_copy = {
+        let (fallback, copied) = (fallback.clone(), copied.clone());
+        Callback::from(move |_| {
+            let (fallback, copied, markdown) = (fallback.clone(), copied.clone(), markdown.clone());
+            yew::platform::spawn_local(async move {
+                match platform::copy(&markdown).await {
+                    Ok(()) => {
+                        fallback.set(None);
+                        copied.set(true);
+                    }
+                    Err(_) => fallback.set(Some(markdown)),
+                }
+            });
+        })
+    };
+    let on_print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <>
+            <div class="dp-row dp-call__tools">
+                <button type="button" class="dp-button" onclick={on_print}>{ "Print call brief" }</button>
+                <button type="button" class="dp-button" onclick={on_copy}>{ "Copy as Markdown" }</button>
+                if *copied { <span class="dp-muted" role="status">{ "Copied." }</span> }
+                <a class="dp-call__score" href={Route::Deal(deal.id.clone()).href()} aria-label={format!("Process score {process} of 100: see the breakdown")}>
+                    { "Process score " }<strong class="dp-call__score-value">{ process }</strong>
+                </a>
+            </div>
+            if let Some(text) = &*fallback {
+                <div class="dp-fallback" role="region" aria-label="Markdown to copy">
+                    <p>{ "Your browser did not allow copying. Select the text below and copy it (Ctrl+C or ⌘C)." }</p>
+                    <textarea class="dp-input dp-input--area dp-fallback__text" rows="10" readonly=true value={text.clone()}
+                        onfocus={|e: FocusEvent| e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().select()} />
+                </div>
+            }
+        </>
+    }
+}

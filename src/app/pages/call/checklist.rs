@@ -1,0 +1,37 @@
+//! The pre-call checklist of the deal's template, checked off item by item, with progress.
+
+use yew::prelude::*;
+
+use crate::app::ctx::Ctx;
+use crate::domain::DealAction;
+use crate::domain::{Call, Deal};
+
+pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
+    let template = ctx.state.book.template_for(deal);
+    let (done, total) = call.plan.progress(template);
+    let edit = ctx.editor(&deal.id);
+    let call_id = call.id.clone();
+    html! {
+        <section class="dp-section dp-checklist" aria-labelledby="dp-checklist-title">
+            <h2 id="dp-checklist-title" class="dp-subtitle">{ "Pre-call checklist" }</h2>
+            <p class="dp-checklist__progress" aria-live="polite">{ format!("{done} of {total} ready") }</p>
+            <progress class="dp-checklist__bar" max={total.to_string()} value={done.to_string()} aria-hidden="true" />
+            <ul class="dp-checklist__items">
+                { for template.active().map(|item| {
+                    let checked = call.plan.is_checked(&item.id);
+                    let (edit, call_id, item_id) = (edit.clone(), call_id.clone(), item.id.clone());
+                    html! {
+                        <li key={item.id.to_string()} class={classes!("dp-checklist__item", checked.then_some("dp-checklist__item--done"))}>
+                            <label class="dp-check">
+                                <input type="checkbox" checked={checked}
+                                    onchange={move |_| edit.step(DealAction::SetChecked { call: call_id.clone(), item: item_id.clone(), checked: !checked })} />
+                                <span>{ item.text.clone() }</span>
+                            </label>
+                            if !item.hint.is_empty() { <span class="dp-muted dp-checklist__hint">{ item.hint.clone() }</span> }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

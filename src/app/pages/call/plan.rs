@@ -1,0 +1,77 @@
+//! The call plan: objective and the ask (saved as typed), attendees, and the five lists —
+//! agenda, discovery and pain questions, cares → how, objections → responses.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::ctx::Ctx;
+use crate::app::parts::event_value;
+use crate::app::parts::list_editor::{ListEdit, ListEditor};
+use crate::domain::{Call, Deal};
+use crate::domain::{DealAction, Id, PlanList};
+
+pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
+    let edit = ctx.editor(&deal.id);
+    let call_id = call.id.clone();
+    let text_field =
+        |label: &'static str, name: &'static str, value: &str, make: fn(Id, String) -> DealAction| {
+            let (edit, call_id) = (edit.clone(), call_id.clone());
+            html! {
+                <label class="dp-field">
+                    <span class="dp-field__label">{ label }</span>
+                    <textarea class="dp-input dp-input--area" {name} rows="2" value={value.to_owned()}
+                        oninput={move |e: InputEvent| edit.typing(make(call_id.clone(), event_value(&e)))} />
+                </label>
+            }
+        };
+    // Changing a line's text is typing; adding, moving and removing are steps.
+    let list_edit = |list: PlanList| {
+        let (edit, call) = (edit.clone(), call_id.clone());
+        Callback::from(move |e: ListEdit| {
+            let typing = matches!(e, ListEdit::Edit { .. });
+            let op = DealAction::EditList {
+                call: call.clone(),
+                list,
+                edit: e,
+            };
+            if typing {
+                edit.typing(op)
+            } else {
+                edit.step(op)
+            }
+        })
+    };
+    html! {
+        <section class="dp-section dp-plan" aria-label="Plan">
+            { text_field("Objective", "objective", &call.plan.objective, |call, text| DealAction::SetObjective { call, text }) }
+            { text_field("Next step to ask for", "ask", &call.plan.ask, |call, text| DealAction::SetAsk { call, text }) }
+            <fieldset class="dp-fieldset">
+                <legend>{ "Attendees" }</legend>
+                if deal.people.is_empty() {
+                    <p class="dp-muted">{ "Add people on the deal page to pick attendees." }</p>
+                }
+                { for deal.people.iter().map(|p| {
+                    let on = call.attendees.contains(&p.id);
+                    let (edit, call_id, person) = (edit.clone(), call_id.clone(), p.id.clone());
+                    let roles: Vec<&str> = p.roles.iter().map(|r| r.short()).collect();
+                    html! {
+                        <label key={p.id.to_string()} class="dp-check">
+                            <input type="checkbox" checked={on}
+                                onchange={move |_| edit.step(DealAction::SetAttendee { call: call_id.clone(), person: person.clone(), on: !on })} />
+                            { p.name.clone() }
+                            if !roles.is_empty() { <span class="dp-muted">{ format!(" ({})", roles.join(", ")) }</span> }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <ListEditor title="Agenda" noun="agenda item" lines={Rc::new(call.plan.agenda.clone())} on_edit={list_edit(PlanList::Agenda)} />
+            <ListEditor title="Discovery questions" noun="discovery question" lines={Rc::new(call.plan.discovery.clone())} on_edit={list_edit(PlanList::Discovery)} />
+            <ListEditor title="Pain questions" noun="pain question" lines={Rc::new(call.plan.pain.clone())} on_edit={list_edit(PlanList::Pain)} />
+            <ListEditor title="What they care about → how we meet it" noun="care" pairs={Rc::new(call.plan.cares.clone())}
+                sides={(AttrValue::from("What they care about"), AttrValue::from("How we meet it"))} on_edit={list_edit(PlanList::Cares)} />
+            <ListEditor title="Likely objections → prepared responses" noun="objection" pairs={Rc::new(call.plan.objections.clone())}
+                sides={(AttrValue::from("Objection"), AttrValue::from("Response"))} on_edit={list_edit(PlanList::Objections)} />
+        </section>
+    }
+}

@@ -1,0 +1,30 @@
+//! Export everything as one JSON file, with when the last backup was made.
+
+use yew::prelude::*;
+
+use crate::app::ctx::Ctx;
+use crate::domain::text::count;
+
+pub fn export(ctx: &Ctx) -> Html {
+    let on_export = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.export_all())
+    };
+    let meta = &ctx.state.meta;
+    let backup_status = match meta.last_export {
+        None => "You have not exported a backup yet.".to_owned(),
+        Some(at) => format!(
+            "Last export: {} ({} since).",
+            at.human(),
+            count(meta.edits_since_export as usize, "edit", "edits")
+        ),
+    };
+
+    html! {
+        <section class="dp-section" aria-labelledby="dp-export-title">
+            <h2 id="dp-export-title" class="dp-subtitle">{ "Export" }</h2>
+            <p>{ backup_status }</p>
+            <button type="button" class="dp-button dp-button--primary" onclick={on_export}>{ "Export everything (JSON)" }</button>
+        </section>
+    }
+}

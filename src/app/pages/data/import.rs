@@ -1,0 +1,96 @@
+//! Import: pick or drop a file, see what it would do (the preview), then merge or replace.
+
+use yew::prelude::*;
+
+use super::preview::{preview, Pending};
+use crate::app::ctx::Ctx;
+use crate::app::platform;
+use crate::store::transfer;
+
+pub fn import(ctx: &Ctx, ui: &super::DataUi) -> Html {
+    let (pending, import_error, dragging) =
+        (ui.pending.clone(), ui.import_error.clone(), ui.dragging.clone());
+    let on_text = {
+        let (ctx, pending, import_error) = (ctx.clone(), pending.clone(), import_error.clone());
+        Callback::from(
+            move |text: Result<String, String>| match Pending::read(&ctx, text) {
+                Ok(p) => {
+                    import_error.set(None);
+                    pending.set(Some(p));
+                }
+                Err(e) => {
+                    pending.set(None);
+                    import_error.set(Some(e));
+                }
+            },
+        )
+    };
+    let read = {
+        let on_text = on_text.clone();
+        move |file: Option<web_sys::File>| read_file(file, on_text.clone())
+    };
+    let on_pick = {
+        let read = read.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            read(input.files().and_then(|f| f.get(0)));
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let (read, dragging) = (read.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            read(e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+
+    let on_done = {
+        let pending = pending.clone();
+        Callback::from(move |_| pending.set(None))
+    };
+
+    html! {
+        <section class="dp-section" aria-labelledby="dp-import-title">
+            <h2 id="dp-import-title" class="dp-subtitle">{ "Import" }</h2>
+            <div class={classes!("dp-drop", dragging.then_some("dp-drop--over"))}
+                ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+                <label class="dp-field">
+                    <span>{ "Choose a Deal Prep export file, or drop it here" }</span>
+                    <input type="file" accept=".json,application/json" name="import" onchange={on_pick} />
+                </label>
+            </div>
+            if let Some(error) = &*import_error {
+                <p class="dp-error" role="alert">{ error.clone() }</p>
+            }
+            if let Some(p) = &*pending {
+                { preview(ctx, ui, p, on_done) }
+            }
+        </section>
+    }
+}
+
+/// Reads a picked or dropped file as text for `on_text`; a file over the limit is refused
+/// before it is read.
+fn read_file(file: Option<web_sys::File>, on_text: Callback<Result<String, String>>) {
+    let Some(file) = file else { return };
+    if file.size() > transfer::MAX_BYTES as f64 {
+        // Whole megabytes: formatting an f64 would pull float printing into the wasm.
+        let mb = (file.size() / 1_048_576.0).ceil() as u64;
+        on_text.emit(Err(format!("the file is {mb} MB; the limit is 10 MB")));
+        return;
+    }
+    yew::platform::spawn_local(async move { on_text.emit(platform::read_text(file).await) });
+}

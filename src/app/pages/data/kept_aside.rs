@@ -1,0 +1,38 @@
+//! Records that could not be read, left untouched until the user downloads or discards them.
+
+use yew::prelude::*;
+
+use crate::app::ctx::Ctx;
+use crate::app::platform;
+
+pub fn kept_aside(ctx: &Ctx) -> Html {
+    html! {
+        if !ctx.state.problems.is_empty() {
+            <section class="dp-section" aria-labelledby="dp-problems-title">
+                <h2 id="dp-problems-title" class="dp-subtitle">{ "Records kept aside" }</h2>
+                <p>{ "These records could not be read. They are left untouched until you decide." }</p>
+                <ul class="dp-problems">
+                    { for ctx.state.problems.iter().map(|p| {
+                        let (raw, key) = (p.raw.clone(), p.key.clone());
+                        let (ctx2, key2) = (ctx.clone(), p.key.clone());
+                        let ctx3 = ctx.clone();
+                        html! {
+                            <li key={p.key.clone()} class="dp-problem">
+                                <code>{ p.key.clone() }</code>{ format!(": {}", p.error) }
+                                <div class="dp-row">
+                                    <button type="button" class="dp-button" onclick={move |_| {
+                                        let name = format!("{}.json", key.replace(':', "-"));
+                                        if let Err(e) = platform::download(&name, "application/json", &raw) {
+                                            ctx3.notify_error(format!("The download did not start: {e}"));
+                                        }
+                                    }}>{ "Download raw text" }</button>
+                                    <button type="button" class="dp-button dp-button--danger" onclick={move |_| ctx2.discard(&key2)}>{ "Discard" }</button>
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! The deal's calls, planned and past, and the form to plan the next one.
+
+use yew::prelude::*;
+
+use super::DealUi;
+use crate::app::ctx::Ctx;
+use crate::app::parts::{bind, event_value};
+use crate::app::platform::{new_id, now};
+use crate::app::route::Route;
+use crate::domain::Deal;
+use crate::domain::{CallKind, DealAction};
+
+pub fn calls(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
+    let (new_call_at, new_call_kind) = (ui.new_call_at.clone(), ui.new_call_kind.clone());
+    let template = ctx.state.book.template_for(deal);
+    let now = now();
+    let id = deal.id.clone();
+    let edit = ctx.editor(&deal.id);
+    let add_call = {
+        let (new_call_at, new_call_kind, edit) = (new_call_at.clone(), new_call_kind.clone(), edit.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            edit.step(DealAction::AddCall {
+                id: new_id('c'),
+                at: (*new_call_at).clone(),
+                kind: *new_call_kind,
+            });
+        })
+    };
+    html! {
+        <section id="calls" class="dp-section" aria-labelledby="dp-calls-title">
+            <h2 id="dp-calls-title" class="dp-subtitle">{ "Calls" }</h2>
+            if deal.calls.is_empty() {
+                <p class="dp-muted">{ "No calls yet. Plan the next one below: preparation is 40 of the 100 points." }</p>
+            }
+            { for [("Planned", false), ("Past", true)].into_iter().map(|(title, past)| {
+                let calls: Vec<_> = deal.calls.iter().filter(|c| c.is_past(now) == past).collect();
+                if calls.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <>
+                        <h3 class="dp-subtitle dp-subtitle--small">{ title }</h3>
+                        <ul class="dp-calls">
+                            { for calls.into_iter().map(|c| {
+                                let (done, total) = c.plan.progress(template);
+                                let status = match (&c.review, past) {
+                                    (Some(_), _) => "reviewed".to_owned(),
+                                    (None, true) => "not reviewed yet".to_owned(),
+                                    (None, false) => format!("{done} of {total} ready"),
+                                };
+                                html! {
+                                    <li key={c.id.to_string()} class="dp-call-row">
+                                        <a href={Route::Call(id.clone(), c.id.clone()).href()}>
+                                            { format!("{} · {}", c.at.human(), c.kind.label()) }
+                                        </a>
+                                        <span class="dp-muted">{ status }</span>
+                                        <button type="button" class="dp-button dp-button--icon" aria-label={format!("Delete the call of {}", c.at.human())}
+                                            onclick={{ let (edit, cid) = (edit.clone(), c.id.clone()); move |_| {
+                                                let sure = web_sys::window().and_then(|w| w.confirm_with_message("Delete this call and its plan?").ok()).unwrap_or(false);
+                                                if sure { edit.step(DealAction::RemoveCall(cid.clone())) }
+                                            } }}>{ "✕" }</button>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </>
+                }
+            }) }
+            <form class="dp-inline-form" onsubmit={add_call}>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Call date and time" }</span>
+                    <input class="dp-input" type="datetime-local" name="at" required=true value={(*new_call_at).clone()}
+                        oninput={bind(&new_call_at)} />
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Kind" }</span>
+                    <select class="dp-input" name="kind" onchange={{ let s = new_call_kind.clone(); move |e: Event| {
+                        if let Some(k) = CallKind::from_key(&event_value(&e)) { s.set(k) }
+                    } }}>
+                        { for CallKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*new_call_kind == *k}>{ k.label() }</option> }) }
+                    </select>
+                </label>
+                <button type="submit" class="dp-button">{ "Plan a call" }</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,48 @@
+//! The deal's facts: client, name, value, target date and checklist template (saved as typed).
+
+use yew::prelude::*;
+
+use crate::app::ctx::Ctx;
+use crate::app::parts::event_value;
+use crate::domain::Deal;
+use crate::domain::{DealAction, Id};
+
+pub fn details(ctx: &Ctx, deal: &Deal) -> Html {
+    let template = ctx.state.book.template_for(deal);
+    let edit = ctx.editor(&deal.id);
+
+    html! {
+        <details class="dp-section dp-deal__details">
+            <summary>{ "Deal details" }</summary>
+            <div class="dp-deal__facts">
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Client" }</span>
+                    <input class="dp-input" name="deal-client" value={deal.client.clone()} maxlength="200"
+                        oninput={{ let (edit, name) = (edit.clone(), deal.name.clone()); move |e: InputEvent| edit.typing(DealAction::Rename { client: event_value(&e), name: name.clone() }) }} />
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Deal name" }</span>
+                    <input class="dp-input" name="deal-title" value={deal.name.clone()} maxlength="200" required=true
+                        oninput={{ let (edit, client) = (edit.clone(), deal.client.clone()); move |e: InputEvent| edit.typing(DealAction::Rename { client: client.clone(), name: event_value(&e) }) }} />
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Value (any currency)" }</span>
+                    <input class="dp-input" name="deal-value" value={deal.value.clone()} maxlength="60"
+                        oninput={{ let edit = edit.clone(); move |e: InputEvent| edit.typing(DealAction::SetValue(event_value(&e))) }} />
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Target date" }</span>
+                    <input class="dp-input" type="date" name="deal-target" value={deal.target.map(|d| d.to_string()).unwrap_or_default()}
+                        onchange={{ let edit = edit.clone(); move |e: Event| edit.step(DealAction::SetTarget(event_value(&e))) }} />
+                </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Checklist template" }</span>
+                    <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| if let Ok(id) = Id::new(event_value(&e)) { edit.step(DealAction::SetTemplate(id)) } }}>
+                        { for ctx.state.book.templates.iter().map(|t| html! { <option value={t.id.to_string()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
+                    </select>
+                </label>
+            </div>
+            <p class="dp-muted">{ "Value and dates help you plan; they never change the process score." }</p>
+        </details>
+    }
+}

@@ -1,0 +1,43 @@
+//! The outcome (which never changes the score), export, archive and delete.
+
+use yew::prelude::*;
+
+use crate::app::ctx::Ctx;
+use crate::app::parts::event_value;
+use crate::domain::Deal;
+use crate::domain::{DealAction, Outcome};
+
+pub fn outcome(ctx: &Ctx, deal: &Deal) -> Html {
+    let edit = ctx.editor(&deal.id);
+    html! {
+        <section class="dp-section" aria-labelledby="dp-outcome-title">
+            <h2 id="dp-outcome-title" class="dp-subtitle">{ "Outcome" }</h2>
+            <label class="dp-field dp-field--inline">
+                <span class="dp-field__label">{ "Outcome" }</span>
+                <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
+                    if let Some(o) = Outcome::from_key(&event_value(&e)) { edit.step(DealAction::SetOutcome(o)) }
+                } }}>
+                    { for Outcome::ALL.iter().map(|o| html! { <option value={o.key()} selected={deal.outcome == *o}>{ o.label() }</option> }) }
+                </select>
+            </label>
+            <p class="dp-muted">{ "The outcome never changes the process score." }</p>
+            <div class="dp-row">
+                <button type="button" class="dp-button"
+                    onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| ctx.export_deal(&deal, None) }}>
+                    { "Export this deal" }
+                </button>
+                <button type="button" class="dp-button"
+                    onclick={{ let edit = edit.clone(); let archived = deal.archived; move |_| edit.step(DealAction::SetArchived(!archived)) }}>
+                    { if deal.archived { "Unarchive" } else { "Archive" } }
+                </button>
+                <button type="button" class="dp-button dp-button--danger"
+                    onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| {
+                        ctx.delete_deal(&deal);
+                        if let Some(w) = web_sys::window() { let _ = w.location().set_hash("#/"); }
+                    } }}>
+                    { if deal.sample { "Remove sample deal" } else { "Delete deal" } }
+                </button>
+            </div>
+        </section>
+    }
+}

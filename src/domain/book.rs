@@ -1,0 +1,410 @@
+//! The deals and templates in memory, and the pure function that applies an action to them
+//! ([`Book::apply`]). No storage, DOM or clock: the caller passes ids and "now", and learns from
+//! the returned [`Change`] what the store must write.
+
+use std::collections::BTreeMap;
+
+use super::action::{Action, Change};
+use super::edit::{edit, edit_templates};
+use super::template::DEFAULT_TEMPLATE_ID;
+use super::{clean_name, limit, Deal, DomainError, Id, Minutes, Template, NAME_MAX};
+
+/// The deals and templates in memory. Deals not yet opened may be absent (the store loads them
+/// lazily); an action on an absent deal is refused with [`DomainError::UnknownDeal`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Book {
+    pub deals: BTreeMap<Id, Deal>,
+    pub templates: Vec<Template>,
+}
+
+impl Default for Book {
+    fn default() -> Self {
+        Book {
+            deals: BTreeMap::new(),
+            templates: vec![Template::default_template()],
+        }
+    }
+}
+
+impl Book {
+    pub fn template(&self, id: &Id) -> Option<&Template> {
+        self.templates.iter().find(|t| &t.id == id)
+    }
+
+    /// The deal's template, falling back to the default one if it was deleted.
+    pub fn template_for(&self, deal: &Deal) -> &Template {
+        self.template(&deal.template)
+            .or_else(|| {
+                self.templates
+                    .iter()
+                    .find(|t| t.id.as_str() == DEFAULT_TEMPLATE_ID)
+            })
+            .or(self.templates.first())
+            .unwrap_or_else(|| default_template_ref())
+    }
+
+    /// Applies one action at `now`. On error nothing has changed.
+    pub fn apply(&mut self, action: Action, now: Minutes) -> Result<Change, DomainError> {
+        match action {
+            Action::CreateDeal { id, client, name } => {
+                if self.deals.contains_key(&id) {
+                    return Err(DomainError::DuplicateId(id.to_string()));
+                }
+                let name = clean_name(&name)?;
+                let client = limit(client.trim(), "client", NAME_MAX)?;
+                let deal = Deal::new(id.clone(), client, name, Id::new(DEFAULT_TEMPLATE_ID)?, now);
+                self.deals.insert(id.clone(), deal);
+                Ok(Change::Deal(id))
+            }
+            Action::InsertDeal(deal) => {
+                let id = deal.id.clone();
+                if self.deals.contains_key(&id) {
+                    return Err(DomainError::DuplicateId(id.to_string()));
+                }
+                self.deals.insert(id.clone(), *deal);
+                Ok(Change::Deal(id))
+            }
+            Action::DeleteDeal(id) => {
+                self.deals
+                    .remove(&id)
+                    .ok_or_else(|| DomainError::UnknownDeal(id.to_string()))?;
+                Ok(Change::DealRemoved(id))
+            }
+            Action::Edit { deal, op } => {
+                let current = self
+                    .deals
+                    .get(&deal)
+                    .ok_or_else(|| DomainError::UnknownDeal(deal.to_string()))?;
+                // Work on a copy so a refused edit leaves the deal untouched.
+                let mut next = current.clone();
+                let template = self.template_for(current).clone();
+                edit(&mut next, op, &template, now)?;
+                // Saturating: a revision near the top (imports are bounded to 2^53) never wraps.
+                next.rev = next.rev.saturating_add(1);
+                next.updated = now;
+                self.deals.insert(deal.clone(), next);
+                Ok(Change::Deal(deal))
+            }
+            Action::Template(op) => {
+                let mut templates = self.templates.clone();
+                edit_templates(&mut templates, op)?;
+                self.templates = templates;
+                Ok(Change::Templates)
+            }
+        }
+    }
+}
+
+fn default_template_ref() -> &'static Template {
+    use std::sync::OnceLock;
+    static DEFAULT: OnceLock<Template> = OnceLock::new();
+    DEFAULT.get_or_init(Template::default_template)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::action::{DealAction, ReviewDraft, TemplateAction};
+    use crate::domain::call::{EvidenceChange, ListEdit, PlanList};
+    use crate::domain::*;
+
+    fn id(s: &str) -> Id {
+        Id::new(s).unwrap()
+    }
+    fn now() -> Minutes {
+        Minutes::parse("2026-11-26T09:00").unwrap()
+    }
+    fn book_with_deal() -> Book {
+        let mut book = Book::default();
+        book.apply(
+            Action::CreateDeal {
+                id: id("d1"),
+                client: "Acme".into(),
+                name: "Rollout".into(),
+            },
+            now(),
+        )
+        .unwrap();
+        book
+    }
+    fn edit_d1(book: &mut Book, op: DealAction) -> Result<Change, DomainError> {
+        book.apply(Action::Edit { deal: id("d1"), op }, now())
+    }
+
+    #[test]
+    fn invalid_operations_are_typed_errors_and_change_nothing() {
+        let mut book = book_with_deal();
+        let before = book.clone();
+        let long = "x".repeat(201);
+        let cases = [
+            (
+                Action::CreateDeal {
+                    id: id("d2"),
+                    client: "".into(),
+                    name: "  ".into(),
+                },
+                DomainError::EmptyName,
+            ),
+            (
+                Action::CreateDeal {
+                    id: id("d2"),
+                    client: "".into(),
+                    name: long.clone(),
+                },
+                DomainError::TooLong {
+                    field: "name",
+                    max: 200,
+                },
+            ),
+            (
+                Action::CreateDeal {
+                    id: id("d1"),
+                    client: "".into(),
+                    name: "x".into(),
+                },
+                DomainError::DuplicateId("d1".into()),
+            ),
+            (
+                Action::DeleteDeal(id("nope")),
+                DomainError::UnknownDeal("nope".into()),
+            ),
+            (
+                Action::Edit {
+                    deal: id("d1"),
+                    op: DealAction::SetTarget("2026-02-30".into()),
+                },
+                DomainError::BadDate("2026-02-30".into()),
+            ),
+            (
+                Action::Edit {
+                    deal: id("d1"),
+                    op: DealAction::AddCall {
+                        id: id("c1"),
+                        at: "tomorrow".into(),
+                        kind: CallKind::Demo,
+                    },
+                },
+                DomainError::BadDate("tomorrow".into()),
+            ),
+            (
+                Action::Edit {
+                    deal: id("d1"),
+                    op: DealAction::RemovePerson(id("ghost")),
+                },
+                DomainError::UnknownItem("ghost".into()),
+            ),
+            (
+                Action::Template(TemplateAction::Delete(id("default"))),
+                DomainError::DefaultTemplate,
+            ),
+            (
+                Action::Template(TemplateAction::SetWeight {
+                    template: id("default"),
+                    item: id("ag"),
+                    weight: 4,
+                }),
+                DomainError::BadWeight,
+            ),
+        ];
+        for (action, expected) in cases {
+            assert_eq!(book.apply(action.clone(), now()), Err(expected), "{action:?}");
+            assert_eq!(book, before, "{action:?} changed the book");
+        }
+    }
+
+    #[test]
+    fn every_edit_bumps_the_revision_and_touch_time() {
+        let mut book = book_with_deal();
+        let later = now().plus_hours(1);
+        book.apply(
+            Action::Edit {
+                deal: id("d1"),
+                op: DealAction::SetValue("€40k".into()),
+            },
+            later,
+        )
+        .unwrap();
+        let d = &book.deals[&id("d1")];
+        assert_eq!((d.rev, d.updated, d.value.as_str()), (2, later, "€40k"));
+    }
+
+    #[test]
+    fn plan_lists_support_add_edit_reorder_and_delete() {
+        let mut book = book_with_deal();
+        edit_d1(
+            &mut book,
+            DealAction::AddCall {
+                id: id("c1"),
+                at: "2026-11-27T10:00".into(),
+                kind: CallKind::Demo,
+            },
+        )
+        .unwrap();
+        let list = |edit| DealAction::EditList {
+            call: id("c1"),
+            list: PlanList::Agenda,
+            edit,
+        };
+        for (n, text) in ["a", "b", "c"].iter().enumerate() {
+            let add = ListEdit::Add {
+                id: id(&format!("l{n}")),
+                left: text.to_string(),
+                right: String::new(),
+            };
+            edit_d1(&mut book, list(add)).unwrap();
+        }
+        let moved = ListEdit::Move {
+            id: id("l2"),
+            delta: -5,
+        };
+        edit_d1(&mut book, list(moved)).unwrap();
+        let edited = ListEdit::Edit {
+            id: id("l0"),
+            left: "A".into(),
+            right: String::new(),
+        };
+        edit_d1(&mut book, list(edited)).unwrap();
+        edit_d1(&mut book, list(ListEdit::Remove(id("l1")))).unwrap();
+        // Lists of pairs take the same edits.
+        let pair = DealAction::EditList {
+            call: id("c1"),
+            list: PlanList::Objections,
+            edit: ListEdit::Add {
+                id: id("m1"),
+                left: "Too expensive".into(),
+                right: "Cost of doing nothing".into(),
+            },
+        };
+        edit_d1(&mut book, pair).unwrap();
+        let objections = &book.deals[&id("d1")].calls[0].plan.objections;
+        assert_eq!(
+            (objections[0].left.as_str(), objections[0].right.as_str()),
+            ("Too expensive", "Cost of doing nothing")
+        );
+        let again = edit_d1(&mut book, list(ListEdit::Remove(id("l1"))));
+        assert!(again.is_err(), "removing a line that is gone is refused");
+        let texts: Vec<_> = book.deals[&id("d1")].calls[0]
+            .plan
+            .agenda
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(texts, ["c", "A"]);
+    }
+
+    #[test]
+    fn saving_a_review_applies_evidence_and_records_a_snapshot() {
+        let mut book = book_with_deal();
+        edit_d1(
+            &mut book,
+            DealAction::AddCall {
+                id: id("c1"),
+                at: "2026-11-25T10:00".into(),
+                kind: CallKind::Discovery,
+            },
+        )
+        .unwrap();
+        let draft = ReviewDraft {
+            happened: "Good call".into(),
+            next_step: "Demo for IT".into(),
+            next_step_on: "2026-12-01".into(),
+            evidence: vec![("need".into(), EvidenceLevel::Heard)],
+            ..ReviewDraft::default()
+        };
+        edit_d1(
+            &mut book,
+            DealAction::SaveReview {
+                call: id("c1"),
+                draft,
+            },
+        )
+        .unwrap();
+        let d = &book.deals[&id("d1")];
+        let review = d.calls[0].review.as_ref().unwrap();
+        assert!(review.has_dated_next_step());
+        assert_eq!(
+            review.evidence,
+            [EvidenceChange {
+                key: "need".into(),
+                from: EvidenceLevel::Unknown,
+                to: EvidenceLevel::Heard
+            }]
+        );
+        assert_eq!(d.level("need"), EvidenceLevel::Heard);
+        assert_eq!(d.snapshots.len(), 1);
+        assert_eq!(d.snapshots[0].1, score(d, book.template_for(d), now()).total);
+    }
+
+    #[test]
+    fn removing_a_template_item_keeps_it_readable_for_old_calls() {
+        let mut book = book_with_deal();
+        edit_d1(
+            &mut book,
+            DealAction::AddCall {
+                id: id("c1"),
+                at: "2026-11-27T10:00".into(),
+                kind: CallKind::Demo,
+            },
+        )
+        .unwrap();
+        edit_d1(
+            &mut book,
+            DealAction::SetChecked {
+                call: id("c1"),
+                item: id("ag"),
+                checked: true,
+            },
+        )
+        .unwrap();
+        book.apply(
+            Action::Template(TemplateAction::RemoveItem {
+                template: id("default"),
+                item: id("ag"),
+            }),
+            now(),
+        )
+        .unwrap();
+        let t = book.template(&id("default")).unwrap();
+        assert_eq!(
+            t.item(&id("ag")).unwrap().text,
+            "Agenda confirmed with the client"
+        );
+        assert_eq!(t.active().count(), 9);
+        book.apply(Action::Template(TemplateAction::ResetDefault), now())
+            .unwrap();
+        assert_eq!(book.template(&id("default")).unwrap().active().count(), 10);
+    }
+
+    #[test]
+    fn removing_a_person_removes_them_from_call_attendees() {
+        let mut book = book_with_deal();
+        edit_d1(
+            &mut book,
+            DealAction::AddPerson {
+                id: id("p1"),
+                name: "Dana".into(),
+            },
+        )
+        .unwrap();
+        edit_d1(
+            &mut book,
+            DealAction::AddCall {
+                id: id("c1"),
+                at: "2026-11-27T10:00".into(),
+                kind: CallKind::Demo,
+            },
+        )
+        .unwrap();
+        edit_d1(
+            &mut book,
+            DealAction::SetAttendee {
+                call: id("c1"),
+                person: id("p1"),
+                on: true,
+            },
+        )
+        .unwrap();
+        edit_d1(&mut book, DealAction::RemovePerson(id("p1"))).unwrap();
+        assert!(book.deals[&id("d1")].calls[0].attendees.is_empty());
+    }
+}

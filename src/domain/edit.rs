@@ -1,0 +1,380 @@
+//! How each action changes a deal or the templates. Called by [`super::book::Book::apply`] on a
+//! copy, so a refused edit leaves everything untouched.
+
+use super::action::{DealAction, TemplateAction};
+use super::call::EvidenceChange;
+use super::order;
+use super::template::DEFAULT_TEMPLATE_ID;
+use super::{
+    clean_name, limit, score, typed_name, Call, Day, Deal, DomainError, Id, Minutes, Review, Stakeholder,
+    Template, TemplateItem, LINE_MAX, NAME_MAX, NOTE_MAX, VALUE_MAX,
+};
+
+fn unknown(id: &Id) -> DomainError {
+    DomainError::UnknownItem(id.to_string())
+}
+
+fn optional_day(text: &str) -> Result<Option<Day>, DomainError> {
+    let text = text.trim();
+    if text.is_empty() {
+        Ok(None)
+    } else {
+        Day::parse(text).map(Some)
+    }
+}
+
+fn call_mut<'a>(deal: &'a mut Deal, id: &Id) -> Result<&'a mut Call, DomainError> {
+    deal.call_mut(id).ok_or_else(|| unknown(id))
+}
+
+fn person_mut<'a>(deal: &'a mut Deal, id: &Id) -> Result<&'a mut Stakeholder, DomainError> {
+    deal.people
+        .iter_mut()
+        .find(|p| &p.id == id)
+        .ok_or_else(|| unknown(id))
+}
+
+/// Moves the element with `id` by `delta` places within `items`.
+fn shift<T>(items: &mut Vec<T>, id: &Id, delta: i32, id_of: impl Fn(&T) -> &Id) -> Result<(), DomainError> {
+    let from = items
+        .iter()
+        .position(|i| id_of(i) == id)
+        .ok_or_else(|| unknown(id))?;
+    let to = (from as i64 + i64::from(delta)).clamp(0, items.len() as i64 - 1) as usize;
+    let item = items.remove(from);
+    items.insert(to, item);
+    Ok(())
+}
+
+fn ensure_new<T>(items: &[T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Result<(), DomainError> {
+    if items.iter().any(|i| id_of(i) == id) {
+        Err(DomainError::DuplicateId(id.to_string()))
+    } else {
+        Ok(())
+    }
+}
+
+pub(super) fn edit(
+    deal: &mut Deal,
+    op: DealAction,
+    template: &Template,
+    now: Minutes,
+) -> Result<(), DomainError> {
+    use DealAction as A;
+    match op {
+        A::AddPerson { .. }
+        | A::EditPerson { .. }
+        | A::SetLastContact { .. }
+        | A::SetRole { .. }
+        | A::SetEngaged { .. }
+        | A::RemovePerson(_) => people(deal, op),
+        A::AddCall { .. }
+        | A::SetCallTime { .. }
+        | A::SetCallKind { .. }
+        | A::SetAttendee { .. }
+        | A::RemoveCall(_)
+        | A::SetObjective { .. }
+        | A::SetAsk { .. }
+        | A::EditList { .. }
+        | A::SetChecked { .. } => calls(deal, op),
+        A::SetReviewDraft { .. } | A::SaveReview { .. } => review(deal, op, template, now),
+        A::RemoveSample => {
+            deal.sample = false;
+            Ok(())
+        }
+        _ => facts(deal, op, now),
+    }
+}
+
+/// The deal's own facts: names, value, dates, outcome, stage, evidence, preset, template.
+fn facts(deal: &mut Deal, op: DealAction, now: Minutes) -> Result<(), DomainError> {
+    use DealAction as A;
+    match op {
+        A::Rename { client, name } => {
+            deal.name = typed_name(&name)?;
+            deal.client = limit(client.trim_start(), "client", NAME_MAX)?;
+        }
+        A::SetValue(value) => deal.value = limit(value.trim_start(), "value", VALUE_MAX)?,
+        A::SetTarget(text) => deal.target = optional_day(&text)?,
+        A::SetOutcome(outcome) => deal.outcome = outcome,
+        A::SetArchived(archived) => deal.archived = archived,
+        A::MoveStage(stage) => {
+            deal.move_to(stage, now);
+        }
+        A::SetEvidence { key, level } => {
+            let before = deal.level(&key);
+            if before != level {
+                deal.set_evidence(&key, level, None);
+            }
+        }
+        A::SetEvidenceNote { key, note } => {
+            let note = limit(&note, "note", NOTE_MAX)?;
+            let level = deal.level(&key);
+            deal.set_evidence(&key, level, Some(note));
+        }
+        A::SwitchPreset(preset) => deal.switch_preset(preset),
+        A::SetTemplate(id) => deal.template = id,
+        // Everything else is dispatched by `edit` to its own function.
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The stakeholders.
+fn people(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
+    use DealAction as A;
+    match op {
+        A::AddPerson { id, name } => {
+            ensure_new(&deal.people, &id, |p| &p.id)?;
+            deal.people.push(Stakeholder::new(id, clean_name(&name)?));
+        }
+        A::EditPerson {
+            id,
+            name,
+            title,
+            notes,
+        } => {
+            let name = typed_name(&name)?;
+            let title = limit(title.trim_start(), "title", NAME_MAX)?;
+            let notes = limit(&notes, "notes", NOTE_MAX)?;
+            let p = person_mut(deal, &id)?;
+            (p.name, p.title, p.notes) = (name, title, notes);
+        }
+        A::SetLastContact { id, day } => {
+            let day = optional_day(&day)?;
+            person_mut(deal, &id)?.last_contact = day;
+        }
+        A::SetRole { id, role, on } => {
+            let p = person_mut(deal, &id)?;
+            p.roles.retain(|r| *r != role);
+            if on {
+                p.roles.push(role);
+                order::sort_by(&mut p.roles, &|a, b| a.cmp(b));
+            }
+        }
+        A::SetEngaged { id, engaged } => person_mut(deal, &id)?.engaged = engaged,
+        A::RemovePerson(id) => {
+            person_mut(deal, &id)?;
+            deal.people.retain(|p| p.id != id);
+            for call in &mut deal.calls {
+                call.attendees.retain(|a| *a != id);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The calls and their plans.
+fn calls(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
+    use DealAction as A;
+    match op {
+        A::AddCall { id, at, kind } => {
+            ensure_new(&deal.calls, &id, |c| &c.id)?;
+            let at = Minutes::parse(&at)?;
+            deal.calls.push(Call::new(id, at, kind));
+            order::sort_by(&mut deal.calls, &|a, b| a.at.cmp(&b.at));
+        }
+        A::SetCallTime { call, at } => {
+            let at = Minutes::parse(&at)?;
+            call_mut(deal, &call)?.at = at;
+            order::sort_by(&mut deal.calls, &|a, b| a.at.cmp(&b.at));
+        }
+        A::SetCallKind { call, kind } => call_mut(deal, &call)?.kind = kind,
+        A::SetAttendee { call, person, on } => {
+            if deal.person(&person).is_none() {
+                return Err(unknown(&person));
+            }
+            let c = call_mut(deal, &call)?;
+            c.attendees.retain(|a| *a != person);
+            if on {
+                c.attendees.push(person);
+            }
+        }
+        A::RemoveCall(id) => {
+            call_mut(deal, &id)?;
+            deal.calls.retain(|c| c.id != id);
+        }
+        A::SetObjective { call, text } => {
+            call_mut(deal, &call)?.plan.objective = limit(&text, "objective", LINE_MAX)?
+        }
+        A::SetAsk { call, text } => {
+            call_mut(deal, &call)?.plan.ask = limit(&text, "next step to ask for", LINE_MAX)?
+        }
+        A::EditList { call, list, edit } => call_mut(deal, &call)?.plan.edit_list(list, edit)?,
+        A::SetChecked { call, item, checked } => {
+            let plan = &mut call_mut(deal, &call)?.plan;
+            plan.checked.retain(|i| *i != item);
+            if checked {
+                plan.checked.push(item);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The review of a call: the draft while it is written, then the saved review, which applies
+/// its evidence updates and records a score snapshot.
+fn review(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> Result<(), DomainError> {
+    use DealAction as A;
+    match op {
+        A::SetReviewDraft { call, draft } => {
+            let long = [
+                &draft.happened,
+                &draft.cues,
+                &draft.how[0],
+                &draft.how[1],
+                &draft.how[2],
+                &draft.how[3],
+            ];
+            for text in long {
+                limit(text, "review", NOTE_MAX)?;
+            }
+            limit(&draft.next_step, "next step", LINE_MAX)?;
+            call_mut(deal, &call)?.draft = Some(draft);
+        }
+        A::SaveReview { call, draft } => {
+            let next_step_on = optional_day(&draft.next_step_on)?;
+            let mut how = draft.how;
+            for text in &mut how {
+                *text = limit(text, "reflection", NOTE_MAX)?;
+            }
+            call_mut(deal, &call)?;
+            let mut changes = Vec::new();
+            for (key, to) in draft.evidence {
+                let from = deal.level(&key);
+                if from != to {
+                    deal.set_evidence(&key, to, None);
+                    changes.push(EvidenceChange { key, from, to });
+                }
+            }
+            let review = Review {
+                happened: limit(&draft.happened, "what happened", NOTE_MAX)?,
+                next_step: limit(draft.next_step.trim(), "next step", LINE_MAX)?,
+                next_step_on,
+                cues: limit(&draft.cues, "client cues", NOTE_MAX)?,
+                how,
+                evidence: changes,
+            };
+            let saved = call_mut(deal, &call)?;
+            saved.review = Some(review);
+            saved.draft = None;
+            let value = score(deal, template, now).total;
+            deal.snapshots.push((now, value));
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn template_mut<'a>(templates: &'a mut [Template], id: &Id) -> Result<&'a mut Template, DomainError> {
+    templates
+        .iter_mut()
+        .find(|t| &t.id == id)
+        .ok_or_else(|| unknown(id))
+}
+
+fn item_mut<'a>(template: &'a mut Template, id: &Id) -> Result<&'a mut TemplateItem, DomainError> {
+    template
+        .items
+        .iter_mut()
+        .find(|i| &i.id == id)
+        .ok_or_else(|| unknown(id))
+}
+
+pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) -> Result<(), DomainError> {
+    use TemplateAction as T;
+    match op {
+        T::Add { id, name } => {
+            ensure_new(templates, &id, |t| &t.id)?;
+            templates.push(Template {
+                id,
+                name: clean_name(&name)?,
+                items: Vec::new(),
+            });
+        }
+        T::Duplicate { from, id } => {
+            ensure_new(templates, &id, |t| &t.id)?;
+            let mut copy = template_mut(templates, &from)?.clone();
+            copy.id = id;
+            copy.name = format!("{} (copy)", copy.name);
+            copy.items.retain(|i| !i.retired);
+            templates.push(copy);
+        }
+        T::Rename { id, name } => template_mut(templates, &id)?.name = typed_name(&name)?,
+        T::Delete(id) => {
+            if id.as_str() == DEFAULT_TEMPLATE_ID {
+                return Err(DomainError::DefaultTemplate);
+            }
+            template_mut(templates, &id)?;
+            templates.retain(|t| t.id != id);
+        }
+        T::AddItem { template, id, text } => {
+            let text = clean_name(&text)?;
+            let t = template_mut(templates, &template)?;
+            ensure_new(&t.items, &id, |i| &i.id)?;
+            t.items.push(TemplateItem {
+                id,
+                text,
+                hint: String::new(),
+                weight: 1,
+                retired: false,
+            });
+        }
+        T::EditItem {
+            template,
+            item,
+            text,
+            hint,
+        } => {
+            let text = typed_name(&text)?;
+            let hint = limit(hint.trim_start(), "hint", LINE_MAX)?;
+            let i = item_mut(template_mut(templates, &template)?, &item)?;
+            (i.text, i.hint) = (text, hint);
+        }
+        T::SetWeight {
+            template,
+            item,
+            weight,
+        } => {
+            if !(1..=3).contains(&weight) {
+                return Err(DomainError::BadWeight);
+            }
+            item_mut(template_mut(templates, &template)?, &item)?.weight = weight;
+        }
+        T::MoveItem {
+            template,
+            item,
+            delta,
+        } => shift(
+            &mut template_mut(templates, &template)?.items,
+            &item,
+            delta,
+            |i| &i.id,
+        )?,
+        T::RemoveItem { template, item } => {
+            item_mut(template_mut(templates, &template)?, &item)?.retired = true
+        }
+        T::ResetDefault => {
+            let fresh = Template::default_template();
+            match templates.iter_mut().find(|t| t.id == fresh.id) {
+                Some(current) => {
+                    // Custom items are retired rather than dropped, so old calls still read them.
+                    let mut items = fresh.items.clone();
+                    for old in &current.items {
+                        if !items.iter().any(|i| i.id == old.id) {
+                            items.push(TemplateItem {
+                                retired: true,
+                                ..old.clone()
+                            });
+                        }
+                    }
+                    *current = Template { items, ..fresh };
+                }
+                None => templates.insert(0, fresh),
+            }
+        }
+    }
+    Ok(())
+}
