@@ -325,7 +325,8 @@ fn an_unavailable_store_refuses_writes_without_panicking() {
 // ---- Components -------------------------------------------------------------------------
 
 use deal_prep::app::parts::list_editor::{ListEdit, ListEditor, ListEditorProps};
-use deal_prep::app::parts::score_gauge::{ScoreGauge, ScoreGaugeProps};
+use deal_prep::app::parts::score_gauge::score_gauge;
+use deal_prep::domain::score::ProcessScore;
 use deal_prep::domain::score::{score, Target};
 use deal_prep::domain::{CallKind, ListItem};
 use std::cell::RefCell;
@@ -349,15 +350,17 @@ async fn the_score_gauge_shows_total_breakdown_and_linked_actions() {
     let d = deal("dgauge", 1);
     let s = score(&d, &Template::default_template(), Minutes(1));
     let host = fresh_host();
-    let href_of = yew::Callback::from(|t: Target| format!("#/target/{}", matches!(t, Target::PlanCall)));
-    yew::Renderer::<ScoreGauge>::with_root_and_props(
-        host.clone(),
-        ScoreGaugeProps {
-            score: s.clone(),
-            href_of,
-        },
-    )
-    .render();
+    #[derive(yew::Properties, PartialEq)]
+    struct GaugeProps {
+        score: ProcessScore,
+    }
+    #[yew::component]
+    fn Gauge(props: &GaugeProps) -> yew::Html {
+        score_gauge(&props.score, |t| {
+            format!("#/target/{}", matches!(t, Target::PlanCall))
+        })
+    }
+    yew::Renderer::<Gauge>::with_root_and_props(host.clone(), GaugeProps { score: s.clone() }).render();
     yew::scheduler::flush().await;
     let meter = host.query_selector("[role=meter]").unwrap().unwrap();
     assert_eq!(meter.get_attribute("aria-valuenow").unwrap(), s.total.to_string());

@@ -1236,6 +1236,79 @@ async fn templates_edited_in_two_windows_keep_both_edits(browser: Browser) {
     c.close().await.unwrap();
 }
 
+async fn every_link_from_the_sample_deal_lands_at_the_top_or_its_section(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    let (deal_url, call_url) = support::open_sample_deal(&c).await;
+    let title = c.execute("return document.title", vec![]).await.unwrap();
+    assert_eq!(
+        title,
+        serde_json::json!("Fleet tracking pilot — Acme Logistics (sample) · Deal Prep")
+    );
+    let base = deal_url.split('#').next().unwrap().to_owned();
+    let hrefs = c
+        .execute(
+            "return [...new Set([...document.querySelectorAll('.deal-prep a[href^=\"#\"]')].map(a => a.getAttribute('href')))]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let hrefs: Vec<String> = serde_json::from_value(hrefs).unwrap();
+    // Actions into the deal's sections, its calls, and the main navigation.
+    for kind in ["/people", "/qualification", "/call/", "#/insights", "#/data"] {
+        assert!(
+            hrefs.iter().any(|h| h.contains(kind)),
+            "no {kind} link among {hrefs:?}"
+        );
+    }
+    for href in &hrefs {
+        visit(&c, &format!("{base}{href}")).await;
+        let text = c
+            .find(Locator::Css(".dp-main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !text.contains("Nothing here") && !text.contains("not found"),
+            "{href} leads to a dead end: {text:.200}"
+        );
+        if let Some(section) = ["people", "qualification", "calls"]
+            .into_iter()
+            .find(|s| href.ends_with(&format!("/{s}")))
+        {
+            let heading = if section == "qualification" {
+                "dp-qual-title".to_owned()
+            } else {
+                format!("dp-{section}-title")
+            };
+            wait_focus(&c, &format!("#{heading}")).await;
+        }
+    }
+    // A call opened from far down the deal page opens at its top, titled for the tab.
+    visit(&c, &deal_url).await;
+    c.execute("window.scrollTo(0, document.body.scrollHeight)", vec![])
+        .await
+        .unwrap();
+    click(&c, ".dp-call-row a").await;
+    wait_text(&c, ".dp-call h1", "call").await;
+    let top = c.execute("return window.scrollY", vec![]).await.unwrap();
+    assert!(
+        top.as_f64().unwrap_or(f64::MAX) < 1.0,
+        "the call opens at its top, not at {top}"
+    );
+    assert_eq!(c.current_url().await.unwrap().as_str(), call_url);
+    let title = c.execute("return document.title", vec![]).await.unwrap();
+    assert!(
+        title
+            .as_str()
+            .unwrap_or("")
+            .ends_with(" — Acme Logistics (sample) · Deal Prep"),
+        "{title}"
+    );
+    c.close().await.unwrap();
+}
+
 /// Every journey runs in Chromium and in Firefox; test names say which (`chromium::…`).
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
@@ -1282,6 +1355,7 @@ in_both_browsers!(
     same_deal_written_by_two_windows_ends_in_one_banner,
     a_deal_deleted_in_another_window_while_open_here_can_be_restored,
     templates_edited_in_two_windows_keep_both_edits,
+    every_link_from_the_sample_deal_lands_at_the_top_or_its_section,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

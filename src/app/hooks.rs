@@ -114,8 +114,14 @@ pub fn use_route(writer: Rc<Writer>) -> UseStateHandle<Route> {
             let listener = web_sys::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
                     let next = Route::current();
-                    if let Route::Deal(id) | Route::Call(id, _) = &next {
+                    if let Some(id) = next.deal() {
                         writer.ensure_loaded(id);
+                    }
+                    // A new view opens at its top (a section route scrolls to its section).
+                    if !matches!(next, Route::DealSection(..)) {
+                        if let Some(w) = web_sys::window() {
+                            w.scroll_to_with_x_and_y(0.0, 0.0);
+                        }
                     }
                     route.set(next);
                 })
@@ -206,5 +212,23 @@ pub fn use_ready_mark() {
             let _ = perf.mark("deal-prep-ready");
         }
         super::platform::mark_host("data-ready", "true");
+    });
+}
+
+/// Keeps the document title on the current view (tabs and bookmarks), when the page is the app's
+/// own: a host page with another title keeps it.
+#[hook]
+pub fn use_title(title: String) {
+    let owned = use_memo((), |_| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.title() == super::route::APP_TITLE)
+    });
+    use_effect_with(title, move |title| {
+        if *owned {
+            if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                d.set_title(title);
+            }
+        }
     });
 }

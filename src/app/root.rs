@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use super::ctx::Ctx;
 use super::hooks::{
-    use_help, use_persist_request, use_ready_mark, use_route, use_shortcuts, use_update_notice, use_writer,
+    use_help, use_persist_request, use_ready_mark, use_route, use_shortcuts, use_title, use_update_notice,
+    use_writer,
 };
 use super::pages::call::CallPage;
 use super::pages::data::DataPage;
@@ -52,17 +53,19 @@ pub fn App(props: &AppProps) -> Html {
     use_update_notice(state.clone());
     use_persist_request(!state.index.is_empty());
     use_ready_mark();
+    use_title(super::route::title(&route, &state.book));
 
     let view = match &*route {
         Route::Deals => html! { <DealList /> },
         Route::Deal(id) => html! { <DealPage id={id.clone()} /> },
+        Route::DealSection(id, section) => html! { <DealPage id={id.clone()} section={*section} /> },
         Route::Call(deal, call) => html! { <CallPage deal={deal.clone()} call={call.clone()} /> },
         Route::Insights => html! { <InsightsPage /> },
         Route::Templates => html! { <TemplatesPage /> },
         Route::Data => html! { <DataPage /> },
         Route::NotFound => not_found(),
     };
-    let in_deals = |r: &Route| matches!(r, Route::Deals | Route::Deal(..) | Route::Call(..));
+    let in_deals = |r: &Route| *r == Route::Deals || r.deal().is_some();
 
     html! {
         <ContextProvider<Ctx> context={Ctx::new(state.clone(), writer)}>

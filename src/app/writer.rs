@@ -347,7 +347,7 @@ impl Writer {
         state.reloaded(loaded);
         state.meta = store.load_meta();
         // A bookmark opens straight to its deal: load it before the first render.
-        if let Route::Deal(id) | Route::Call(id, _) = Route::current() {
+        if let Some(id) = Route::current().deal().cloned() {
             match writer.load(&state, &id) {
                 Some(Ok((deal, entry))) => {
                     Rc::make_mut(&mut state.index).insert(id.clone(), entry);
@@ -428,7 +428,7 @@ impl Writer {
             let base = self.ledger.borrow().base.get(&id).copied();
             let unsaved = self.ledger.borrow().dirty.contains(&Change::Deal(id.clone()))
                 || mine.is_some_and(|m| Some(m.rev) != base);
-            let open = matches!(Route::current(), Route::Deal(d) | Route::Call(d, _) if d == id);
+            let open = Route::current().deal() == Some(&id);
             let decision = rules::incoming(mine, base, unsaved, open, theirs.as_ref());
             match (decision, theirs) {
                 (Incoming::Same, Some(theirs)) => self.know(&id, theirs.rev),

@@ -4,22 +4,15 @@ use yew::prelude::*;
 
 use crate::domain::score::{ProcessScore, Target};
 
-#[derive(Properties, PartialEq)]
-pub struct ScoreGaugeProps {
-    pub score: ProcessScore,
-    /// Where each action's link goes (the deal's or a call's URL).
-    pub href_of: Callback<Target, String>,
-}
-
 /// Points with one decimal, without pulling float formatting into the wasm (it is ~10 KB).
 fn tenths(points: f64) -> String {
     let t = (points * 10.0).round() as i64;
     format!("{}.{}", t / 10, (t % 10).abs())
 }
 
-#[component]
-pub fn ScoreGauge(props: &ScoreGaugeProps) -> Html {
-    let s = &props.score;
+/// The gauge for score `s`; `href_of` says where each action's link goes (the deal's sections
+/// or a call). A view function: one fewer component in the wasm.
+pub fn score_gauge(s: &ProcessScore, href_of: impl Fn(Target) -> String) -> Html {
     // A half-circle arc of length 100 (pathLength) filled to the score.
     html! {
         <section class="dp-score" aria-labelledby="dp-score-title">
@@ -58,7 +51,7 @@ pub fn ScoreGauge(props: &ScoreGaugeProps) -> Html {
                 <ol class="dp-actions">
                     { for s.next_actions.iter().take(5).enumerate().map(|(n, a)| html! {
                         <li key={n}>
-                            <a href={props.href_of.emit(a.target.clone())}>{ a.text.clone() }</a>
+                            <a href={href_of(a.target.clone())}>{ a.text.clone() }</a>
                             <span class="dp-score__points">{ format!(" +{}", tenths(a.gain)) }</span>
                         </li>
                     }) }

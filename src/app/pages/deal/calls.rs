@@ -29,7 +29,7 @@ pub fn calls(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
     };
     html! {
         <section id="calls" class="dp-section" aria-labelledby="dp-calls-title">
-            <h2 id="dp-calls-title" class="dp-subtitle">{ "Calls" }</h2>
+            <h2 id="dp-calls-title" class="dp-subtitle" tabindex="-1">{ "Calls" }</h2>
             if deal.calls.is_empty() {
                 <p class="dp-muted">{ "No calls yet. Plan the next one below: preparation is 40 of the 100 points." }</p>
             }

@@ -14,11 +14,15 @@ use yew::prelude::*;
 use crate::app::ctx::use_ctx;
 use crate::app::parts::dead_end;
 use crate::app::platform::focus_later;
+use crate::app::route::Section;
 use crate::domain::{CallKind, Id, SkippedStep, Stage};
 
 #[derive(Properties, PartialEq)]
 pub struct DealProps {
     pub id: Id,
+    /// The section a link pointed to: scrolled into view and focused.
+    #[prop_or_default]
+    pub section: Option<Section>,
 }
 
 /// The page's own UI state: the wrong-turn dialog's pending move and what the add-person and
@@ -57,6 +61,15 @@ fn use_deal_ui() -> DealUi {
 pub fn DealPage(props: &DealProps) -> Html {
     let ctx = use_ctx();
     let ui = use_deal_ui();
+    use_effect_with((props.id.clone(), props.section), |(_, section)| {
+        if let Some(section) = section {
+            focus_later(match section {
+                Section::People => "#dp-people-title",
+                Section::Qualification => "#dp-qual-title",
+                Section::Calls => "#dp-calls-title",
+            });
+        }
+    });
     let Some(deal) = ctx.state.book.deals.get(&props.id) else {
         if ctx.is_kept_aside(&props.id) {
             return dead_end("This deal can't be opened", "Its saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched.", "#/data", "Download or discard it under Data");

@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::score_gauge::ScoreGauge;
+use crate::app::parts::score_gauge::score_gauge;
 use crate::app::platform::now;
-use crate::app::route::Route;
+use crate::app::route::{Route, Section};
 use crate::domain::score::Target;
 use crate::domain::Deal;
 use crate::domain::{forecast, score};
@@ -16,15 +16,15 @@ pub fn outlook(ctx: &Ctx, deal: &Deal) -> Html {
     let process = score(deal, template, now);
     let weather = forecast(deal, template, now);
     let id = deal.id.clone();
-    let href_of = Callback::from(move |t: Target| match t {
+    let href_of = move |t: Target| match t {
         Target::Checklist(c) | Target::Review(c) => Route::Call(id.clone(), c).href(),
-        Target::PlanCall => format!("{}#calls", Route::Deal(id.clone()).href()),
-        Target::Qualification(_) => format!("{}#qualification", Route::Deal(id.clone()).href()),
-        Target::People => format!("{}#people", Route::Deal(id.clone()).href()),
-    });
+        Target::PlanCall => Route::DealSection(id.clone(), Section::Calls).href(),
+        Target::Qualification(_) => Route::DealSection(id.clone(), Section::Qualification).href(),
+        Target::People => Route::DealSection(id.clone(), Section::People).href(),
+    };
     html! {
         <div class="dp-deal__grid">
-            <ScoreGauge score={process} href_of={href_of} />
+            { score_gauge(&process, href_of) }
             <section class={classes!("dp-forecast", format!("dp-forecast--{}", weather.weather.key()))} aria-labelledby="dp-forecast-title">
                 <h2 id="dp-forecast-title" class="dp-subtitle">{ format!("Forecast: {}", weather.weather.label()) }</h2>
                 if weather.risks.is_empty() {

@@ -27,7 +27,7 @@ pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
     };
     html! {
         <section id="people" class="dp-section" aria-labelledby="dp-people-title">
-            <h2 id="dp-people-title" class="dp-subtitle">{ "People" }</h2>
+            <h2 id="dp-people-title" class="dp-subtitle" tabindex="-1">{ "People" }</h2>
             <ul class="dp-people">
                 { for deal.people.iter().map(|p| person_row(ctx, &deal.id, p)) }
             </ul>

@@ -11,7 +11,7 @@ pub fn qualification(ctx: &Ctx, deal: &Deal) -> Html {
     let edit = ctx.editor(&deal.id);
     html! {
         <section id="qualification" class="dp-section" aria-labelledby="dp-qual-title">
-            <h2 id="dp-qual-title" class="dp-subtitle">{ "Qualification" }</h2>
+            <h2 id="dp-qual-title" class="dp-subtitle" tabindex="-1">{ "Qualification" }</h2>
             <label class="dp-field dp-field--inline">
                 <span class="dp-field__label">{ "Preset" }</span>
                 <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
