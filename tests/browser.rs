@@ -693,3 +693,22 @@ fn a_get_item_that_throws_is_an_error_never_a_missing_record() {
         .unwrap()
         .contains("Written blind"));
 }
+
+#[wasm_bindgen_test]
+fn the_crash_panel_works_under_the_csp_and_only_says_data_is_safe_when_it_is() {
+    // The panic hook's panel goes into the page's #deal-prep element.
+    let host = document().create_element("div").unwrap();
+    host.set_id(deal_prep::app::HOST_ID);
+    document().body().unwrap().append_child(&host).unwrap();
+    deal_prep::app::show_crash_panel();
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Deal Prep stopped unexpectedly"), "{text}");
+    // Storage works in this page, so it may say so; and it never claims more than that.
+    assert!(text.contains("What you saved is safe in this browser"), "{text}");
+    let button = host.query_selector("button").unwrap().expect("a Reload button");
+    assert!(
+        button.get_attribute("onclick").is_none(),
+        "no inline handler: the Content-Security-Policy forbids them"
+    );
+    host.remove();
+}

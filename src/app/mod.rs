@@ -49,7 +49,7 @@ pub fn valid_namespace(ns: &str) -> bool {
 /// Shows a plain error panel with a reload button in the host element. Used by the panic hook,
 /// so it touches the DOM directly: Yew may be in an unusable state by then. No inline handler
 /// (the page's Content-Security-Policy forbids them): the button gets a listener.
-fn show_crash_panel() {
+pub fn show_crash_panel() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
