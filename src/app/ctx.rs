@@ -10,7 +10,7 @@ use yew::UseReducerHandle;
 use super::platform::{self, now};
 use super::state::{AppState, Msg, Notice};
 use super::writer::Writer;
-use crate::domain::{Action, Deal, DealAction, Id};
+use crate::domain::{Action, Deal, DealAction, Id, TemplateAction};
 use crate::store::rules::{Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
 
@@ -34,6 +34,21 @@ impl DealEditor {
     }
     pub fn typing(&self, op: DealAction) {
         self.ctx.edit(&self.id, op, true);
+    }
+}
+
+/// Edits to the checklist templates, cheap to clone into callbacks.
+#[derive(Clone)]
+pub struct TemplateEditor {
+    ctx: Ctx,
+}
+
+impl TemplateEditor {
+    pub fn step(&self, op: TemplateAction) {
+        self.ctx.act(Action::Template(op));
+    }
+    pub fn typing(&self, op: TemplateAction) {
+        self.ctx.type_in(Action::Template(op));
     }
 }
 
@@ -87,6 +102,11 @@ impl Ctx {
     pub fn call(&self, deal: &Id, call: &Id) -> Option<(&crate::domain::Deal, &crate::domain::Call)> {
         let deal = self.state.book.deals.get(deal)?;
         Some((deal, deal.call(call)?))
+    }
+
+    /// Edits to the checklist templates.
+    pub fn template_editor(&self) -> TemplateEditor {
+        TemplateEditor { ctx: self.clone() }
     }
 
     /// Edits to the deal `id`.

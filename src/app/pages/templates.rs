@@ -9,7 +9,7 @@ use crate::app::parts::event_value;
 use crate::app::ctx::Ctx;
 use crate::app::platform::new_id;
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
-use crate::domain::{Action, Id, TemplateAction, TemplateItem};
+use crate::domain::{Id, TemplateAction, TemplateItem};
 
 #[component]
 pub fn TemplatesPage() -> Html {
@@ -18,24 +18,17 @@ pub fn TemplatesPage() -> Html {
     let new_item = use_state(String::new);
     let templates = &ctx.state.book.templates;
     let template = templates.iter().find(|t| t.id == *selected).or(templates.first());
-    let act = {
-        let ctx = ctx.clone();
-        move |op: TemplateAction| ctx.act(Action::Template(op))
-    };
-    let type_in = {
-        let ctx = ctx.clone();
-        move |op: TemplateAction| ctx.type_in(Action::Template(op))
-    };
+    let tpl = ctx.template_editor();
     let Some(template) = template else {
         return html! { <p>{ "No templates." }</p> };
     };
     let tid = template.id.clone();
     let on_add_item = {
-        let (act, tid, new_item) = (act.clone(), tid.clone(), new_item.clone());
+        let (tpl, tid, new_item) = (tpl.clone(), tid.clone(), new_item.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !new_item.trim().is_empty() {
-                act(TemplateAction::AddItem {
+                tpl.step(TemplateAction::AddItem {
                     template: tid.clone(),
                     id: new_id('t'),
                     text: (*new_item).clone(),
@@ -54,21 +47,21 @@ pub fn TemplatesPage() -> Html {
                         { for templates.iter().map(|t| html! { <option value={t.id.to_string()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
                     </select>
                 </label>
-                <button type="button" class="dp-button" onclick={{ let (act, s) = (act.clone(), selected.clone()); move |_| {
+                <button type="button" class="dp-button" onclick={{ let (tpl, s) = (tpl.clone(), selected.clone()); move |_| {
                     let id = new_id('t');
-                    act(TemplateAction::Add { id: id.clone(), name: "New template".into() });
+                    tpl.step(TemplateAction::Add { id: id.clone(), name: "New template".into() });
                     s.set(id);
                 } }}>{ "New template" }</button>
-                <button type="button" class="dp-button" onclick={{ let (act, tid, s) = (act.clone(), tid.clone(), selected.clone()); move |_| {
+                <button type="button" class="dp-button" onclick={{ let (tpl, tid, s) = (tpl.clone(), tid.clone(), selected.clone()); move |_| {
                     let id = new_id('t');
-                    act(TemplateAction::Duplicate { from: tid.clone(), id: id.clone() });
+                    tpl.step(TemplateAction::Duplicate { from: tid.clone(), id: id.clone() });
                     s.set(id);
                 } }}>{ "Duplicate" }</button>
                 if template.id.as_str() == DEFAULT_TEMPLATE_ID {
-                    <button type="button" class="dp-button" onclick={{ let act = act.clone(); move |_| act(TemplateAction::ResetDefault) }}>{ "Reset to the shipped items" }</button>
+                    <button type="button" class="dp-button" onclick={{ let tpl = tpl.clone(); move |_| tpl.step(TemplateAction::ResetDefault) }}>{ "Reset to the shipped items" }</button>
                 } else {
-                    <button type="button" class="dp-button dp-button--danger" onclick={{ let (act, tid, s) = (act.clone(), tid.clone(), selected.clone()); move |_| {
-                        act(TemplateAction::Delete(tid.clone()));
+                    <button type="button" class="dp-button dp-button--danger" onclick={{ let (tpl, tid, s) = (tpl.clone(), tid.clone(), selected.clone()); move |_| {
+                        tpl.step(TemplateAction::Delete(tid.clone()));
                         s.set(Id::default_template());
                     } }}>{ "Delete template" }</button>
                 }
@@ -76,7 +69,7 @@ pub fn TemplatesPage() -> Html {
             <label class="dp-field">
                 <span class="dp-field__label">{ "Name" }</span>
                 <input class="dp-input" value={template.name.clone()} maxlength="200"
-                    oninput={{ let (type_in, tid) = (type_in.clone(), tid.clone()); move |e: InputEvent| type_in(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
+                    oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| tpl.typing(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
             </label>
             <ol class="dp-template-items">
                 { for template.active().enumerate().map(|(n, item)| item_row(&ctx, &tid, item, n)) }
@@ -98,19 +91,12 @@ pub fn TemplatesPage() -> Html {
 /// up/down, remove.
 fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
     let tid = tid.clone();
-    let act = {
-        let ctx = ctx.clone();
-        move |op: TemplateAction| ctx.act(Action::Template(op))
-    };
-    let type_in = {
-        let ctx = ctx.clone();
-        move |op: TemplateAction| ctx.type_in(Action::Template(op))
-    };
+    let tpl = ctx.template_editor();
     let (iid, t) = (item.id.clone(), tid.clone());
     let edit = {
-        let (type_in, t, iid, hint) = (type_in.clone(), t.clone(), iid.clone(), item.hint.clone());
+        let (tpl, t, iid, hint) = (tpl.clone(), t.clone(), iid.clone(), item.hint.clone());
         move |e: InputEvent| {
-            type_in(TemplateAction::EditItem {
+            tpl.typing(TemplateAction::EditItem {
                 template: t.clone(),
                 item: iid.clone(),
                 text: event_value(&e),
@@ -119,9 +105,9 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
         }
     };
     let edit_hint = {
-        let (type_in, t, iid, text) = (type_in.clone(), t.clone(), iid.clone(), item.text.clone());
+        let (tpl, t, iid, text) = (tpl.clone(), t.clone(), iid.clone(), item.text.clone());
         move |e: InputEvent| {
-            type_in(TemplateAction::EditItem {
+            tpl.typing(TemplateAction::EditItem {
                 template: t.clone(),
                 item: iid.clone(),
                 text: text.clone(),
@@ -130,10 +116,10 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
         }
     };
     let weight = {
-        let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+        let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
         move |e: Event| {
             if let Ok(w) = event_value(&e).parse() {
-                act(TemplateAction::SetWeight {
+                tpl.step(TemplateAction::SetWeight {
                     template: t.clone(),
                     item: iid.clone(),
                     weight: w,
@@ -142,9 +128,9 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
         }
     };
     let mover = |delta: i32| {
-        let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+        let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
         move |_| {
-            act(TemplateAction::MoveItem {
+            tpl.step(TemplateAction::MoveItem {
                 template: t.clone(),
                 item: iid.clone(),
                 delta,
@@ -152,9 +138,9 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
         }
     };
     let remove = {
-        let (act, t, iid) = (act.clone(), t.clone(), iid.clone());
+        let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
         move |_| {
-            act(TemplateAction::RemoveItem {
+            tpl.step(TemplateAction::RemoveItem {
                 template: t.clone(),
                 item: iid.clone(),
             })
