@@ -100,20 +100,25 @@ async fn adding_a_deal_shows_it_and_stores_it_under_the_namespace() {
     yew::scheduler::flush().await;
     click(&host, ".dp-new-deal button[type=submit]");
     yew::scheduler::flush().await;
-
-    let row = host
-        .query_selector(".dp-deal-row")
+    // Creating opens the new deal.
+    sleep_ms(20).await;
+    yew::scheduler::flush().await;
+    let heading = host
+        .query_selector(".dp-deal h1")
         .unwrap()
-        .expect("the new deal is listed");
-    let text = row.text_content().unwrap();
+        .expect("the new deal is open");
+    let text = heading.text_content().unwrap();
     assert!(
         text.contains("Fleet pilot") && text.contains("Acme <b>Corp</b>"),
         "{text}"
     );
     assert!(
-        row.query_selector("b").unwrap().is_none(),
+        heading.query_selector("b").unwrap().is_none(),
         "user text is rendered as text"
     );
+    set_hash("#/").await;
+    let row = host.query_selector(".dp-deal-row").unwrap().expect("and listed");
+    assert!(row.text_content().unwrap().contains("Fleet pilot"));
 
     let keys = keys_of(ns);
     let deal_key = keys

@@ -30,18 +30,24 @@ async fn score_on_page(c: &fantoccini::Client) -> u32 {
     text.trim().parse().unwrap_or_else(|_| panic!("score {text:?}"))
 }
 
+/// Adds a deal from the list (which opens it), then returns to the list.
 async fn add_deal(c: &fantoccini::Client, client: &str, name: &str) {
-    fill(c, ".dp-new-deal input[name=client]", client).await;
-    fill(c, ".dp-new-deal input[name=deal-name]", name).await;
-    click(c, ".dp-new-deal button[type=submit]").await;
+    submit_new_deal(c, client, name).await;
+    nav_to(c, "#/").await;
     wait_text(c, ".dp-deal-row", name).await;
 }
 
-/// Adds a deal from the list and opens it.
-async fn open_new_deal(c: &fantoccini::Client, client: &str, name: &str) {
-    add_deal(c, client, name).await;
-    click(c, ".dp-deal-row__link").await;
+/// Submits the new-deal form; creating a deal opens it.
+async fn submit_new_deal(c: &fantoccini::Client, client: &str, name: &str) {
+    fill(c, ".dp-new-deal input[name=client]", client).await;
+    fill(c, ".dp-new-deal input[name=deal-name]", name).await;
+    click(c, ".dp-new-deal button[type=submit]").await;
     wait_text(c, ".dp-deal h1", name).await;
+}
+
+/// Adds a deal from the list; it opens.
+async fn open_new_deal(c: &fantoccini::Client, client: &str, name: &str) {
+    submit_new_deal(c, client, name).await;
 }
 
 /// Reloads the page and waits until `css` shows `text` again.
@@ -255,9 +261,14 @@ async fn wait_value(c: &fantoccini::Client, css: &str, value: &str) {
     panic!("no {css} with value {value:?}");
 }
 
+/// Plans a call `days` from now on the open deal (which opens the call's plan), then goes back
+/// to the deal.
 async fn plan_call(c: &fantoccini::Client, days: f64) {
     set_input(c, "input[name=at]", &local_datetime(days)).await;
     click_button(c, "Plan a call").await;
+    wait_text(c, ".dp-call h1", "call").await;
+    c.back().await.unwrap();
+    wait_text(c, ".dp-call-row", "").await;
 }
 
 async fn export_then_clear_then_import_restores_everything(browser: Browser) {
@@ -1309,6 +1320,29 @@ async fn every_link_from_the_sample_deal_lands_at_the_top_or_its_section(browser
     c.close().await.unwrap();
 }
 
+async fn creating_opens_what_was_created_with_the_form_cleared(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    submit_new_deal(&c, "Northwind Traders", "Warehouse scanners rollout").await;
+    let title = c.execute("return document.title", vec![]).await.unwrap();
+    assert_eq!(
+        title,
+        serde_json::json!("Warehouse scanners rollout — Northwind Traders · Deal Prep")
+    );
+    set_input(&c, "input[name=at]", &local_datetime(2.0)).await;
+    click_button(&c, "Plan a call").await;
+    wait_text(&c, ".dp-call h1", "Discovery call").await;
+    wait_text(&c, ".dp-call h1", "Northwind Traders").await;
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-call-row", "Discovery").await;
+    assert_eq!(
+        value_of(&c, "input[name=at]").await.as_deref(),
+        Some(""),
+        "the plan-a-call form is cleared (no duplicate by a second click)"
+    );
+    assert_eq!(c.find_all(Locator::Css(".dp-call-row")).await.unwrap().len(), 1);
+    c.close().await.unwrap();
+}
+
 /// Every journey runs in Chromium and in Firefox; test names say which (`chromium::…`).
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
@@ -1356,6 +1390,7 @@ in_both_browsers!(
     a_deal_deleted_in_another_window_while_open_here_can_be_restored,
     templates_edited_in_two_windows_keep_both_edits,
     every_link_from_the_sample_deal_lands_at_the_top_or_its_section,
+    creating_opens_what_was_created_with_the_form_cleared,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

@@ -104,6 +104,13 @@ impl Ctx {
         Some((deal, deal.call(call)?))
     }
 
+    /// Goes to `route` (the hash changes; the root follows it).
+    pub fn open(&self, route: &crate::app::route::Route) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&route.href());
+        }
+    }
+
     /// Edits to the checklist templates.
     pub fn template_editor(&self) -> TemplateEditor {
         TemplateEditor { ctx: self.clone() }

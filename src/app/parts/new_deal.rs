@@ -4,18 +4,26 @@ use yew::prelude::*;
 
 use crate::app::parts::bind;
 
-#[derive(Properties, PartialEq)]
-pub struct NewDealProps {
-    /// Emits (client, deal name).
-    pub on_create: Callback<(String, String)>,
+/// What the form holds (its owner keeps it: the form is a view function, not a component).
+#[derive(Clone)]
+pub struct NewDealForm {
+    client: UseStateHandle<String>,
+    name: UseStateHandle<String>,
 }
 
-#[component]
-pub fn NewDeal(props: &NewDealProps) -> Html {
-    let client = use_state(String::new);
-    let name = use_state(String::new);
+#[hook]
+pub fn use_new_deal_form() -> NewDealForm {
+    NewDealForm {
+        client: use_state(String::new),
+        name: use_state(String::new),
+    }
+}
+
+/// The form; `on_create` gets (client, deal name), and the fields clear.
+pub fn new_deal(form: &NewDealForm, on_create: Callback<(String, String)>) -> Html {
+    let (client, name) = (form.client.clone(), form.name.clone());
     let onsubmit = {
-        let (client, name, on_create) = (client.clone(), name.clone(), props.on_create.clone());
+        let (client, name) = (client.clone(), name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if name.trim().is_empty() {

@@ -18,13 +18,20 @@ pub fn calls(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
     let edit = ctx.editor(&deal.id);
     let add_call = {
         let (new_call_at, new_call_kind, edit) = (new_call_at.clone(), new_call_kind.clone(), edit.clone());
+        let (ctx, deal_id) = (ctx.clone(), deal.id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let call = new_id('c');
             edit.step(DealAction::AddCall {
-                id: new_id('c'),
+                id: call.clone(),
                 at: (*new_call_at).clone(),
                 kind: *new_call_kind,
             });
+            // Planned (the reducer ran at once): clear the form and open the new call's plan.
+            if ctx.call(&deal_id, &call).is_some() {
+                new_call_at.set(String::new());
+                ctx.open(&Route::Call(deal_id.clone(), call));
+            }
         })
     };
     html! {

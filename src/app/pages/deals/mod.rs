@@ -7,7 +7,7 @@ use crate::app::parts::event_value;
 use crate::app::ctx::Ctx;
 pub mod query;
 
-use crate::app::parts::new_deal::NewDeal;
+use crate::app::parts::new_deal::{new_deal, use_new_deal_form};
 use crate::app::platform::new_id;
 use crate::app::platform::now;
 use crate::app::route::Route;
@@ -45,6 +45,7 @@ fn filter(
 #[component]
 pub fn DealList() -> Html {
     let ctx = use_context::<Ctx>().expect("DealList is rendered inside the app");
+    let form = use_new_deal_form();
     let query = use_state(ListQuery::default);
     let show_all = use_state(|| false);
     let entries = &ctx.state.index;
@@ -52,11 +53,16 @@ pub fn DealList() -> Html {
     let on_create = {
         let ctx = ctx.clone();
         Callback::from(move |(client, name): (String, String)| {
+            let id = new_id('d');
             ctx.act(Action::CreateDeal {
-                id: new_id('d'),
+                id: id.clone(),
                 client,
                 name,
             });
+            // The reducer ran at once: open the deal if it was created (a refusal is a notice).
+            if ctx.state.book.deals.contains_key(&id) {
+                ctx.open(&Route::Deal(id));
+            }
         })
     };
 
@@ -70,7 +76,7 @@ pub fn DealList() -> Html {
                 <h1 id="dp-empty-title">{ "Prepare every call. Own your process." }</h1>
                 <p>{ "Deal Prep keeps each deal's pre-call checklist, call plan and what you learned, and scores how well you ran the part of the sale you control — never whether you won." }</p>
                 <p>{ "Everything stays in this browser: no account, no server." }</p>
-                <NewDeal on_create={on_create} />
+                { new_deal(&form, on_create) }
                 <button type="button" class="dp-button" onclick={on_sample}>{ "Try a sample deal" }</button>
             </section>
         };
@@ -83,7 +89,7 @@ pub fn DealList() -> Html {
     html! {
         <section class="dp-deals" aria-labelledby="dp-deals-title">
             <h1 id="dp-deals-title" class="dp-title">{ "Deals" }</h1>
-            <NewDeal on_create={on_create} />
+            { new_deal(&form, on_create) }
             { filters(&query) }
             <p class="dp-muted" aria-live="polite">{ format!("{} of {}", grouped(shown.len()), count(entries.len(), "deal", "deals")) }</p>
             <ul class="dp-deal-list">
