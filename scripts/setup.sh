@@ -70,11 +70,11 @@ fi
 # wasm-opt from the npm binaryen package, pinned in package-lock.json (Debian's is too old),
 # and axe-core for the accessibility checks of the end-to-end tests.
 if [[ ! -x node_modules/.bin/wasm-opt ]] || ! node_modules/.bin/wasm-opt --version | grep -q "version_132" \
-  || [[ ! -f node_modules/axe-core/axe.min.js ]]; then
-  say "installing npm tools (binaryen, axe-core) from package-lock.json"
+  || [[ ! -f node_modules/axe-core/axe.min.js ]] || [[ ! -f node_modules/marked/package.json ]]; then
+  say "installing npm tools (binaryen, axe-core, marked) from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 else
-  say "wasm-opt version_132, axe-core: present"
+  say "wasm-opt version_132, axe-core, marked: present"
 fi
 
 say "ready"

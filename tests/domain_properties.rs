@@ -171,3 +171,62 @@ fn the_domain_uses_no_framework_or_browser_api() {
         found.join("\n")
     );
 }
+
+/// The call brief renders as intended in a real Markdown renderer (the npm `marked` package,
+/// pinned in package.json and installed by the set-up): each header field on its own line,
+/// sections as headings, lists as lists, and user text literal.
+#[test]
+fn the_markdown_brief_renders_as_intended_in_a_real_renderer() {
+    use deal_prep::domain::sample::{sample_deal, Rng};
+    use deal_prep::domain::{brief, Id, Minutes, Template};
+    use std::io::Write;
+    let mut deal = sample_deal(
+        Id::new("d1").unwrap(),
+        Minutes::parse("2026-11-26T09:00").unwrap(),
+        &mut Rng::new(1),
+    );
+    deal.calls[0].plan.objective = "Win *big* <today>".into();
+    let text = brief::markdown(&deal, &deal.calls[0], &Template::default_template());
+    let root = env!("CARGO_MANIFEST_DIR");
+    assert!(
+        std::path::Path::new(root).join("node_modules/marked").exists(),
+        "node_modules/marked is missing: run `make setup` (npm ci) first"
+    );
+    let mut node = std::process::Command::new("node")
+        .current_dir(root)
+        .args([
+            "--input-type=module",
+            "-e",
+            "import { marked } from 'marked'; import { readFileSync } from 'node:fs'; process.stdout.write(marked.parse(readFileSync(0, 'utf8')));",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    node.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = node.wait_with_output().unwrap();
+    assert!(out.status.success(), "marked failed");
+    let html = String::from_utf8(out.stdout).unwrap();
+    let between = |a: &str, b: &str| {
+        let start = html.find(a).unwrap_or_else(|| panic!("no {a} in {html}"));
+        let end = html[start..]
+            .find(b)
+            .unwrap_or_else(|| panic!("no {b} after {a} in {html}"));
+        html[start..start + end].to_owned()
+    };
+    for (field, next) in [
+        ("<strong>When:</strong>", "<strong>Stage:</strong>"),
+        ("<strong>Stage:</strong>", "<strong>Attendees:</strong>"),
+    ] {
+        assert!(
+            between(field, next).contains("<br>"),
+            "{field} runs into {next}: {html}"
+        );
+    }
+    assert!(html.contains("<h2>Objective</h2>"), "{html}");
+    assert!(
+        html.contains("Win *big* &lt;today&gt;"),
+        "user text stays literal: {html}"
+    );
+    assert!(html.contains("<li>"), "{html}");
+}

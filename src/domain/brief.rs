@@ -28,16 +28,18 @@ pub fn markdown(deal: &Deal, call: &Call, template: &Template) -> String {
         md(&deal.client),
         md(&deal.name)
     );
-    let _ = writeln!(s, "\n**When:** {when}  \n**Stage:** {}", deal.stage.label());
     let people: Vec<String> = call
         .attendees
         .iter()
         .filter_map(|id| deal.person(id))
         .map(|p| md(&p.with_roles()))
         .collect();
+    // One field per line: a Markdown line break is two spaces before the newline.
+    let _ = write!(s, "\n**When:** {when}  \n**Stage:** {}", deal.stage.label());
     if !people.is_empty() {
-        let _ = writeln!(s, "**Attendees:** {}", people.join("; "));
+        let _ = write!(s, "  \n**Attendees:** {}", people.join("; "));
     }
+    s.push('\n');
     let plan = &call.plan;
     if !plan.objective.trim().is_empty() {
         let _ = writeln!(s, "\n## Objective\n{}", md(&plan.objective));

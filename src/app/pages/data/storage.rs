@@ -28,7 +28,11 @@ pub fn storage(ctx: &Ctx, ui: &super::DataUi) -> Html {
             <dl class="dp-facts">
                 <dt>{ "Namespace" }</dt><dd><code>{ ctx.namespace().to_owned() }</code></dd>
                 <dt>{ "Used" }</dt>
-                <dd>{ format!("{} of 5 MB ({}.{} %)", size(used * 2), percent / 10, percent % 10) }</dd>
+                // The share only once it says something ("4 KB of 5 MB", not "(0.0 %)").
+                <dd>{ match percent {
+                    0..10 => format!("{} of 5 MB", size(used * 2)),
+                    _ => format!("{} of 5 MB ({}.{} %)", size(used * 2), percent / 10, percent % 10),
+                } }</dd>
                 if let Some(e) = *estimate {
                     <dt>{ "This site in total" }</dt>
                     <dd>{ format!("{} used of {} the browser allows (all storage kinds)", size(e.usage as u64), size(e.quota as u64)) }</dd>
