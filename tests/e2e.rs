@@ -305,8 +305,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     wait_text(&c, ".dp-empty", "Try a sample deal").await;
 
     c.goto(&server.url("#/data")).await.unwrap();
-    let picker = c.find(Locator::Css("input[name=import]")).await.unwrap();
-    picker.send_keys(&file.to_string_lossy()).await.unwrap();
+    choose_file(&c, &file).await;
     wait_text(&c, ".dp-preview", "2 new").await;
     screenshot_in(browser, &c, "data-import-preview").await;
     c.find(Locator::XPath("//button[starts-with(normalize-space(),'Merge')]"))
@@ -328,12 +327,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     )
     .unwrap();
     c.goto(&server.url("#/data")).await.unwrap();
-    c.find(Locator::Css("input[name=import]"))
-        .await
-        .unwrap()
-        .send_keys(&bad.to_string_lossy())
-        .await
-        .unwrap();
+    choose_file(&c, &bad).await;
     wait_text(&c, ".dp-error", "line 3").await;
     c.goto(&server.url("")).await.unwrap();
     wait_text(&c, ".dp-deal-row", "Second deal").await;
@@ -1011,9 +1005,12 @@ async fn nav_to(c: &fantoccini::Client, href: &str) {
     click(c, &format!(".dp-nav a[href='{href}']")).await;
 }
 
-/// Picks `path` in the Data page's import field.
+/// Picks `path` in the Data page's import field (waiting for the page to render after a
+/// navigation).
 async fn choose_file(c: &fantoccini::Client, path: &std::path::Path) {
-    c.find(Locator::Css("input[name=import]"))
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("input[name=import]"))
         .await
         .unwrap()
         .send_keys(&path.to_string_lossy())

@@ -107,13 +107,9 @@ impl Writer {
         *self.latest.borrow_mut() = Some(state);
     }
 
-    /// The state as of the last render.
-    pub fn latest(&self) -> Option<UseReducerHandle<AppState>> {
-        self.latest.borrow().clone()
-    }
-
+    /// The root's state handle (it reads the current state).
     fn state(&self) -> Option<UseReducerHandle<AppState>> {
-        self.latest()
+        self.latest.borrow().clone()
     }
 
     fn send(&self, messages: Vec<Msg>) {
@@ -337,18 +333,17 @@ impl Writer {
 
     /// What startup reads: the list, the templates, the bookmarked deal, and the warnings.
     pub fn initial_state(&self) -> AppState {
-        let writer = self;
-        let store = writer.store();
+        let store = self.store();
         let mut state = AppState::default();
         let started = platform::perf_now();
         let loaded: Loaded = store.load(|_| Template::default_template(), now());
         platform::mark_host("data-load-us", &platform::micros(started));
-        writer.know_templates(loaded.templates_rev);
+        self.know_templates(loaded.templates_rev);
         state.reloaded(loaded);
         state.meta = store.load_meta();
         // A bookmark opens straight to its deal: load it before the first render.
         if let Some(id) = Route::current().deal().cloned() {
-            match writer.load(&state, &id) {
+            match self.load(&state, &id) {
                 Some(Ok((deal, entry))) => {
                     Rc::make_mut(&mut state.index).insert(id.clone(), entry);
                     state.book.deals.insert(id, *deal);
