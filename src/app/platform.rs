@@ -2,7 +2,6 @@
 //! clipboard, the storage manager (persistence and usage), focus, and the performance marks
 //! `make bench` reads. Every failure is a value.
 
-use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -74,18 +73,26 @@ pub async fn persist() -> Option<bool> {
 }
 
 /// The origin's usage and quota, as `navigator.storage.estimate()` reports them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Estimate {
-    #[serde(default)]
     pub usage: f64,
-    #[serde(default)]
     pub quota: f64,
 }
 
+/// Read with `Reflect`: a serde deserializer for two numbers cost ~2 KB of wasm.
 pub async fn estimate() -> Option<Estimate> {
     let promise = storage_manager()?.estimate().ok()?;
     let value = JsFuture::from(promise).await.ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    let number = |name: &str| {
+        js_sys::Reflect::get(&value, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    Some(Estimate {
+        usage: number("usage"),
+        quota: number("quota"),
+    })
 }
 
 /// Copies text to the clipboard; `Err` when the API is missing or refused.
