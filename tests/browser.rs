@@ -361,7 +361,8 @@ async fn the_score_gauge_shows_total_breakdown_and_linked_actions() {
     }
     #[yew::component]
     fn Gauge(props: &GaugeProps) -> yew::Html {
-        score_gauge(&props.score, |t| {
+        let why = ["Preparation 0 → 5 of 40: Call of 1970-01-02 (next): 1 of 10 ready".to_owned()];
+        score_gauge(&props.score, &why, |t| {
             format!("#/target/{}", matches!(t, Target::PlanCall))
         })
     }
@@ -374,8 +375,26 @@ async fn the_score_gauge_shows_total_breakdown_and_linked_actions() {
     assert_eq!(
         first_action.get_attribute("href").unwrap(),
         "#/target/true",
-        "plan the next call comes first"
+        "plan a call comes first"
     );
+    assert_eq!(
+        first_action.text_content().unwrap(),
+        "Plan a call — then prepare it for up to +73"
+    );
+    // Whole points, and parts with nothing to judge say so instead of paying out.
+    let points: Vec<String> = (0..4)
+        .map(|n| {
+            let part = host
+                .query_selector_all(".dp-score__part summary .dp-score__points")
+                .unwrap()
+                .get(n)
+                .unwrap();
+            part.text_content().unwrap()
+        })
+        .collect();
+    assert_eq!(points, ["0 of 40", "0 of 15", "not yet", "not yet"]);
+    let why = host.query_selector(".dp-score__why li").unwrap().unwrap();
+    assert!(why.text_content().unwrap().starts_with("Preparation 0 → 5 of 40"));
     host.remove();
 }
 
@@ -532,11 +551,19 @@ async fn checking_an_item_updates_progress_score_and_storage() {
             .unwrap()
     };
     assert_eq!(progress(), "0 of 10 ready");
-    click(&host, ".dp-checklist__item:first-child input");
+    // The first item proves itself from the plan: its box is not for ticking.
+    let first: web_sys::HtmlInputElement = host
+        .query_selector(".dp-checklist__item:first-child input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(first.disabled());
+    // The second ("Agenda confirmed with the client") is ticked by hand.
+    click(&host, ".dp-checklist__item:nth-child(2) input");
     yew::scheduler::flush().await;
     assert_eq!(progress(), "1 of 10 ready");
     let raw = storage().get_item("test-checklist:deal:dcheck").unwrap().unwrap();
-    assert!(raw.contains("\"ck\":\"ob\""), "{raw}");
+    assert!(raw.contains("\"ck\":\"ag\""), "{raw}");
     let index = storage()
         .get_item("test-checklist:index:dcheck")
         .unwrap()
@@ -545,6 +572,29 @@ async fn checking_an_item_updates_progress_score_and_storage() {
     let after: IndexEntry = codec::decode(&index).unwrap();
     assert!(after.score > before, "score {before} -> {}", after.score);
     set_hash("#/").await;
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_index_entry_of_an_older_score_rule_is_rebuilt_from_its_deal() {
+    let ns = "test-old-rule";
+    clear(ns);
+    let d = deal("dold", 1);
+    let mut old = entry(&d);
+    // What the old rule stored for an empty deal: 45 (parts with nothing to judge paid out).
+    old.score = 45;
+    old.rule = 0;
+    Store::open(ns).save_deal(&d, &old, None).unwrap();
+    let host = mount(ns).await;
+    let row = host.query_selector(".dp-deal-row__score").unwrap().unwrap();
+    assert_eq!(row.text_content().unwrap(), "0 / 100");
+    let stored: IndexEntry =
+        codec::decode(&storage().get_item("test-old-rule:index:dold").unwrap().unwrap()).unwrap();
+    assert_eq!(
+        (stored.score, stored.rule),
+        (0, codec::SCORE_RULE),
+        "written back once rebuilt"
+    );
     host.remove();
 }
 

@@ -2,8 +2,13 @@
 //! storage-size budget of the generated 1,000 deals × 20 calls.
 #![cfg(not(target_arch = "wasm32"))]
 
+use deal_prep::domain::action::ReviewDraft;
+use deal_prep::domain::proof::{checklist, Rule};
 use deal_prep::domain::sample::{generate, Rng};
-use deal_prep::domain::{score, Deal, EvidenceLevel, Id, Minutes, Outcome, Preset, Stage, Template};
+use deal_prep::domain::{
+    score, Action, Book, Deal, DealAction, EvidenceLevel, Id, ListItem, Minutes, Outcome, Pair, Preset, Role,
+    Stage, Template,
+};
 use proptest::prelude::*;
 
 fn now() -> Minutes {
@@ -17,11 +22,89 @@ fn any_deal() -> impl Strategy<Value = Deal> {
         let mut rng = Rng::new(seed ^ 0xabcdef);
         deal.stage = Stage::ALL[stage];
         deal.switch_preset(Preset::ALL[preset]);
+        let people: Vec<Id> = deal.people.iter().map(|p| p.id.clone()).collect();
         for call in &mut deal.calls {
             call.plan.checked.retain(|_| rng.chance(50));
+            // Plans of every size, some entries blank, so the proof rules are exercised.
+            let mut line = |rng: &mut Rng| {
+                if rng.chance(20) {
+                    " ".to_owned()
+                } else {
+                    format!("line {}", rng.below(9))
+                }
+            };
+            let item = |rng: &mut Rng, line: &mut dyn FnMut(&mut Rng) -> String| ListItem {
+                id: rng.short_id('i'),
+                text: line(rng),
+            };
+            for _ in 0..rng.below(5) {
+                let i = item(&mut rng, &mut line);
+                call.plan.discovery.push(i);
+            }
+            for _ in 0..rng.below(4) {
+                let i = item(&mut rng, &mut line);
+                call.plan.pain.push(i);
+            }
+            for _ in 0..rng.below(4) {
+                let i = item(&mut rng, &mut line);
+                call.plan.agenda.push(i);
+            }
+            for _ in 0..rng.below(3) {
+                let (left, right) = (line(&mut rng), line(&mut rng));
+                call.plan.cares.push(Pair {
+                    id: rng.short_id('m'),
+                    left,
+                    right,
+                });
+            }
+            if rng.chance(50) {
+                call.plan.ask = line(&mut rng);
+            }
+            call.attendees = people.iter().filter(|_| rng.chance(40)).cloned().collect();
         }
         deal
     })
+}
+
+fn written(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+/// What each rule means, written again from the plan itself: the oracle for the proof property.
+fn holds(rule: Rule, deal: &Deal, call: &deal_prep::domain::Call) -> bool {
+    let plan = &call.plan;
+    let n = |items: &[ListItem]| items.iter().filter(|i| written(&i.text)).count();
+    let attendees: Vec<_> = call.attendees.iter().filter_map(|a| deal.person(a)).collect();
+    match rule {
+        Rule::Objective => written(&plan.objective),
+        Rule::Ask => written(&plan.ask),
+        Rule::ObjectiveAndAsk => written(&plan.objective) && written(&plan.ask),
+        Rule::Agenda(k) => n(&plan.agenda) >= usize::from(k),
+        Rule::Discovery(k) => n(&plan.discovery) >= usize::from(k),
+        Rule::Pain(k) => n(&plan.pain) >= usize::from(k),
+        Rule::Cares => plan.cares.iter().any(|p| written(&p.left) && written(&p.right)),
+        Rule::Objection => plan
+            .objections
+            .iter()
+            .any(|p| written(&p.left) && written(&p.right)),
+        Rule::Roles => !attendees.is_empty() && attendees.iter().all(|p| !p.roles.is_empty()),
+        Rule::DecisionMaker => {
+            attendees.iter().any(|p| p.has(Role::DecisionMaker))
+                || ["authority", "process"]
+                    .into_iter()
+                    .find(|k| deal.preset.element(k).is_some())
+                    .and_then(|k| deal.evidence(k))
+                    .is_some_and(|e| written(&e.note))
+        }
+        Rule::BudgetAuthority => {
+            let keys: Vec<&str> = ["budget", "authority"]
+                .into_iter()
+                .filter(|k| deal.preset.element(k).is_some())
+                .collect();
+            let keys = if keys.is_empty() { vec!["process"] } else { keys };
+            keys.iter().all(|k| deal.level(k).is_known())
+        }
+    }
 }
 
 proptest! {
@@ -73,13 +156,75 @@ proptest! {
     #[test]
     fn evidence_of_later_stages_never_lowers_the_score(deal in any_deal(), level in 0usize..4) {
         let t = Template::default_template();
-        let before = score(&deal, &t, now()).total;
-        let mut changed = deal.clone();
         let later: Vec<_> = deal.preset.elements().iter().filter(|e| e.exit_of > deal.stage).collect();
-        for e in later {
-            changed.set_evidence(e.key, EvidenceLevel::ALL[level], None);
+        let mut without = deal.clone();
+        for e in &later {
+            without.set_evidence(e.key, EvidenceLevel::Unknown, None);
         }
-        prop_assert!(score(&changed, &t, now()).total >= before);
+        let mut with = without.clone();
+        for e in &later {
+            with.set_evidence(e.key, EvidenceLevel::ALL[level], None);
+        }
+        prop_assert!(score(&with, &t, now()).total >= score(&without, &t, now()).total);
+    }
+
+    #[test]
+    fn an_empty_deal_scores_zero(preset in 0usize..4, name in "[A-Za-z ]{1,20}") {
+        let mut deal = Deal::new(Id::new("d1").unwrap(), name.clone(), name, Id::new("default").unwrap(), now());
+        deal.switch_preset(Preset::ALL[preset]);
+        let s = score(&deal, &Template::default_template(), now());
+        prop_assert_eq!(s.total, 0);
+        prop_assert_eq!(deal_prep::domain::forecast(&deal, &Template::default_template(), now()).weather, deal_prep::domain::Weather::TooEarly);
+    }
+
+    #[test]
+    fn saving_a_review_never_lowers_the_score(deal in any_deal(), pick in any::<usize>(), next in ".{0,12}", dated in any::<bool>(), raise in 0usize..4) {
+        // The first review of a call (editing a saved review is an edit like any other).
+        let open: Vec<_> = deal.calls.iter().filter(|c| c.review.is_none()).collect();
+        prop_assume!(!open.is_empty());
+        let call = open[pick % open.len()].id.clone();
+        let mut book = Book::default();
+        book.deals.insert(deal.id.clone(), deal.clone());
+        let t = book.template_for(&deal).clone();
+        let before = score(&deal, &t, now()).total;
+        // The review may raise evidence (what the call taught); lowering it is a separate, explicit choice.
+        let key = deal.preset.elements()[pick % deal.preset.elements().len()].key;
+        let level = EvidenceLevel::ALL[raise].max(deal.level(key));
+        let draft = ReviewDraft {
+            next_step: next,
+            next_step_on: if dated { "2026-12-01".into() } else { String::new() },
+            evidence: vec![(key.to_owned(), level)],
+            ..ReviewDraft::default()
+        };
+        book.apply(Action::Edit { deal: deal.id.clone(), op: DealAction::SaveReview { call, draft } }, now()).unwrap();
+        let after = &book.deals[&deal.id];
+        let value = score(after, &t, now()).total;
+        prop_assert!(value >= before, "saving a review lowered {} to {}", before, value);
+        prop_assert_eq!(after.snapshots.last().map(|s| s.1), Some(value), "the snapshot is the score after the review");
+    }
+
+    #[test]
+    fn a_proof_item_is_checked_exactly_when_its_proof_holds(deal in any_deal(), pick in any::<usize>()) {
+        prop_assume!(!deal.calls.is_empty());
+        let call = &deal.calls[pick % deal.calls.len()];
+        let t = Template::default_template();
+        for check in checklist(&deal, call, &t) {
+            match check.item.rule() {
+                Some(rule) => prop_assert_eq!(check.checked, holds(rule, &deal, call), "{:?}", rule),
+                None => prop_assert_eq!(check.checked, call.plan.is_checked(&check.item.id)),
+            }
+        }
+    }
+
+    #[test]
+    fn writing_a_plan_entry_never_lowers_the_score(deal in any_deal(), pick in any::<usize>(), list in 0usize..3) {
+        prop_assume!(!deal.calls.is_empty());
+        let t = Template::default_template();
+        let mut more = deal.clone();
+        let plan = &mut more.calls[pick % deal.calls.len()].plan;
+        let entry = ListItem { id: Id::new("inew").unwrap(), text: "What changed since we last spoke?".into() };
+        [&mut plan.discovery, &mut plan.pain, &mut plan.agenda][list].push(entry);
+        prop_assert!(score(&more, &t, now()).total >= score(&deal, &t, now()).total);
     }
 
     #[test]

@@ -127,11 +127,15 @@ async fn checking_the_checklist_raises_the_score_and_the_call_opens_from_a_bookm
         "{call_url}"
     );
 
-    for n in 1..=3 {
+    // Items 2 and 4 are ticked by hand; the objective (item 1) checks itself once the ask is
+    // written too.
+    for (n, ready) in [(2, 1), (4, 2)] {
         click(&c, &format!(".dp-checklist__item:nth-child({n}) input")).await;
-        wait_text(&c, ".dp-checklist__progress", &format!("{n} of 10 ready")).await;
+        wait_text(&c, ".dp-checklist__progress", &format!("{ready} of 10 ready")).await;
     }
     fill(&c, "textarea", "Agree pilot scope").await;
+    fill(&c, "textarea[name=ask]", "Pilot date").await;
+    wait_text(&c, ".dp-checklist__progress", "3 of 10 ready").await;
     screenshot_in(browser, &c, "call").await;
     c.back().await.unwrap();
     wait_text(&c, ".dp-deal h1", "Support renewal").await;
@@ -578,9 +582,10 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
         .click()
         .await
         .unwrap();
-    for n in [1, 2, 3, 5, 6] {
-        click(&c, &format!(".dp-checklist__item:nth-child({n}) input")).await;
-    }
+    // Proven by the plan: objective and ask, attendees' roles, an objection with its response,
+    // the decision maker attending. Ticked by hand: the agenda confirmed.
+    wait_text(&c, ".dp-checklist__progress", "4 of 10 ready").await;
+    click(&c, ".dp-checklist__item:nth-child(2) input").await;
     wait_text(&c, ".dp-checklist__progress", "5 of 10 ready").await;
 
     reload_and_expect(&c, ".dp-checklist__progress", "5 of 10 ready").await;
@@ -671,7 +676,7 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced(browser: Browser)
         .await
         .unwrap();
     wait_text(&c, ".dp-checklist__progress", "0 of 10 ready").await;
-    click(&c, ".dp-checklist__item:first-child input").await;
+    click(&c, ".dp-checklist__item:nth-child(2) input").await; // ticked by hand
     wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
     let call_url = c.current_url().await.unwrap().to_string();
     // The worker is installed (shell cached) and active.
@@ -775,7 +780,7 @@ async fn copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused
     let (_server, _driver, c) = open_app(browser).await;
     let (_, call_url) = support::open_sample_deal(&c).await;
     c.goto(&call_url).await.unwrap();
-    wait_text(&c, ".dp-checklist__progress", "3 of 10 ready").await;
+    wait_text(&c, ".dp-checklist__progress", "6 of 10 ready").await;
     // This browser has no clipboard API at all (as in some embedded or older contexts).
     c.execute(
         "Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });",
@@ -797,7 +802,7 @@ async fn copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused
         text.starts_with("# Discovery call — Acme Logistics (sample) / Fleet tracking pilot"),
         "{text}"
     );
-    assert!(text.contains("## Checklist (3 of 10 ready)"), "{text}");
+    assert!(text.contains("## Checklist (6 of 10 ready)"), "{text}");
     c.close().await.unwrap();
 }
 
@@ -1347,6 +1352,151 @@ async fn creating_opens_what_was_created_with_the_form_cleared(browser: Browser)
 }
 
 /// Every journey runs in Chromium and in Firefox; test names say which (`chromium::…`).
+/// Types `lines` into the add box of the plan list titled `section`, Enter after each.
+async fn add_lines(c: &fantoccini::Client, section: &str, lines: &[&str]) {
+    let input_css = format!("section[aria-label='{section}'] .dp-list-editor__add input");
+    for text in lines {
+        let input = c.find(Locator::Css(&input_css)).await.unwrap();
+        input.send_keys(text).await.unwrap();
+        input.send_keys("\u{E007}").await.unwrap();
+        wait_value(
+            c,
+            &format!("section[aria-label='{section}'] .dp-list-editor__item input"),
+            text,
+        )
+        .await;
+    }
+}
+
+/// Issue 14's path: a new deal scores 0 and is too early to tell; written questions check their
+/// item and raise the score; the decision maker named in People counts in qualification; holding
+/// and reviewing a prepared call never lowers the score and Insights shows that week's value;
+/// a next step without a date is named as exactly that.
+async fn the_score_moves_only_for_work_done_and_explains_itself(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Orbit Retail", "Store analytics").await;
+    assert_eq!(score_on_page(&c).await, 0, "nothing done, nothing earned");
+    wait_text(&c, "#dp-forecast-title", "Forecast: Too early to tell").await;
+    let parts = wait_text(&c, ".dp-score__parts", "not yet")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        parts.contains("Preparation\n0 of 40") || parts.contains("0 of 40"),
+        "{parts}"
+    );
+    let first = c
+        .find(Locator::Css(".dp-actions a"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(first, "Plan a call — then prepare it for up to +73");
+
+    // Three written discovery questions check "Discovery questions ready", saying why.
+    plan_call(&c, 2.0).await;
+    assert_eq!(score_on_page(&c).await, 0, "planning alone adds nothing");
+    wait_text(&c, ".dp-call-row a", "Discovery")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-checklist__progress", "0 of 10 ready").await;
+    add_lines(
+        &c,
+        "Discovery questions",
+        &[
+            "How do stores report today?",
+            "Who reads the reports?",
+            "What breaks at month end?",
+        ],
+    )
+    .await;
+    let item = wait_text(&c, ".dp-checklist__item--done", "Discovery questions ready").await;
+    assert!(item.text().await.unwrap().contains("3 discovery questions"));
+    wait_text(&c, ".dp-checklist__progress", "1 of 10 ready").await;
+    screenshot_in(browser, &c, "call-proofs").await;
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-deal h1", "Store analytics").await;
+    let prepared = score_on_page(&c).await;
+    assert!(prepared > 0, "writing the plan raised the score");
+
+    // The decision maker: skipped when unknown, met once named in People.
+    click(&c, ".dp-stepper__step:nth-child(5) button").await; // Proposal: crosses Solution's exit
+    let dialog = wait_text(&c, "[role=dialog]", "Wrong turn")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(dialog.contains("Decision maker"), "{dialog}");
+    click_button(&c, "Stay").await;
+    fill(&c, "input[name=person]", "Chris Olsen").await;
+    click_button(&c, "Add person").await;
+    let person = wait_text(&c, ".dp-person", "Chris Olsen").await;
+    person
+        .find(Locator::XPath(
+            ".//label[normalize-space()='Decision maker']/input",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-qual", "From People: Chris Olsen (Decision maker)").await;
+    // The gauge says why the score just moved.
+    wait_text(&c, ".dp-score__why", "People 0 → 5 of 15: Decision maker named").await;
+    click(&c, ".dp-stepper__step:nth-child(5) button").await;
+    let dialog = wait_text(&c, "[role=dialog]", "Wrong turn")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !dialog.contains("Decision maker"),
+        "named in People, so not skipped: {dialog}"
+    );
+    click_button(&c, "Stay").await;
+    wait_gone(&c, "[role=dialog]").await;
+
+    // Hold the prepared call (early) and review it with a next step but no date.
+    let before = score_on_page(&c).await;
+    wait_text(&c, ".dp-call-row a", "Discovery")
+        .await
+        .click()
+        .await
+        .unwrap();
+    click_button(&c, "The call happened early: review it now").await;
+    wait_text(&c, ".dp-review", "Call review").await;
+    fill(&c, "input[name=next-step]", "Send the pilot plan").await;
+    click(&c, ".dp-review button[type=submit]").await;
+    wait_text(&c, "[role=status]", "score snapshot was recorded").await;
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-deal h1", "Store analytics").await;
+    let reviewed = score_on_page(&c).await;
+    assert!(
+        reviewed >= before,
+        "holding and reviewing lowered {before} to {reviewed}"
+    );
+    wait_text(&c, ".dp-risk", "has no date").await;
+    c.execute(
+        "document.querySelector('.dp-deal__grid').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot_in(browser, &c, "deal-score-explained").await;
+
+    c.goto(&server.url("#/insights")).await.unwrap();
+    let caption = wait_text(&c, ".dp-insights figcaption", "Average process score").await;
+    assert!(
+        caption.text().await.unwrap().ends_with(&format!(": {reviewed}.")),
+        "Insights shows the week's snapshot, {reviewed}"
+    );
+    c.close().await.unwrap();
+}
+
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
         mod chromium {
@@ -1394,6 +1544,7 @@ in_both_browsers!(
     templates_edited_in_two_windows_keep_both_edits,
     every_link_from_the_sample_deal_lands_at_the_top_or_its_section,
     creating_opens_what_was_created_with_the_form_cleared,
+    the_score_moves_only_for_work_done_and_explains_itself,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

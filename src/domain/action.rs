@@ -165,6 +165,12 @@ pub enum TemplateAction {
         item: Id,
         weight: u8,
     },
+    /// Chooses how the item is checked: by hand or by a proof rule.
+    SetProof {
+        template: Id,
+        item: Id,
+        proof: super::proof::Proof,
+    },
     MoveItem {
         template: Id,
         item: Id,

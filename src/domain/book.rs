@@ -336,6 +336,19 @@ mod tests {
     }
 
     #[test]
+    fn closing_a_deal_records_its_score_at_close_once() {
+        let mut book = book_with_deal();
+        edit_d1(&mut book, DealAction::SetOutcome(crate::domain::Outcome::Won)).unwrap();
+        edit_d1(&mut book, DealAction::SetOutcome(crate::domain::Outcome::Lost)).unwrap();
+        let d = &book.deals[&id("d1")];
+        assert_eq!(
+            d.snapshots,
+            [(now(), 0)],
+            "one snapshot, at close; changing the outcome again adds none"
+        );
+    }
+
+    #[test]
     fn removing_a_template_item_keeps_it_readable_for_old_calls() {
         let mut book = book_with_deal();
         edit_d1(

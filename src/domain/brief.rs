@@ -70,11 +70,12 @@ pub fn markdown(deal: &Deal, call: &Call, template: &Template) -> String {
             }
         }
     }
-    let (done, total) = plan.progress(template);
-    let _ = writeln!(s, "\n## Checklist ({done} of {total} ready)");
-    for item in template.active() {
-        let mark = if plan.is_checked(&item.id) { "x" } else { " " };
-        let _ = writeln!(s, "- [{mark}] {}", md(&item.text));
+    let list = super::proof::checklist(deal, call, template);
+    let done = list.iter().filter(|c| c.checked).count();
+    let _ = writeln!(s, "\n## Checklist ({done} of {} ready)", list.len());
+    for c in list {
+        let mark = if c.checked { "x" } else { " " };
+        let _ = writeln!(s, "- [{mark}] {}", md(&c.item.text));
     }
     s
 }
@@ -101,7 +102,7 @@ mod tests {
         );
         assert!(text.contains("Win \\*big\\* \\<today\\>"), "{text}");
         assert!(text.contains("**Attendees:** Dana Kim (Champion)"), "{text}");
-        assert!(text.contains("## Checklist (3 of 10 ready)"));
+        assert!(text.contains("## Checklist (6 of 10 ready)"), "{text}");
         assert!(text.contains("- [x] Discovery questions ready"));
         assert!(text.contains("- [ ] Agenda confirmed with the client"));
         assert!(text.contains("- Fewer “where is my truck” calls → Live ETA links for their customers"));

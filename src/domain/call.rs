@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{limit, Day, DomainError, EvidenceLevel, Id, Minutes, Template, LINE_MAX};
+use super::{limit, Day, DomainError, EvidenceLevel, Id, Minutes, LINE_MAX};
 
 /// Stored as one letter: there are 20,000 calls in the size budget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -211,25 +211,6 @@ impl CallPlan {
     }
     pub fn is_checked(&self, item: &Id) -> bool {
         self.checked.contains(item)
-    }
-    /// Weighted share (0.0–1.0) of the template's active items checked for this call.
-    pub fn readiness(&self, template: &Template) -> f64 {
-        let total = template.total_weight();
-        if total == 0 {
-            return 1.0;
-        }
-        let done: u32 = template
-            .active()
-            .filter(|i| self.is_checked(&i.id))
-            .map(|i| u32::from(i.weight))
-            .sum();
-        f64::from(done) / f64::from(total)
-    }
-    /// (checked, total) active items, for "7 of 10 ready".
-    pub fn progress(&self, template: &Template) -> (usize, usize) {
-        let total = template.active().count();
-        let done = template.active().filter(|i| self.is_checked(&i.id)).count();
-        (done, total)
     }
 }
 

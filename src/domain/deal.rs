@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Call, Day, Evidence, EvidenceLevel, Id, Minutes, Preset, Stage, Stakeholder};
+use super::{Call, Day, Evidence, EvidenceLevel, Id, Minutes, Preset, Role, Stage, Stakeholder};
 
 /// How the deal ended, or that it hasn't. Never part of the process score.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -181,11 +181,33 @@ impl Deal {
         }
     }
 
+    /// The level of one element as the score, risks and warnings read it: the level recorded in
+    /// qualification, raised to at least Heard when People names someone in the matching role.
     pub fn level(&self, key: &str) -> EvidenceLevel {
+        let recorded = self.recorded_level(key);
+        match self.named_for(key) {
+            Some(_) => recorded.max(EvidenceLevel::Heard),
+            None => recorded,
+        }
+    }
+
+    /// The level recorded in the qualification grid (or a review).
+    pub fn recorded_level(&self, key: &str) -> EvidenceLevel {
         self.evidence
             .iter()
             .find(|e| e.key == key)
             .map_or(EvidenceLevel::Unknown, |e| e.level)
+    }
+
+    /// The person People names for an element: the decision maker for "authority", the
+    /// champion for "champion".
+    pub fn named_for(&self, key: &str) -> Option<&Stakeholder> {
+        let role = match key {
+            "authority" => Role::DecisionMaker,
+            "champion" => Role::Champion,
+            _ => return None,
+        };
+        self.people.iter().find(|p| p.has(role))
     }
 
     pub fn evidence(&self, key: &str) -> Option<&Evidence> {

@@ -4,6 +4,7 @@
 use super::action::{DealAction, TemplateAction};
 use super::call::EvidenceChange;
 use super::order;
+use super::proof::Proof;
 use super::template::DEFAULT_TEMPLATE_ID;
 use super::{
     clean_name, limit, score, typed_name, Call, Day, Deal, DomainError, Id, Minutes, Review, Stakeholder,
@@ -82,6 +83,15 @@ pub(super) fn edit(
             deal.sample = false;
             Ok(())
         }
+        // Closing records the score at close, for Insights.
+        A::SetOutcome(outcome) => {
+            if deal.outcome == super::Outcome::Open && outcome != super::Outcome::Open {
+                let value = score(deal, template, now).total;
+                deal.snapshots.push((now, value));
+            }
+            deal.outcome = outcome;
+            Ok(())
+        }
         _ => facts(deal, op, now),
     }
 }
@@ -96,20 +106,19 @@ fn facts(deal: &mut Deal, op: DealAction, now: Minutes) -> Result<(), DomainErro
         }
         A::SetValue(value) => deal.value = limit(value.trim_start(), "value", VALUE_MAX)?,
         A::SetTarget(text) => deal.target = optional_day(&text)?,
-        A::SetOutcome(outcome) => deal.outcome = outcome,
         A::SetArchived(archived) => deal.archived = archived,
         A::MoveStage(stage) => {
             deal.move_to(stage, now);
         }
         A::SetEvidence { key, level } => {
-            let before = deal.level(&key);
+            let before = deal.recorded_level(&key);
             if before != level {
                 deal.set_evidence(&key, level, None);
             }
         }
         A::SetEvidenceNote { key, note } => {
             let note = limit(&note, "note", NOTE_MAX)?;
-            let level = deal.level(&key);
+            let level = deal.recorded_level(&key);
             deal.set_evidence(&key, level, Some(note));
         }
         A::SwitchPreset(preset) => deal.switch_preset(preset),
@@ -162,6 +171,8 @@ fn people(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
         }
         _ => {}
     }
+    // A role named in People can meet a skipped step (one fact, entered once).
+    deal.settle_jumps();
     Ok(())
 }
 
@@ -320,6 +331,7 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
                 hint: String::new(),
                 weight: 1,
                 retired: false,
+                proof: Proof::Hand,
             });
         }
         T::EditItem {
@@ -342,6 +354,18 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
                 return Err(DomainError::BadWeight);
             }
             item_mut(template_mut(templates, &template)?, &item)?.weight = weight;
+        }
+        T::SetProof {
+            template,
+            item,
+            proof,
+        } => {
+            if let Proof::Rule(rule) = proof {
+                if rule.count().is_some_and(|n| !(1..=20).contains(&n)) {
+                    return Err(DomainError::BadCount);
+                }
+            }
+            item_mut(template_mut(templates, &template)?, &item)?.proof = proof;
         }
         T::MoveItem {
             template,

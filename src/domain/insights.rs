@@ -66,7 +66,7 @@ pub fn insights<'a>(
             if week >= since {
                 let slot = prepared.entry(week).or_default();
                 slot.1 += 1;
-                if call.plan.readiness(template) >= 1.0 {
+                if super::proof::readiness(deal, call, template) >= 1.0 {
                     slot.0 += 1;
                 }
             }
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn trend_prep_and_closed_deals_are_computed_per_week() {
-        let t = Template::default_template();
+        let t = crate::domain::template::by_hand();
         let mut a = Deal::new(
             Id::new("a").unwrap(),
             "Acme".into(),

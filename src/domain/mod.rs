@@ -15,6 +15,7 @@ pub mod id;
 pub mod insights;
 pub mod order;
 pub mod people;
+pub mod proof;
 pub mod qualification;
 pub mod risk;
 pub mod sample;
@@ -54,6 +55,8 @@ pub enum DomainError {
     BadId(String),
     #[error("A checklist item's weight must be 1, 2 or 3.")]
     BadWeight,
+    #[error("A proof's count must be between 1 and 20.")]
+    BadCount,
     #[error("A deal or call with id “{0}” already exists.")]
     DuplicateId(String),
     #[error("The default template cannot be deleted.")]

@@ -2,6 +2,7 @@
 //! they add up to. "Prepare for any weather": a deal is never assumed to be closing while a step
 //! of the process is open.
 
+use super::proof::{progress, readiness};
 use super::{Deal, Minutes, Role, Stage, Template};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,6 +34,8 @@ pub enum Weather {
     Clear,
     Cloudy,
     Stormy,
+    /// Nothing to judge yet: no people, no call, still in Prospect.
+    TooEarly,
 }
 
 impl Weather {
@@ -41,6 +44,7 @@ impl Weather {
             Weather::Clear => "Clear",
             Weather::Cloudy => "Cloudy",
             Weather::Stormy => "Stormy",
+            Weather::TooEarly => "Too early to tell",
         }
     }
     pub fn key(self) -> &'static str {
@@ -48,6 +52,7 @@ impl Weather {
             Weather::Clear => "clear",
             Weather::Cloudy => "cloudy",
             Weather::Stormy => "stormy",
+            Weather::TooEarly => "early",
         }
     }
 }
@@ -74,35 +79,46 @@ pub fn forecast(deal: &Deal, template: &Template, now: Minutes) -> Forecast {
             })
         };
         let engaged = deal.people.iter().filter(|p| p.engaged).count();
-        if deal.stage > Stage::Qualification
-            && !deal
-                .people
-                .iter()
-                .any(|p| p.engaged && p.has(Role::DecisionMaker))
-        {
+        let dm = deal.people.iter().find(|p| p.has(Role::DecisionMaker));
+        if deal.stage > Stage::Qualification && !dm.is_some_and(|p| p.engaged) {
+            let stage = deal.stage.label();
             add(
                 RiskKind::DecisionMakerNotEngaged,
                 Severity::Major,
-                format!("Decision maker not engaged in {}", deal.stage.label()),
+                match dm {
+                    Some(p) => format!("Decision maker {} not engaged yet in {stage}", p.name),
+                    None => format!("No decision maker named in {stage}"),
+                },
                 "Ask your champion to bring the decision maker into the next call; the champion's enthusiasm is not a decision.",
             );
         }
-        if deal.stage > Stage::Discovery && engaged < 2 {
+        // From Discovery on someone must be engaged; after it, two people.
+        if deal.stage >= Stage::Discovery && engaged < 1 + usize::from(deal.stage > Stage::Discovery) {
             add(
                 RiskKind::SingleThreaded,
                 Severity::Minor,
-                format!("Single-threaded: {engaged} engaged on the client side"),
+                if engaged == 0 {
+                    format!("Nobody on the client side engaged in {}", deal.stage.label())
+                } else {
+                    "Single-threaded: 1 engaged on the client side".to_owned()
+                },
                 "Meet a second stakeholder (technical buyer, user or procurement) so the deal doesn't hang on one person.",
             );
         }
         if let Some(last) = deal.last_reviewed() {
-            let dated = last.review.as_ref().is_some_and(|r| r.has_dated_next_step());
+            let review = last.review.as_ref();
+            let dated = review.is_some_and(|r| r.has_dated_next_step());
             let later_planned = deal.calls.iter().any(|c| c.at > last.at && c.review.is_none());
             if !dated && !later_planned {
+                let day = last.at.day();
                 add(
                     RiskKind::NoNextStep,
                     Severity::Major,
-                    format!("No next step after the call of {}", last.at.day()),
+                    if review.is_some_and(|r| !r.next_step.trim().is_empty()) {
+                        format!("The next step after the call of {day} has no date")
+                    } else {
+                        format!("No next step agreed after the call of {day}")
+                    },
                     "Agree a concrete, dated next step with the client and plan the call for it.",
                 );
             }
@@ -117,8 +133,8 @@ pub fn forecast(deal: &Deal, template: &Template, now: Minutes) -> Forecast {
             );
         }
         if let Some(call) = deal.next_call(now) {
-            if call.at >= now && call.at <= now.plus_hours(24) && call.plan.readiness(template) < 0.5 {
-                let (done, total) = call.plan.progress(template);
+            if call.at >= now && call.at <= now.plus_hours(24) && readiness(deal, call, template) < 0.5 {
+                let (done, total) = progress(deal, call, template);
                 add(
                     RiskKind::CallUnprepared,
                     Severity::Major,
@@ -136,7 +152,9 @@ pub fn forecast(deal: &Deal, template: &Template, now: Minutes) -> Forecast {
             );
         }
     }
+    let nothing_yet = deal.stage == Stage::Prospect && deal.calls.is_empty() && deal.people.is_empty();
     let weather = match risks.iter().map(|r| r.severity).max() {
+        None if nothing_yet && deal.is_active() => Weather::TooEarly,
         None => Weather::Clear,
         Some(Severity::Minor) => Weather::Cloudy,
         Some(Severity::Major) => Weather::Stormy,
@@ -159,7 +177,7 @@ mod tests {
         crate::domain::deal::fixture(now())
     }
     fn kinds(d: &Deal) -> Vec<RiskKind> {
-        forecast(d, &Template::default_template(), now())
+        forecast(d, &crate::domain::template::by_hand(), now())
             .risks
             .iter()
             .map(|r| r.kind)
@@ -173,11 +191,28 @@ mod tests {
     }
 
     #[test]
-    fn a_fresh_deal_is_clear() {
-        let d = deal();
+    fn a_fresh_deal_is_too_early_to_tell_until_there_is_something_to_judge() {
+        let mut d = deal();
+        let f = forecast(&d, &Template::default_template(), now());
+        assert_eq!(f.weather, Weather::TooEarly);
+        assert!(f.risks.is_empty());
+        d.people.push(Stakeholder::new(id("p"), "Pat".into()));
         let f = forecast(&d, &Template::default_template(), now());
         assert_eq!(f.weather, Weather::Clear);
-        assert!(f.risks.is_empty());
+    }
+
+    #[test]
+    fn an_unengaged_discovery_deal_is_at_least_cloudy() {
+        let mut d = deal();
+        d.stage = Stage::Discovery;
+        let f = forecast(&d, &Template::default_template(), now());
+        assert_eq!(f.weather, Weather::Cloudy);
+        assert_eq!(f.risks[0].title, "Nobody on the client side engaged in Discovery");
+        d.people.push(engaged("a", None));
+        assert_eq!(
+            forecast(&d, &Template::default_template(), now()).weather,
+            Weather::Clear
+        );
     }
 
     #[test]
@@ -187,6 +222,14 @@ mod tests {
         assert!(!kinds(&d).contains(&RiskKind::DecisionMakerNotEngaged));
         d.stage = Stage::Solution;
         assert!(kinds(&d).contains(&RiskKind::DecisionMakerNotEngaged));
+        d.people.push(Stakeholder::new(id("dana"), "Dana".into()));
+        d.people[0].roles.push(Role::DecisionMaker);
+        let f = forecast(&d, &Template::default_template(), now());
+        assert_eq!(
+            f.risks[0].title,
+            "Decision maker Dana not engaged yet in Solution"
+        );
+        d.people.clear();
         d.people.push(engaged("dm", Some(Role::DecisionMaker)));
         assert!(!kinds(&d).contains(&RiskKind::DecisionMakerNotEngaged));
     }
@@ -207,9 +250,19 @@ mod tests {
         let mut call = Call::new(id("c1"), now().plus_days(-1), CallKind::Discovery);
         call.review = Some(Review::default());
         d.calls.push(call);
-        assert!(kinds(&d).contains(&RiskKind::NoNextStep));
+        let title = |d: &Deal| {
+            forecast(d, &Template::default_template(), now()).risks[0]
+                .title
+                .clone()
+        };
+        assert_eq!(title(&d), "No next step agreed after the call of 2026-11-25");
         let r = d.calls[0].review.as_mut().unwrap();
         r.next_step = "Demo to IT".into();
+        assert_eq!(
+            title(&d),
+            "The next step after the call of 2026-11-25 has no date"
+        );
+        let r = d.calls[0].review.as_mut().unwrap();
         r.next_step_on = Some(now().day().plus(2));
         assert!(!kinds(&d).contains(&RiskKind::NoNextStep));
     }

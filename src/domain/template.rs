@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::proof::{Proof, Rule};
 use super::Id;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +19,37 @@ pub struct TemplateItem {
     pub weight: u8,
     #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
     pub retired: bool,
+    /// How the item is checked; absent in records from before proofs (see [`Proof::Shipped`]).
+    #[serde(rename = "p", default, skip_serializing_if = "Proof::is_shipped")]
+    pub proof: Proof,
+}
+
+impl Proof {
+    fn is_shipped(&self) -> bool {
+        *self == Proof::Shipped
+    }
+}
+
+/// Stored as one string: "" for by hand, the rule's key ("d3") otherwise.
+impl Serialize for Proof {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Proof::Rule(r) => s.serialize_str(&r.key()),
+            _ => s.serialize_str(""),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Proof {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(d)?;
+        if key.is_empty() {
+            return Ok(Proof::Hand);
+        }
+        Rule::from_key(&key)
+            .map(Proof::Rule)
+            .ok_or_else(|| serde::de::Error::custom("unknown proof rule"))
+    }
 }
 
 fn one() -> u8 {
@@ -124,10 +156,21 @@ impl Template {
                     hint: (*hint).to_owned(),
                     weight: *weight,
                     retired: false,
+                    proof: Proof::Shipped,
                 })
                 .collect(),
         }
     }
+}
+
+/// The default template with every item ticked by hand, for tests about hand ticks.
+#[cfg(test)]
+pub(crate) fn by_hand() -> Template {
+    let mut t = Template::default_template();
+    for item in &mut t.items {
+        item.proof = Proof::Hand;
+    }
+    t
 }
 
 #[cfg(test)]

@@ -190,7 +190,13 @@ pub struct IndexEntry {
     pub weather: u8,
     #[serde(rename = "nc", default)]
     pub next_call: Option<Minutes>,
+    /// The score rule the entry was computed with; an entry of an older rule is rebuilt.
+    #[serde(rename = "sv", default)]
+    pub rule: u8,
 }
+
+/// The score rule of today's entries (2: parts apply only with something to judge, proofs).
+pub const SCORE_RULE: u8 = 2;
 
 impl IndexEntry {
     pub fn of(deal: &Deal, template: &Template, now: Minutes) -> IndexEntry {
@@ -207,13 +213,15 @@ impl IndexEntry {
             score: score(deal, template, now).total,
             weather: forecast(deal, template, now).weather as u8,
             next_call: deal.next_call(now).map(|c| c.at),
+            rule: SCORE_RULE,
         }
     }
     pub fn weather(&self) -> Weather {
         match self.weather {
             0 => Weather::Clear,
             1 => Weather::Cloudy,
-            _ => Weather::Stormy,
+            2 => Weather::Stormy,
+            _ => Weather::TooEarly,
         }
     }
 }

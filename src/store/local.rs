@@ -344,7 +344,8 @@ impl Store {
         let mut entries = order::map_of(
             index_keys
                 .into_iter()
-                .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?))),
+                .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?)))
+                .filter(|(_, e)| e.rule == codec::SCORE_RULE),
         );
         let known = order::set_of(deal_ids.iter().map(|(_, id)| id.clone()));
         entries.retain(|id, _| known.contains(id));

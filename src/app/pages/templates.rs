@@ -8,6 +8,7 @@ use crate::app::parts::event_value;
 
 use crate::app::ctx::Ctx;
 use crate::app::platform::new_id;
+use crate::domain::proof::{Proof, RULES};
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
 use crate::domain::{Id, TemplateAction, TemplateItem};
 
@@ -82,7 +83,7 @@ pub fn TemplatesPage() -> Html {
                 </label>
                 <button type="submit" class="dp-button">{ "Add item" }</button>
             </form>
-            <p class="dp-muted">{ "Removed items stay readable on past calls; only current items count toward the score." }</p>
+            <p class="dp-muted">{ "Weight 1 (nice to have) to 3 (must do): an item earns its weight's share of the 40 preparation points (the shipped ten weigh 24 together). An item checked “when” a rule holds checks itself from the call's plan, its attendees and the deal's evidence, and says why; the others are ticked by hand. Removed items stay readable on past calls; only current items count toward the score." }</p>
         </section>
     }
 }
@@ -137,6 +138,28 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
             })
         }
     };
+    let rule = item.rule();
+    let set_proof = {
+        let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
+        move |proof: Proof| {
+            tpl.step(TemplateAction::SetProof {
+                template: t.clone(),
+                item: iid.clone(),
+                proof,
+            })
+        }
+    };
+    let choose_rule = {
+        let set_proof = set_proof.clone();
+        move |e: Event| {
+            let key = event_value(&e);
+            set_proof(match RULES.into_iter().find(|r| r.key() == key) {
+                Some(r) => Proof::Rule(r),
+                None => Proof::Hand,
+            })
+        }
+    };
+    let count = rule.and_then(|r| r.count().map(|n| (r, n)));
     let remove = {
         let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
         move |_| {
@@ -162,6 +185,22 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
                         { for (1u8..=3).map(|w| html! { <option value={w.to_string()} selected={item.weight == w}>{ w }</option> }) }
                     </select>
                 </label>
+                <label class="dp-field">
+                    <span class="dp-field__label">{ "Checked" }</span>
+                    <select class="dp-input" name="item-proof" onchange={choose_rule}>
+                        <option value="" selected={rule.is_none()}>{ "By hand" }</option>
+                        { for RULES.iter().map(|r| html! {
+                            <option value={r.key()} selected={rule.is_some_and(|c| c.with_count(1) == r.with_count(1))}>{ format!("When: {}", r.label()) }</option>
+                        }) }
+                    </select>
+                </label>
+                if let Some((r, n)) = count {
+                    <label class="dp-field">
+                        <span class="dp-field__label">{ "N" }</span>
+                        <input class="dp-input dp-input--narrow" type="number" name="item-proof-count" min="1" max="20" value={n.to_string()}
+                            onchange={move |e: Event| if let Ok(n) = event_value(&e).parse::<u8>() { set_proof(Proof::Rule(r.with_count(n.clamp(1, 20)))) }} />
+                    </label>
+                }
                 <div class="dp-row">
                     <button type="button" class="dp-button" aria-label={format!("Move “{}” up", item.text)} onclick={mover(-1)}>{ "↑" }</button>
                     <button type="button" class="dp-button" aria-label={format!("Move “{}” down", item.text)} onclick={mover(1)}>{ "↓" }</button>

@@ -2,17 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::domain::score::{ProcessScore, Target};
-
-/// Points with one decimal, without pulling float formatting into the wasm (it is ~10 KB).
-fn tenths(points: f64) -> String {
-    let t = (points * 10.0).round() as i64;
-    format!("{}.{}", t / 10, (t % 10).abs())
-}
+use crate::domain::score::{whole, ProcessScore, Target};
 
 /// The gauge for score `s`; `href_of` says where each action's link goes (the deal's sections
 /// or a call). A view function: one fewer component in the wasm.
-pub fn score_gauge(s: &ProcessScore, href_of: impl Fn(Target) -> String) -> Html {
+pub fn score_gauge(s: &ProcessScore, why: &[String], href_of: impl Fn(Target) -> String) -> Html {
     // A half-circle arc of length 100 (pathLength) filled to the score.
     html! {
         <section class="dp-score" aria-labelledby="dp-score-title">
@@ -26,19 +20,29 @@ pub fn score_gauge(s: &ProcessScore, href_of: impl Fn(Target) -> String) -> Html
                 </svg>
                 <span class="dp-score__value">{ s.total }</span>
             </div>
+            <p class="dp-muted dp-score__basis">{ format!("{} of {} points that apply so far", whole(s.earned), whole(s.possible)) }</p>
+            // Says why the score just moved (a stage move, a review, a newly planned call).
+            <div class="dp-score__why" aria-live="polite">
+                if !why.is_empty() {
+                    <p>{ "Why it moved:" }</p>
+                    <ul>{ for why.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
+                }
+            </div>
             <ul class="dp-score__parts">
                 { for s.parts.iter().map(|p| html! {
                     <li key={p.name} class="dp-score__part">
                         <details>
                             <summary>
                                 <span>{ p.name }</span>
-                                <span class="dp-score__points">{ format!("{} of {}", tenths(p.earned).trim_end_matches(".0"), tenths(p.possible).trim_end_matches(".0")) }</span>
+                                <span class="dp-score__points">{ if p.applies { format!("{} of {}", whole(p.earned), whole(p.possible)) } else { "not yet".to_owned() } }</span>
                             </summary>
                             <ul class="dp-score__items">
                                 { for p.items.iter().enumerate().map(|(n, i)| html! {
-                                    <li key={n} class={classes!("dp-score__item", (i.earned >= i.possible).then_some("dp-score__item--done"))}>
+                                    <li key={n} class={classes!("dp-score__item", (p.applies && i.earned >= i.possible).then_some("dp-score__item--done"))}>
                                         <span>{ i.label.clone() }</span>
-                                        <span class="dp-score__points">{ format!("{} / {}", tenths(i.earned), tenths(i.possible)) }</span>
+                                        if p.applies {
+                                            <span class="dp-score__points">{ format!("{} / {}", whole(i.earned), whole(i.possible)) }</span>
+                                        }
                                     </li>
                                 }) }
                             </ul>
@@ -52,7 +56,9 @@ pub fn score_gauge(s: &ProcessScore, href_of: impl Fn(Target) -> String) -> Html
                     { for s.next_actions.iter().take(5).enumerate().map(|(n, a)| html! {
                         <li key={n}>
                             <a href={href_of(a.target.clone())}>{ a.text.clone() }</a>
-                            <span class="dp-score__points">{ format!(" +{}", tenths(a.gain)) }</span>
+                            if a.gain > 0.0 {
+                                <span class="dp-score__points">{ format!(" +{}", whole(a.gain).max(1)) }</span>
+                            }
                         </li>
                     }) }
                 </ol>

@@ -36,10 +36,11 @@ pub fn print_brief(deal: &Deal, call: &Call, template: &Template) -> Html {
         .filter_map(|id| deal.person(id))
         .map(|p| p.with_roles())
         .collect();
-    let (done, total) = plan.progress(template);
-    let checklist: Vec<String> = template
-        .active()
-        .map(|i| format!("{} {}", if plan.is_checked(&i.id) { "☑" } else { "☐" }, i.text))
+    let list = crate::domain::proof::checklist(deal, call, template);
+    let (done, total) = (list.iter().filter(|c| c.checked).count(), list.len());
+    let checklist: Vec<String> = list
+        .iter()
+        .map(|c| format!("{} {}", if c.checked { "☑" } else { "☐" }, c.item.text))
         .collect();
     html! {
         <div class="dp-print-brief" aria-hidden="true">

@@ -8,7 +8,8 @@ use crate::domain::{Call, Deal};
 
 pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
     let template = ctx.state.book.template_for(deal);
-    let (done, total) = call.plan.progress(template);
+    let list = crate::domain::proof::checklist(deal, call, template);
+    let (done, total) = (list.iter().filter(|c| c.checked).count(), list.len());
     let edit = ctx.editor(&deal.id);
     let call_id = call.id.clone();
     html! {
@@ -17,16 +18,23 @@ pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
             <p class="dp-checklist__progress" aria-live="polite">{ format!("{done} of {total} ready") }</p>
             <progress class="dp-checklist__bar" max={total.to_string()} value={done.to_string()} aria-hidden="true" />
             <ul class="dp-checklist__items">
-                { for template.active().map(|item| {
-                    let checked = call.plan.is_checked(&item.id);
+                { for list.into_iter().map(|c| {
+                    let (item, checked) = (c.item, c.checked);
                     let (edit, call_id, item_id) = (edit.clone(), call_id.clone(), item.id.clone());
+                    // A proof item follows the plan: its box is read-only and says why.
+                    let proof = c.reason.map(|why| html! {
+                        <span class={classes!("dp-checklist__proof", checked.then_some("dp-checklist__proof--ok"))}>
+                            { if checked { "✓ " } else { "Checks itself: " } }{ why }
+                        </span>
+                    });
                     html! {
                         <li key={item.id.to_string()} class={classes!("dp-checklist__item", checked.then_some("dp-checklist__item--done"))}>
                             <label class="dp-check">
-                                <input type="checkbox" checked={checked}
+                                <input type="checkbox" checked={checked} disabled={proof.is_some()}
                                     onchange={move |_| edit.step(DealAction::SetChecked { call: call_id.clone(), item: item_id.clone(), checked: !checked })} />
                                 <span>{ item.text.clone() }</span>
                             </label>
+                            { proof.unwrap_or_default() }
                             if !item.hint.is_empty() { <span class="dp-muted dp-checklist__hint">{ item.hint.clone() }</span> }
                         </li>
                     }

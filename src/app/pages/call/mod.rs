@@ -20,12 +20,11 @@ pub struct CallProps {
     pub call: Id,
 }
 
-/// The page's own UI state: the copy fallback, "Copied.", and the review opened early. The
-/// parts are view functions (a Yew component per part costs about 1 KB of wasm each).
+/// The page's own UI state: the copy fallback and "Copied.". The parts are view functions (a
+/// Yew component per part costs about 1 KB of wasm each).
 pub struct CallUi {
     pub fallback: UseStateHandle<Option<String>>,
     pub copied: UseStateHandle<bool>,
-    pub review_open: UseStateHandle<bool>,
 }
 
 #[component]
@@ -34,9 +33,7 @@ pub fn CallPage(props: &CallProps) -> Html {
     let ui = CallUi {
         fallback: use_state(|| None::<String>),
         copied: use_state(|| false),
-        review_open: use_state(|| false),
     };
-    let review_open = ui.review_open.clone();
     let Some((deal, call)) = ctx.call(&props.deal, &props.call) else {
         return dead_end(
             "Call not found",
@@ -47,7 +44,9 @@ pub fn CallPage(props: &CallProps) -> Html {
     };
     let template = ctx.state.book.template_for(deal);
     let edit = ctx.editor(&deal.id);
-    let show_review = call.is_past(now()) || call.review.is_some() || *review_open;
+    // A review waits for the call's time, so the deal's lists and Insights agree on what was
+    // held; a call held early is said so, and moves to now.
+    let show_review = call.is_past(now()) || call.review.is_some();
     let on_draft = {
         let (edit, call) = (edit.clone(), call.id.clone());
         Callback::from(move |draft| {
@@ -89,7 +88,12 @@ pub fn CallPage(props: &CallProps) -> Html {
                     <p class="dp-muted" role="status">{ "Review saved; a score snapshot was recorded for your trend." }</p>
                 }
             } else {
-                <button type="button" class="dp-button" onclick={{ let r = review_open.clone(); move |_| r.set(true) }}>{ "Review this call now" }</button>
+                <section class="dp-section" aria-label="Review">
+                    <p class="dp-muted">{ format!("The review opens at the call's time, {}.", call.at.human()) }</p>
+                    <button type="button" class="dp-button" onclick={{ let (edit, id) = (edit.clone(), call.id.clone()); move |_| {
+                        edit.step(DealAction::SetCallTime { call: id.clone(), at: now().to_string() })
+                    } }}>{ "The call happened early: review it now" }</button>
+                </section>
             }
         </article>
     }

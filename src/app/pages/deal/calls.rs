@@ -50,7 +50,7 @@ pub fn calls(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
                         <h3 class="dp-subtitle dp-subtitle--small">{ title }</h3>
                         <ul class="dp-calls">
                             { for calls.into_iter().map(|c| {
-                                let (done, total) = c.plan.progress(template);
+                                let (done, total) = crate::domain::proof::progress(deal, c, template);
                                 let status = match (&c.review, past) {
                                     (Some(_), _) => "reviewed".to_owned(),
                                     (None, true) => "not reviewed yet".to_owned(),

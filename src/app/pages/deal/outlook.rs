@@ -6,14 +6,28 @@ use crate::app::ctx::Ctx;
 use crate::app::parts::score_gauge::score_gauge;
 use crate::app::platform::now;
 use crate::app::route::{Route, Section};
-use crate::domain::score::Target;
+use crate::domain::score::{why_moved, Target};
 use crate::domain::Deal;
 use crate::domain::{forecast, score};
 
-pub fn outlook(ctx: &Ctx, deal: &Deal) -> Html {
+pub fn outlook(ctx: &Ctx, deal: &Deal, ui: &super::DealUi) -> Html {
     let template = ctx.state.book.template_for(deal);
     let now = now();
     let process = score(deal, template, now);
+    let why = {
+        let mut last = ui.last_score.borrow_mut();
+        if last.deal.as_ref() != Some(&deal.id) {
+            *last = super::LastScore {
+                deal: Some(deal.id.clone()),
+                ..Default::default()
+            };
+        }
+        if let Some(before) = last.score.as_ref().filter(|b| b.total != process.total) {
+            last.why = why_moved(before, &process, deal.stage);
+        }
+        last.score = Some(process.clone());
+        last.why.clone()
+    };
     let weather = forecast(deal, template, now);
     let id = deal.id.clone();
     let href_of = move |t: Target| match t {
@@ -24,10 +38,12 @@ pub fn outlook(ctx: &Ctx, deal: &Deal) -> Html {
     };
     html! {
         <div class="dp-deal__grid">
-            { score_gauge(&process, href_of) }
+            { score_gauge(&process, &why, href_of) }
             <section class={classes!("dp-forecast", format!("dp-forecast--{}", weather.weather.key()))} aria-labelledby="dp-forecast-title">
                 <h2 id="dp-forecast-title" class="dp-subtitle">{ format!("Forecast: {}", weather.weather.label()) }</h2>
-                if weather.risks.is_empty() {
+                if weather.weather == crate::domain::Weather::TooEarly {
+                    <p class="dp-muted">{ "Nothing to judge yet: add the people you talk to and plan a call." }</p>
+                } else if weather.risks.is_empty() {
                     <p class="dp-muted">{ "No named risks right now." }</p>
                 }
                 <ul class="dp-risks">

@@ -25,6 +25,9 @@ pub fn qualification(ctx: &Ctx, deal: &Deal) -> Html {
                 <tbody>
                     { for deal.preset.elements().iter().map(|el| {
                         let level = deal.level(el.key);
+                        // A role named in People is a floor: at least Heard, entered once.
+                        let named = deal.named_for(el.key);
+                        let floor = if named.is_some() { EvidenceLevel::Heard } else { EvidenceLevel::Unknown };
                         let key = el.key.to_owned();
                         let note = deal.evidence(el.key).map(|e| e.note.clone()).unwrap_or_default();
                         let on_note = { let (edit, key) = (edit.clone(), key.clone());
@@ -38,8 +41,11 @@ pub fn qualification(ctx: &Ctx, deal: &Deal) -> Html {
                                         onchange={move |e: Event| if let Some(l) = EvidenceLevel::from_key(&event_value(&e)) {
                                             edit.step(DealAction::SetEvidence { key: key.clone(), level: l })
                                         }}>
-                                        { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l}>{ l.label() }</option> }) }
+                                        { for EvidenceLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={level == *l} disabled={*l < floor}>{ l.label() }</option> }) }
                                     </select>
+                                    if let Some(p) = named {
+                                        <span class="dp-muted dp-qual__from">{ format!("From People: {}", p.with_roles()) }</span>
+                                    }
                                 </td>
                                 <td><input class="dp-input" aria-label={format!("Note for {}", el.label)} name={format!("note-{}", el.key)} value={note} maxlength="10000" oninput={on_note} /></td>
                                 <td>{ el.exit_of.label() }</td>
