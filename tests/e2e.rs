@@ -1480,6 +1480,13 @@ async fn the_score_moves_only_for_work_done_and_explains_itself(browser: Browser
         "holding and reviewing lowered {before} to {reviewed}"
     );
     wait_text(&c, ".dp-risk", "has no date").await;
+    // What happened on the call's page is explained when the deal opens again.
+    wait_text(
+        &c,
+        ".dp-score__why",
+        "Follow-through now counts, 8 of 15: Call of",
+    )
+    .await;
     c.execute(
         "document.querySelector('.dp-deal__grid').scrollIntoView()",
         vec![],
@@ -1488,12 +1495,41 @@ async fn the_score_moves_only_for_work_done_and_explains_itself(browser: Browser
     .unwrap();
     screenshot_in(browser, &c, "deal-score-explained").await;
 
+    let call_url = c
+        .find(Locator::Css(".dp-call-row a"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
     c.goto(&server.url("#/insights")).await.unwrap();
     let caption = wait_text(&c, ".dp-insights figcaption", "Average process score").await;
     assert!(
         caption.text().await.unwrap().ends_with(&format!(": {reviewed}.")),
         "Insights shows the week's snapshot, {reviewed}"
     );
+
+    // The templates page gives "Agenda confirmed" a proof; the call's checklist follows it.
+    nav_to(&c, "#/templates").await;
+    let proof = "li.dp-template-item:nth-child(2) select[name=item-proof]";
+    wait_text(&c, "li.dp-template-item:nth-child(2)", "By hand").await;
+    set_input(&c, proof, "'g3'").await;
+    wait_value(
+        &c,
+        "li.dp-template-item:nth-child(2) input[name=item-proof-count]",
+        "3",
+    )
+    .await;
+    c.execute("location.hash = arguments[0]", vec![call_url.into()])
+        .await
+        .unwrap();
+    wait_text(
+        &c,
+        ".dp-checklist__item:nth-child(2)",
+        "Checks itself: 0 of 3 agenda items written",
+    )
+    .await;
     c.close().await.unwrap();
 }
 

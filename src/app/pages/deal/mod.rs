@@ -34,15 +34,6 @@ pub struct DealUi {
     pub new_person: UseStateHandle<String>,
     pub new_call_at: UseStateHandle<String>,
     pub new_call_kind: UseStateHandle<CallKind>,
-    /// The score last shown for this deal and why it last moved, to explain the next move.
-    pub last_score: std::rc::Rc<std::cell::RefCell<LastScore>>,
-}
-
-#[derive(Default)]
-pub struct LastScore {
-    pub deal: Option<crate::domain::Id>,
-    pub score: Option<crate::domain::ProcessScore>,
-    pub why: Vec<String>,
 }
 
 #[hook]
@@ -63,7 +54,6 @@ fn use_deal_ui() -> DealUi {
         new_person: use_state(String::new),
         new_call_at: use_state(String::new),
         new_call_kind: use_state(CallKind::default),
-        last_score: use_mut_ref(LastScore::default),
     }
 }
 
@@ -103,7 +93,7 @@ pub fn DealPage(props: &DealProps) -> Html {
             </header>
             { stepper::stepper(&ctx, deal, &ui) }
             { details::details(&ctx, deal) }
-            { outlook::outlook(&ctx, deal, &ui) }
+            { outlook::outlook(&ctx, deal) }
             { people::people(&ctx, deal, &ui) }
             { qualification::qualification(&ctx, deal) }
             { calls::calls(&ctx, deal, &ui) }

@@ -6,28 +6,48 @@ use crate::app::ctx::Ctx;
 use crate::app::parts::score_gauge::score_gauge;
 use crate::app::platform::now;
 use crate::app::route::{Route, Section};
-use crate::domain::score::{why_moved, Target};
+use std::cell::RefCell;
+
+use crate::domain::score::{why_moved, ProcessScore, Target};
 use crate::domain::Deal;
+use crate::domain::Id;
 use crate::domain::{forecast, score};
 
-pub fn outlook(ctx: &Ctx, deal: &Deal, ui: &super::DealUi) -> Html {
-    let template = ctx.state.book.template_for(deal);
-    let now = now();
-    let process = score(deal, template, now);
-    let why = {
-        let mut last = ui.last_score.borrow_mut();
+/// The score last shown for a deal and why it last moved. It outlives the page, so a change
+/// made on a call's page (holding it, reviewing it) is explained when the deal opens again.
+#[derive(Default)]
+struct LastScore {
+    deal: Option<Id>,
+    score: Option<ProcessScore>,
+    why: Vec<String>,
+}
+
+thread_local! {
+    static LAST: RefCell<LastScore> = RefCell::default();
+}
+
+/// Why the score of `deal` moved since it was last shown (kept until it moves again).
+fn why(deal: &Deal, process: &ProcessScore) -> Vec<String> {
+    LAST.with_borrow_mut(|last| {
         if last.deal.as_ref() != Some(&deal.id) {
-            *last = super::LastScore {
+            *last = LastScore {
                 deal: Some(deal.id.clone()),
-                ..Default::default()
+                ..LastScore::default()
             };
         }
         if let Some(before) = last.score.as_ref().filter(|b| b.total != process.total) {
-            last.why = why_moved(before, &process, deal.stage);
+            last.why = why_moved(before, process, deal.stage);
         }
         last.score = Some(process.clone());
         last.why.clone()
-    };
+    })
+}
+
+pub fn outlook(ctx: &Ctx, deal: &Deal) -> Html {
+    let template = ctx.state.book.template_for(deal);
+    let now = now();
+    let process = score(deal, template, now);
+    let why = why(deal, &process);
     let weather = forecast(deal, template, now);
     let id = deal.id.clone();
     let href_of = move |t: Target| match t {
