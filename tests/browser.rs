@@ -329,7 +329,7 @@ fn an_unavailable_store_refuses_writes_without_panicking() {
 
 // ---- Components -------------------------------------------------------------------------
 
-use deal_prep::app::parts::list_editor::{ListEdit, ListEditor, ListEditorProps};
+use deal_prep::app::parts::list_editor::{lines, list_editor, ListEdit};
 use deal_prep::app::parts::score_gauge::score_gauge;
 use deal_prep::domain::score::ProcessScore;
 use deal_prep::domain::score::{score, Target};
@@ -402,35 +402,50 @@ async fn the_score_gauge_shows_total_breakdown_and_linked_actions() {
 async fn the_list_editor_emits_domain_edits_from_the_keyboard() {
     let edits = Rc::new(RefCell::new(Vec::new()));
     let sink = edits.clone();
-    let lines = Rc::new(vec![
-        ListItem {
-            id: Id::new("l1").unwrap(),
-            text: "First".into(),
-        },
-        ListItem {
-            id: Id::new("l2").unwrap(),
-            text: "Second".into(),
-        },
-    ]);
     let host = fresh_host();
-    let props = ListEditorProps {
-        title: "Agenda".into(),
-        noun: "agenda item".into(),
-        lines,
-        pairs: None,
-        sides: Default::default(),
+    #[derive(yew::Properties, PartialEq)]
+    struct EditorProps {
+        on_edit: yew::Callback<ListEdit>,
+    }
+    #[yew::component]
+    fn Editor(props: &EditorProps) -> yew::Html {
+        let items = [
+            ListItem {
+                id: Id::new("l1").unwrap(),
+                text: "First".into(),
+            },
+            ListItem {
+                id: Id::new("l2").unwrap(),
+                text: "Second".into(),
+            },
+        ];
+        list_editor(
+            "Agenda",
+            "agenda item",
+            lines(&items),
+            None,
+            props.on_edit.clone(),
+        )
+    }
+    let props = EditorProps {
         on_edit: yew::Callback::from(move |e: ListEdit| sink.borrow_mut().push(e)),
     };
-    yew::Renderer::<ListEditor>::with_root_and_props(host.clone(), props).render();
+    yew::Renderer::<Editor>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
 
     type_into(&host, ".dp-list-editor__add input", "Third");
     yew::scheduler::flush().await;
     click(&host, ".dp-list-editor__add button");
     yew::scheduler::flush().await;
+    let add: web_sys::HtmlInputElement = host
+        .query_selector(".dp-list-editor__add input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(add.value(), "", "the add field is cleared for the next line");
 
     let second: web_sys::HtmlElement = host
-        .query_selector_all(".dp-list-editor__item input")
+        .query_selector_all(".dp-list-editor__item textarea")
         .unwrap()
         .get(1)
         .unwrap()

@@ -268,6 +268,21 @@ async fn wait_value(c: &fantoccini::Client, css: &str, value: &str) {
     panic!("no {css} with value {value:?}");
 }
 
+/// The row of the person named `name` (names are editable fields), once it shows.
+async fn person(c: &fantoccini::Client, name: &str) -> fantoccini::elements::Element {
+    wait_value(c, "input[name=person-name]", name).await;
+    let n = c
+        .execute(
+            "return [...document.querySelectorAll('.dp-person')].findIndex(li => li.querySelector('input[name=person-name]').value === arguments[0]) + 1",
+            vec![name.into()],
+        )
+        .await
+        .unwrap();
+    c.find(Locator::Css(&format!(".dp-person:nth-child({n})")))
+        .await
+        .unwrap()
+}
+
 /// Plans a call `days` from now on the open deal (which opens the call's plan), then goes back
 /// to the deal.
 async fn plan_call(c: &fantoccini::Client, days: f64) {
@@ -301,6 +316,17 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
         text.contains("\"app\":\"deal-prep\"") && text.contains("First deal") && text.contains("Second deal")
     );
     wait_text(&c, ".dp-data", "Last export:").await;
+    click_button(&c, "Export as readable text").await;
+    let readable = support::wait_download_of(&downloads, "md").await;
+    let text = std::fs::read_to_string(&readable).unwrap();
+    for part in [
+        "# Deal Prep — every deal",
+        "## Acme — First deal",
+        "## Bluewater — Second deal",
+        "#### Discovery call — ",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
 
     fill(&c, "input[name=confirm-delete]", "delete").await;
     click(&c, "form.dp-inline-form button.dp-button--danger").await;
@@ -500,7 +526,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
     for (name, role) in [("Dana Kim", "Champion"), ("Chris Olsen", "Decision maker")] {
         fill(&c, "input[name=person]", name).await;
         click_button(&c, "Add person").await;
-        let person = wait_text(&c, ".dp-person", name).await;
+        let person = person(&c, name).await;
         person
             .find(Locator::XPath(&format!(
                 ".//label[normalize-space()='{role}']/input"
@@ -555,7 +581,7 @@ async fn a_full_preparation_journey_survives_a_reload(browser: Browser) {
         input.send_keys("\u{E007}").await.unwrap(); // Enter adds the line.
         wait_value(
             &c,
-            &format!("section[aria-label='{section}'] .dp-list-editor__item input"),
+            &format!("section[aria-label='{section}'] .dp-list-editor__item textarea"),
             text,
         )
         .await;
@@ -944,7 +970,7 @@ async fn typed_words_survive_closing_the_window_at_once(browser: Browser) {
     let deal_url = c.current_url().await.unwrap().to_string();
     fill(&c, "input[name=person]", "Dana").await;
     click_button(&c, "Add person").await;
-    wait_text(&c, ".dp-person__name", "Dana").await;
+    wait_value(&c, "input[name=person-name]", "Dana").await;
     plan_call(&c, -1.0).await;
     let href = wait_text(&c, ".dp-call-row a", "Discovery")
         .await
@@ -959,12 +985,12 @@ async fn typed_words_survive_closing_the_window_at_once(browser: Browser) {
         .await
         .unwrap();
     fill(&c, "input[name=deal-value]", "EUR 40k").await;
-    fill(&c, "input[name=person-notes]", "Owns the budget").await;
-    fill(&c, "input[name^=note-]", "Asked twice, heard once").await;
+    fill(&c, "textarea[name=person-notes]", "Owns the budget").await;
+    fill(&c, "textarea[name^=note-]", "Asked twice, heard once").await;
     close_and_reopen(&c, &deal_url).await;
     wait_value(&c, "input[name=deal-value]", "EUR 40k").await;
-    wait_value(&c, "input[name=person-notes]", "Owns the budget").await;
-    wait_value(&c, "input[name^=note-]", "Asked twice, heard once").await;
+    wait_value(&c, "textarea[name=person-notes]", "Owns the budget").await;
+    wait_value(&c, "textarea[name^=note-]", "Asked twice, heard once").await;
 
     // Call page: a plan line edited, and a review being written.
     c.goto(&call_url).await.unwrap();
@@ -976,11 +1002,11 @@ async fn typed_words_survive_closing_the_window_at_once(browser: Browser) {
         .send_keys("\u{E007}")
         .await
         .unwrap();
-    wait_value(&c, ".dp-list-editor__item input", "First agenda line").await;
-    fill(&c, ".dp-list-editor__item input", "Agenda line, reworded").await;
+    wait_value(&c, ".dp-list-editor__item textarea", "First agenda line").await;
+    fill(&c, ".dp-list-editor__item textarea", "Agenda line, reworded").await;
     fill(&c, "textarea[name=happened]", "They asked for a pilot").await;
     close_and_reopen(&c, &call_url).await;
-    wait_value(&c, ".dp-list-editor__item input", "Agenda line, reworded").await;
+    wait_value(&c, ".dp-list-editor__item textarea", "Agenda line, reworded").await;
     wait_value(&c, "textarea[name=happened]", "They asked for a pilot").await;
 
     // Templates page: an item's wording.
@@ -1361,7 +1387,7 @@ async fn add_lines(c: &fantoccini::Client, section: &str, lines: &[&str]) {
         input.send_keys("\u{E007}").await.unwrap();
         wait_value(
             c,
-            &format!("section[aria-label='{section}'] .dp-list-editor__item input"),
+            &format!("section[aria-label='{section}'] .dp-list-editor__item textarea"),
             text,
         )
         .await;
@@ -1434,7 +1460,7 @@ async fn the_score_moves_only_for_work_done_and_explains_itself(browser: Browser
     click_button(&c, "Stay").await;
     fill(&c, "input[name=person]", "Chris Olsen").await;
     click_button(&c, "Add person").await;
-    let person = wait_text(&c, ".dp-person", "Chris Olsen").await;
+    let person = person(&c, "Chris Olsen").await;
     person
         .find(Locator::XPath(
             ".//label[normalize-space()='Decision maker']/input",
@@ -1533,6 +1559,195 @@ async fn the_score_moves_only_for_work_done_and_explains_itself(browser: Browser
     c.close().await.unwrap();
 }
 
+async fn scroll_y(c: &fantoccini::Client) -> f64 {
+    c.execute("return window.scrollY", vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
+/// Issue 15, items 2, 7 and 8: Back returns to where the user was; a person's name is edited
+/// in place and a removal is undone; the list shows the forecast as a labelled status with its
+/// top risk, and "Jumped ahead".
+async fn back_returns_to_the_place_people_are_edited_and_the_list_reads_as_status(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    c.set_window_size(1280, 700).await.unwrap();
+    support::open_sample_deal(&c).await;
+
+    // Scrolled down to the calls, open a call: it opens at its top; Back returns to the calls.
+    c.execute(
+        "document.querySelector('#dp-calls-title').scrollIntoView()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let was = scroll_y(&c).await;
+    assert!(was > 500.0, "scrolled down: {was}");
+    click(&c, ".dp-call-row a").await;
+    wait_text(&c, ".dp-call h1", "Discovery call").await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(scroll_y(&c).await, 0.0, "a new view opens at its top");
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let back_at = scroll_y(&c).await;
+    assert!(
+        (back_at - was).abs() < 2.0,
+        "Back returns to {was}, not {back_at}"
+    );
+
+    // A typo in a name is fixed in place; a removal is undone, attendance included.
+    fill(
+        &c,
+        ".dp-person:nth-child(2) input[name=person-name]",
+        "Chris Olsson",
+    )
+    .await;
+    wait_stored(&c, "deal-prep:deal:", "Chris Olsson").await;
+    c.find(Locator::Css(
+        ".dp-person:nth-child(1) button[aria-label^='Remove']",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_text(&c, ".dp-undo", "Removed Dana Kim.").await;
+    click_button(&c, "Undo").await;
+    wait_value(&c, ".dp-person:nth-child(1) input[name=person-name]", "Dana Kim").await;
+    reload_and_expect(&c, ".dp-people", "").await;
+    wait_value(&c, ".dp-person:nth-child(1) input[name=person-name]", "Dana Kim").await;
+    wait_value(
+        &c,
+        ".dp-person:nth-child(2) input[name=person-name]",
+        "Chris Olsson",
+    )
+    .await;
+    let attendee = c.find(Locator::Css(".dp-print-brief")).await;
+    assert!(
+        attendee.is_err(),
+        "the deal page has no brief; attendance is checked on the call"
+    );
+    click(&c, ".dp-call-row a").await;
+    let brief = wait_text(&c, ".dp-call h1", "Discovery call").await;
+    drop(brief);
+    let text = c
+        .find(Locator::Css(".dp-print-brief"))
+        .await
+        .unwrap()
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(text.contains("Dana Kim (Champion)"), "Dana attends again: {text}");
+
+    // The list: "Forecast: …" as a status with its top risk; "Jumped ahead" on the row.
+    c.goto(&server.url("#/")).await.unwrap();
+    let row = wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
+    let weather = row
+        .find(Locator::Css(".dp-weather"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(weather.contains("Forecast: "), "{weather}");
+    let status = row.find(Locator::Css(".dp-weather")).await.unwrap();
+    assert_eq!(status.tag_name().await.unwrap(), "span", "a status, not a button");
+    add_deal(&c, "Helios", "Grid analytics").await;
+    wait_text(&c, ".dp-deal-row__link", "Grid analytics")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "Grid analytics").await;
+    click(&c, ".dp-stepper__step:nth-child(5) button").await;
+    click_button(&c, "Move anyway").await;
+    wait_text(&c, ".dp-tag--warn", "Jumped ahead").await;
+    c.goto(&server.url("#/")).await.unwrap();
+    let row = wait_text(&c, ".dp-deal-row", "Grid analytics").await;
+    let text = row.text().await.unwrap();
+    assert!(
+        text.contains("Jumped ahead")
+            && text.contains("Forecast: stormy")
+            && text.contains("No decision maker named in Proposal"),
+        "{text}"
+    );
+    screenshot_in(browser, &c, "deals-status").await;
+    c.close().await.unwrap();
+}
+
+/// Issue 15, items 6 and 9: at 375 px the list comes first (new deal and filters folded), the
+/// call page starts with the objective and the ask, and long text grows its box instead of
+/// being cut off.
+async fn a_phone_sees_the_list_first_and_long_text_in_full(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    c.set_window_size(375, 800).await.unwrap();
+    support::open_sample_deal(&c).await;
+    c.goto(&server.url("")).await.unwrap();
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    let top = |css: &'static str| {
+        let c = c.clone();
+        async move {
+            c.execute(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().top",
+                vec![css.into()],
+            )
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap()
+        }
+    };
+    let first_row = top(".dp-deal-row").await;
+    assert!(first_row < 300.0, "the first deal is {first_row} px down");
+    let new_deal_shown = c
+        .find(Locator::Css(".dp-new-deal input[name=client]"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap();
+    assert!(!new_deal_shown, "the new-deal form is folded");
+    click(&c, ".dp-fold--new summary").await;
+    fill(&c, ".dp-new-deal input[name=deal-name]", "Phone deal").await;
+    screenshot_in(browser, &c, "deals-phone").await;
+
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(&c, ".dp-deal-row__link", "Fleet tracking pilot")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
+    click(&c, ".dp-call-row a").await;
+    wait_text(&c, ".dp-call h1", "Discovery call").await;
+    let (objective, checklist) = (top("textarea[name=objective]").await, top(".dp-checklist").await);
+    assert!(
+        objective < checklist,
+        "objective at {objective}, checklist at {checklist}"
+    );
+
+    // A long pair grows its box: every line of it shows.
+    let long = "Scan-to-confirm on every pick, with a photo of the pallet when the count is off, so the warehouse lead sees it the same day";
+    let css = "section[aria-label='What they care about → how we meet it'] .dp-list-editor__item textarea";
+    fill(&c, css, long).await;
+    let fits = c
+        .execute(
+            "const el = document.querySelector(arguments[0]); return [el.scrollHeight, el.clientHeight, el.value.length]",
+            vec![css.into()],
+        )
+        .await
+        .unwrap();
+    let (scroll, client) = (fits[0].as_f64().unwrap(), fits[1].as_f64().unwrap());
+    assert!(scroll <= client + 2.0, "text cut off: {fits}");
+    assert!(client > 60.0, "the box grew to several lines: {fits}");
+    screenshot_in(browser, &c, "call-phone").await;
+    c.close().await.unwrap();
+}
+
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
         mod chromium {
@@ -1581,6 +1796,8 @@ in_both_browsers!(
     every_link_from_the_sample_deal_lands_at_the_top_or_its_section,
     creating_opens_what_was_created_with_the_form_cleared,
     the_score_moves_only_for_work_done_and_explains_itself,
+    back_returns_to_the_place_people_are_edited_and_the_list_reads_as_status,
+    a_phone_sees_the_list_first_and_long_text_in_full,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

@@ -106,9 +106,7 @@ impl Ctx {
 
     /// Goes to `route` (the hash changes; the root follows it).
     pub fn open(&self, route: &crate::app::route::Route) {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(&route.href());
-        }
+        crate::app::platform::go(&route.href());
     }
 
     /// Edits to the checklist templates.
@@ -167,6 +165,17 @@ impl Ctx {
         ) {
             Ok(()) => self.writer.exported(file.exported_at),
             Err(e) => self.notify_error(format!("The export could not be downloaded: {e}")),
+        }
+    }
+
+    /// Downloads every deal as one readable Markdown file (not a backup: it is not imported).
+    pub fn export_readable(&self) {
+        let file = self.writer.backup(&self.state);
+        let book = &self.state.book;
+        let text = crate::domain::brief::readable(&file.deals, |d| book.template_for(d), file.exported_at);
+        let name = transfer::file_name(file.exported_at, None).replace(".json", ".md");
+        if let Err(e) = platform::download(&name, "text/markdown", &text) {
+            self.notify_error(format!("The export could not be downloaded: {e}"));
         }
     }
 

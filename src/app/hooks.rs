@@ -9,7 +9,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::platform::focus_later;
+use super::platform::{focus_later, go, going_forward, later, take_forward};
 use super::route::Route;
 use super::state::{AppState, Msg};
 use super::writer::Writer;
@@ -88,12 +88,25 @@ pub fn use_shortcuts(help: Help) {
                         } else {
                             "input[type=search]"
                         };
-                        if let Some(w) = web_sys::window() {
-                            if Route::current() != Route::Deals {
-                                let _ = w.location().set_hash("#/");
-                            }
-                            focus_later(field);
+                        if Route::current() != Route::Deals {
+                            go("#/");
                         }
+                        // Unfold the form or the filters (folded on a phone) first.
+                        later(40, || {
+                            let folds = web_sys::window()
+                                .and_then(|w| w.document())
+                                .and_then(|d| d.query_selector_all(".deal-prep .dp-fold").ok());
+                            for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
+                                if let Some(el) = folds
+                                    .as_ref()
+                                    .and_then(|f| f.get(n))
+                                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                                {
+                                    let _ = el.set_attribute("open", "");
+                                }
+                            }
+                        });
+                        focus_later(field);
                     }
                     _ => {}
                 }
@@ -103,30 +116,78 @@ pub fn use_shortcuts(help: Help) {
     });
 }
 
+/// Text areas marked `dp-grow` grow with what is typed, where CSS `field-sizing` is missing.
+#[hook]
+pub fn use_growing_fields() {
+    use_effect_with((), |_| {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new(&doc, "input", |e| {
+                let area = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+                if let Some(area) = area.filter(|a| a.class_list().contains("dp-grow")) {
+                    let style = area.style();
+                    let _ = style.set_property("height", "auto");
+                    let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
 /// The current route. The deal a route needs is loaded before the route changes, so the view
-/// renders once.
+/// renders once. A view opened from the app (a link, create, delete) opens at its top (a
+/// section route scrolls to its section); Back and Forward return to where the view was left.
 #[hook]
 pub fn use_route(writer: Rc<Writer>) -> UseStateHandle<Route> {
     let route = use_state(Route::current);
     {
         let route = route.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
+            // Scroll positions by route, saved as each view is left.
+            let left_at: Rc<RefCell<Vec<(String, f64)>>> = Rc::default();
+            let current = Rc::new(RefCell::new(Route::current().href()));
+            let window = web_sys::window();
+            let links = window.as_ref().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "click", |e| {
+                    let link = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.closest("a[href^='#/']").ok().flatten());
+                    if link.is_some() {
+                        going_forward();
+                    }
+                })
+            });
+            let changes = window.map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
                     let next = Route::current();
                     if let Some(id) = next.deal() {
                         writer.ensure_loaded(id);
                     }
-                    // A new view opens at its top (a section route scrolls to its section).
-                    if !matches!(next, Route::DealSection(..)) {
-                        if let Some(w) = web_sys::window() {
-                            w.scroll_to_with_x_and_y(0.0, 0.0);
-                        }
-                    }
+                    let href = next.href();
+                    let y = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+                    let left = current.replace(href.clone());
+                    let mut saved = left_at.borrow_mut();
+                    saved.retain(|(h, _)| *h != left);
+                    saved.push((left, y));
+                    let back_to = saved.iter().find(|(h, _)| *h == href).map(|(_, y)| *y);
+                    let forward = take_forward();
+                    let to = if forward { Some(0.0) } else { back_to.or(Some(0.0)) };
+                    let to = to.filter(|_| !(forward && matches!(next, Route::DealSection(..))));
                     route.set(next);
+                    if let Some(y) = to {
+                        // After the new view has rendered (it may be taller than the old one).
+                        later(0, move || {
+                            if let Some(w) = web_sys::window() {
+                                w.scroll_to_with_x_and_y(0.0, y);
+                            }
+                        });
+                    }
                 })
             });
-            move || drop(listener)
+            move || drop((links, changes))
         });
     }
     route

@@ -152,7 +152,7 @@ pub fn mark_host(name: &str, value: &str) {
 
 /// Focuses the element matching `selector` once the current render has happened.
 pub fn focus_later(selector: &'static str) {
-    let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+    later(50, move || {
         let el = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(&format!(".deal-prep {selector}")).ok().flatten())
@@ -161,11 +161,40 @@ pub fn focus_later(selector: &'static str) {
             let _ = el.focus();
         }
     });
+}
+
+/// Runs `f` after `ms` milliseconds (after the next render).
+pub fn later(ms: i32, f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            wasm_bindgen::JsCast::unchecked_ref(&focus),
-            50,
+            wasm_bindgen::JsCast::unchecked_ref(&f),
+            ms,
         );
+    }
+}
+
+thread_local! {
+    /// Set when the app itself navigates (a link, "create", "delete"): the next view opens at
+    /// its top. A hash change without it is Back, Forward or a typed address.
+    static FORWARD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the next hash change as a navigation forward (see [`FORWARD`]).
+pub fn going_forward() {
+    FORWARD.set(true);
+}
+
+/// Whether the hash change under way was started by the app; clears the mark.
+pub fn take_forward() -> bool {
+    FORWARD.replace(false)
+}
+
+/// Goes to `href` (a `#/…` route) as a navigation forward.
+pub fn go(href: &str) {
+    going_forward();
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(href);
     }
 }
 

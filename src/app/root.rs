@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::ctx::Ctx;
 use super::hooks::{
-    use_help, use_persist_request, use_ready_mark, use_route, use_shortcuts, use_title, use_update_notice,
-    use_writer,
+    use_growing_fields, use_help, use_persist_request, use_ready_mark, use_route, use_shortcuts, use_title,
+    use_update_notice, use_writer,
 };
 use super::pages::call::CallPage;
 use super::pages::data::DataPage;
@@ -18,7 +18,7 @@ use super::pages::deals::DealList;
 use super::pages::insights::InsightsPage;
 use super::pages::not_found::not_found;
 use super::pages::templates::TemplatesPage;
-use super::parts::banner::Banners;
+use super::parts::banner::banners;
 use super::parts::help_dialog::help_dialog;
 use super::route::Route;
 use super::writer::Writer;
@@ -48,6 +48,7 @@ pub fn App(props: &AppProps) -> Html {
     writer.attach(state.clone());
     let help = use_help();
     use_shortcuts(help.clone());
+    use_growing_fields();
     let route = use_route(writer.clone());
     use_writer(state.clone(), writer.clone());
     use_update_notice(state.clone());
@@ -66,9 +67,10 @@ pub fn App(props: &AppProps) -> Html {
         Route::NotFound => not_found(),
     };
     let in_deals = |r: &Route| *r == Route::Deals || r.deal().is_some();
+    let ctx = Ctx::new(state.clone(), writer);
 
     html! {
-        <ContextProvider<Ctx> context={Ctx::new(state.clone(), writer)}>
+        <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="deal-prep">
                 <header class="dp-header">
                     <a class="dp-header__brand" href="#/">{ "Deal Prep" }</a>
@@ -85,7 +87,7 @@ pub fn App(props: &AppProps) -> Html {
                         { if state.saved { "Saved" } else { "" } }
                     </span>
                 </header>
-                <Banners on_deals={matches!(*route, Route::Deals)} />
+                { banners(&ctx, matches!(*route, Route::Deals)) }
                 <main class="dp-main">{ view }</main>
                 if *help.open {
                     { help_dialog({ let help = help.clone(); Callback::from(move |_| help.close()) }) }

@@ -4,7 +4,7 @@
 //! [`super::edit`].
 
 use super::call::{ListEdit, PlanList};
-use super::{CallKind, Deal, EvidenceLevel, Id, Outcome, Preset, Role, Stage};
+use super::{CallKind, Deal, EvidenceLevel, Id, Outcome, Preset, Role, Stage, Stakeholder};
 
 /// What an applied action changed, so the store writes only that.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -62,6 +62,12 @@ pub enum DealAction {
         engaged: bool,
     },
     RemovePerson(Id),
+    /// Undoes a removal: the person back at place `at`, attending `calls` again.
+    RestorePerson {
+        person: Box<Stakeholder>,
+        at: usize,
+        calls: Vec<Id>,
+    },
     /// `at` is `YYYY-MM-DDTHH:MM`.
     AddCall {
         id: Id,

@@ -417,7 +417,21 @@ mod tests {
             },
         )
         .unwrap();
+        let before = book.deals[&id("d1")].clone();
         edit_d1(&mut book, DealAction::RemovePerson(id("p1"))).unwrap();
         assert!(book.deals[&id("d1")].calls[0].attendees.is_empty());
+        // Undo puts the person back, in place and attending again.
+        let restore = DealAction::RestorePerson {
+            person: Box::new(before.people[0].clone()),
+            at: 0,
+            calls: vec![id("c1")],
+        };
+        edit_d1(&mut book, restore.clone()).unwrap();
+        let after = &book.deals[&id("d1")];
+        assert_eq!(
+            (&after.people, &after.calls[0].attendees),
+            (&before.people, &before.calls[0].attendees)
+        );
+        assert!(edit_d1(&mut book, restore).is_err(), "never twice");
     }
 }

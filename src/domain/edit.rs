@@ -68,7 +68,8 @@ pub(super) fn edit(
         | A::SetLastContact { .. }
         | A::SetRole { .. }
         | A::SetEngaged { .. }
-        | A::RemovePerson(_) => people(deal, op),
+        | A::RemovePerson(_)
+        | A::RestorePerson { .. } => people(deal, op),
         A::AddCall { .. }
         | A::SetCallTime { .. }
         | A::SetCallKind { .. }
@@ -168,6 +169,13 @@ fn people(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
             for call in &mut deal.calls {
                 call.attendees.retain(|a| *a != id);
             }
+        }
+        A::RestorePerson { person, at, calls } => {
+            ensure_new(&deal.people, &person.id, |p| &p.id)?;
+            for call in deal.calls.iter_mut().filter(|c| calls.contains(&c.id)) {
+                call.attendees.push(person.id.clone());
+            }
+            deal.people.insert(at.min(deal.people.len()), *person);
         }
         _ => {}
     }

@@ -45,7 +45,7 @@ pub enum DomainError {
     UnknownDeal(String),
     #[error("That item no longer exists (id “{0}”).")]
     UnknownItem(String),
-    #[error("A deal needs a name.")]
+    #[error("A name can't be empty; the last one is kept until you type another.")]
     EmptyName,
     #[error("“{field}” is too long: at most {max} characters.")]
     TooLong { field: &'static str, max: usize },

@@ -190,16 +190,24 @@ pub struct IndexEntry {
     pub weather: u8,
     #[serde(rename = "nc", default)]
     pub next_call: Option<Minutes>,
+    /// The forecast's first risk, described on the row.
+    #[serde(rename = "rk", default, skip_serializing_if = "String::is_empty")]
+    pub top_risk: String,
+    /// Moved past a stage with steps still open.
+    #[serde(rename = "j", default, skip_serializing_if = "std::ops::Not::not")]
+    pub jumped: bool,
     /// The score rule the entry was computed with; an entry of an older rule is rebuilt.
     #[serde(rename = "sv", default)]
     pub rule: u8,
 }
 
-/// The score rule of today's entries (2: parts apply only with something to judge, proofs).
+/// The rule of today's entries (2: parts apply only with something to judge, proofs, the top
+/// risk and the jumped-ahead mark).
 pub const SCORE_RULE: u8 = 2;
 
 impl IndexEntry {
     pub fn of(deal: &Deal, template: &Template, now: Minutes) -> IndexEntry {
+        let forecast = forecast(deal, template, now);
         IndexEntry {
             id: deal.id.clone(),
             client: deal.client.clone(),
@@ -211,8 +219,15 @@ impl IndexEntry {
             updated: deal.updated,
             rev: deal.rev,
             score: score(deal, template, now).total,
-            weather: forecast(deal, template, now).weather as u8,
+            weather: forecast.weather as u8,
             next_call: deal.next_call(now).map(|c| c.at),
+            top_risk: forecast
+                .risks
+                .into_iter()
+                .next()
+                .map(|r| r.title)
+                .unwrap_or_default(),
+            jumped: !deal.jumped.is_empty(),
             rule: SCORE_RULE,
         }
     }

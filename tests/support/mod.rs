@@ -409,12 +409,17 @@ pub fn scratch_dir(name: &str) -> PathBuf {
 
 /// Waits for a finished download (a `.json` file) in `dir` and returns its path.
 pub async fn wait_download(dir: &Path) -> PathBuf {
+    wait_download_of(dir, "json").await
+}
+
+/// Waits for a finished download whose name ends in `.{ext}`.
+pub async fn wait_download_of(dir: &Path, ext: &str) -> PathBuf {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let found = std::fs::read_dir(dir)
             .unwrap()
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == "json"));
+            .find(|p| p.extension().is_some_and(|x| x == ext));
         if let Some(path) = found {
             return path;
         }

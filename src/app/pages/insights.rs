@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::ctx::Ctx;
+use crate::app::ctx::use_ctx;
 use crate::app::platform::now;
 use crate::app::route::Route;
 use crate::domain::insights::{insights, Insights};
@@ -157,7 +157,7 @@ fn prep_chart(i: &Insights) -> Html {
 
 #[component]
 pub fn InsightsPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("InsightsPage is rendered inside the app");
+    let ctx = use_ctx();
     // Parsing every stored deal is the costly part: only redo it when the data changed.
     let data = {
         let ctx = ctx.clone();

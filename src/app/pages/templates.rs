@@ -3,10 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::bind;
-use crate::app::parts::event_value;
+use crate::app::parts::{event_value, submitted};
 
-use crate::app::ctx::Ctx;
+use crate::app::ctx::{use_ctx, Ctx};
 use crate::app::platform::new_id;
 use crate::domain::proof::{Proof, RULES};
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
@@ -14,9 +13,8 @@ use crate::domain::{Id, TemplateAction, TemplateItem};
 
 #[component]
 pub fn TemplatesPage() -> Html {
-    let ctx = use_context::<Ctx>().expect("TemplatesPage is rendered inside the app");
+    let ctx = use_ctx();
     let selected = use_state(Id::default_template);
-    let new_item = use_state(String::new);
     let templates = &ctx.state.book.templates;
     let template = templates.iter().find(|t| t.id == *selected).or(templates.first());
     let tpl = ctx.template_editor();
@@ -25,16 +23,18 @@ pub fn TemplatesPage() -> Html {
     };
     let tid = template.id.clone();
     let on_add_item = {
-        let (tpl, tid, new_item) = (tpl.clone(), tid.clone(), new_item.clone());
+        let (tpl, tid) = (tpl.clone(), tid.clone());
         Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if !new_item.trim().is_empty() {
+            let Some((form, mut v)) = submitted(&e, &["new-item"]) else {
+                return;
+            };
+            if !v[0].trim().is_empty() {
                 tpl.step(TemplateAction::AddItem {
                     template: tid.clone(),
                     id: new_id('t'),
-                    text: (*new_item).clone(),
+                    text: v.pop().unwrap_or_default(),
                 });
-                new_item.set(String::new());
+                form.reset();
             }
         })
     };
@@ -78,8 +78,7 @@ pub fn TemplatesPage() -> Html {
             <form class="dp-inline-form" onsubmit={on_add_item}>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "New item" }</span>
-                    <input class="dp-input" name="new-item" value={(*new_item).clone()} maxlength="200"
-                        oninput={bind(&new_item)} />
+                    <input class="dp-input" name="new-item" maxlength="200" />
                 </label>
                 <button type="submit" class="dp-button">{ "Add item" }</button>
             </form>

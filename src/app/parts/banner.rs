@@ -1,6 +1,6 @@
 //! The banner area: storage warnings (unavailable, full, records kept aside), conflicts with
 //! other tabs, undo offers, the update notice, the backup reminder and one-off notices. One
-//! banner shape for all of them ([`banner`]); [`Banners`] decides which are shown.
+//! banner shape for all of them ([`banner`]); [`banners`] decides which are shown.
 
 use yew::prelude::*;
 
@@ -34,16 +34,9 @@ fn banner(text: String, error: bool, actions: Html, close: Close, extra: &'stati
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BannersProps {
-    /// The backup reminder shows on the deals view only.
-    pub on_deals: bool,
-}
-
-/// Every banner the state asks for, in order of urgency.
-#[component]
-pub fn Banners(props: &BannersProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("Banners is rendered inside the app");
+/// Every banner the state asks for, in order of urgency; the backup reminder shows on the
+/// deals view only (`on_deals`). A view function of the root.
+pub fn banners(ctx: &Ctx, on_deals: bool) -> Html {
     let state = &ctx.state;
     let close = |msg: fn() -> Msg| -> Close {
         let ctx = ctx.clone();
@@ -101,7 +94,7 @@ pub fn Banners(props: &BannersProps) -> Html {
                 ), false, button("Undo replace", false, { let ctx = ctx.clone(); Callback::from(move |_| ctx.undo_replace()) }),
                     close(|| Msg::UndoReplace(None)), "") }
             }
-            if props.on_deals && state.backup_due(now()) {
+            if on_deals && state.backup_due(now()) {
                 { banner(match state.meta.last_export {
                     None => "Your deals live only in this browser. Export a backup file now and then.".to_owned(),
                     Some(_) => format!("No backup for a while ({} since the last export).", count(state.meta.edits_since_export as usize, "edit", "edits")),

@@ -15,7 +15,7 @@ pub fn help_dialog(on_close: Callback<()>) -> Html {
                     <li><kbd>{ "?" }</kbd>{ " this help" }</li>
                     <li><kbd>{ "Esc" }</kbd>{ " close a dialog" }</li>
                     <li><kbd>{ "Alt" }</kbd>{ " + " }<kbd>{ "↑" }</kbd>{ " / " }<kbd>{ "↓" }</kbd>{ " move a line in a call-plan list" }</li>
-                    <li><kbd>{ "Enter" }</kbd>{ " add the line you typed" }</li>
+                    <li><kbd>{ "Enter" }</kbd>{ " add the line you typed; in a line already added, Enter starts a new line within it (long answers wrap and the box grows)" }</li>
                 </ul>
                 <div class="dp-dialog__buttons">
                     <button type="button" class="dp-button dp-button--primary" onclick={close} autofocus=true>{ "Close" }</button>

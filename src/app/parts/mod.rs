@@ -32,11 +32,33 @@ pub fn dead_end(
     }
 }
 
+/// A submitted form (its page load prevented) and the values of its fields `names`. The forms
+/// that only add something (a deal, a person, a call, a line, a template item) use plain
+/// inputs read here, and keep no state of their own; `form.reset()` clears them.
+pub fn submitted(
+    e: &web_sys::SubmitEvent,
+    names: &[&str],
+) -> Option<(web_sys::HtmlFormElement, Vec<String>)> {
+    e.prevent_default();
+    let form: web_sys::HtmlFormElement = e.target()?.dyn_into().ok()?;
+    let values = names
+        .iter()
+        .map(|name| {
+            form.elements()
+                .named_item(name)
+                .map(|el| value_of(el.as_ref()))
+                .unwrap_or_default()
+        })
+        .collect();
+    Some((form, values))
+}
+
 /// The current value of the input, textarea or select an event came from.
 pub fn event_value(e: &web_sys::Event) -> String {
-    let Some(target) = e.target() else {
-        return String::new();
-    };
+    e.target().map(|t| value_of(t.as_ref())).unwrap_or_default()
+}
+
+fn value_of(target: &wasm_bindgen::JsValue) -> String {
     if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
         input.value()
     } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
@@ -46,4 +68,12 @@ pub fn event_value(e: &web_sys::Event) -> String {
     } else {
         String::new()
     }
+}
+
+/// Rows for a text area that grows with its text (class `dp-grow`): about 45 characters a row,
+/// 1 to 12 rows. Typing grows it further (see `hooks::use_growing_fields`); browsers with CSS
+/// `field-sizing` size it themselves.
+pub fn rows_for(text: &str) -> String {
+    let rows: usize = text.split('\n').map(|line| 1 + line.chars().count() / 45).sum();
+    rows.clamp(1, 12).to_string()
 }

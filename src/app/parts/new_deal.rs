@@ -2,47 +2,30 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::bind;
+use crate::app::parts::submitted;
 
-/// What the form holds (its owner keeps it: the form is a view function, not a component).
-#[derive(Clone)]
-pub struct NewDealForm {
-    client: UseStateHandle<String>,
-    name: UseStateHandle<String>,
-}
-
-#[hook]
-pub fn use_new_deal_form() -> NewDealForm {
-    NewDealForm {
-        client: use_state(String::new),
-        name: use_state(String::new),
-    }
-}
-
-/// The form; `on_create` gets (client, deal name), and the fields clear.
-pub fn new_deal(form: &NewDealForm, on_create: Callback<(String, String)>) -> Html {
-    let (client, name) = (form.client.clone(), form.name.clone());
-    let onsubmit = {
-        let (client, name) = (client.clone(), name.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if name.trim().is_empty() {
-                return;
-            }
-            on_create.emit(((*client).clone(), (*name).clone()));
-            client.set(String::new());
-            name.set(String::new());
-        })
-    };
+/// The form; `on_create` gets (client, deal name), and the fields clear. Plain inputs, read
+/// when it is submitted: the form keeps no state.
+pub fn new_deal(on_create: Callback<(String, String)>) -> Html {
+    let onsubmit = Callback::from(move |e: SubmitEvent| {
+        let Some((form, mut v)) = submitted(&e, &["client", "deal-name"]) else {
+            return;
+        };
+        if !v[1].trim().is_empty() {
+            let (name, client) = (v.pop().unwrap_or_default(), v.pop().unwrap_or_default());
+            on_create.emit((client, name));
+            form.reset();
+        }
+    });
     html! {
         <form class="dp-new-deal" {onsubmit} aria-label="New deal">
             <label class="dp-field">
                 <span class="dp-field__label">{ "Client" }</span>
-                <input class="dp-input" name="client" value={(*client).clone()} oninput={bind(&client)} maxlength="200" />
+                <input class="dp-input" name="client" maxlength="200" />
             </label>
             <label class="dp-field">
                 <span class="dp-field__label">{ "Deal name" }</span>
-                <input class="dp-input" name="deal-name" required=true value={(*name).clone()} oninput={bind(&name)} maxlength="200" />
+                <input class="dp-input" name="deal-name" required=true maxlength="200" />
             </label>
             <button type="submit" class="dp-button dp-button--primary">{ "New deal" }</button>
         </form>

@@ -2,25 +2,15 @@
 //! four "Focus on How" reflections, and evidence updates. Saving it records a score snapshot,
 //! so it is saved on purpose (one button), not on every keystroke.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use crate::app::ctx::DealEditor;
 use crate::app::parts::event_value;
-
 use crate::domain::action::ReviewDraft;
 use crate::domain::call::FOCUS_ON_HOW;
-use crate::domain::{Deal, EvidenceLevel, Preset, Review};
-
-#[derive(Properties, PartialEq)]
-pub struct ReviewFormProps {
-    pub deal: Deal,
-    pub existing: Option<Review>,
-    /// The review being written, as last kept.
-    #[prop_or_default]
-    pub draft: Option<ReviewDraft>,
-    /// Every change to the draft (kept while typing, so nothing is lost if the tab closes).
-    pub on_draft: Callback<ReviewDraft>,
-    pub on_save: Callback<ReviewDraft>,
-}
+use crate::domain::{Call, Deal, DealAction, EvidenceLevel, Preset, Review};
 
 fn draft_of(deal: &Deal, review: Option<&Review>) -> ReviewDraft {
     let evidence = deal
@@ -45,18 +35,21 @@ fn draft_of(deal: &Deal, review: Option<&Review>) -> ReviewDraft {
     }
 }
 
-#[component]
-pub fn ReviewForm(props: &ReviewFormProps) -> Html {
-    let draft = {
-        let (deal, existing, kept) = (props.deal.clone(), props.existing.clone(), props.draft.clone());
-        use_state(move || kept.unwrap_or_else(|| draft_of(&deal, existing.as_ref())))
-    };
-    // Every change goes to the local state (what the form shows) and to the deal (what is kept).
+/// The review form of `call`. A view function: what it shows is the draft kept on the call
+/// (every change is kept at once through `edit`), or the saved review, or a blank one.
+pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
+    let draft = Rc::new(
+        call.draft
+            .clone()
+            .unwrap_or_else(|| draft_of(deal, call.review.as_ref())),
+    );
     let keep = {
-        let (draft, on_draft) = (draft.clone(), props.on_draft.clone());
-        Callback::from(move |d: ReviewDraft| {
-            on_draft.emit(d.clone());
-            draft.set(d);
+        let (edit, id) = (edit.clone(), call.id.clone());
+        Callback::from(move |draft: ReviewDraft| {
+            edit.typing(DealAction::SetReviewDraft {
+                call: id.clone(),
+                draft,
+            })
         })
     };
     let field = |get: fn(&ReviewDraft) -> &String, set: fn(&mut ReviewDraft, String)| {
@@ -74,10 +67,13 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
     let (next_on, on_next_on) = field(|d| &d.next_step_on, |d, v| d.next_step_on = v);
     let (cues, on_cues) = field(|d| &d.cues, |d, v| d.cues = v);
     let onsubmit = {
-        let (draft, on_save) = (draft.clone(), props.on_save.clone());
+        let (draft, edit, id) = (draft.clone(), edit.clone(), call.id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            on_save.emit((*draft).clone());
+            edit.step(DealAction::SaveReview {
+                call: id.clone(),
+                draft: (*draft).clone(),
+            });
         })
     };
     html! {
@@ -118,18 +114,14 @@ pub fn ReviewForm(props: &ReviewFormProps) -> Html {
                     }
                 }) }
             </fieldset>
-            { evidence_updates(props.deal.preset, &draft, &keep) }
+            { evidence_updates(deal.preset, &draft, &keep) }
             <button type="submit" class="dp-button dp-button--primary">{ "Save review" }</button>
         </form>
     }
 }
 
 /// "What you now know": a level per qualification element, applied when the review is saved.
-fn evidence_updates(
-    preset: Preset,
-    draft: &UseStateHandle<ReviewDraft>,
-    keep: &Callback<ReviewDraft>,
-) -> Html {
+fn evidence_updates(preset: Preset, draft: &Rc<ReviewDraft>, keep: &Callback<ReviewDraft>) -> Html {
     html! {
     <fieldset class="dp-fieldset">
         <legend>{ "What you now know (evidence updates)" }</legend>

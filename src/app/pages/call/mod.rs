@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::ctx::use_ctx;
 use crate::app::parts::dead_end;
-use crate::app::parts::review_form::ReviewForm;
+use crate::app::parts::review_form::review_form;
 use crate::app::platform::now;
 use crate::app::route::Route;
 use crate::domain::{DealAction, Id};
@@ -47,25 +47,6 @@ pub fn CallPage(props: &CallProps) -> Html {
     // A review waits for the call's time, so the deal's lists and Insights agree on what was
     // held; a call held early is said so, and moves to now.
     let show_review = call.is_past(now()) || call.review.is_some();
-    let on_draft = {
-        let (edit, call) = (edit.clone(), call.id.clone());
-        Callback::from(move |draft| {
-            edit.typing(DealAction::SetReviewDraft {
-                call: call.clone(),
-                draft,
-            })
-        })
-    };
-    let on_save_review = {
-        let (edit, call) = (edit.clone(), call.id.clone());
-        Callback::from(move |draft| {
-            edit.step(DealAction::SaveReview {
-                call: call.clone(),
-                draft,
-            })
-        })
-    };
-
     html! {
         <article class="dp-call" aria-labelledby="dp-call-title">
             <nav class="dp-crumbs" aria-label="Breadcrumb">
@@ -78,12 +59,14 @@ pub fn CallPage(props: &CallProps) -> Html {
             </h1>
             { brief::tools(&ctx, deal, call, &ui) }
             <div class="dp-call__grid">
-                { checklist::checklist(&ctx, deal, call) }
+                // The objective and the ask come first (in reading order and on a phone); on a
+                // wide screen the checklist sits in the left column.
                 { plan::plan(&ctx, deal, call) }
+                { checklist::checklist(&ctx, deal, call) }
             </div>
             { brief::print_brief(deal, call, template) }
             if show_review {
-                <ReviewForm key={format!("{}-{}", call.id, call.review.is_some())} deal={deal.clone()} existing={call.review.clone()} draft={call.draft.clone()} {on_draft} on_save={on_save_review} />
+                { review_form(deal, call, &edit) }
                 if call.review.is_some() {
                     <p class="dp-muted" role="status">{ "Review saved; a score snapshot was recorded for your trend." }</p>
                 }

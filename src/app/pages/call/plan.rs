@@ -1,13 +1,11 @@
 //! The call plan: objective and the ask (saved as typed), attendees, and the five lists —
 //! agenda, discovery and pain questions, cares → how, objections → responses.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
-use crate::app::parts::list_editor::{ListEdit, ListEditor};
+use crate::app::parts::list_editor::{lines, list_editor, pairs, ListEdit};
 use crate::domain::{Call, Deal};
 use crate::domain::{DealAction, Id, PlanList};
 
@@ -65,13 +63,13 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
                     }
                 }) }
             </fieldset>
-            <ListEditor title="Agenda" noun="agenda item" lines={Rc::new(call.plan.agenda.clone())} on_edit={list_edit(PlanList::Agenda)} />
-            <ListEditor title="Discovery questions" noun="discovery question" lines={Rc::new(call.plan.discovery.clone())} on_edit={list_edit(PlanList::Discovery)} />
-            <ListEditor title="Pain questions" noun="pain question" lines={Rc::new(call.plan.pain.clone())} on_edit={list_edit(PlanList::Pain)} />
-            <ListEditor title="What they care about → how we meet it" noun="care" pairs={Rc::new(call.plan.cares.clone())}
-                sides={(AttrValue::from("What they care about"), AttrValue::from("How we meet it"))} on_edit={list_edit(PlanList::Cares)} />
-            <ListEditor title="Likely objections → prepared responses" noun="objection" pairs={Rc::new(call.plan.objections.clone())}
-                sides={(AttrValue::from("Objection"), AttrValue::from("Response"))} on_edit={list_edit(PlanList::Objections)} />
+            { list_editor("Agenda", "agenda item", lines(&call.plan.agenda), None, list_edit(PlanList::Agenda)) }
+            { list_editor("Discovery questions", "discovery question", lines(&call.plan.discovery), None, list_edit(PlanList::Discovery)) }
+            { list_editor("Pain questions", "pain question", lines(&call.plan.pain), None, list_edit(PlanList::Pain)) }
+            { list_editor("What they care about → how we meet it", "care", pairs(&call.plan.cares),
+                Some(("What they care about", "How we meet it")), list_edit(PlanList::Cares)) }
+            { list_editor("Likely objections → prepared responses", "objection", pairs(&call.plan.objections),
+                Some(("Objection", "Response")), list_edit(PlanList::Objections)) }
         </section>
     }
 }

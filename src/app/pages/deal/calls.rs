@@ -2,34 +2,34 @@
 
 use yew::prelude::*;
 
-use super::DealUi;
 use crate::app::ctx::Ctx;
-use crate::app::parts::{bind, event_value};
+use crate::app::parts::submitted;
 use crate::app::platform::{new_id, now};
 use crate::app::route::Route;
 use crate::domain::Deal;
 use crate::domain::{CallKind, DealAction};
 
-pub fn calls(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
-    let (new_call_at, new_call_kind) = (ui.new_call_at.clone(), ui.new_call_kind.clone());
+pub fn calls(ctx: &Ctx, deal: &Deal) -> Html {
     let template = ctx.state.book.template_for(deal);
     let now = now();
     let id = deal.id.clone();
     let edit = ctx.editor(&deal.id);
     let add_call = {
-        let (new_call_at, new_call_kind, edit) = (new_call_at.clone(), new_call_kind.clone(), edit.clone());
+        let edit = edit.clone();
         let (ctx, deal_id) = (ctx.clone(), deal.id.clone());
         Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+            let Some((form, v)) = submitted(&e, &["at", "kind"]) else {
+                return;
+            };
             let call = new_id('c');
             edit.step(DealAction::AddCall {
                 id: call.clone(),
-                at: (*new_call_at).clone(),
-                kind: *new_call_kind,
+                at: v[0].clone(),
+                kind: CallKind::from_key(&v[1]).unwrap_or_default(),
             });
             // Planned (the reducer ran at once): clear the form and open the new call's plan.
             if ctx.call(&deal_id, &call).is_some() {
-                new_call_at.set(String::new());
+                form.reset();
                 ctx.open(&Route::Call(deal_id.clone(), call));
             }
         })
@@ -77,15 +77,13 @@ pub fn calls(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
             <form class="dp-inline-form" onsubmit={add_call}>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Call date and time" }</span>
-                    <input class="dp-input" type="datetime-local" name="at" required=true value={(*new_call_at).clone()}
-                        oninput={bind(&new_call_at)} />
+                    <input class="dp-input" type="datetime-local" name="at" required=true />
                 </label>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Kind" }</span>
-                    <select class="dp-input" name="kind" onchange={{ let s = new_call_kind.clone(); move |e: Event| {
-                        if let Some(k) = CallKind::from_key(&event_value(&e)) { s.set(k) }
-                    } }}>
-                        { for CallKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*new_call_kind == *k}>{ k.label() }</option> }) }
+                    <select class="dp-input" name="kind">
+                        // Yew inserts the options last first: say which one starts selected.
+                        { for CallKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == CallKind::default()}>{ k.label() }</option> }) }
                     </select>
                 </label>
                 <button type="submit" class="dp-button">{ "Plan a call" }</button>

@@ -15,7 +15,7 @@ use crate::app::ctx::use_ctx;
 use crate::app::parts::dead_end;
 use crate::app::platform::focus_later;
 use crate::app::route::Section;
-use crate::domain::{CallKind, Id, SkippedStep, Stage};
+use crate::domain::{Id, SkippedStep, Stage};
 
 #[derive(Properties, PartialEq)]
 pub struct DealProps {
@@ -31,9 +31,14 @@ pub struct DealProps {
 #[derive(Clone)]
 pub struct DealUi {
     pub pending_move: UseStateHandle<Option<(Stage, Vec<SkippedStep>)>>,
-    pub new_person: UseStateHandle<String>,
-    pub new_call_at: UseStateHandle<String>,
-    pub new_call_kind: UseStateHandle<CallKind>,
+    /// The person removed last, with their place and the calls they attended, for "Undo".
+    pub removed: UseStateHandle<Option<std::rc::Rc<Removed>>>,
+}
+
+pub struct Removed {
+    pub person: crate::domain::Stakeholder,
+    pub at: usize,
+    pub calls: Vec<crate::domain::Id>,
 }
 
 #[hook]
@@ -51,9 +56,7 @@ fn use_deal_ui() -> DealUi {
     });
     DealUi {
         pending_move,
-        new_person: use_state(String::new),
-        new_call_at: use_state(String::new),
-        new_call_kind: use_state(CallKind::default),
+        removed: use_state(|| None),
     }
 }
 
@@ -96,7 +99,7 @@ pub fn DealPage(props: &DealProps) -> Html {
             { outlook::outlook(&ctx, deal) }
             { people::people(&ctx, deal, &ui) }
             { qualification::qualification(&ctx, deal) }
-            { calls::calls(&ctx, deal, &ui) }
+            { calls::calls(&ctx, deal) }
             { outcome::outcome(&ctx, deal) }
         </article>
     }

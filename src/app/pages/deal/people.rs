@@ -2,26 +2,27 @@
 
 use yew::prelude::*;
 
-use super::DealUi;
+use super::{DealUi, Removed};
 use crate::app::ctx::Ctx;
-use crate::app::parts::{bind, event_value};
+use crate::app::parts::{event_value, rows_for, submitted};
 use crate::app::platform::new_id;
 use crate::domain::Deal;
-use crate::domain::{DealAction, Id, Role, Stakeholder};
+use crate::domain::{DealAction, Role, Stakeholder};
 
 pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
-    let new_person = ui.new_person.clone();
     let edit = ctx.editor(&deal.id);
     let add_person = {
-        let (new_person, edit) = (new_person.clone(), edit.clone());
+        let edit = edit.clone();
         Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if !new_person.trim().is_empty() {
+            let Some((form, mut v)) = submitted(&e, &["person"]) else {
+                return;
+            };
+            if !v[0].trim().is_empty() {
                 edit.step(DealAction::AddPerson {
                     id: new_id('p'),
-                    name: (*new_person).clone(),
+                    name: v.pop().unwrap_or_default(),
                 });
-                new_person.set(String::new());
+                form.reset();
             }
         })
     };
@@ -29,13 +30,23 @@ pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
         <section id="people" class="dp-section" aria-labelledby="dp-people-title">
             <h2 id="dp-people-title" class="dp-subtitle" tabindex="-1">{ "People" }</h2>
             <ul class="dp-people">
-                { for deal.people.iter().map(|p| person_row(ctx, &deal.id, p)) }
+                { for deal.people.iter().enumerate().map(|(at, p)| person_row(ctx, deal, p, at, ui)) }
             </ul>
+            <div role="status">
+                if let Some(gone) = (*ui.removed).clone() {
+                    <p class="dp-undo">
+                        { format!("Removed {}. ", gone.person.name) }
+                        <button type="button" class="dp-button" onclick={{ let (edit, removed) = (edit.clone(), ui.removed.clone()); move |_| {
+                            edit.step(DealAction::RestorePerson { person: Box::new(gone.person.clone()), at: gone.at, calls: gone.calls.clone() });
+                            removed.set(None);
+                        } }}>{ "Undo" }</button>
+                    </p>
+                }
+            </div>
             <form class="dp-inline-form" onsubmit={add_person}>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Add a person" }</span>
-                    <input class="dp-input" name="person" value={(*new_person).clone()} maxlength="200"
-                        oninput={bind(&new_person)} />
+                    <input class="dp-input" name="person" maxlength="200" />
                 </label>
                 <button type="submit" class="dp-button">{ "Add person" }</button>
             </form>
@@ -44,20 +55,40 @@ pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
 }
 
 /// One stakeholder: name, engagement, removal, title, last contact, notes and roles.
-fn person_row(ctx: &Ctx, deal: &Id, p: &Stakeholder) -> Html {
-    let edit = ctx.editor(deal);
+fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -> Html {
+    let edit = ctx.editor(&deal.id);
     let pid = p.id.clone();
     let engaged = p.engaged;
+    let remove = {
+        let (edit, removed) = (edit.clone(), ui.removed.clone());
+        let gone = Removed {
+            person: p.clone(),
+            at,
+            calls: deal
+                .calls
+                .iter()
+                .filter(|c| c.attendees.contains(&p.id))
+                .map(|c| c.id.clone())
+                .collect(),
+        };
+        let gone = std::rc::Rc::new(gone);
+        move |_| {
+            edit.step(DealAction::RemovePerson(gone.person.id.clone()));
+            removed.set(Some(gone.clone()));
+        }
+    };
     html! {
             <li key={p.id.to_string()} class="dp-person">
-                <span class="dp-person__name">{ p.name.clone() }</span>
+                <input class="dp-input dp-person__name" name="person-name" aria-label="Name" value={p.name.clone()} maxlength="200"
+                    oninput={{ let (pid, edit, title, notes) = (pid.clone(), edit.clone(), p.title.clone(), p.notes.clone());
+                        move |e: InputEvent| edit.typing(DealAction::EditPerson { id: pid.clone(), name: event_value(&e), title: title.clone(), notes: notes.clone() }) }} />
                 <label class="dp-check">
                     <input type="checkbox" checked={engaged}
                         onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |_| edit.step(DealAction::SetEngaged { id: pid.clone(), engaged: !engaged }) }} />
                     { "Engaged" }
                 </label>
                 <button type="button" class="dp-button dp-button--icon" aria-label={format!("Remove {}", p.name)}
-                    onclick={{ let (pid, edit) = (pid.clone(), edit.clone()); move |_| edit.step(DealAction::RemovePerson(pid.clone())) }}>{ "✕" }</button>
+                    onclick={remove}>{ "✕" }</button>
                 <div class="dp-person__fields">
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Title" }</span>
@@ -72,7 +103,7 @@ fn person_row(ctx: &Ctx, deal: &Id, p: &Stakeholder) -> Html {
                     </label>
                     <label class="dp-field dp-field--grow">
                         <span class="dp-field__label">{ "Notes" }</span>
-                        <input class="dp-input" name="person-notes" value={p.notes.clone()} maxlength="10000"
+                        <textarea class="dp-input dp-grow" name="person-notes" rows={rows_for(&p.notes)} value={p.notes.clone()} maxlength="10000"
                             oninput={{ let (pid, edit, name, title) = (pid.clone(), edit.clone(), p.name.clone(), p.title.clone());
                                 move |e: InputEvent| edit.typing(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: title.clone(), notes: event_value(&e) }) }} />
                     </label>

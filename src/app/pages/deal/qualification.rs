@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::event_value;
+use crate::app::parts::{event_value, rows_for};
 use crate::domain::Deal;
 use crate::domain::{DealAction, EvidenceLevel, Preset};
 
@@ -47,7 +47,7 @@ pub fn qualification(ctx: &Ctx, deal: &Deal) -> Html {
                                         <span class="dp-muted dp-qual__from">{ format!("From People: {}", p.with_roles()) }</span>
                                     }
                                 </td>
-                                <td><input class="dp-input" aria-label={format!("Note for {}", el.label)} name={format!("note-{}", el.key)} value={note} maxlength="10000" oninput={on_note} /></td>
+                                <td><textarea class="dp-input dp-grow" aria-label={format!("Note for {}", el.label)} name={format!("note-{}", el.key)} rows={rows_for(&note)} value={note.clone()} maxlength="10000" oninput={on_note} /></td>
                                 <td>{ el.exit_of.label() }</td>
                             </tr>
                         }

@@ -4,15 +4,16 @@ use yew::prelude::*;
 
 use crate::app::parts::event_value;
 
-use crate::app::ctx::Ctx;
+use crate::app::ctx::use_ctx;
 pub mod query;
 
-use crate::app::parts::new_deal::{new_deal, use_new_deal_form};
+use crate::app::parts::new_deal::new_deal;
 use crate::app::platform::new_id;
 use crate::app::platform::now;
 use crate::app::route::Route;
 use crate::domain::text::{count, grouped};
-use crate::domain::{Action, Outcome, Stage};
+use crate::domain::{Action, Outcome, Stage, Weather};
+use crate::store::IndexEntry;
 use query::{ListQuery, SortBy};
 
 /// Rows rendered before "Show all": the most relevant deals come first (sort), search narrows
@@ -44,10 +45,16 @@ fn filter(
 
 #[component]
 pub fn DealList() -> Html {
-    let ctx = use_context::<Ctx>().expect("DealList is rendered inside the app");
-    let form = use_new_deal_form();
+    let ctx = use_ctx();
     let query = use_state(ListQuery::default);
     let show_all = use_state(|| false);
+    // On a phone the list comes first: the new-deal form and the filters fold behind buttons.
+    let folded = use_state(|| {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 640.0)
+    });
     let entries = &ctx.state.index;
 
     let on_create = {
@@ -76,7 +83,7 @@ pub fn DealList() -> Html {
                 <h1 id="dp-empty-title">{ "Prepare every call. Own your process." }</h1>
                 <p>{ "Deal Prep keeps each deal's pre-call checklist, call plan and what you learned, and scores how well you ran the part of the sale you control — never whether you won." }</p>
                 <p>{ "Everything stays in this browser: no account, no server." }</p>
-                { new_deal(&form, on_create) }
+                { new_deal(on_create) }
                 <button type="button" class="dp-button" onclick={on_sample}>{ "Try a sample deal" }</button>
             </section>
         };
@@ -89,8 +96,16 @@ pub fn DealList() -> Html {
     html! {
         <section class="dp-deals" aria-labelledby="dp-deals-title">
             <h1 id="dp-deals-title" class="dp-title">{ "Deals" }</h1>
-            { new_deal(&form, on_create) }
-            { filters(&query) }
+            <div class="dp-folds">
+                <details class="dp-fold dp-fold--new" open={!*folded}>
+                    <summary class="dp-button">{ "New deal" }</summary>
+                    { new_deal(on_create) }
+                </details>
+                <details class="dp-fold dp-fold--filters" open={!*folded}>
+                    <summary class="dp-button">{ "Search and filters" }</summary>
+                    { filters(&query) }
+                </details>
+            </div>
             <p class="dp-muted" aria-live="polite">{ format!("{} of {}", grouped(shown.len()), count(entries.len(), "deal", "deals")) }</p>
             <ul class="dp-deal-list">
                 { for shown.into_iter().take(limit).map(|e| html! {
@@ -99,13 +114,14 @@ pub fn DealList() -> Html {
                             <span class="dp-deal-row__client">{ e.client.clone() }</span>
                             <span class="dp-deal-row__name">{ e.name.clone() }</span>
                             if e.sample { <span class="dp-tag">{ "Sample" }</span> }
+                            if e.jumped { <span class="dp-tag dp-tag--warn">{ "Jumped ahead" }</span> }
                         </a>
                         <span class="dp-deal-row__stage">{ e.stage.label() }</span>
                         <span class="dp-deal-row__next">
                             { e.next_call.map_or_else(|| "No call planned".to_owned(), |at| format!("Next call {}", at.human())) }
                         </span>
                         <span class="dp-deal-row__score" title="Process score">{ format!("{} / 100", e.score) }</span>
-                        <span class={classes!("dp-weather", format!("dp-weather--{}", e.weather().key()))}>{ e.weather().label() }</span>
+                        { forecast_status(e) }
                     </li>
                 }) }
             </ul>
@@ -115,6 +131,25 @@ pub fn DealList() -> Html {
                 </button>
             }
         </section>
+    }
+}
+
+/// The forecast as a labelled status, not a button: an icon, "Forecast: cloudy", and the top
+/// risk as its description.
+fn forecast_status(e: &IndexEntry) -> Html {
+    let weather = e.weather();
+    let icon = match weather {
+        Weather::Clear => "●",
+        Weather::Cloudy => "◐",
+        Weather::Stormy => "▲",
+        Weather::TooEarly => "○",
+    };
+    html! {
+        <span class={classes!("dp-weather", format!("dp-weather--{}", weather.key()))}>
+            <span aria-hidden="true">{ icon }{ " " }</span>
+            { format!("Forecast: {}", weather.label().to_lowercase()) }
+            if !e.top_risk.is_empty() { <span class="dp-weather__risk">{ e.top_risk.clone() }</span> }
+        </span>
     }
 }
 
