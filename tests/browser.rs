@@ -46,6 +46,9 @@ async fn mount(ns: &str) -> web_sys::Element {
         host.clone(),
         AppProps {
             namespace: ns.to_owned().into(),
+            hash: true,
+            theme: Default::default(),
+            host: host.clone(),
         },
     )
     .render();

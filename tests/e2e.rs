@@ -409,35 +409,11 @@ async fn a_reviewed_call_records_a_snapshot_shown_in_insights(browser: Browser) 
     c.close().await.unwrap();
 }
 
-async fn the_embed_and_iframe_pages_work_and_keep_namespaces_apart(browser: Browser) {
+async fn the_iframe_pages_work_and_keep_namespaces_apart(browser: Browser) {
     let (server, driver) = (Server::start(), Driver::start_for(browser));
     let c = driver.session(&[]).await;
 
-    visit(&c, &server.url("embed-example.html")).await;
-    let title = c.find(Locator::Css("#intranet-title")).await.unwrap();
-    assert!(
-        title.css_value("font-family").await.unwrap().contains("Georgia"),
-        "host styles untouched"
-    );
-    let body_bg = c
-        .find(Locator::Css("body"))
-        .await
-        .unwrap()
-        .css_value("background-color")
-        .await
-        .unwrap();
-    assert!(
-        body_bg.contains("253, 246, 227"),
-        "host page background untouched: {body_bg}"
-    );
-    add_deal(&c, "Intranet", "Embedded deal").await;
-    let keys = c
-        .execute("return Object.keys(localStorage).join(' ')", vec![])
-        .await
-        .unwrap();
-    assert!(keys.as_str().unwrap().contains("intranet-sales:deal:"), "{keys}");
-    screenshot_in(browser, &c, "embed-example").await;
-
+    // The embed page has its own journey (the_two_line_embed_…); here, the iframes.
     c.goto(&server.url("iframe-example.html")).await.unwrap();
     enter_app_frame(&c, "#team-a").await;
     add_deal(&c, "Team A", "Only in A").await;
@@ -1748,6 +1724,183 @@ async fn a_phone_sees_the_list_first_and_long_text_in_full(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// Adds a deal in the embedded instance of namespace `ns` (it opens there).
+async fn add_deal_in(c: &fantoccini::Client, ns: &str, client: &str, name: &str) {
+    let at = |css: &str| format!("deal-prep[namespace={ns}] {css}");
+    fill(c, &at(".dp-new-deal input[name=client]"), client).await;
+    fill(c, &at(".dp-new-deal input[name=deal-name]"), name).await;
+    click(c, &at(".dp-new-deal button[type=submit]")).await;
+    wait_text(c, &at(".dp-deal h1"), name).await;
+}
+
+/// The computed value of `property` for the first element matching `css`.
+async fn computed(c: &fantoccini::Client, css: &str, property: &str) -> String {
+    let value = c
+        .execute(
+            "return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1])",
+            vec![css.into(), property.into()],
+        )
+        .await
+        .unwrap();
+    value.as_str().unwrap_or_else(|| panic!("no {css}")).to_owned()
+}
+
+/// Issue 17: the two-line embed with two instances — each keeps its own data and route (the
+/// host's URL untouched), host styles stay out and app styles stay in, shortcuts act in the
+/// focused instance only, the host hears `deal-prep:change`, axe finds nothing; and a new build
+/// with new hashed names works under the unchanged host page.
+async fn the_two_line_embed_hosts_two_instances_and_survives_a_new_build(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
+    let c = driver.session(&[]).await;
+    visit(&c, &server.url("embed-example.html")).await;
+    wait_text(&c, "deal-prep[namespace=team-b] .dp-empty", "Try a sample deal").await;
+    c.execute(
+        "window.dpChanges = []; document.addEventListener('deal-prep:change', e => dpChanges.push([e.target.getAttribute('namespace'), e.detail.deals, e.detail.lastSaved]));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    add_deal_in(&c, "team-a", "Acme", "Only in A").await;
+    add_deal_in(&c, "team-b", "Bluewater", "Only in B").await;
+    let url = c.current_url().await.unwrap().to_string();
+    assert!(
+        !url.contains("#/"),
+        "embedded instances keep their routes in memory: {url}"
+    );
+    let changes = c.execute("return dpChanges", vec![]).await.unwrap();
+    let changes = changes.as_array().unwrap();
+    assert!(
+        changes
+            .iter()
+            .any(|e| e[0] == "team-a" && e[1] == 1 && e[2].as_str().is_some_and(|t| t.starts_with("20"))),
+        "the host hears what changed, never the data: {changes:?}"
+    );
+
+    // Each instance keeps its own deals after a reload.
+    c.refresh().await.unwrap();
+    let a = wait_text(&c, "deal-prep[namespace=team-a] .dp-deal-list", "Only in A")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let b = wait_text(&c, "deal-prep[namespace=team-b] .dp-deal-list", "Only in B")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!a.contains("Only in B") && !b.contains("Only in A"), "{a} / {b}");
+
+    // Host styles stay out of the app; the app's stay out of the host.
+    assert!(computed(&c, "#intranet-title", "font-family")
+        .await
+        .contains("Georgia"));
+    assert_eq!(computed(&c, "#intranet-text", "font-style").await, "italic");
+    assert_eq!(
+        computed(&c, "body", "background-color").await,
+        "rgb(253, 246, 227)"
+    );
+    for (css, property, hostile) in [
+        (
+            "deal-prep[namespace=team-a] .dp-new-deal button",
+            "font-family",
+            "Georgia",
+        ),
+        (
+            "deal-prep[namespace=team-a] .dp-new-deal button",
+            "text-transform",
+            "uppercase",
+        ),
+        (
+            "deal-prep[namespace=team-a] .dp-new-deal input",
+            "font-size",
+            "22px",
+        ),
+        ("deal-prep[namespace=team-a] h1", "text-transform", "uppercase"),
+        ("deal-prep[namespace=team-a] h1", "font-family", "Georgia"),
+        (
+            "deal-prep[namespace=team-a] .dp-field__label",
+            "font-style",
+            "italic",
+        ),
+        (
+            "deal-prep[namespace=team-a] .deal-prep",
+            "letter-spacing",
+            "0.05em",
+        ),
+    ] {
+        let value = computed(&c, css, property).await;
+        assert!(!value.contains(hostile), "{css} {property}: {value}");
+    }
+    let link = computed(&c, "deal-prep[namespace=team-a] .dp-deal-row__name", "color").await;
+    assert_ne!(link, "rgb(176, 0, 176)", "the host's link colour stays out");
+
+    // Shortcuts act in the focused instance only.
+    c.execute(
+        "document.querySelector('deal-prep[namespace=team-b] .dp-nav a').focus()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.active_element().await.unwrap().send_keys("n").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let focused = c
+        .execute("const a = document.activeElement; return [a.name, a.closest('deal-prep').getAttribute('namespace')]", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, serde_json::json!(["deal-name", "team-b"]));
+    let violations = support::axe_violations(&c).await;
+    assert!(violations.is_empty(), "host page: {violations:#?}");
+    screenshot_in(browser, &c, "embed-two-instances").await;
+
+    // A new build: every hashed name changes; the host page and its two lines do not.
+    let fresh = support::scratch_dir(&format!("rebuilt-{browser:?}"));
+    let mut renamed = Vec::new();
+    let index = std::fs::read_to_string(support::dist_dir().join("index.html")).unwrap();
+    let hash = index.split("deal-prep-").nth(1).unwrap()[..16].to_owned();
+    let new_hash: String = hash.chars().rev().collect();
+    for entry in std::fs::read_dir(support::dist_dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let new_name = name.replace(&hash, &new_hash);
+        std::fs::copy(support::dist_dir().join(&name), fresh.join(&new_name)).unwrap();
+        if new_name != name {
+            renamed.push(new_name);
+        }
+    }
+    assert_eq!(
+        renamed.len(),
+        2,
+        "the JS and the wasm carry the build's hash: {renamed:?}"
+    );
+    std::fs::write(fresh.join("index.html"), index.replace(&hash, &new_hash)).unwrap();
+    let host_page = std::fs::read(support::dist_dir().join("embed-example.html")).unwrap();
+    assert_eq!(
+        std::fs::read(fresh.join("embed-example.html")).unwrap(),
+        host_page,
+        "the host page is unchanged"
+    );
+    let status = std::process::Command::new("python3")
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/loader.py"))
+        .arg(&fresh)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let rebuilt = Server::start_dir(fresh);
+    visit(&c, &rebuilt.url("embed-example.html")).await;
+    add_deal_in(&c, "team-a", "Kestrel", "After the upgrade").await;
+    let loaded = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(r => r.name).join(' ')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        loaded.as_str().unwrap().contains(&new_hash),
+        "the new build's files were loaded: {loaded}"
+    );
+    c.close().await.unwrap();
+}
+
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
         mod chromium {
@@ -1780,7 +1933,7 @@ in_both_browsers!(
     a_full_storage_shows_a_banner_and_keeps_the_data,
     export_then_clear_then_import_restores_everything,
     a_reviewed_call_records_a_snapshot_shown_in_insights,
-    the_embed_and_iframe_pages_work_and_keep_namespaces_apart,
+    the_iframe_pages_work_and_keep_namespaces_apart,
     every_view_passes_axe_and_is_captured_light_dark_and_narrow,
     a_full_preparation_journey_survives_a_reload,
     a_stale_tab_never_overwrites_a_newer_revision,
@@ -1798,6 +1951,7 @@ in_both_browsers!(
     the_score_moves_only_for_work_done_and_explains_itself,
     back_returns_to_the_place_people_are_edited_and_the_list_reads_as_status,
     a_phone_sees_the_list_first_and_long_text_in_full,
+    the_two_line_embed_hosts_two_instances_and_survives_a_new_build,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

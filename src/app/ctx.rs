@@ -59,6 +59,17 @@ pub struct Ctx {
     /// The state's version when this context was made. A `UseReducerHandle` always derefs to
     /// the current state (an old handle too), so the version must be captured here.
     version: u64,
+    /// This instance's host element and route (one `Rc`: a context is cloned into many
+    /// callbacks, and each clone is code).
+    nav: Rc<Nav>,
+}
+
+/// Where an instance lives: its host element, its route, and whether the route is the page's
+/// URL hash (else it is kept in memory: an embedded instance that does not own the hash).
+struct Nav {
+    host: web_sys::Element,
+    route: yew::UseStateHandle<crate::app::route::Route>,
+    hash: bool,
 }
 
 /// The context provider compares contexts at every render of the root; comparing the states
@@ -70,12 +81,19 @@ impl PartialEq for Ctx {
 }
 
 impl Ctx {
-    pub fn new(state: UseReducerHandle<AppState>, writer: Rc<Writer>) -> Ctx {
+    pub fn new(
+        state: UseReducerHandle<AppState>,
+        writer: Rc<Writer>,
+        host: web_sys::Element,
+        route: yew::UseStateHandle<crate::app::route::Route>,
+        hash: bool,
+    ) -> Ctx {
         let version = state.version;
         Ctx {
             state,
             writer,
             version,
+            nav: Rc::new(Nav { host, route, hash }),
         }
     }
 
@@ -104,9 +122,30 @@ impl Ctx {
         Some((deal, deal.call(call)?))
     }
 
-    /// Goes to `route` (the hash changes; the root follows it).
+    /// Goes to `route`: the hash changes (the root follows it), or, for an instance routed in
+    /// memory, its route.
     pub fn open(&self, route: &crate::app::route::Route) {
-        crate::app::platform::go(&route.href());
+        let nav = &self.nav;
+        if nav.hash {
+            crate::app::platform::go(&route.href());
+        } else {
+            crate::app::hooks::open_in_memory(&self.writer, &nav.route, &nav.host, route.clone());
+        }
+    }
+
+    /// Whether this instance's routes live in the page's URL hash.
+    pub fn owns_hash(&self) -> bool {
+        self.nav.hash
+    }
+
+    /// This instance's host element.
+    pub fn host(&self) -> &web_sys::Element {
+        &self.nav.host
+    }
+
+    /// Focuses the first element of this instance matching `selector`, after the next render.
+    pub fn focus_later(&self, selector: &'static str) {
+        crate::app::platform::focus_later(&self.nav.host, selector);
     }
 
     /// Edits to the checklist templates.

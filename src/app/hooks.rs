@@ -9,7 +9,8 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::platform::{focus_later, go, going_forward, later, take_forward};
+use super::ctx::Ctx;
+use super::platform::{going_forward, later, take_forward};
 use super::route::Route;
 use super::state::{AppState, Msg};
 use super::writer::Writer;
@@ -60,9 +61,11 @@ fn typing(e: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// Shortcuts: `n` new deal, `/` search, `?` help, Esc closes help. Ignored while typing.
+/// Shortcuts: `n` new deal, `/` search, `?` help, Esc closes help. Ignored while typing. With
+/// several instances on a page, only the one holding the focus acts (the instance that owns the
+/// URL hash also acts when nothing is focused).
 #[hook]
-pub fn use_shortcuts(help: Help) {
+pub fn use_shortcuts(help: Help, ctx: Ctx) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
             EventListener::new(&doc, "keydown", move |event| {
@@ -70,6 +73,16 @@ pub fn use_shortcuts(help: Help) {
                     return;
                 };
                 if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let focused = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element().filter(|a| Some(a) != d.body().as_deref()));
+                let mine = match focused {
+                    Some(el) => ctx.host().contains(Some(&el)),
+                    None => ctx.owns_hash(),
+                };
+                if !mine {
                     return;
                 }
                 if e.key() == "Escape" {
@@ -88,14 +101,11 @@ pub fn use_shortcuts(help: Help) {
                         } else {
                             "input[type=search]"
                         };
-                        if Route::current() != Route::Deals {
-                            go("#/");
-                        }
+                        ctx.open(&Route::Deals);
                         // Unfold the form or the filters (folded on a phone) first.
-                        later(40, || {
-                            let folds = web_sys::window()
-                                .and_then(|w| w.document())
-                                .and_then(|d| d.query_selector_all(".deal-prep .dp-fold").ok());
+                        let host = ctx.host().clone();
+                        later(40, move || {
+                            let folds = host.query_selector_all(".dp-fold").ok();
                             for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
                                 if let Some(el) = folds
                                     .as_ref()
@@ -106,7 +116,7 @@ pub fn use_shortcuts(help: Help) {
                                 }
                             }
                         });
-                        focus_later(field);
+                        ctx.focus_later(field);
                     }
                     _ => {}
                 }
@@ -136,61 +146,101 @@ pub fn use_growing_fields() {
     });
 }
 
+/// Goes to `next` in an instance routed in memory: its deal loaded first, then shown, the
+/// instance's top brought into view if it was scrolled past.
+pub fn open_in_memory(writer: &Writer, route: &UseStateHandle<Route>, host: &web_sys::Element, next: Route) {
+    if let Some(id) = next.deal() {
+        writer.ensure_loaded(id);
+    }
+    route.set(next);
+    if host.get_bounding_client_rect().top() < 0.0 {
+        host.scroll_into_view();
+    }
+}
+
 /// The current route. The deal a route needs is loaded before the route changes, so the view
-/// renders once. A view opened from the app (a link, create, delete) opens at its top (a
-/// section route scrolls to its section); Back and Forward return to where the view was left.
+/// renders once. An instance that owns the URL hash (`hash`) follows it: a view opened from the
+/// app (a link, create, delete) opens at its top (a section route scrolls to its section); Back
+/// and Forward return to where the view was left. Any other instance keeps its route in memory:
+/// its links are followed without touching the page's URL.
 #[hook]
-pub fn use_route(writer: Rc<Writer>) -> UseStateHandle<Route> {
-    let route = use_state(Route::current);
+pub fn use_route(writer: Rc<Writer>, hash: bool, host: web_sys::Element) -> UseStateHandle<Route> {
+    let route = use_state(|| if hash { Route::current() } else { Route::Deals });
     {
         let route = route.clone();
-        use_effect_with((), move |_| {
-            // Scroll positions by route, saved as each view is left.
-            let left_at: Rc<RefCell<Vec<(String, f64)>>> = Rc::default();
-            let current = Rc::new(RefCell::new(Route::current().href()));
-            let window = web_sys::window();
-            let links = window.as_ref().and_then(|w| w.document()).map(|doc| {
-                EventListener::new(&doc, "click", |e| {
-                    let link = e
+        use_effect_with(hash, move |hash| {
+            let listeners = if *hash {
+                follow_hash(writer, route)
+            } else {
+                let links = EventListener::new(&host.clone(), "click", move |e| {
+                    let href = e
                         .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|el| el.closest("a[href^='#/']").ok().flatten());
-                    if link.is_some() {
-                        going_forward();
+                        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+                        .and_then(|a| a.get_attribute("href"));
+                    if let Some(href) = href {
+                        e.prevent_default();
+                        open_in_memory(&writer, &route, &host, Route::parse(&href));
                     }
-                })
-            });
-            let changes = window.map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    let next = Route::current();
-                    if let Some(id) = next.deal() {
-                        writer.ensure_loaded(id);
-                    }
-                    let href = next.href();
-                    let y = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
-                    let left = current.replace(href.clone());
-                    let mut saved = left_at.borrow_mut();
-                    saved.retain(|(h, _)| *h != left);
-                    saved.push((left, y));
-                    let back_to = saved.iter().find(|(h, _)| *h == href).map(|(_, y)| *y);
-                    let forward = take_forward();
-                    let to = if forward { Some(0.0) } else { back_to.or(Some(0.0)) };
-                    let to = to.filter(|_| !(forward && matches!(next, Route::DealSection(..))));
-                    route.set(next);
-                    if let Some(y) = to {
-                        // After the new view has rendered (it may be taller than the old one).
-                        later(0, move || {
-                            if let Some(w) = web_sys::window() {
-                                w.scroll_to_with_x_and_y(0.0, y);
-                            }
-                        });
-                    }
-                })
-            });
-            move || drop((links, changes))
+                });
+                vec![links]
+            };
+            move || drop(listeners)
         });
     }
     route
+}
+
+/// The listeners of the instance that owns the URL hash: links mark a navigation forward, and
+/// each hash change saves where the view was left and opens the next one.
+fn follow_hash(writer: Rc<Writer>, route: UseStateHandle<Route>) -> Vec<EventListener> {
+    // Scroll positions by route, saved as each view is left.
+    let left_at: Rc<RefCell<Vec<(String, f64)>>> = Rc::default();
+    let current = Rc::new(RefCell::new(Route::current().href()));
+    let window = web_sys::window();
+    let links = window.as_ref().and_then(|w| w.document()).map(|doc| {
+        EventListener::new(&doc, "click", |e| {
+            // A link an instance routed in memory already followed is not a navigation.
+            if e.default_prevented() {
+                return;
+            }
+            let link = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href^='#/']").ok().flatten());
+            if link.is_some() {
+                going_forward();
+            }
+        })
+    });
+    let changes = window.map(|w| {
+        EventListener::new(&w, "hashchange", move |_| {
+            let next = Route::current();
+            if let Some(id) = next.deal() {
+                writer.ensure_loaded(id);
+            }
+            let href = next.href();
+            let y = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+            let left = current.replace(href.clone());
+            let mut saved = left_at.borrow_mut();
+            saved.retain(|(h, _)| *h != left);
+            saved.push((left, y));
+            let back_to = saved.iter().find(|(h, _)| *h == href).map(|(_, y)| *y);
+            let forward = take_forward();
+            let to = if forward { Some(0.0) } else { back_to.or(Some(0.0)) };
+            let to = to.filter(|_| !(forward && matches!(next, Route::DealSection(..))));
+            route.set(next);
+            if let Some(y) = to {
+                // After the new view has rendered (it may be taller than the old one).
+                later(0, move || {
+                    if let Some(w) = web_sys::window() {
+                        w.scroll_to_with_x_and_y(0.0, y);
+                    }
+                });
+            }
+        })
+    });
+    links.into_iter().chain(changes).collect()
 }
 
 /// Hands every change to the writer (steps are written at once, typing after a pause), and the
@@ -265,23 +315,25 @@ pub fn use_persist_request(has_data: bool) {
     });
 }
 
-/// Tells measurements (and tests) that the first view is rendered and interactive.
+/// Tells measurements (and tests) that the first view of the instance in `host` is rendered
+/// and interactive (`data-ready="true"` on the host).
 #[hook]
-pub fn use_ready_mark() {
-    use_effect_with((), |_| {
+pub fn use_ready_mark(host: &web_sys::Element) {
+    let host = host.clone();
+    use_effect_with((), move |_| {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("deal-prep-ready");
         }
-        super::platform::mark_host("data-ready", "true");
+        let _ = host.set_attribute("data-ready", "true");
     });
 }
 
 /// Keeps the document title on the current view (tabs and bookmarks), when the page is the app's
 /// own: a host page with another title keeps it.
 #[hook]
-pub fn use_title(title: String) {
-    let owned = use_memo((), |_| {
-        web_sys::window()
+pub fn use_title(title: String, hash: bool) {
+    let owned = use_memo((), move |_| {
+        hash && web_sys::window()
             .and_then(|w| w.document())
             .is_some_and(|d| d.title() == super::route::APP_TITLE)
     });
@@ -289,6 +341,31 @@ pub fn use_title(title: String) {
         if *owned {
             if let Some(d) = web_sys::window().and_then(|w| w.document()) {
                 d.set_title(title);
+            }
+        }
+    });
+}
+
+/// Tells the host page when something was saved: a `deal-prep:change` event on the host element
+/// (bubbling), with `{ deals, lastSaved }` in `detail` — the count and the time, never the data.
+#[hook]
+pub fn use_change_event(state: &AppState, host: &web_sys::Element) {
+    let host = host.clone();
+    let deals = state.index.len();
+    use_effect_with((state.seq, state.saved), move |(seq, saved)| {
+        if *saved && *seq > 0 {
+            let detail = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&detail, &"deals".into(), &(deals as f64).into());
+            let _ = js_sys::Reflect::set(
+                &detail,
+                &"lastSaved".into(),
+                &js_sys::Date::new_0().to_iso_string(),
+            );
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_detail(&detail);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("deal-prep:change", &init) {
+                let _ = host.dispatch_event(&event);
             }
         }
     });

@@ -17,11 +17,15 @@ use wasm_bindgen::JsCast;
 
 use crate::store::DEFAULT_NAMESPACE;
 
-/// The id of the element the app mounts into.
+/// The id of the full-page app's host element (and of the older embed form).
 pub const HOST_ID: &str = "deal-prep";
 
-/// The namespace the host element asks for (`data-namespace`), else the page's `?namespace=`
-/// (for iframes), else the default. Only letters, digits, `-` and `_`, at most 64.
+/// Where the app mounts: every `<deal-prep>` element and the element with id `deal-prep`.
+const HOSTS: &str = "deal-prep, #deal-prep";
+
+/// The namespace the host element asks for (`namespace`, or `data-namespace` on the older
+/// `<div id="deal-prep">` form), else the page's `?namespace=` (for iframes), else the
+/// default. Only letters, digits, `-` and `_`, at most 64.
 pub fn namespace_of(host: &web_sys::Element) -> String {
     let from_query = || {
         let search = web_sys::window()?.location().search().ok()?;
@@ -30,7 +34,8 @@ pub fn namespace_of(host: &web_sys::Element) -> String {
             .split('&')
             .find_map(|pair| pair.strip_prefix("namespace=").map(str::to_owned))
     };
-    host.get_attribute("data-namespace")
+    host.get_attribute("namespace")
+        .or_else(|| host.get_attribute("data-namespace"))
         .or_else(from_query)
         .map(|ns| ns.trim().to_owned())
         .filter(|ns| valid_namespace(ns))
@@ -50,12 +55,20 @@ pub fn valid_namespace(ns: &str) -> bool {
 /// so it touches the DOM directly: Yew may be in an unusable state by then. No inline handler
 /// (the page's Content-Security-Policy forbids them): the button gets a listener.
 pub fn show_crash_panel() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(hosts) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(HOSTS).ok())
+    else {
         return;
     };
-    let Some(host) = document.get_element_by_id(HOST_ID) else {
-        return;
-    };
+    for n in 0..hosts.length() {
+        if let Some(host) = hosts.get(n).and_then(|h| h.dyn_into::<web_sys::Element>().ok()) {
+            crash_panel(&host);
+        }
+    }
+}
+
+fn crash_panel(host: &web_sys::Element) {
     // Only say the data is safe when this page can keep it.
     let kept = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
@@ -82,7 +95,32 @@ pub fn show_crash_panel() {
     }
 }
 
-/// Mounts the app into `<div id="deal-prep">` (creating it if the page has none).
+/// The theme a host asks for: its `theme` attribute ("light", "dark"), else the host page's
+/// own `color-scheme` when it is just one of them, else "" (follow the operating system).
+fn theme_of(host: &web_sys::Element) -> &'static str {
+    let asked = host.get_attribute("theme").unwrap_or_default();
+    let scheme = || {
+        web_sys::window()
+            .and_then(|w| w.get_computed_style(host).ok().flatten())
+            .and_then(|s| s.get_property_value("color-scheme").ok())
+            .unwrap_or_default()
+    };
+    let theme = if asked == "auto" || asked.is_empty() {
+        scheme()
+    } else {
+        asked
+    };
+    match theme.trim() {
+        "light" => "light",
+        "dark" => "dark",
+        _ => "",
+    }
+}
+
+/// Mounts one app into every host on the page: `<deal-prep namespace="…">` elements and the
+/// `<div id="deal-prep">` of the full-page app (created if the page has no host at all). One
+/// instance owns the page's URL hash for its routes: the full-page app, or the first host with
+/// `routing="hash"`; every other instance keeps its route in memory.
 pub fn mount() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Deal Prep panicked: {info}").into());
@@ -91,25 +129,37 @@ pub fn mount() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let host = document.get_element_by_id(HOST_ID).or_else(|| {
-        let div = document.create_element("div").ok()?;
-        div.set_id(HOST_ID);
-        document.body()?.append_child(&div).ok()?;
-        Some(div)
-    });
-    let Some(host) = host else { return };
+    let mut hosts: Vec<web_sys::Element> = Vec::new();
+    if let Ok(found) = document.query_selector_all(HOSTS) {
+        for n in 0..found.length() {
+            hosts.extend(found.get(n).and_then(|h| h.dyn_into().ok()));
+        }
+    }
+    if hosts.is_empty() {
+        let div = document.create_element("div").ok();
+        if let Some(div) = div.filter(|d| {
+            d.set_id(HOST_ID);
+            document.body().is_some_and(|b| b.append_child(d).is_ok())
+        }) {
+            hosts.push(div);
+        }
+    }
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("deal-prep-start");
     }
-    let namespace = namespace_of(&host);
-    host.set_inner_html("");
-    if let Ok(host) = host.dyn_into::<web_sys::Element>() {
-        yew::Renderer::<root::App>::with_root_and_props(
-            host,
-            root::AppProps {
-                namespace: namespace.into(),
-            },
-        )
-        .render();
+    let mut hash_taken = false;
+    for host in hosts {
+        let routing = host.get_attribute("routing").unwrap_or_default();
+        let wants_hash = routing == "hash" || (host.id() == HOST_ID && routing != "memory");
+        let hash = wants_hash && !hash_taken;
+        hash_taken |= hash;
+        let props = root::AppProps {
+            namespace: namespace_of(&host).into(),
+            hash,
+            theme: theme_of(&host).into(),
+            host: host.clone(),
+        };
+        host.set_inner_html("");
+        yew::Renderer::<root::App>::with_root_and_props(host, props).render();
     }
 }

@@ -151,11 +151,13 @@ pub fn mark_host(name: &str, value: &str) {
 }
 
 /// Focuses the element matching `selector` once the current render has happened.
-pub fn focus_later(selector: &'static str) {
+pub fn focus_later(root: &web_sys::Element, selector: &'static str) {
+    let root = root.clone();
     later(50, move || {
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&format!(".deal-prep {selector}")).ok().flatten())
+        let el = root
+            .query_selector(selector)
+            .ok()
+            .flatten()
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(el) = el {
             let _ = el.focus();

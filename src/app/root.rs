@@ -8,16 +8,16 @@ use yew::prelude::*;
 
 use super::ctx::Ctx;
 use super::hooks::{
-    use_growing_fields, use_help, use_persist_request, use_ready_mark, use_route, use_shortcuts, use_title,
-    use_update_notice, use_writer,
+    use_change_event, use_growing_fields, use_help, use_persist_request, use_ready_mark, use_route,
+    use_shortcuts, use_title, use_update_notice, use_writer,
 };
-use super::pages::call::CallPage;
-use super::pages::data::DataPage;
-use super::pages::deal::DealPage;
-use super::pages::deals::DealList;
-use super::pages::insights::InsightsPage;
+use super::pages::call::{call_page, use_call_ui};
+use super::pages::data::{data_page, use_data_ui};
+use super::pages::deal::{deal_page, use_deal_ui};
+use super::pages::deals::{deal_list, use_list_ui};
+use super::pages::insights::{insights_page, use_insights};
 use super::pages::not_found::not_found;
-use super::pages::templates::TemplatesPage;
+use super::pages::templates::templates_page;
 use super::parts::banner::banners;
 use super::parts::help_dialog::help_dialog;
 use super::route::Route;
@@ -26,8 +26,15 @@ use crate::store::Store;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// The storage namespace (the host element's `data-namespace`).
+    /// The storage namespace (the host element's `namespace` or `data-namespace`).
     pub namespace: AttrValue,
+    /// Whether this instance's routes live in the page's URL hash (one instance per page).
+    pub hash: bool,
+    /// "light", "dark", or "" to follow the operating system.
+    #[prop_or_default]
+    pub theme: AttrValue,
+    /// The element the app renders into: shortcuts, focus and links stay inside it.
+    pub host: web_sys::Element,
 }
 
 const NAV: [(Route, &str); 4] = [
@@ -46,32 +53,47 @@ pub fn App(props: &AppProps) -> Html {
         use_reducer(move || writer.initial_state())
     };
     writer.attach(state.clone());
+    let route = use_route(writer.clone(), props.hash, props.host.clone());
+    let ctx = Ctx::new(
+        state.clone(),
+        writer.clone(),
+        props.host.clone(),
+        route.clone(),
+        props.hash,
+    );
     let help = use_help();
-    use_shortcuts(help.clone());
+    use_shortcuts(help.clone(), ctx.clone());
     use_growing_fields();
-    let route = use_route(writer.clone());
+    use_change_event(&state, &props.host);
     use_writer(state.clone(), writer.clone());
     use_update_notice(state.clone());
     use_persist_request(!state.index.is_empty());
-    use_ready_mark();
-    use_title(super::route::title(&route, &state.book));
+    use_ready_mark(&props.host);
+    // Only the instance that owns the URL hash titles the tab.
+    use_title(super::route::title(&route, &state.book), props.hash);
 
+    // The pages are view functions; their state lives here (a component each would cost about
+    // 1 KB of wasm), so the list's filters and the template shown survive a visit elsewhere.
+    let list_ui = use_list_ui();
+    let template_shown = use_state(crate::domain::Id::default_template);
+    let insights = use_insights(&ctx, *route == Route::Insights);
+    let data_ui = use_data_ui(&ctx, *route == Route::Data);
+    let call_ui = use_call_ui(&route);
+    let deal_ui = use_deal_ui(&ctx, &route);
     let view = match &*route {
-        Route::Deals => html! { <DealList /> },
-        Route::Deal(id) => html! { <DealPage id={id.clone()} /> },
-        Route::DealSection(id, section) => html! { <DealPage id={id.clone()} section={*section} /> },
-        Route::Call(deal, call) => html! { <CallPage deal={deal.clone()} call={call.clone()} /> },
-        Route::Insights => html! { <InsightsPage /> },
-        Route::Templates => html! { <TemplatesPage /> },
-        Route::Data => html! { <DataPage /> },
+        Route::Deals => deal_list(&ctx, &list_ui),
+        Route::Deal(id) | Route::DealSection(id, _) => deal_page(&ctx, &deal_ui, id),
+        Route::Call(deal, call) => call_page(&ctx, &call_ui, deal, call),
+        Route::Insights => insights_page(&insights),
+        Route::Templates => templates_page(&ctx, &template_shown),
+        Route::Data => data_page(&ctx, &data_ui),
         Route::NotFound => not_found(),
     };
     let in_deals = |r: &Route| *r == Route::Deals || r.deal().is_some();
-    let ctx = Ctx::new(state.clone(), writer);
 
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class="deal-prep">
+            <div class="deal-prep" data-theme={(!props.theme.is_empty()).then(|| props.theme.clone())}>
                 <header class="dp-header">
                     <a class="dp-header__brand" href="#/">{ "Deal Prep" }</a>
                     <nav class="dp-nav" aria-label="Main">

@@ -67,8 +67,21 @@ impl Server {
     /// Serves on a given port (0: any free one); the same port means the same origin, so a
     /// restarted server keeps the browser's storage and service worker.
     pub fn start_on(port: u16, extra: Vec<(String, PathBuf)>, gz_dir: Option<PathBuf>) -> Server {
+        Server::start_root(port, dist_dir(), extra, gz_dir)
+    }
+
+    /// Serves another build folder (e.g. a copy of `dist/` renamed as a new build would be).
+    pub fn start_dir(root: PathBuf) -> Server {
+        Server::start_root(0, root, Vec::new(), None)
+    }
+
+    fn start_root(
+        port: u16,
+        root: PathBuf,
+        extra: Vec<(String, PathBuf)>,
+        gz_dir: Option<PathBuf>,
+    ) -> Server {
         let extra = Arc::new((extra, gz_dir));
-        let root = dist_dir();
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind 127.0.0.1");
         let port = listener.local_addr().unwrap().port();
         listener.set_nonblocking(true).unwrap();
@@ -330,7 +343,7 @@ impl Drop for Driver {
 pub async fn wait_ready(c: &Client) {
     c.wait()
         .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("#deal-prep[data-ready=true] .deal-prep"))
+        .for_element(Locator::Css("[data-ready=true] .deal-prep"))
         .await
         .expect("the app renders");
 }

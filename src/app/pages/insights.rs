@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::app::ctx::use_ctx;
+use std::rc::Rc;
+
+use crate::app::ctx::Ctx;
 use crate::app::platform::now;
 use crate::app::route::Route;
 use crate::domain::insights::{insights, Insights};
@@ -155,33 +157,38 @@ fn prep_chart(i: &Insights) -> Html {
     }
 }
 
-#[component]
-pub fn InsightsPage() -> Html {
-    let ctx = use_ctx();
-    // Parsing every stored deal is the costly part: only redo it when the data changed.
-    let data = {
-        let ctx = ctx.clone();
-        let state = &ctx.state;
-        use_memo(
-            (state.seq, state.index.len(), state.book.deals.len()),
-            move |_| {
-                let deals = ctx.all_deals();
-                let book = &ctx.state.book;
-                insights(deals.iter(), |d| book.template_for(d), now())
-            },
-        )
-    };
+/// The insights, computed while the page is `shown`. Parsing every stored deal is the costly
+/// part: only redone when the data changed, and nothing is computed on other pages.
+#[hook]
+pub fn use_insights(ctx: &Ctx, shown: bool) -> Rc<Insights> {
+    let ctx = ctx.clone();
+    let state = &ctx.state;
+    use_memo(
+        (shown, state.seq, state.index.len(), state.book.deals.len()),
+        move |(shown, ..)| {
+            if !*shown {
+                return Insights::default();
+            }
+            let deals = ctx.all_deals();
+            let book = &ctx.state.book;
+            insights(deals.iter(), |d| book.template_for(d), now())
+        },
+    )
+}
+
+/// The Insights page (a view function: the root keeps [`use_insights`]).
+pub fn insights_page(data: &Insights) -> Html {
     html! {
         <section class="dp-insights" aria-labelledby="dp-insights-title">
             <h1 id="dp-insights-title" class="dp-title">{ "Insights" }</h1>
             <p class="dp-muted">{ "Your own process over time. Compare yourself with your past, not with anyone else." }</p>
             <section class="dp-section" aria-labelledby="dp-trend-title">
                 <h2 id="dp-trend-title" class="dp-subtitle">{ "Process score trend (weekly average)" }</h2>
-                { trend_chart(&data) }
+                { trend_chart(data) }
             </section>
             <section class="dp-section" aria-labelledby="dp-prep-title">
                 <h2 id="dp-prep-title" class="dp-subtitle">{ "Fully prepared calls per week" }</h2>
-                { prep_chart(&data) }
+                { prep_chart(data) }
             </section>
             <section class="dp-section" aria-labelledby="dp-closed-title">
                 <h2 id="dp-closed-title" class="dp-subtitle">{ "Closed deals: process beside outcome" }</h2>

@@ -5,18 +5,20 @@ use yew::prelude::*;
 
 use crate::app::parts::{event_value, submitted};
 
-use crate::app::ctx::{use_ctx, Ctx};
+use crate::app::ctx::Ctx;
 use crate::app::platform::new_id;
 use crate::domain::proof::{Proof, RULES};
 use crate::domain::template::DEFAULT_TEMPLATE_ID;
 use crate::domain::{Id, TemplateAction, TemplateItem};
 
-#[component]
-pub fn TemplatesPage() -> Html {
-    let ctx = use_ctx();
-    let selected = use_state(Id::default_template);
+/// The Templates page; `selected` (kept by the root: the page is a view function) is the
+/// template shown.
+pub fn templates_page(ctx: &Ctx, selected: &UseStateHandle<Id>) -> Html {
     let templates = &ctx.state.book.templates;
-    let template = templates.iter().find(|t| t.id == *selected).or(templates.first());
+    let template = templates
+        .iter()
+        .find(|t| t.id == **selected)
+        .or(templates.first());
     let tpl = ctx.template_editor();
     let Some(template) = template else {
         return html! { <p>{ "No templates." }</p> };
@@ -73,7 +75,7 @@ pub fn TemplatesPage() -> Html {
                     oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| tpl.typing(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
             </label>
             <ol class="dp-template-items">
-                { for template.active().enumerate().map(|(n, item)| item_row(&ctx, &tid, item, n)) }
+                { for template.active().enumerate().map(|(n, item)| item_row(ctx, &tid, item, n)) }
             </ol>
             <form class="dp-inline-form" onsubmit={on_add_item}>
                 <label class="dp-field">

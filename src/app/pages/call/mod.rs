@@ -7,34 +7,38 @@ mod plan;
 
 use yew::prelude::*;
 
-use crate::app::ctx::use_ctx;
+use crate::app::ctx::Ctx;
 use crate::app::parts::dead_end;
 use crate::app::parts::review_form::review_form;
 use crate::app::platform::now;
 use crate::app::route::Route;
 use crate::domain::{DealAction, Id};
 
-#[derive(Properties, PartialEq)]
-pub struct CallProps {
-    pub deal: Id,
-    pub call: Id,
-}
-
-/// The page's own UI state: the copy fallback and "Copied.". The parts are view functions (a
-/// Yew component per part costs about 1 KB of wasm each).
+/// The page's own UI state: the copy fallback and "Copied.", kept by the root (the page and its
+/// parts are view functions: a Yew component costs about 1 KB of wasm) and cleared whenever
+/// the route changes.
 pub struct CallUi {
     pub fallback: UseStateHandle<Option<String>>,
     pub copied: UseStateHandle<bool>,
 }
 
-#[component]
-pub fn CallPage(props: &CallProps) -> Html {
-    let ctx = use_ctx();
+#[hook]
+pub fn use_call_ui(route: &crate::app::route::Route) -> CallUi {
     let ui = CallUi {
         fallback: use_state(|| None::<String>),
         copied: use_state(|| false),
     };
-    let Some((deal, call)) = ctx.call(&props.deal, &props.call) else {
+    let (fallback, copied) = (ui.fallback.clone(), ui.copied.clone());
+    use_effect_with(route.clone(), move |_| {
+        fallback.set(None);
+        copied.set(false);
+    });
+    ui
+}
+
+/// The call `call_id` of deal `deal_id`.
+pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id) -> Html {
+    let Some((deal, call)) = ctx.call(deal_id, call_id) else {
         return dead_end(
             "Call not found",
             "This call is not stored in this browser.",
@@ -57,12 +61,12 @@ pub fn CallPage(props: &CallProps) -> Html {
                 { format!("{} call, ", call.kind.label()) }<span class="dp-nowrap">{ call.at.human() }</span>
                 <span class="dp-call__deal">{ format!("{} — {}", deal.client, deal.name) }</span>
             </h1>
-            { brief::tools(&ctx, deal, call, &ui) }
+            { brief::tools(ctx, deal, call, ui) }
             <div class="dp-call__grid">
                 // The objective and the ask come first (in reading order and on a phone); on a
                 // wide screen the checklist sits in the left column.
-                { plan::plan(&ctx, deal, call) }
-                { checklist::checklist(&ctx, deal, call) }
+                { plan::plan(ctx, deal, call) }
+                { checklist::checklist(ctx, deal, call) }
             </div>
             { brief::print_brief(deal, call, template) }
             if show_review {

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use crate::app::ctx::use_ctx;
+use crate::app::ctx::Ctx;
 use crate::app::platform;
 use crate::domain::Id;
 use crate::store::rules::Resolve;
@@ -34,28 +34,36 @@ pub struct DataUi {
     pub confirm_text: UseStateHandle<String>,
 }
 
-#[component]
-pub fn DataPage() -> Html {
-    let ctx = use_ctx();
+/// The Data page's state, kept by the root (the page is a view function). The storage figures
+/// are read when the page is `shown`, and only then.
+#[hook]
+pub fn use_data_ui(ctx: &Ctx, shown: bool) -> DataUi {
     let persisted = use_state(|| None::<bool>);
     let estimate = use_state(|| None::<platform::Estimate>);
     {
         let (persisted, estimate) = (persisted.clone(), estimate.clone());
-        use_effect_with((), move |_| {
-            yew::platform::spawn_local(async move {
-                estimate.set(platform::estimate().await);
-                persisted.set(platform::persisted().await);
-            });
+        use_effect_with(shown, move |shown| {
+            if *shown {
+                yew::platform::spawn_local(async move {
+                    estimate.set(platform::estimate().await);
+                    persisted.set(platform::persisted().await);
+                });
+            }
         });
     }
     let used = {
         let ctx = ctx.clone();
         use_memo(
-            (ctx.state.seq, ctx.state.index.len(), ctx.state.problems.len()),
-            move |_| ctx.chars_used(),
+            (
+                shown,
+                ctx.state.seq,
+                ctx.state.index.len(),
+                ctx.state.problems.len(),
+            ),
+            move |(shown, ..)| if *shown { ctx.chars_used() } else { 0 },
         )
     };
-    let ui = DataUi {
+    DataUi {
         pending: use_state(|| None),
         import_error: use_state(|| None),
         dragging: use_state(|| false),
@@ -65,15 +73,19 @@ pub fn DataPage() -> Html {
         estimate,
         used,
         confirm_text: use_state(String::new),
-    };
+    }
+}
+
+/// The Data page.
+pub fn data_page(ctx: &Ctx, ui: &DataUi) -> Html {
     html! {
         <section class="dp-data" aria-labelledby="dp-data-title">
             <h1 id="dp-data-title" class="dp-title">{ "Your data" }</h1>
-            { export::export(&ctx) }
-            { import::import(&ctx, &ui) }
-            { storage::storage(&ctx, &ui) }
-            { kept_aside::kept_aside(&ctx) }
-            { delete_all::delete_all(&ctx, &ui) }
+            { export::export(ctx) }
+            { import::import(ctx, ui) }
+            { storage::storage(ctx, ui) }
+            { kept_aside::kept_aside(ctx) }
+            { delete_all::delete_all(ctx, ui) }
         </section>
     }
 }

@@ -11,23 +11,14 @@ mod stepper;
 
 use yew::prelude::*;
 
-use crate::app::ctx::use_ctx;
+use crate::app::ctx::Ctx;
 use crate::app::parts::dead_end;
-use crate::app::platform::focus_later;
-use crate::app::route::Section;
+use crate::app::route::{Route, Section};
 use crate::domain::{Id, SkippedStep, Stage};
 
-#[derive(Properties, PartialEq)]
-pub struct DealProps {
-    pub id: Id,
-    /// The section a link pointed to: scrolled into view and focused.
-    #[prop_or_default]
-    pub section: Option<Section>,
-}
-
-/// The page's own UI state: the wrong-turn dialog's pending move and what the add-person and
-/// plan-a-call forms hold. The sections are view functions (a Yew component per section costs
-/// about 1 KB of wasm each), so their state lives here.
+/// The page's own UI state: the wrong-turn dialog's pending move and the person removed last.
+/// The page and its sections are view functions (a Yew component costs about 1 KB of wasm), so
+/// the root keeps this state ([`use_deal_ui`]); it is cleared when another deal opens.
 #[derive(Clone)]
 pub struct DealUi {
     pub pending_move: UseStateHandle<Option<(Stage, Vec<SkippedStep>)>>,
@@ -42,39 +33,48 @@ pub struct Removed {
 }
 
 #[hook]
-fn use_deal_ui() -> DealUi {
+pub fn use_deal_ui(ctx: &crate::app::ctx::Ctx, route: &Route) -> DealUi {
     let pending_move = use_state(|| None::<(Stage, Vec<SkippedStep>)>);
     // Focus moves into the wrong-turn dialog when it opens, and back to the roadmap when it closes.
     let dialog_seen = use_mut_ref(|| false);
+    let focus = ctx.clone();
     use_effect_with(pending_move.is_some(), move |open| {
         if *open {
             *dialog_seen.borrow_mut() = true;
-            focus_later(".dp-dialog button");
+            focus.focus_later(".dp-dialog button");
         } else if *dialog_seen.borrow() {
-            focus_later(".dp-stepper button:not([disabled])");
+            focus.focus_later(".dp-stepper button:not([disabled])");
         }
     });
-    DealUi {
-        pending_move,
-        removed: use_state(|| None),
-    }
-}
-
-#[component]
-pub fn DealPage(props: &DealProps) -> Html {
-    let ctx = use_ctx();
-    let ui = use_deal_ui();
-    use_effect_with((props.id.clone(), props.section), |(_, section)| {
-        if let Some(section) = section {
-            focus_later(match section {
+    // The section a link pointed to is focused (and so scrolled into view).
+    let (focus, section) = (ctx.clone(), route.clone());
+    use_effect_with(section, move |route| {
+        if let Route::DealSection(_, section) = route {
+            focus.focus_later(match section {
                 Section::People => "#dp-people-title",
                 Section::Qualification => "#dp-qual-title",
                 Section::Calls => "#dp-calls-title",
             });
         }
     });
-    let Some(deal) = ctx.state.book.deals.get(&props.id) else {
-        if ctx.is_kept_aside(&props.id) {
+    let removed = use_state(|| None);
+    {
+        let (pending, removed) = (pending_move.clone(), removed.clone());
+        use_effect_with(route.deal().cloned(), move |_| {
+            pending.set(None);
+            removed.set(None);
+        });
+    }
+    DealUi {
+        pending_move,
+        removed,
+    }
+}
+
+/// The deal `id`.
+pub fn deal_page(ctx: &Ctx, ui: &DealUi, id: &Id) -> Html {
+    let Some(deal) = ctx.state.book.deals.get(id) else {
+        if ctx.is_kept_aside(id) {
             return dead_end("This deal can't be opened", "Its saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched.", "#/data", "Download or discard it under Data");
         }
         return dead_end("Deal not found", "This deal is not stored in this browser (it may have been deleted, or saved under another namespace).", "#/", "Back to your deals");
@@ -94,13 +94,13 @@ pub fn DealPage(props: &DealProps) -> Html {
                     <span class="dp-tag dp-tag--warn">{ "Jumped ahead" }</span>
                 }
             </header>
-            { stepper::stepper(&ctx, deal, &ui) }
-            { details::details(&ctx, deal) }
-            { outlook::outlook(&ctx, deal) }
-            { people::people(&ctx, deal, &ui) }
-            { qualification::qualification(&ctx, deal) }
-            { calls::calls(&ctx, deal) }
-            { outcome::outcome(&ctx, deal) }
+            { stepper::stepper(ctx, deal, ui) }
+            { details::details(ctx, deal) }
+            { outlook::outlook(ctx, deal) }
+            { people::people(ctx, deal, ui) }
+            { qualification::qualification(ctx, deal) }
+            { calls::calls(ctx, deal) }
+            { outcome::outcome(ctx, deal) }
         </article>
     }
 }

@@ -33,7 +33,7 @@ pub fn outcome(ctx: &Ctx, deal: &Deal) -> Html {
                 <button type="button" class="dp-button dp-button--danger"
                     onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| {
                         ctx.delete_deal(&deal);
-                        crate::app::platform::go("#/");
+                        ctx.open(&crate::app::route::Route::Deals);
                     } }}>
                     { if deal.sample { "Remove sample deal" } else { "Delete deal" } }
                 </button>

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::app::parts::event_value;
 
-use crate::app::ctx::use_ctx;
+use crate::app::ctx::Ctx;
 pub mod query;
 
 use crate::app::parts::new_deal::new_deal;
@@ -43,18 +43,33 @@ fn filter(
     }
 }
 
-#[component]
-pub fn DealList() -> Html {
-    let ctx = use_ctx();
-    let query = use_state(ListQuery::default);
-    let show_all = use_state(|| false);
+/// The list's own state: the query, "Show all", and whether the form and filters start folded.
+/// Kept by the root (the list is a view function), so the filters survive a visit to a deal.
+#[derive(Clone)]
+pub struct ListUi {
+    query: UseStateHandle<ListQuery>,
+    show_all: UseStateHandle<bool>,
+    folded: bool,
+}
+
+#[hook]
+pub fn use_list_ui() -> ListUi {
     // On a phone the list comes first: the new-deal form and the filters fold behind buttons.
-    let folded = use_state(|| {
+    let folded = use_memo((), |_| {
         web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < 640.0)
     });
+    ListUi {
+        query: use_state(ListQuery::default),
+        show_all: use_state(|| false),
+        folded: *folded,
+    }
+}
+
+pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
+    let (query, show_all, folded) = (&ui.query, &ui.show_all, ui.folded);
     let entries = &ctx.state.index;
 
     let on_create = {
@@ -92,18 +107,18 @@ pub fn DealList() -> Html {
     let now = now();
     let shown = query.run(entries.values(), now);
     let total_shown = shown.len();
-    let limit = if *show_all { usize::MAX } else { PAGE };
+    let limit = if **show_all { usize::MAX } else { PAGE };
     html! {
         <section class="dp-deals" aria-labelledby="dp-deals-title">
             <h1 id="dp-deals-title" class="dp-title">{ "Deals" }</h1>
             <div class="dp-folds">
-                <details class="dp-fold dp-fold--new" open={!*folded}>
+                <details class="dp-fold dp-fold--new" open={!folded}>
                     <summary class="dp-button">{ "New deal" }</summary>
                     { new_deal(on_create) }
                 </details>
-                <details class="dp-fold dp-fold--filters" open={!*folded}>
+                <details class="dp-fold dp-fold--filters" open={!folded}>
                     <summary class="dp-button">{ "Search and filters" }</summary>
-                    { filters(&query) }
+                    { filters(query) }
                 </details>
             </div>
             <p class="dp-muted" aria-live="polite">{ format!("{} of {}", grouped(shown.len()), count(entries.len(), "deal", "deals")) }</p>
