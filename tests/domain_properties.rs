@@ -324,7 +324,6 @@ fn the_domain_uses_no_framework_or_browser_api() {
 fn the_markdown_brief_renders_as_intended_in_a_real_renderer() {
     use deal_prep::domain::sample::{sample_deal, Rng};
     use deal_prep::domain::{brief, Id, Minutes, Template};
-    use std::io::Write;
     let mut deal = sample_deal(
         Id::new("d1").unwrap(),
         Minutes::parse("2026-11-26T09:00").unwrap(),
@@ -332,6 +331,47 @@ fn the_markdown_brief_renders_as_intended_in_a_real_renderer() {
     );
     deal.calls[0].plan.objective = "Win *big* <today>".into();
     let text = brief::markdown(&deal, &deal.calls[0], &Template::default_template());
+    let html = render_markdown(&text);
+    let between = |a: &str, b: &str| {
+        let start = html.find(a).unwrap_or_else(|| panic!("no {a} in {html}"));
+        let end = html[start..]
+            .find(b)
+            .unwrap_or_else(|| panic!("no {b} after {a} in {html}"));
+        html[start..start + end].to_owned()
+    };
+    for (field, next) in [
+        ("<strong>When:</strong>", "<strong>Stage:</strong>"),
+        ("<strong>Stage:</strong>", "<strong>Attendees:</strong>"),
+    ] {
+        assert!(
+            between(field, next).contains("<br>"),
+            "{field} runs into {next}: {html}"
+        );
+    }
+    rest_of_the_brief_checks(&html);
+
+    // The agenda for the client: its fields on their own lines, nothing internal.
+    let agenda = render_markdown(&brief::client_agenda(&deal, &deal.calls[0]));
+    let start = agenda.find("<strong>When:</strong>").unwrap();
+    assert!(
+        agenda[start..agenda.find("<strong>With:</strong>").unwrap()].contains("<br>"),
+        "{agenda}"
+    );
+    assert!(
+        agenda.contains("<li>Their goals for this quarter</li>"),
+        "{agenda}"
+    );
+    for internal in ["We tried tracking before", "Checklist", "Who else feels it"] {
+        assert!(
+            !agenda.contains(internal),
+            "{internal} must not reach the client: {agenda}"
+        );
+    }
+}
+
+/// The HTML the npm `marked` package renders from `text`.
+fn render_markdown(text: &str) -> String {
+    use std::io::Write;
     let root = env!("CARGO_MANIFEST_DIR");
     assert!(
         std::path::Path::new(root).join("node_modules/marked").exists(),
@@ -351,23 +391,11 @@ fn the_markdown_brief_renders_as_intended_in_a_real_renderer() {
     node.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
     let out = node.wait_with_output().unwrap();
     assert!(out.status.success(), "marked failed");
-    let html = String::from_utf8(out.stdout).unwrap();
-    let between = |a: &str, b: &str| {
-        let start = html.find(a).unwrap_or_else(|| panic!("no {a} in {html}"));
-        let end = html[start..]
-            .find(b)
-            .unwrap_or_else(|| panic!("no {b} after {a} in {html}"));
-        html[start..start + end].to_owned()
-    };
-    for (field, next) in [
-        ("<strong>When:</strong>", "<strong>Stage:</strong>"),
-        ("<strong>Stage:</strong>", "<strong>Attendees:</strong>"),
-    ] {
-        assert!(
-            between(field, next).contains("<br>"),
-            "{field} runs into {next}: {html}"
-        );
-    }
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// What the internal brief must render as: headings, literal user text, lists.
+fn rest_of_the_brief_checks(html: &str) {
     assert!(html.contains("<h2>Objective</h2>"), "{html}");
     assert!(
         html.contains("Win *big* &lt;today&gt;"),

@@ -805,6 +805,31 @@ async fn copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused
         "{text}"
     );
     assert!(text.contains("## Checklist (6 of 10 ready)"), "{text}");
+
+    // The agenda for the client: objective, agenda and who attends; nothing internal.
+    click_button(&c, "Copy agenda for the client").await;
+    let mut agenda = String::new();
+    for _ in 0..100 {
+        agenda = value_of(&c, ".dp-fallback textarea").await.unwrap_or_default();
+        if agenda.starts_with("# Discovery — ") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        agenda.starts_with("# Discovery — Acme Logistics (sample)"),
+        "{agenda}"
+    );
+    assert!(
+        agenda.contains("**With:** Dana Kim") && agenda.contains("1. Their goals for this quarter"),
+        "{agenda}"
+    );
+    for internal in ["We tried tracking before", "Checklist", "Who else feels it"] {
+        assert!(
+            !agenda.contains(internal),
+            "{internal} must not reach the client: {agenda}"
+        );
+    }
     c.close().await.unwrap();
 }
 
@@ -1434,6 +1459,9 @@ async fn the_score_moves_only_for_work_done_and_explains_itself(browser: Browser
         .unwrap();
     assert!(dialog.contains("Decision maker"), "{dialog}");
     click_button(&c, "Stay").await;
+    // Focus returns to the roadmap; type elsewhere only after that (a key typed meanwhile
+    // would land on the roadmap as a shortcut).
+    wait_focus(&c, ".dp-stepper button").await;
     fill(&c, "input[name=person]", "Chris Olsen").await;
     click_button(&c, "Add person").await;
     let person = person(&c, "Chris Olsen").await;
@@ -1460,6 +1488,9 @@ async fn the_score_moves_only_for_work_done_and_explains_itself(browser: Browser
         "named in People, so not skipped: {dialog}"
     );
     click_button(&c, "Stay").await;
+    // Focus returns to the roadmap; type elsewhere only after that (a key typed meanwhile
+    // would land on the roadmap as a shortcut).
+    wait_focus(&c, ".dp-stepper button").await;
     wait_gone(&c, "[role=dialog]").await;
 
     // Hold the prepared call (early) and review it with a next step but no date.

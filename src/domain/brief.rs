@@ -82,6 +82,37 @@ pub fn markdown(deal: &Deal, call: &Call, template: &Template) -> String {
     s
 }
 
+/// What the client may see of a call: its time, the objective, the agenda and who attends —
+/// never the objections, the checklist or the notes of the internal brief.
+pub fn client_agenda(deal: &Deal, call: &Call) -> String {
+    let mut s = format!(
+        "# {} — {}\n\n**When:** {}",
+        call.kind.label(),
+        md(&deal.client),
+        call.at.human()
+    );
+    let people: Vec<String> = call
+        .attendees
+        .iter()
+        .filter_map(|id| deal.person(id))
+        .map(|p| md(&p.name))
+        .collect();
+    if !people.is_empty() {
+        let _ = write!(s, "  \n**With:** {}", people.join(", "));
+    }
+    s.push('\n');
+    if !call.plan.objective.trim().is_empty() {
+        let _ = writeln!(s, "\n## Objective\n{}", md(&call.plan.objective));
+    }
+    if !call.plan.agenda.is_empty() {
+        s.push_str("\n## Agenda\n");
+        for (n, item) in call.plan.agenda.iter().enumerate() {
+            let _ = writeln!(s, "{}. {}", n + 1, md(&item.text));
+        }
+    }
+    s
+}
+
 /// Every deal in `deals` as one Markdown document: facts, people, qualification, and each call
 /// with its plan, checklist and review. `template_of` gives a deal's checklist template.
 pub fn readable<'a>(

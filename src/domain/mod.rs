@@ -11,6 +11,7 @@ pub mod brief;
 pub mod call;
 pub mod deal;
 pub mod edit;
+pub mod ics;
 pub mod id;
 pub mod insights;
 pub mod order;

@@ -66,8 +66,8 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     let (fallback, copied) = (ui.fallback.clone(), ui.copied.clone());
     let template = ctx.state.book.template_for(deal);
     let process = crate::domain::score(deal, template, platform::now()).total;
-    let markdown = brief::markdown(deal, call, template);
-    let on_copy = {
+    // The internal brief, and the agenda for the client (objective, agenda, attendees only).
+    let copy = |markdown: String| {
         let (fallback, copied) = (fallback.clone(), copied.clone());
         Callback::from(move |_| {
             let (fallback, copied, markdown) = (fallback.clone(), copied.clone(), markdown.clone());
@@ -82,6 +82,8 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
             });
         })
     };
+    let on_copy = copy(brief::markdown(deal, call, template));
+    let on_copy_client = copy(brief::client_agenda(deal, call));
     let on_print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -92,6 +94,7 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
             <div class="dp-row dp-call__tools">
                 <button type="button" class="dp-button" onclick={on_print}>{ "Print call brief" }</button>
                 <button type="button" class="dp-button" onclick={on_copy}>{ "Copy as Markdown" }</button>
+                <button type="button" class="dp-button" onclick={on_copy_client}>{ "Copy agenda for the client" }</button>
                 if *copied { <span class="dp-muted" role="status">{ "Copied." }</span> }
                 <a class="dp-call__score" href={Route::Deal(deal.id.clone()).href()} aria-label={format!("Process score {process} of 100: see the breakdown")}>
                     { "Process score " }<strong class="dp-call__score-value">{ process }</strong>
