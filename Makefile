@@ -18,7 +18,7 @@ WASM := --target wasm32-unknown-unknown
 # The size gate: wasm + JS, gzip -9, in bytes. The target is 204800 (200 KB); the build is not
 # there yet (see BENCHMARKS.md, "Size history"), so the gate holds the smallest size reached and
 # only ever moves down. Override to check it: `make size SIZE_BUDGET_BYTES=1000` fails.
-SIZE_BUDGET_BYTES = 301100
+SIZE_BUDGET_BYTES = 300300
 export SIZE_BUDGET_BYTES
 
 .PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size size-why bench single-file
