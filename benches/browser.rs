@@ -380,7 +380,7 @@ async fn main() {
     let frames: Vec<f64> = serde_json::from_value(c.execute("return window.__frames", vec![]).await.unwrap())
         .unwrap_or_default();
     for _ in 0..50 {
-        click_first_item(&c).await;
+        click_hand_item(&c).await;
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
     let toggles: Vec<f64> =
@@ -558,8 +558,10 @@ async fn lighthouse(seeds: &[(String, PathBuf); 2]) -> Vec<String> {
     lines
 }
 
-async fn click_first_item(c: &Client) {
-    c.find(Locator::Css(".dp-checklist__item:first-child input"))
+async fn click_hand_item(c: &Client) {
+    // The second item ("Agenda confirmed with the client") is ticked by hand; the first proves
+    // itself from the plan.
+    c.find(Locator::Css(".dp-checklist__item:nth-child(2) input"))
         .await
         .unwrap()
         .click()

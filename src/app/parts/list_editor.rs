@@ -62,7 +62,8 @@ pub fn list_editor(
     let count = rows.len();
     html! {
         <section class="dp-list-editor" aria-label={title}>
-            <h3 class="dp-subtitle dp-subtitle--small">{ title }</h3>
+            // h2: the plan's lists are the first headings under the call's title.
+            <h2 class="dp-subtitle dp-subtitle--small">{ title }</h2>
             <ol class="dp-list-editor__items">
                 { for rows.into_iter().enumerate().map(|(n, (id, left, right))| {
                     let on_edit = on_edit.clone();
