@@ -96,8 +96,13 @@ fn crash_panel(host: &web_sys::Element) {
 }
 
 /// The theme a host asks for: its `theme` attribute ("light", "dark"), else the host page's
-/// own `color-scheme` when it is just one of them, else "" (follow the operating system).
+/// own `color-scheme` when it is just one of them, else "" (follow the operating system). The
+/// full-page app follows the operating system without asking (reading a computed style before
+/// the first render would make the browser compute the page's styles early).
 fn theme_of(host: &web_sys::Element) -> &'static str {
+    if host.id() == HOST_ID {
+        return "";
+    }
     let asked = host.get_attribute("theme").unwrap_or_default();
     let scheme = || {
         web_sys::window()
