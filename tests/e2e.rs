@@ -109,6 +109,31 @@ async fn moving_ahead_shows_the_wrong_turn_dialog_and_marks_the_deal(browser: Br
     // Survives a reload, opened straight from its URL.
     reload_and_expect(&c, ".dp-tag--warn", "Jumped ahead").await;
     screenshot_in(browser, &c, "deal").await;
+
+    // Closing the dialog and going straight to a field keeps the focus there: the roadmap
+    // does not take it back, and no typed key turns into a shortcut ("n" is "new deal").
+    click(&c, ".dp-stepper__step:nth-child(6) button").await; // Commit
+    wait_text(&c, "[role=dialog]", "Wrong turn").await;
+    c.execute(
+        "[...document.querySelectorAll('.dp-dialog button')].find(b => b.textContent.trim() === 'Stay').click();
+         document.querySelector('input[name=person]').focus();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    // Typing goes to whatever holds the focus, as the keyboard does (no re-click).
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("Dana Nolan")
+        .await
+        .unwrap();
+    assert_eq!(
+        value_of(&c, "input[name=person]").await.as_deref(),
+        Some("Dana Nolan")
+    );
+    wait_text(&c, ".dp-deal h1", "Grid analytics").await;
     c.close().await.unwrap();
 }
 

@@ -150,10 +150,23 @@ pub fn mark_host(name: &str, value: &str) {
     }
 }
 
-/// Focuses the element matching `selector` once the current render has happened.
+/// Focuses the element matching `selector` once the current render has happened — unless a
+/// text field (input or text area) holds the focus by then: a click into a field right after
+/// closing a dialog keeps that field, and keys typed there never land on a button, where they
+/// would be shortcuts.
 pub fn focus_later(root: &web_sys::Element, selector: &'static str) {
     let root = root.clone();
     later(50, move || {
+        let typing = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|a| {
+                a.dyn_ref::<web_sys::HtmlInputElement>().is_some()
+                    || a.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
+            });
+        if typing {
+            return;
+        }
         let el = root
             .query_selector(selector)
             .ok()
