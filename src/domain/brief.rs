@@ -73,7 +73,7 @@ pub fn markdown(deal: &Deal, call: &Call, template: &Template) -> String {
         }
     }
     let list = super::proof::checklist(deal, call, template);
-    let done = list.iter().filter(|c| c.checked).count();
+    let done = super::proof::done(&list);
     let _ = writeln!(s, "\n## Checklist ({done} of {} ready)", list.len());
     for c in list {
         let mark = if c.checked { "x" } else { " " };

@@ -3,7 +3,7 @@
 //! Items without a rule are ticked by hand. A hand tick stored on a call is kept either way; it
 //! counts only while the item has no rule.
 
-use super::{Call, Deal, EvidenceLevel, Role, Template, TemplateItem};
+use super::{Call, Deal, EvidenceLevel, Pair, Role, Template, TemplateItem};
 
 /// A fact the plan can prove. `n` is the least count a list needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,6 +161,15 @@ fn count<T>(items: &[T], text: impl Fn(&T) -> &str) -> usize {
     items.iter().filter(|i| written(text(i))).count()
 }
 
+/// A pair rule: at least one pair with both sides written.
+fn pairs(items: &[Pair], one: &str, many: &str) -> (bool, String) {
+    let n = items
+        .iter()
+        .filter(|p| written(&p.left) && written(&p.right))
+        .count();
+    (n > 0, plural(n, one, many))
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -214,28 +223,12 @@ pub fn prove(rule: Rule, deal: &Deal, call: &Call) -> (bool, String) {
             "pain question",
             "pain questions",
         ),
-        Rule::Cares => {
-            let n = plan
-                .cares
-                .iter()
-                .filter(|p| written(&p.left) && written(&p.right))
-                .count();
-            (
-                n > 0,
-                plural(n, "cares-about → how pair", "cares-about → how pairs"),
-            )
-        }
-        Rule::Objection => {
-            let n = plan
-                .objections
-                .iter()
-                .filter(|p| written(&p.left) && written(&p.right))
-                .count();
-            (
-                n > 0,
-                plural(n, "objection with a response", "objections with responses"),
-            )
-        }
+        Rule::Cares => pairs(&plan.cares, "cares-about → how pair", "cares-about → how pairs"),
+        Rule::Objection => pairs(
+            &plan.objections,
+            "objection with a response",
+            "objections with responses",
+        ),
         Rule::Roles => {
             let people: Vec<_> = call.attendees.iter().filter_map(|id| deal.person(id)).collect();
             let without = people.iter().filter(|p| p.roles.is_empty()).count();
@@ -310,24 +303,34 @@ pub fn checklist<'a>(deal: &Deal, call: &Call, template: &'a Template) -> Vec<Ch
         .collect()
 }
 
-/// Weighted share (0.0–1.0) of the active items checked for `call`; 1.0 for an empty list.
-pub fn readiness(deal: &Deal, call: &Call, template: &Template) -> f64 {
-    let total = template.total_weight();
-    if total == 0 {
-        return 1.0;
+/// How many items of a checklist are checked.
+pub fn done(list: &[Check]) -> usize {
+    list.iter().filter(|c| c.checked).count()
+}
+
+/// Weighted share (0.0–1.0) of a checklist's items checked; 1.0 for an empty list.
+pub fn share(list: &[Check]) -> f64 {
+    let weight = |only_checked: bool| -> u32 {
+        list.iter()
+            .filter(|c| c.checked || !only_checked)
+            .map(|c| u32::from(c.item.weight))
+            .sum()
+    };
+    match weight(false) {
+        0 => 1.0,
+        total => f64::from(weight(true)) / f64::from(total),
     }
-    let done: u32 = checklist(deal, call, template)
-        .iter()
-        .filter(|c| c.checked)
-        .map(|c| u32::from(c.item.weight))
-        .sum();
-    f64::from(done) / f64::from(total)
+}
+
+/// Weighted share (0.0–1.0) of the active items checked for `call`.
+pub fn readiness(deal: &Deal, call: &Call, template: &Template) -> f64 {
+    share(&checklist(deal, call, template))
 }
 
 /// (checked, total) active items, for "7 of 10 ready".
 pub fn progress(deal: &Deal, call: &Call, template: &Template) -> (usize, usize) {
     let list = checklist(deal, call, template);
-    (list.iter().filter(|c| c.checked).count(), list.len())
+    (done(&list), list.len())
 }
 
 #[cfg(test)]

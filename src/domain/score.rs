@@ -17,7 +17,7 @@
 //! deal scores 0. It reads neither the outcome, the value nor the target date, and is never
 //! stored: only snapshots taken when a review is saved or the deal is closed are kept.
 
-use super::proof::{checklist, readiness};
+use super::proof::{checklist, done, share};
 use super::{Call, Deal, EvidenceLevel, Id, Minutes, Role, Stage, Template};
 
 pub const PREPARATION: f64 = 40.0;
@@ -128,15 +128,20 @@ fn part(kind: PartKind, name: &'static str, possible: f64, items: Vec<ScoreItem>
 
 /// A part with nothing to judge yet: no points either way, and the line that says when it starts.
 fn not_yet(kind: PartKind, name: &'static str, possible: f64, why: String) -> Part {
+    let line = ScoreItem {
+        key: String::new(),
+        label: why,
+        earned: 0.0,
+        possible: 0.0,
+        action: None,
+    };
     Part {
+        kind,
+        name,
         applies: false,
         earned: 0.0,
-        ..part(
-            kind,
-            name,
-            possible,
-            vec![item("", why, 0.0, 0.0, || (String::new(), Target::People))],
-        )
+        possible,
+        items: vec![line],
     }
 }
 
@@ -165,29 +170,23 @@ fn preparation(deal: &Deal, template: &Template, now: Minutes) -> Part {
         .into_iter()
         .map(|call| {
             let list = checklist(deal, call, template);
-            let done = list.iter().filter(|c| c.checked).count();
+            let done = done(&list);
             let day = call.at.day();
             let held = call.is_past(now);
             let when = if held { "held" } else { "next" };
             let label = format!("Call of {day} ({when}): {done} of {} ready", list.len());
-            item(
-                call.id.as_str(),
-                label,
-                each * readiness(deal, call, template),
-                each,
-                || {
-                    let open = list
-                        .iter()
-                        .find(|c| !c.checked)
-                        .map_or("", |c| c.item.text.as_str());
-                    let text = if held {
-                        format!("Complete the checklist of the call of {day}: {open}")
-                    } else {
-                        format!("Prepare the call of {day}: {open}")
-                    };
-                    (text, Target::Checklist(call.id.clone()))
-                },
-            )
+            item(call.id.as_str(), label, each * share(&list), each, || {
+                let open = list
+                    .iter()
+                    .find(|c| !c.checked)
+                    .map_or("", |c| c.item.text.as_str());
+                let text = if held {
+                    format!("Complete the checklist of the call of {day}: {open}")
+                } else {
+                    format!("Prepare the call of {day}: {open}")
+                };
+                (text, Target::Checklist(call.id.clone()))
+            })
         })
         .collect();
     part(PartKind::Preparation, name, PREPARATION, items)

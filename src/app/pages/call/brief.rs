@@ -37,7 +37,7 @@ pub fn print_brief(deal: &Deal, call: &Call, template: &Template) -> Html {
         .map(|p| p.with_roles())
         .collect();
     let list = crate::domain::proof::checklist(deal, call, template);
-    let (done, total) = (list.iter().filter(|c| c.checked).count(), list.len());
+    let (done, total) = (crate::domain::proof::done(&list), list.len());
     let checklist: Vec<String> = list
         .iter()
         .map(|c| format!("{} {}", if c.checked { "☑" } else { "☐" }, c.item.text))

@@ -9,7 +9,7 @@ use crate::domain::{Call, Deal};
 pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
     let template = ctx.state.book.template_for(deal);
     let list = crate::domain::proof::checklist(deal, call, template);
-    let (done, total) = (list.iter().filter(|c| c.checked).count(), list.len());
+    let (done, total) = (crate::domain::proof::done(&list), list.len());
     let edit = ctx.editor(&deal.id);
     let call_id = call.id.clone();
     html! {
