@@ -172,29 +172,17 @@ fn edit_entries<T: Entry>(items: &mut Vec<T>, edit: ListEdit) -> Result<(), Doma
     Ok(())
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Stored flat inside the call's record (see [`Call`]'s serde impls).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CallPlan {
-    #[serde(rename = "o", default, skip_serializing_if = "String::is_empty")]
     pub objective: String,
-    #[serde(rename = "s", default, skip_serializing_if = "String::is_empty")]
     pub ask: String,
-    #[serde(rename = "g", default, skip_serializing_if = "Vec::is_empty")]
     pub agenda: Vec<ListItem>,
-    #[serde(rename = "dq", default, skip_serializing_if = "Vec::is_empty")]
     pub discovery: Vec<ListItem>,
-    #[serde(rename = "pq", default, skip_serializing_if = "Vec::is_empty")]
     pub pain: Vec<ListItem>,
-    #[serde(rename = "cm", default, skip_serializing_if = "Vec::is_empty")]
     pub cares: Vec<Pair>,
-    #[serde(rename = "ob", default, skip_serializing_if = "Vec::is_empty")]
     pub objections: Vec<Pair>,
     /// Template item ids checked off for this call.
-    #[serde(
-        rename = "ck",
-        default,
-        skip_serializing_if = "Vec::is_empty",
-        with = "joined_ids"
-    )]
     pub checked: Vec<Id>,
 }
 
@@ -263,28 +251,146 @@ impl Review {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Stored as one flat record, the plan's fields beside the call's: one object fewer per call in
+/// storage. Not `#[serde(flatten)]`: that buffers every field of every call into serde's
+/// generic `Content` before reading it, and its code alone cost ~4 KB of gzip wasm.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "stored::Flat")]
 pub struct Call {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "at")]
     pub at: Minutes,
-    #[serde(rename = "k", default, skip_serializing_if = "is_default_kind")]
     pub kind: CallKind,
-    #[serde(rename = "p", default, skip_serializing_if = "Vec::is_empty")]
     pub attendees: Vec<Id>,
-    /// Flattened into the call's record: one object fewer per call in storage.
-    #[serde(flatten)]
     pub plan: CallPlan,
-    #[serde(rename = "rv", default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
     /// The review being written, kept until it is saved.
-    #[serde(rename = "dr", default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<super::action::ReviewDraft>,
 }
 
-fn is_default_kind(kind: &CallKind) -> bool {
-    *kind == CallKind::default()
+impl Serialize for Call {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (call, plan) = (self, &self.plan);
+        stored::FlatRef {
+            id: &call.id,
+            at: call.at,
+            kind: call.kind,
+            attendees: &call.attendees,
+            objective: &plan.objective,
+            ask: &plan.ask,
+            agenda: &plan.agenda,
+            discovery: &plan.discovery,
+            pain: &plan.pain,
+            cares: &plan.cares,
+            objections: &plan.objections,
+            checked: &plan.checked,
+            review: &call.review,
+            draft: &call.draft,
+        }
+        .serialize(s)
+    }
+}
+
+/// The call's stored shape, written from borrowed fields and read into owned ones.
+mod stored {
+    use serde::{Deserialize, Serialize};
+
+    use super::{joined_ids, CallKind, CallPlan, ListItem, Pair, Review};
+    use crate::domain::{action::ReviewDraft, Id, Minutes};
+
+    fn is_default_kind(kind: &CallKind) -> bool {
+        *kind == CallKind::default()
+    }
+
+    #[derive(Serialize)]
+    pub struct FlatRef<'a> {
+        #[serde(rename = "i")]
+        pub id: &'a Id,
+        #[serde(rename = "at")]
+        pub at: Minutes,
+        #[serde(rename = "k", skip_serializing_if = "is_default_kind")]
+        pub kind: CallKind,
+        #[serde(rename = "p", skip_serializing_if = "<[Id]>::is_empty")]
+        pub attendees: &'a [Id],
+        #[serde(rename = "o", skip_serializing_if = "str::is_empty")]
+        pub objective: &'a str,
+        #[serde(rename = "s", skip_serializing_if = "str::is_empty")]
+        pub ask: &'a str,
+        #[serde(rename = "g", skip_serializing_if = "<[ListItem]>::is_empty")]
+        pub agenda: &'a [ListItem],
+        #[serde(rename = "dq", skip_serializing_if = "<[ListItem]>::is_empty")]
+        pub discovery: &'a [ListItem],
+        #[serde(rename = "pq", skip_serializing_if = "<[ListItem]>::is_empty")]
+        pub pain: &'a [ListItem],
+        #[serde(rename = "cm", skip_serializing_if = "<[Pair]>::is_empty")]
+        pub cares: &'a [Pair],
+        #[serde(rename = "ob", skip_serializing_if = "<[Pair]>::is_empty")]
+        pub objections: &'a [Pair],
+        #[serde(
+            rename = "ck",
+            skip_serializing_if = "<[Id]>::is_empty",
+            serialize_with = "joined_ids::serialize"
+        )]
+        pub checked: &'a [Id],
+        #[serde(rename = "rv", skip_serializing_if = "Option::is_none")]
+        pub review: &'a Option<Review>,
+        #[serde(rename = "dr", skip_serializing_if = "Option::is_none")]
+        pub draft: &'a Option<ReviewDraft>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Flat {
+        #[serde(rename = "i")]
+        id: Id,
+        #[serde(rename = "at")]
+        at: Minutes,
+        #[serde(rename = "k", default)]
+        kind: CallKind,
+        #[serde(rename = "p", default)]
+        attendees: Vec<Id>,
+        #[serde(rename = "o", default)]
+        objective: String,
+        #[serde(rename = "s", default)]
+        ask: String,
+        #[serde(rename = "g", default)]
+        agenda: Vec<ListItem>,
+        #[serde(rename = "dq", default)]
+        discovery: Vec<ListItem>,
+        #[serde(rename = "pq", default)]
+        pain: Vec<ListItem>,
+        #[serde(rename = "cm", default)]
+        cares: Vec<Pair>,
+        #[serde(rename = "ob", default)]
+        objections: Vec<Pair>,
+        #[serde(rename = "ck", default, deserialize_with = "joined_ids::deserialize")]
+        checked: Vec<Id>,
+        #[serde(rename = "rv", default)]
+        review: Option<Review>,
+        #[serde(rename = "dr", default)]
+        draft: Option<ReviewDraft>,
+    }
+
+    impl From<Flat> for super::Call {
+        fn from(f: Flat) -> Self {
+            super::Call {
+                id: f.id,
+                at: f.at,
+                kind: f.kind,
+                attendees: f.attendees,
+                plan: CallPlan {
+                    objective: f.objective,
+                    ask: f.ask,
+                    agenda: f.agenda,
+                    discovery: f.discovery,
+                    pain: f.pain,
+                    cares: f.cares,
+                    objections: f.objections,
+                    checked: f.checked,
+                },
+                review: f.review,
+                draft: f.draft,
+            }
+        }
+    }
 }
 
 /// Checked item ids stored as one space-separated string: a call holds up to a dozen of them

@@ -87,22 +87,30 @@ impl Serialize for Evidence {
     }
 }
 
+/// Read as a sequence of two or three, not `#[serde(untagged)]`, which buffers each value into
+/// serde's generic `Content` first.
 impl<'de> Deserialize<'de> for Evidence {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Stored {
-            Short(String, EvidenceLevel),
-            Long(String, EvidenceLevel, String),
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Evidence;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("[key, level] or [key, level, note]")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Evidence, A::Error> {
+                use serde::de::Error;
+                let key = seq.next_element()?;
+                let key = key.ok_or_else(|| A::Error::invalid_length(0, &self))?;
+                let level = seq.next_element()?;
+                let level = level.ok_or_else(|| A::Error::invalid_length(1, &self))?;
+                let note = seq.next_element()?.unwrap_or_default();
+                if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    return Err(A::Error::invalid_length(4, &self));
+                }
+                Ok(Evidence { key, level, note })
+            }
         }
-        Ok(match Stored::deserialize(d)? {
-            Stored::Short(key, level) => Evidence {
-                key,
-                level,
-                note: String::new(),
-            },
-            Stored::Long(key, level, note) => Evidence { key, level, note },
-        })
+        d.deserialize_seq(Visit)
     }
 }
 
