@@ -430,3 +430,57 @@ impl Call {
         self.at <= now
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> Id {
+        Id::new(s).unwrap()
+    }
+
+    /// The stored shape is a contract with every browser that already holds calls: one flat
+    /// record, fields in this order, empty ones left out, unknown keys ignored.
+    #[test]
+    fn a_call_is_stored_as_one_flat_record() {
+        let item = |i: &str, t: &str| ListItem {
+            id: id(i),
+            text: t.into(),
+        };
+        let call = Call {
+            id: id("c1"),
+            at: Minutes(60),
+            kind: CallKind::Demo,
+            attendees: vec![id("p1")],
+            plan: CallPlan {
+                objective: "Why".into(),
+                ask: "Pilot".into(),
+                agenda: vec![item("a", "Intro")],
+                discovery: vec![item("b", "Q?")],
+                pain: vec![],
+                cares: vec![],
+                objections: vec![Pair {
+                    id: id("o"),
+                    left: "Price".into(),
+                    right: String::new(),
+                }],
+                checked: vec![id("ob"), id("at")],
+            },
+            review: Some(Review {
+                happened: "Went well".into(),
+                ..Review::default()
+            }),
+            draft: None,
+        };
+        let text = serde_json::to_string(&call).unwrap();
+        assert_eq!(
+            text,
+            r#"{"i":"c1","at":60,"k":"m","p":["p1"],"o":"Why","s":"Pilot","g":[{"i":"a","t":"Intro"}],"dq":[{"i":"b","t":"Q?"}],"ob":[{"i":"o","a":"Price"}],"ck":"ob at","rv":{"w":"Went well"}}"#
+        );
+        assert_eq!(serde_json::from_str::<Call>(&text).unwrap(), call);
+        let bare: Call = serde_json::from_str(r#"{"i":"c2","at":5,"zz":[1,{"x":2}]}"#).unwrap();
+        assert_eq!(bare.plan, CallPlan::default());
+        assert_eq!(bare.kind, CallKind::default());
+        assert!(serde_json::from_str::<Call>(r#"{"i":"c2"}"#).is_err());
+    }
+}
