@@ -1963,6 +1963,97 @@ async fn the_two_line_embed_hosts_two_instances_and_survives_a_new_build(browser
     c.close().await.unwrap();
 }
 
+/// The lines of a calendar file, unfolded (RFC 5545 §3.1), after checking every line ends in
+/// CRLF and none is over 75 octets.
+fn ics_lines(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.ends_with("\r\n"), "{text:?}");
+    for raw in text.split_terminator("\r\n") {
+        assert!(!raw.contains('\n') && raw.len() <= 75, "{raw:?}");
+    }
+    text.replace("\r\n ", "")
+        .split_terminator("\r\n")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Run in New York: a call next July is on daylight saving time (UTC−4) while today may not
+/// be, so the file's UTC time proves the offset is the call's own, not today's.
+async fn a_call_and_its_next_step_download_as_calendar_files(browser: Browser) {
+    let downloads = support::scratch_dir("ics");
+    let server = Server::start();
+    let driver = Driver::start_in_zone(browser, Some("America/New_York"));
+    let c = driver.session_with_downloads(&[], Some(&downloads)).await;
+    visit(&c, &server.url("")).await;
+    open_new_deal(&c, "Orbit; Inc, \\ Co", "Calendar deal").await;
+    let year = c
+        .execute("return new Date().getFullYear() + 1", vec![])
+        .await
+        .unwrap()
+        .as_i64()
+        .unwrap();
+    set_input(&c, "input[name=at]", &format!("'{year}-07-15T09:30'")).await;
+    click_button(&c, "Plan a call").await;
+    wait_text(&c, ".dp-call h1", "call").await;
+    fill(&c, "textarea[name=objective]", "Map their data, step one").await;
+    fill(&c, "textarea[name=ask]", "Pilot on two farms").await;
+    // A planned call offers its event; no review yet, so no next step.
+    assert!(c
+        .find(Locator::XPath(
+            "//button[normalize-space()='Next step to calendar (.ics)']"
+        ))
+        .await
+        .is_err());
+    click_button(&c, "Add to calendar (.ics)").await;
+    let first = support::wait_download_of(&downloads, "ics").await;
+    let lines = ics_lines(&first);
+    let has = |line: &str| lines.iter().any(|l| l == line);
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "BEGIN:VEVENT",
+        &format!("DTSTART:{year}0715T133000Z"),
+        &format!("DTEND:{year}0715T141500Z"),
+        "SUMMARY:Discovery call — Orbit\\; Inc\\, \\\\ Co / Calendar deal",
+        "DESCRIPTION:Objective: Map their data\\, step one\\nAsk for: Pilot on two farms",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ] {
+        assert!(has(line), "{line} in {lines:#?}");
+    }
+    let uid = lines.iter().find(|l| l.starts_with("UID:call-")).expect("a UID");
+    assert!(uid.ends_with("@deal-prep"), "{uid}");
+
+    // A call held yesterday and reviewed with a dated next step offers the next step instead.
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-call-row", "Discovery").await;
+    set_input(&c, "input[name=at]", &local_datetime(-1.0)).await;
+    click_button(&c, "Plan a call").await;
+    wait_text(&c, ".dp-review", "Call review").await;
+    assert!(c
+        .find(Locator::XPath(
+            "//button[normalize-space()='Add to calendar (.ics)']"
+        ))
+        .await
+        .is_err());
+    fill(&c, "input[name=next-step]", "Send pilot plan").await;
+    set_input(&c, "input[name=next-step-on]", &format!("'{year}-03-02'")).await;
+    click(&c, ".dp-review button[type=submit]").await;
+    wait_text(&c, "[role=status]", "score snapshot was recorded").await;
+    std::fs::remove_file(&first).unwrap();
+    click_button(&c, "Next step to calendar (.ics)").await;
+    let lines = ics_lines(&support::wait_download_of(&downloads, "ics").await);
+    for line in [
+        &format!("DTSTART;VALUE=DATE:{year}0302"),
+        &format!("DTEND;VALUE=DATE:{year}0303"),
+        &"SUMMARY:Next step: Send pilot plan — Orbit\\; Inc\\, \\\\ Co / Calendar deal".to_owned(),
+    ] {
+        assert!(lines.contains(line), "{line} in {lines:#?}");
+    }
+    assert!(lines.iter().any(|l| l.starts_with("UID:next-")), "{lines:#?}");
+    c.close().await.unwrap();
+}
+
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
         mod chromium {
@@ -2014,6 +2105,7 @@ in_both_browsers!(
     back_returns_to_the_place_people_are_edited_and_the_list_reads_as_status,
     a_phone_sees_the_list_first_and_long_text_in_full,
     the_two_line_embed_hosts_two_instances_and_survives_a_new_build,
+    a_call_and_its_next_step_download_as_calendar_files,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

@@ -119,6 +119,21 @@ pub fn now() -> Minutes {
     Minutes((local_ms / 60_000.0).floor() as i64)
 }
 
+/// Local minutes east of UTC at the local time `at` (daylight saving time included), for
+/// calendar files, which carry UTC.
+pub fn utc_offset(at: Minutes) -> i64 {
+    let (y, m, d) = at.day().ymd();
+    let minute = at.0.rem_euclid(24 * 60) as i32;
+    let date = js_sys::Date::new_with_year_month_day_hr_min(
+        y as u32,
+        m as i32 - 1,
+        d as i32,
+        minute / 60,
+        minute % 60,
+    );
+    -(date.get_timezone_offset() as i64)
+}
+
 /// A fresh random id with a one-letter prefix.
 pub fn new_id(prefix: char) -> Id {
     let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;

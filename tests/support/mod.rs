@@ -209,6 +209,11 @@ impl Driver {
     }
 
     pub fn start_for(browser: Browser) -> Driver {
+        Driver::start_in_zone(browser, None)
+    }
+
+    /// A driver whose browsers run in the time zone `zone` (`TZ`, e.g. "America/New_York").
+    pub fn start_in_zone(browser: Browser, zone: Option<&str>) -> Driver {
         use std::os::unix::process::CommandExt;
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
@@ -221,6 +226,9 @@ impl Driver {
         };
         let binary = std::env::var(var).unwrap_or_else(|_| default.to_owned());
         let mut command = Command::new(binary);
+        if let Some(zone) = zone {
+            command.env("TZ", zone);
+        }
         match browser {
             Browser::Chromium => command.arg(format!("--port={port}")),
             Browser::Firefox => command.args(["--host", "127.0.0.1", "--port", &port.to_string()]),

@@ -6,7 +6,8 @@ use yew::prelude::*;
 use crate::app::ctx::Ctx;
 use crate::app::platform;
 use crate::app::route::Route;
-use crate::domain::{brief, Call, Deal, ListItem, Pair, Template};
+use crate::domain::{brief, ics, Call, Deal, ListItem, Pair, Template};
+use crate::store::transfer;
 
 /// The one-page brief the print stylesheet shows instead of the editors (inputs do not wrap
 /// on paper). Same content as the Markdown copy.
@@ -84,6 +85,30 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     };
     let on_copy = copy(brief::markdown(deal, call, template));
     let on_copy_client = copy(brief::client_agenda(deal, call));
+    // Calendar files: the call while it is ahead, the next step once a review dated it.
+    let now = platform::now();
+    let calendar = |event: Option<String>, what: String| {
+        event.map(|text| {
+            let (ctx, name) = (
+                ctx.clone(),
+                transfer::file_name(now, Some(&what)).replace(".json", ".ics"),
+            );
+            Callback::from(move |_| {
+                if let Err(e) = platform::download(&name, "text/calendar", &text) {
+                    ctx.notify_error(format!("The calendar file could not be downloaded: {e}"));
+                }
+            })
+        })
+    };
+    let offset = platform::utc_offset;
+    let on_call_ics = calendar(
+        (call.at > now).then(|| ics::call_event(deal, call, now, offset(call.at))),
+        format!("{} call", deal.name),
+    );
+    let on_next_ics = calendar(
+        ics::next_step_event(deal, call, now, offset(now)),
+        format!("{} next step", deal.name),
+    );
     let on_print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -95,6 +120,8 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
                 <button type="button" class="dp-button" onclick={on_print}>{ "Print call brief" }</button>
                 <button type="button" class="dp-button" onclick={on_copy}>{ "Copy as Markdown" }</button>
                 <button type="button" class="dp-button" onclick={on_copy_client}>{ "Copy agenda for the client" }</button>
+                if let Some(on) = on_call_ics { <button type="button" class="dp-button" onclick={on}>{ "Add to calendar (.ics)" }</button> }
+                if let Some(on) = on_next_ics { <button type="button" class="dp-button" onclick={on}>{ "Next step to calendar (.ics)" }</button> }
                 if *copied { <span class="dp-muted" role="status">{ "Copied." }</span> }
                 <a class="dp-call__score" href={Route::Deal(deal.id.clone()).href()} aria-label={format!("Process score {process} of 100: see the breakdown")}>
                     { "Process score " }<strong class="dp-call__score-value">{ process }</strong>
