@@ -1963,6 +1963,123 @@ async fn the_two_line_embed_hosts_two_instances_and_survives_a_new_build(browser
     c.close().await.unwrap();
 }
 
+/// The text of the rows of the deals view's list number `n` (1: Next calls, 2: Calls to review).
+async fn next_rows(c: &fantoccini::Client, n: usize) -> Vec<String> {
+    let rows = c
+        .execute(
+            "const list = [...document.querySelectorAll('.dp-next__list')][arguments[0] - 1];
+             return list ? [...list.querySelectorAll('li')].map(li => li.innerText.replace(/\\s+/g, ' ').trim()) : []",
+            vec![n.into()],
+        )
+        .await
+        .unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The deals view's "N of M ready" on the Next calls row naming `deal`.
+async fn ready_on_row(c: &fantoccini::Client, deal: &str) -> u32 {
+    let rows = next_rows(c, 1).await;
+    let row = rows
+        .iter()
+        .find(|r| r.contains(deal))
+        .unwrap_or_else(|| panic!("{deal} in {rows:?}"));
+    let before = row.split(" of ").next().unwrap();
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+async fn the_deals_view_opens_with_the_next_calls_and_the_calls_to_review(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Acme", "Later deal").await;
+    plan_call(&c, 3.0).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(&c, ".dp-next", "Next calls").await;
+    open_new_deal(&c, "Birch", "Soon deal").await;
+    // Held yesterday, not reviewed; and one in 30 minutes.
+    plan_call(&c, -1.0).await;
+    plan_call(&c, 30.0 / 1440.0).await;
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(&c, ".dp-next__row", "Soon deal").await;
+    let next = next_rows(&c, 1).await;
+    assert_eq!(next.len(), 2, "{next:?}");
+    assert!(
+        next[0].contains("Birch — Soon deal")
+            && next[0].contains("Discovery call")
+            && next[0].contains("min"),
+        "the call in 30 minutes comes first: {next:?}"
+    );
+    assert!(
+        next[0].starts_with("in 29 min") || next[0].starts_with("in 30 min"),
+        "{next:?}"
+    );
+    assert!(
+        next[1].contains("Acme — Later deal") && next[1].contains("of 10 ready"),
+        "{next:?}"
+    );
+    let review = next_rows(&c, 2).await;
+    assert_eq!(review.len(), 1, "{review:?}");
+    assert!(
+        review[0].starts_with("yesterday") && review[0].contains("Birch — Soon deal"),
+        "{review:?}"
+    );
+    screenshot_in(browser, &c, "deals-next-calls").await;
+
+    // Prepare opens the call; what is prepared there shows on the row.
+    let ready = ready_on_row(&c, "Soon deal").await;
+    c.find(Locator::Css(".dp-next__list .dp-next__row a.dp-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-call h1", "call").await;
+    add_lines(
+        &c,
+        "Discovery questions",
+        &[
+            "How is it done today?",
+            "Who else is affected?",
+            "What does a delay cost?",
+        ],
+    )
+    .await;
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-next__row", "Soon deal").await;
+    assert_eq!(ready_on_row(&c, "Soon deal").await, ready + 1);
+
+    // Reviewing the call held yesterday takes it off "Calls to review", after a reload too.
+    wait_text(&c, ".dp-next", "Calls to review").await;
+    c.find(Locator::XPath("//a[normalize-space()='Review']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-review", "Call review").await;
+    fill(&c, "textarea[name=happened]", "They want a pilot").await;
+    click(&c, ".dp-review button[type=submit]").await;
+    wait_text(&c, "[role=status]", "score snapshot was recorded").await;
+    c.goto(&server.url("")).await.unwrap();
+    reload_and_expect(&c, ".dp-next__row", "Soon deal").await;
+    assert!(next_rows(&c, 2).await.is_empty());
+    assert!(c
+        .find(Locator::XPath("//h2[normalize-space()='Calls to review']"))
+        .await
+        .is_err());
+    // The deal's own link goes to the deal.
+    c.find(Locator::Css(".dp-next__what a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "Soon deal").await;
+    c.close().await.unwrap();
+}
+
 /// The lines of a calendar file, unfolded (RFC 5545 §3.1), after checking every line ends in
 /// CRLF and none is over 75 octets.
 fn ics_lines(path: &std::path::Path) -> Vec<String> {
@@ -2106,6 +2223,7 @@ in_both_browsers!(
     a_phone_sees_the_list_first_and_long_text_in_full,
     the_two_line_embed_hosts_two_instances_and_survives_a_new_build,
     a_call_and_its_next_step_download_as_calendar_files,
+    the_deals_view_opens_with_the_next_calls_and_the_calls_to_review,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

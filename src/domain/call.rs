@@ -6,20 +6,26 @@ use serde::{Deserialize, Serialize};
 use super::{limit, Day, DomainError, EvidenceLevel, Id, Minutes, LINE_MAX};
 
 /// Stored as one letter: there are 20,000 calls in the size budget.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum CallKind {
     #[default]
-    #[serde(rename = "d")]
     Discovery,
-    #[serde(rename = "m")]
     Demo,
-    #[serde(rename = "f")]
     FollowUp,
-    #[serde(rename = "n")]
     Negotiation,
-    #[serde(rename = "x")]
     Other,
 }
+
+super::keyed::stored_as_keys!(
+    CallKind,
+    [
+    CallKind::Discovery => "d",
+    CallKind::Demo => "m",
+    CallKind::FollowUp => "f",
+    CallKind::Negotiation => "n",
+    CallKind::Other => "x",
+    ]
+);
 
 impl CallKind {
     pub const ALL: [CallKind; 5] = [

@@ -6,16 +6,24 @@ use serde::{Deserialize, Serialize};
 use super::{Call, Day, Evidence, EvidenceLevel, Id, Minutes, Preset, Role, Stage, Stakeholder};
 
 /// How the deal ended, or that it hasn't. Never part of the process score.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Outcome {
     #[default]
     Open,
     Won,
     Lost,
-    #[serde(rename = "nodecision")]
     NoDecision,
 }
+
+super::keyed::stored_as_keys!(
+    Outcome,
+    [
+    Outcome::Open => "open",
+    Outcome::Won => "won",
+    Outcome::Lost => "lost",
+    Outcome::NoDecision => "nodecision",
+    ]
+);
 
 impl Outcome {
     pub const ALL: [Outcome; 4] = [Outcome::Open, Outcome::Won, Outcome::Lost, Outcome::NoDecision];

@@ -14,6 +14,7 @@ pub mod edit;
 pub mod ics;
 pub mod id;
 pub mod insights;
+pub mod keyed;
 pub mod order;
 pub mod people;
 pub mod proof;

@@ -5,23 +5,29 @@ use serde::{Deserialize, Serialize};
 use super::{Day, Id};
 
 /// A role a stakeholder plays; a person can hold several.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
-    #[serde(rename = "dm")]
     DecisionMaker,
-    #[serde(rename = "ch")]
     Champion,
-    #[serde(rename = "co")]
     Coach,
-    #[serde(rename = "tb")]
     TechnicalBuyer,
-    #[serde(rename = "us")]
     User,
-    #[serde(rename = "pl")]
     ProcurementLegal,
-    #[serde(rename = "bl")]
     Blocker,
 }
+
+super::keyed::stored_as_keys!(
+    Role,
+    [
+    Role::DecisionMaker => "dm",
+    Role::Champion => "ch",
+    Role::Coach => "co",
+    Role::TechnicalBuyer => "tb",
+    Role::User => "us",
+    Role::ProcurementLegal => "pl",
+    Role::Blocker => "bl",
+    ]
+);
 
 impl Role {
     pub const ALL: [Role; 7] = [

@@ -10,18 +10,24 @@ use serde::{Deserialize, Serialize};
 use super::Stage;
 
 /// How well an element is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EvidenceLevel {
     #[default]
-    #[serde(rename = "u")]
     Unknown,
-    #[serde(rename = "a")]
     Assumed,
-    #[serde(rename = "h")]
     Heard,
-    #[serde(rename = "c")]
     Confirmed,
 }
+
+super::keyed::stored_as_keys!(
+    EvidenceLevel,
+    [
+    EvidenceLevel::Unknown => "u",
+    EvidenceLevel::Assumed => "a",
+    EvidenceLevel::Heard => "h",
+    EvidenceLevel::Confirmed => "c",
+    ]
+);
 
 impl EvidenceLevel {
     pub const ALL: [EvidenceLevel; 4] = [
@@ -127,8 +133,7 @@ pub struct Element {
 }
 
 /// The set of elements a deal is qualified against.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Preset {
     #[default]
     Standard,
@@ -136,6 +141,16 @@ pub enum Preset {
     Bant,
     Spiced,
 }
+
+super::keyed::stored_as_keys!(
+    Preset,
+    [
+    Preset::Standard => "standard",
+    Preset::Meddicc => "meddicc",
+    Preset::Bant => "bant",
+    Preset::Spiced => "spiced",
+    ]
+);
 
 const fn el(key: &'static str, label: &'static str, question: &'static str, exit_of: Stage) -> Element {
     Element {

@@ -1,11 +1,8 @@
 //! The roadmap: the ordered stages a deal moves through. What must be known before leaving each
 //! stage (its exit criteria) is data on the qualification elements, see [`super::qualification`].
 
-use serde::{Deserialize, Serialize};
-
 /// One stage of the roadmap, in order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
     #[default]
     Prospect,
@@ -16,6 +13,19 @@ pub enum Stage {
     Commit,
     Closed,
 }
+
+super::keyed::stored_as_keys!(
+    Stage,
+    [
+    Stage::Prospect => "prospect",
+    Stage::Discovery => "discovery",
+    Stage::Qualification => "qualification",
+    Stage::Solution => "solution",
+    Stage::Proposal => "proposal",
+    Stage::Commit => "commit",
+    Stage::Closed => "closed",
+    ]
+);
 
 impl Stage {
     pub const ALL: [Stage; 7] = [

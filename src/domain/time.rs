@@ -36,6 +36,26 @@ impl Minutes {
     pub fn human(self) -> String {
         self.to_string().replace('T', " ")
     }
+    /// When this is, said from `now`: "in 40 min", "today 15:00", "tomorrow 10:00", "Thu
+    /// 10:00" within the week; "12 min ago", "yesterday 16:00"; further off, the date.
+    pub fn when(self, now: Minutes) -> String {
+        let ahead = self.0.saturating_sub(now.0);
+        let clock = self.to_string().split_off(11);
+        match (ahead, self.day().0 - now.day().0) {
+            (0, _) => "now".into(),
+            (1..=59, _) => format!("in {ahead} min"),
+            (-59..=-1, _) => format!("{} min ago", -ahead),
+            (_, 0) => format!("today {clock}"),
+            (_, 1) => format!("tomorrow {clock}"),
+            (_, -1) => format!("yesterday {clock}"),
+            (_, 2..=6) => {
+                // 1970-01-01 was a Thursday.
+                let day = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+                format!("{} {clock}", day[self.day().0.rem_euclid(7) as usize])
+            }
+            _ => self.human(),
+        }
+    }
     /// Parses `YYYY-MM-DDTHH:MM` (seconds, if present, are ignored).
     pub fn parse(text: &str) -> Result<Minutes, DomainError> {
         let bad = || DomainError::BadDate(text.chars().take(40).collect());
@@ -150,6 +170,27 @@ mod tests {
             let day = Day::parse(text).unwrap();
             assert_eq!(day, Day(days), "{text}");
             assert_eq!(day.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn when_reads_from_now() {
+        let now = Minutes::parse("2026-12-01T10:20").unwrap(); // a Tuesday
+        for (at, said) in [
+            ("2026-12-01T10:20", "now"),
+            ("2026-12-01T11:00", "in 40 min"),
+            ("2026-12-01T10:08", "12 min ago"),
+            ("2026-12-01T15:00", "today 15:00"),
+            ("2026-12-01T08:05", "today 08:05"),
+            ("2026-12-02T10:00", "tomorrow 10:00"),
+            ("2026-12-01T00:10", "today 00:10"),
+            ("2026-11-30T16:00", "yesterday 16:00"),
+            ("2026-12-03T09:00", "Thu 09:00"),
+            ("2026-12-07T09:00", "Mon 09:00"),
+            ("2026-12-08T09:00", "2026-12-08 09:00"),
+            ("2026-11-28T09:00", "2026-11-28 09:00"),
+        ] {
+            assert_eq!(Minutes::parse(at).unwrap().when(now), said, "{at}");
         }
     }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{forecast, score, Deal, Id, Minutes, Outcome, Stage, Template, Weather};
+use crate::domain::{forecast, score, Call, CallKind, Deal, Id, Minutes, Outcome, Stage, Template, Weather};
 
 /// The schema version this build writes. Version 1 was the foundation slice's deal record
 /// (`{"v":1,"id","name","created"}`); version 2 is the full domain deal.
@@ -199,11 +199,44 @@ pub struct IndexEntry {
     /// The score rule the entry was computed with; an entry of an older rule is rebuilt.
     #[serde(rename = "sv", default)]
     pub rule: u8,
+    /// Calls without a review on an open deal: up to 3 soonest ahead and 3 latest past, for
+    /// "Next calls" and "Calls to review" on the deals view.
+    #[serde(rename = "cl", default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<CallMark>,
+}
+
+/// One call in an index entry, stored as `[id, at, kind, done, total]`: its checklist progress
+/// when the deal was last written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallMark(pub Id, pub Minutes, pub CallKind, pub u8, pub u8);
+
+/// How many calls ahead and behind an entry keeps.
+const MARKS: usize = 3;
+
+fn call_marks(deal: &Deal, template: &Template, now: Minutes) -> Vec<CallMark> {
+    if deal.archived || deal.outcome != Outcome::Open {
+        return Vec::new();
+    }
+    let mut open: Vec<&Call> = deal.calls.iter().filter(|c| c.review.is_none()).collect();
+    crate::domain::order::sort_by(&mut open, &|a, b| a.at.cmp(&b.at));
+    let ahead = open.iter().position(|c| c.at > now).unwrap_or(open.len());
+    let (past, future) = open.split_at(ahead);
+    past.iter()
+        .rev()
+        .take(MARKS)
+        .rev()
+        .chain(future.iter().take(MARKS))
+        .map(|call| {
+            let (done, total) = crate::domain::proof::progress(deal, call, template);
+            let small = |n: usize| n.min(u8::MAX.into()) as u8;
+            CallMark(call.id.clone(), call.at, call.kind, small(done), small(total))
+        })
+        .collect()
 }
 
 /// The rule of today's entries (2: parts apply only with something to judge, proofs, the top
-/// risk and the jumped-ahead mark).
-pub const SCORE_RULE: u8 = 2;
+/// risk and the jumped-ahead mark; 3: the calls without a review).
+pub const SCORE_RULE: u8 = 3;
 
 impl IndexEntry {
     pub fn of(deal: &Deal, template: &Template, now: Minutes) -> IndexEntry {
@@ -229,6 +262,7 @@ impl IndexEntry {
                 .unwrap_or_default(),
             jumped: !deal.jumped.is_empty(),
             rule: SCORE_RULE,
+            calls: call_marks(deal, template, now),
         }
     }
     pub fn weather(&self) -> Weather {
@@ -274,6 +308,58 @@ mod tests {
         assert_eq!(decoded.deal.stage, Stage::Prospect);
         // Written back in the current version, it reads as current.
         assert!(!decode_deal(&encode(&decoded.deal)).unwrap().migrated);
+    }
+
+    /// The deals view's "Next calls" and "Calls to review" read these marks, never the deal.
+    #[test]
+    fn the_entry_marks_the_calls_without_a_review_nearest_now() {
+        let now = Minutes(100_000);
+        let mut d = deal();
+        let call = |n: i64| Call {
+            id: Id::new(&format!("c{n}")).unwrap(),
+            at: Minutes(now.0 + n * 60),
+            kind: CallKind::default(),
+            attendees: vec![],
+            plan: Default::default(),
+            review: None,
+            draft: None,
+        };
+        // Five past calls (one reviewed), four ahead, out of order.
+        for n in [3, -5, 1, -1, -4, 4, -3, 2, -2] {
+            d.calls.push(call(n));
+        }
+        d.calls.push(Call {
+            review: Some(Default::default()),
+            ..call(-6)
+        });
+        d.calls
+            .iter_mut()
+            .find(|c| c.id.as_str() == "c-1")
+            .unwrap()
+            .review = Some(Default::default());
+        let first = d.calls.iter_mut().find(|c| c.id.as_str() == "c1").unwrap();
+        (first.plan.objective, first.plan.ask) = ("Why".into(), "Pilot".into());
+        let template = Template::default_template();
+        let entry = IndexEntry::of(&d, &template, now);
+        let ids: Vec<&str> = entry.calls.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(ids, ["c-4", "c-3", "c-2", "c1", "c2", "c3"]);
+        let total = template.active().count() as u8;
+        assert_eq!(entry.calls[3].4, total);
+        assert_eq!(
+            entry.calls[3].3,
+            entry.calls[4].3 + 1,
+            "the objective and the ask prove one item"
+        );
+        // Stored compactly, and read back the same.
+        let text = encode(&entry);
+        assert!(text.contains(r#"["c1",100060,"d","#), "{text}");
+        assert_eq!(decode::<IndexEntry>(&text).unwrap(), entry);
+        // A closed or archived deal has nothing to hold or review.
+        d.outcome = Outcome::Won;
+        assert!(IndexEntry::of(&d, &template, now).calls.is_empty());
+        d.outcome = Outcome::Open;
+        d.archived = true;
+        assert!(IndexEntry::of(&d, &template, now).calls.is_empty());
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod local;
 pub mod rules;
 pub mod transfer;
 
-pub use codec::{IndexEntry, RecordError, SCHEMA_VERSION};
+pub use codec::{CallMark, IndexEntry, RecordError, SCHEMA_VERSION};
 pub use local::{SaveError, Store};
 
 /// The namespace used when the host element names none.

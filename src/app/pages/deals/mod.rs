@@ -12,8 +12,8 @@ use crate::app::platform::new_id;
 use crate::app::platform::now;
 use crate::app::route::Route;
 use crate::domain::text::{count, grouped};
-use crate::domain::{Action, Outcome, Stage, Weather};
-use crate::store::IndexEntry;
+use crate::domain::{order, Action, Minutes, Outcome, Stage, Weather};
+use crate::store::{CallMark, IndexEntry};
 use query::{ListQuery, SortBy};
 
 /// Rows rendered before "Show all": the most relevant deals come first (sort), search narrows
@@ -111,6 +111,7 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
     html! {
         <section class="dp-deals" aria-labelledby="dp-deals-title">
             <h1 id="dp-deals-title" class="dp-title">{ "Deals" }</h1>
+            { next_calls(entries.values(), now) }
             <div class="dp-folds">
                 <details class="dp-fold dp-fold--new" open={!folded}>
                     <summary class="dp-button">{ "New deal" }</summary>
@@ -151,6 +152,45 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
 
 /// The forecast as a labelled status, not a button: an icon, "Forecast: cloudy", and the top
 /// risk as its description.
+/// "Next calls" (the coming 7 days, soonest first) and "Calls to review" (time passed, no
+/// review; latest first), from the index entries' call marks: no deal is read.
+fn next_calls<'a>(entries: impl Iterator<Item = &'a IndexEntry>, now: Minutes) -> Html {
+    let week = now.plus_days(7);
+    let mut marks: Vec<(&IndexEntry, &CallMark)> = entries
+        .flat_map(|e| e.calls.iter().filter(|m| m.1 <= week).map(move |m| (e, m)))
+        .collect();
+    order::sort_by(&mut marks, &|a, b| a.1 .1.cmp(&b.1 .1));
+    let split = marks.iter().position(|(_, m)| m.1 > now).unwrap_or(marks.len());
+    let ahead = marks.split_off(split);
+    let behind = marks;
+    let row = |(e, m): (&IndexEntry, &CallMark), action: &'static str| {
+        let CallMark(call, at, kind, done, total) = m;
+        html! {
+            <li key={call.to_string()} class="dp-next__row">
+                <span class="dp-next__when">{ at.when(now) }</span>
+                <span class="dp-next__what">
+                    <a href={Route::Deal(e.id.clone()).href()}>{ format!("{} — {}", e.client, e.name) }</a>
+                    <span class="dp-muted">{ format!("{} call · {done} of {total} ready", kind.label()) }</span>
+                </span>
+                <a class="dp-button" href={Route::Call(e.id.clone(), call.clone()).href()}>{ action }</a>
+            </li>
+        }
+    };
+    html! {
+        <section class="dp-next" aria-labelledby="dp-next-title">
+            <h2 id="dp-next-title">{ "Next calls" }</h2>
+            if ahead.is_empty() {
+                <p class="dp-muted">{ "No call in the next 7 days. Open a deal and plan one under Calls." }</p>
+            }
+            <ul class="dp-next__list">{ for ahead.into_iter().map(|c| row(c, "Prepare")) }</ul>
+            if !behind.is_empty() {
+                <h2>{ "Calls to review" }</h2>
+                <ul class="dp-next__list">{ for behind.into_iter().rev().map(|c| row(c, "Review")) }</ul>
+            }
+        </section>
+    }
+}
+
 fn forecast_status(e: &IndexEntry) -> Html {
     let weather = e.weather();
     let icon = match weather {
