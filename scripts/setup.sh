@@ -68,13 +68,15 @@ else
 fi
 
 # wasm-opt from the npm binaryen package, pinned in package-lock.json (Debian's is too old),
-# and axe-core for the accessibility checks of the end-to-end tests.
+# terser for the JS glue of release builds, and axe-core for the accessibility checks of the
+# end-to-end tests.
 if [[ ! -x node_modules/.bin/wasm-opt ]] || ! node_modules/.bin/wasm-opt --version | grep -q "version_132" \
-  || [[ ! -f node_modules/axe-core/axe.min.js ]] || [[ ! -f node_modules/marked/package.json ]]; then
-  say "installing npm tools (binaryen, axe-core, marked) from package-lock.json"
+  || [[ ! -f node_modules/axe-core/axe.min.js ]] || [[ ! -f node_modules/marked/package.json ]] \
+  || ! grep -q '"version": "5.51.4"' node_modules/terser/package.json 2>/dev/null; then
+  say "installing npm tools (binaryen, terser, axe-core, marked) from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 else
-  say "wasm-opt version_132, axe-core, marked: present"
+  say "wasm-opt version_132, terser 5.51.4, axe-core, marked: present"
 fi
 
 say "ready"
