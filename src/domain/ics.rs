@@ -121,7 +121,7 @@ pub fn next_step_event(deal: &Deal, call: &Call, now: Minutes, offset: i64) -> O
         &format!("Next step: {step} — {} / {}", deal.client, deal.name),
         &format!(
             "Agreed in the {} call of {}.",
-            call.kind.label().to_lowercase(),
+            call.kind.label().to_ascii_lowercase(),
             call.at.day()
         ),
     ))

@@ -220,9 +220,9 @@ fn qualification(deal: &Deal) -> Part {
             }
             item(e.key, label, each * level.credit(), each, || {
                 let text = if level.is_known() {
-                    format!("Confirm {} with the right person", e.label.to_lowercase())
+                    format!("Confirm {} with the right person", e.label.to_ascii_lowercase())
                 } else {
-                    format!("Find out {}: {}", e.label.to_lowercase(), e.question)
+                    format!("Find out {}: {}", e.label.to_ascii_lowercase(), e.question)
                 };
                 (text, Target::Qualification(e.key.to_owned()))
             })
@@ -391,7 +391,7 @@ pub fn why_moved(before: &ProcessScore, after: &ProcessScore, stage: Stage) -> V
                 stage.label(),
                 labels.join(", "),
                 whole(a.possible - a.earned),
-                a.name.to_lowercase()
+                a.name.to_ascii_lowercase()
             )
         } else if !b.applies {
             format!(

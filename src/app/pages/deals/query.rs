@@ -1,5 +1,6 @@
 //! Search, filters and sort for the deal list, over index entries. Plain Rust, tested natively.
 
+use crate::domain::text::fold_case;
 use crate::domain::{order, Minutes, Outcome, Stage};
 use crate::store::IndexEntry;
 
@@ -28,7 +29,7 @@ impl ListQuery {
         entries: impl IntoIterator<Item = &'a IndexEntry>,
         now: Minutes,
     ) -> Vec<&'a IndexEntry> {
-        let needle = self.text.trim().to_lowercase();
+        let needle = fold_case(self.text.trim());
         let mut shown: Vec<&IndexEntry> = entries
             .into_iter()
             .filter(|e| e.archived == self.show_archived)
@@ -41,8 +42,8 @@ impl ListQuery {
             })
             .filter(|e| {
                 needle.is_empty()
-                    || e.name.to_lowercase().contains(&needle)
-                    || e.client.to_lowercase().contains(&needle)
+                    || fold_case(&e.name).contains(&needle)
+                    || fold_case(&e.client).contains(&needle)
             })
             .collect();
         let sort = self.sort;
