@@ -196,7 +196,7 @@ proptest! {
             evidence: vec![(key.to_owned(), level)],
             ..ReviewDraft::default()
         };
-        book.apply(Action::Edit { deal: deal.id.clone(), op: DealAction::SaveReview { call, draft } }, now()).unwrap();
+        book.apply(Action::Edit { deal: deal.id.clone(), op: DealAction::SaveReview { call, draft: Box::new(draft) } }, now()).unwrap();
         let after = &book.deals[&deal.id];
         let value = score(after, &t, now()).total;
         prop_assert!(value >= before, "saving a review lowered {} to {}", before, value);

@@ -715,11 +715,10 @@ async fn a_bookmark_opens_offline_and_a_new_build_is_announced(browser: Browser)
     // The server comes back with a changed build: a quiet notice, no swap mid-edit.
     let sw = std::fs::read_to_string(support::dist_dir().join("sw.js")).unwrap();
     let changed = support::scratch_dir("sw-update").join("sw.js");
-    std::fs::write(
-        &changed,
-        sw.replacen("const VERSION = '", "const VERSION = 'changed-", 1),
-    )
-    .unwrap();
+    // The worker's version string, however the build wrote it (release builds minify it).
+    let at = sw.find("VERSION").expect("sw.js names its VERSION");
+    let quote = at + sw[at..].find(['"', '\'']).expect("VERSION is a string") + 1;
+    std::fs::write(&changed, format!("{}changed-{}", &sw[..quote], &sw[quote..])).unwrap();
     let _server = Server::start_on(port, vec![("sw.js".to_owned(), changed)], None);
     // A plain visit (a reload may bypass the worker in some engines).
     c.goto("about:blank").await.unwrap();
@@ -2080,6 +2079,91 @@ async fn the_deals_view_opens_with_the_next_calls_and_the_calls_to_review(browse
     c.close().await.unwrap();
 }
 
+async fn the_next_call_opens_with_what_the_last_review_left(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Carry Co", "Promise deal").await;
+    // Held yesterday: reviewed with a dated next step and promises on both sides.
+    set_input(&c, "input[name=at]", &local_datetime(-1.0)).await;
+    click_button(&c, "Plan a call").await;
+    wait_text(&c, ".dp-review", "Call review").await;
+    fill(&c, "textarea[name=happened]", "Good first call").await;
+    fill(&c, "input[name=next-step]", "Send pilot plan").await;
+    set_input(&c, "input[name=next-step-on]", "'2031-03-02'").await;
+    fill(
+        &c,
+        "textarea[name=we-promised]",
+        "Pricing sheet\n\n  Intro to our CTO ",
+    )
+    .await;
+    fill(&c, "textarea[name=they-promised]", "Usage numbers").await;
+    fill(&c, "textarea[name=cues]", "Worried about IT").await;
+    click(&c, ".dp-review button[type=submit]").await;
+    wait_text(&c, "[role=status]", "score snapshot was recorded").await;
+    // A reviewed call does not carry anything over to itself.
+    assert!(c.find(Locator::Css(".dp-carry")).await.is_err());
+
+    // The deal page shows the latest review.
+    c.back().await.unwrap();
+    let latest = wait_text(&c, ".dp-carry", "Latest review")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for part in [
+        "Good first call",
+        "Send pilot plan — by 2031-03-02",
+        "Pricing sheet",
+        "Intro to our CTO",
+        "Usage numbers",
+        "Worried about IT",
+    ] {
+        assert!(latest.contains(part), "{part} in {latest}");
+    }
+
+    // The next call's plan opens with it, and the open qualification questions in one step.
+    set_input(&c, "input[name=at]", &local_datetime(2.0)).await;
+    click_button(&c, "Plan a call").await;
+    let carried = wait_text(&c, ".dp-carry", "From the last call")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        carried.contains("Send pilot plan — by 2031-03-02") && carried.contains("Usage numbers"),
+        "{carried}"
+    );
+    let questions = c
+        .execute(
+            "return document.querySelectorAll('.dp-carry ul')[2].children.length",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap();
+    assert!(
+        questions >= 3,
+        "the unknown elements are offered as questions: {carried}"
+    );
+    let discovery = "section[aria-label='Discovery questions'] .dp-list-editor__item textarea";
+    assert!(c.find(Locator::Css(discovery)).await.is_err());
+    click_button(
+        &c,
+        &format!("Add these {questions} questions to the discovery questions"),
+    )
+    .await;
+    wait_gone(&c, ".dp-carry__subtitle").await;
+    let added = c.find_all(Locator::Css(discovery)).await.unwrap().len();
+    assert_eq!(added as u64, questions);
+    screenshot_in(browser, &c, "call-carry-over").await;
+    reload_and_expect(&c, ".dp-carry", "From the last call").await;
+    assert_eq!(
+        c.find_all(Locator::Css(discovery)).await.unwrap().len() as u64,
+        questions
+    );
+    c.close().await.unwrap();
+}
+
 /// The lines of a calendar file, unfolded (RFC 5545 §3.1), after checking every line ends in
 /// CRLF and none is over 75 octets.
 fn ics_lines(path: &std::path::Path) -> Vec<String> {
@@ -2224,6 +2308,7 @@ in_both_browsers!(
     the_two_line_embed_hosts_two_instances_and_survives_a_new_build,
     a_call_and_its_next_step_download_as_calendar_files,
     the_deals_view_opens_with_the_next_calls_and_the_calls_to_review,
+    the_next_call_opens_with_what_the_last_review_left,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

@@ -110,12 +110,12 @@ pub enum DealAction {
     /// Keeps the review being written (typing), until it is saved.
     SetReviewDraft {
         call: Id,
-        draft: ReviewDraft,
+        draft: Box<ReviewDraft>,
     },
     /// Saves the review, applies its evidence updates and records a score snapshot.
     SaveReview {
         call: Id,
-        draft: ReviewDraft,
+        draft: Box<ReviewDraft>,
     },
     RemoveSample,
 }
@@ -137,6 +137,12 @@ pub struct ReviewDraft {
     pub how: [String; 4],
     #[serde(rename = "e", default)]
     pub evidence: Vec<(String, EvidenceLevel)>,
+    /// What we promised, one per line.
+    #[serde(rename = "wp", default, skip_serializing_if = "String::is_empty")]
+    pub we_promised: String,
+    /// What they promised, one per line.
+    #[serde(rename = "tp", default, skip_serializing_if = "String::is_empty")]
+    pub they_promised: String,
 }
 
 /// An edit to the checklist templates.

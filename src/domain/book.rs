@@ -283,6 +283,31 @@ mod tests {
         );
         let again = edit_d1(&mut book, list(ListEdit::Remove(id("l1"))));
         assert!(again.is_err(), "removing a line that is gone is refused");
+        // Several lines in one step, or none when one is refused.
+        let lines =
+            |ids: [&str; 2]| ListEdit::AddLines(ids.iter().map(|i| (id(i), format!("line {i}"))).collect());
+        let before = book.clone();
+        assert!(
+            edit_d1(&mut book, list(lines(["n1", "l2"]))).is_err(),
+            "l2 is taken"
+        );
+        assert!(
+            edit_d1(&mut book, list(lines(["n1", "n1"]))).is_err(),
+            "twice the same id"
+        );
+        assert_eq!(book, before);
+        edit_d1(&mut book, list(lines(["n1", "n2"]))).unwrap();
+        let agenda = |b: &Book| {
+            b.deals[&id("d1")].calls[0]
+                .plan
+                .agenda
+                .iter()
+                .map(|i| i.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(agenda(&book), ["c", "A", "line n1", "line n2"]);
+        edit_d1(&mut book, list(ListEdit::Remove(id("n1")))).unwrap();
+        edit_d1(&mut book, list(ListEdit::Remove(id("n2")))).unwrap();
         let texts: Vec<_> = book.deals[&id("d1")].calls[0]
             .plan
             .agenda
@@ -309,19 +334,23 @@ mod tests {
             next_step: "Demo for IT".into(),
             next_step_on: "2026-12-01".into(),
             evidence: vec![("need".into(), EvidenceLevel::Heard)],
+            we_promised: "Send the pricing sheet\n\n   Intro to our CTO  \n".into(),
+            they_promised: "Share last quarter's numbers".into(),
             ..ReviewDraft::default()
         };
         edit_d1(
             &mut book,
             DealAction::SaveReview {
                 call: id("c1"),
-                draft,
+                draft: Box::new(draft),
             },
         )
         .unwrap();
         let d = &book.deals[&id("d1")];
         let review = d.calls[0].review.as_ref().unwrap();
         assert!(review.has_dated_next_step());
+        assert_eq!(review.we_promised, ["Send the pricing sheet", "Intro to our CTO"]);
+        assert_eq!(review.they_promised, ["Share last quarter's numbers"]);
         assert_eq!(
             review.evidence,
             [EvidenceChange {

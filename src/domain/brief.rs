@@ -42,44 +42,70 @@ pub fn markdown(deal: &Deal, call: &Call, template: &Template) -> String {
         let _ = write!(s, "  \n**Attendees:** {}", people.join("; "));
     }
     s.push('\n');
-    let plan = &call.plan;
-    if !plan.objective.trim().is_empty() {
-        let _ = writeln!(s, "\n## Objective\n{}", md(&plan.objective));
-    }
-    if !plan.ask.trim().is_empty() {
-        let _ = writeln!(s, "\n## Next step to ask for\n{}", md(&plan.ask));
-    }
-    for (title, items) in [
-        ("Agenda", &plan.agenda),
-        ("Discovery questions", &plan.discovery),
-        ("Pain questions", &plan.pain),
-    ] {
-        if !items.is_empty() {
-            let _ = writeln!(s, "\n## {title}");
-            for item in items {
-                let _ = writeln!(s, "- {}", md(&item.text));
-            }
+    for part in parts(deal, call, template) {
+        let _ = writeln!(s, "\n## {}", part.title);
+        for (n, line) in part.lines.iter().enumerate() {
+            let _ = match (part.checks.get(n), part.list) {
+                (Some(&checked), _) => writeln!(s, "- [{}] {}", if checked { "x" } else { " " }, md(line)),
+                (None, true) => writeln!(s, "- {}", md(line)),
+                (None, false) => writeln!(s, "{}", md(line)),
+            };
         }
-    }
-    for (title, pairs) in [
-        ("What they care about → how we meet it", &plan.cares),
-        ("Objections → responses", &plan.objections),
-    ] {
-        if !pairs.is_empty() {
-            let _ = writeln!(s, "\n## {title}");
-            for p in pairs {
-                let _ = writeln!(s, "- {} → {}", md(&p.left), md(&p.right));
-            }
-        }
-    }
-    let list = super::proof::checklist(deal, call, template);
-    let done = super::proof::done(&list);
-    let _ = writeln!(s, "\n## Checklist ({done} of {} ready)", list.len());
-    for c in list {
-        let mark = if c.checked { "x" } else { " " };
-        let _ = writeln!(s, "- [{mark}] {}", md(&c.item.text));
     }
     s
+}
+
+/// One section of the call brief, in plain text: the Markdown copy and the printed page are
+/// both written from these, so they always hold the same.
+pub struct Part {
+    pub title: String,
+    pub lines: Vec<String>,
+    /// A list (not one paragraph).
+    pub list: bool,
+    /// For the checklist: whether each line is checked.
+    pub checks: Vec<bool>,
+}
+
+/// The brief's sections after its heading: objective, the ask, the plan's lists (empty ones
+/// left out) and the checklist.
+pub fn parts(deal: &Deal, call: &Call, template: &Template) -> Vec<Part> {
+    let plan = &call.plan;
+    let part = |title: &str, lines: Vec<String>, list: bool| Part {
+        title: title.to_owned(),
+        lines,
+        list,
+        checks: Vec::new(),
+    };
+    let text = |t: &String| vec![t.trim().to_owned()];
+    let lines = |items: &[super::ListItem]| items.iter().map(|i| i.text.clone()).collect();
+    let pairs = |items: &[super::Pair]| {
+        items
+            .iter()
+            .map(|p| format!("{} → {}", p.left, p.right))
+            .collect()
+    };
+    let mut parts = vec![
+        part("Objective", text(&plan.objective), false),
+        part("Next step to ask for", text(&plan.ask), false),
+        part("Agenda", lines(&plan.agenda), true),
+        part("Discovery questions", lines(&plan.discovery), true),
+        part("Pain questions", lines(&plan.pain), true),
+        part("What they care about → how we meet it", pairs(&plan.cares), true),
+        part("Objections → responses", pairs(&plan.objections), true),
+    ];
+    parts.retain(|p| p.lines.iter().any(|l| !l.trim().is_empty()));
+    let list = super::proof::checklist(deal, call, template);
+    parts.push(Part {
+        title: format!(
+            "Checklist ({} of {} ready)",
+            super::proof::done(&list),
+            list.len()
+        ),
+        lines: list.iter().map(|c| c.item.text.clone()).collect(),
+        list: true,
+        checks: list.iter().map(|c| c.checked).collect(),
+    });
+    parts
 }
 
 /// What the client may see of a call: its time, the objective, the agenda and who attends —
@@ -184,9 +210,12 @@ pub fn readable<'a>(
                     (step, None) => md(step),
                 };
                 let how = FOCUS_ON_HOW.iter().zip(&r.how);
+                let (we, they) = (r.we_promised.join("; "), r.they_promised.join("; "));
                 for (label, text) in [
                     ("What happened", &r.happened),
                     ("Next step", &next),
+                    ("We promised", &we),
+                    ("They promised", &they),
                     ("Client cues", &r.cues),
                 ]
                 .into_iter()
@@ -239,6 +268,7 @@ mod tests {
             happened: "They want a pilot".into(),
             next_step: "Send the plan".into(),
             next_step_on: Some(now.day().plus(3)),
+            we_promised: vec!["Pricing".into(), "A CTO intro".into()],
             ..Default::default()
         });
         let t = Template::default_template();
@@ -253,6 +283,7 @@ mod tests {
             "##### Objective",
             "##### Review",
             "- **Next step** Send the plan (by 2026-11-29)",
+            "- **We promised** Pricing; A CTO intro",
         ] {
             assert!(text.contains(part), "{part} in {text}");
         }

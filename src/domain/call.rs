@@ -107,6 +107,8 @@ pub enum ListEdit {
         delta: i32,
     },
     Remove(Id),
+    /// Adds several lines at once (one undo step), e.g. the open questions a review left.
+    AddLines(Vec<(Id, String)>),
 }
 
 /// An entry of a plan list: a line or a pair, edited the same way.
@@ -174,6 +176,21 @@ fn edit_entries<T: Entry>(items: &mut Vec<T>, edit: ListEdit) -> Result<(), Doma
                 return Err(unknown(&id));
             }
         }
+        ListEdit::AddLines(lines) => {
+            let mut added = Vec::with_capacity(lines.len());
+            for (id, line) in lines {
+                if items
+                    .iter()
+                    .map(T::id)
+                    .chain(added.iter().map(T::id))
+                    .any(|i| i == &id)
+                {
+                    return Err(DomainError::DuplicateId(id.to_string()));
+                }
+                added.push(T::make(id, text(line)?, String::new()));
+            }
+            items.append(&mut added);
+        }
     }
     Ok(())
 }
@@ -236,6 +253,12 @@ pub struct Review {
     pub how: [String; 4],
     #[serde(rename = "e", default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceChange>,
+    /// What we promised the client, one line each.
+    #[serde(rename = "wp", default, skip_serializing_if = "Vec::is_empty")]
+    pub we_promised: Vec<String>,
+    /// What the client promised us, one line each.
+    #[serde(rename = "tp", default, skip_serializing_if = "Vec::is_empty")]
+    pub they_promised: Vec<String>,
 }
 
 fn is_blank4(how: &[String; 4]) -> bool {

@@ -242,6 +242,8 @@ fn review(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) ->
             let long = [
                 &draft.happened,
                 &draft.cues,
+                &draft.we_promised,
+                &draft.they_promised,
                 &draft.how[0],
                 &draft.how[1],
                 &draft.how[2],
@@ -251,9 +253,10 @@ fn review(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) ->
                 limit(text, "review", NOTE_MAX)?;
             }
             limit(&draft.next_step, "next step", LINE_MAX)?;
-            call_mut(deal, &call)?.draft = Some(draft);
+            call_mut(deal, &call)?.draft = Some(*draft);
         }
         A::SaveReview { call, draft } => {
+            let draft = *draft;
             let next_step_on = optional_day(&draft.next_step_on)?;
             let mut how = draft.how;
             for text in &mut how {
@@ -275,6 +278,8 @@ fn review(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) ->
                 cues: limit(&draft.cues, "client cues", NOTE_MAX)?,
                 how,
                 evidence: changes,
+                we_promised: promises(&draft.we_promised)?,
+                they_promised: promises(&draft.they_promised)?,
             };
             let saved = call_mut(deal, &call)?;
             saved.review = Some(review);
@@ -285,6 +290,15 @@ fn review(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) ->
         _ => {}
     }
     Ok(())
+}
+
+/// The lines of a promises box: trimmed, blank ones dropped, each a plan-list line at most.
+fn promises(text: &str) -> Result<Vec<String>, DomainError> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| limit(l, "promise", LINE_MAX))
+        .collect()
 }
 
 fn template_mut<'a>(templates: &'a mut [Template], id: &Id) -> Result<&'a mut Template, DomainError> {

@@ -9,6 +9,7 @@ pub mod action;
 pub mod book;
 pub mod brief;
 pub mod call;
+pub mod carry;
 pub mod deal;
 pub mod edit;
 pub mod ics;

@@ -316,7 +316,7 @@ mod tests {
         let now = Minutes(100_000);
         let mut d = deal();
         let call = |n: i64| Call {
-            id: Id::new(&format!("c{n}")).unwrap(),
+            id: Id::new(format!("c{n}")).unwrap(),
             at: Minutes(now.0 + n * 60),
             kind: CallKind::default(),
             attendees: vec![],

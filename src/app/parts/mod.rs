@@ -1,6 +1,7 @@
 //! Pieces of UI used by more than one page, and the small view helpers they share.
 
 pub mod banner;
+pub mod carry_over;
 pub mod help_dialog;
 pub mod list_editor;
 pub mod new_deal;

@@ -27,6 +27,8 @@ fn draft_of(deal: &Deal, review: Option<&Review>) -> ReviewDraft {
             cues: r.cues.clone(),
             how: r.how.clone(),
             evidence,
+            we_promised: r.we_promised.join("\n"),
+            they_promised: r.they_promised.join("\n"),
         },
         None => ReviewDraft {
             evidence,
@@ -48,7 +50,7 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
         Callback::from(move |draft: ReviewDraft| {
             edit.typing(DealAction::SetReviewDraft {
                 call: id.clone(),
-                draft,
+                draft: Box::new(draft),
             })
         })
     };
@@ -66,13 +68,15 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
     let (next, on_next) = field(|d| &d.next_step, |d, v| d.next_step = v);
     let (next_on, on_next_on) = field(|d| &d.next_step_on, |d, v| d.next_step_on = v);
     let (cues, on_cues) = field(|d| &d.cues, |d, v| d.cues = v);
+    let (we, on_we) = field(|d| &d.we_promised, |d, v| d.we_promised = v);
+    let (they, on_they) = field(|d| &d.they_promised, |d, v| d.they_promised = v);
     let onsubmit = {
         let (draft, edit, id) = (draft.clone(), edit.clone(), call.id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             edit.step(DealAction::SaveReview {
                 call: id.clone(),
-                draft: (*draft).clone(),
+                draft: Box::new((*draft).clone()),
             });
         })
     };
@@ -91,6 +95,16 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
                 <label class="dp-field">
                     <span class="dp-field__label">{ "By when" }</span>
                     <input class="dp-input" type="date" name="next-step-on" value={next_on} oninput={on_next_on} />
+                </label>
+            </div>
+            <div class="dp-row">
+                <label class="dp-field dp-field--grow">
+                    <span class="dp-field__label">{ "What we promised (one per line)" }</span>
+                    <textarea class="dp-input dp-input--area" name="we-promised" rows="2" value={we} oninput={on_we} />
+                </label>
+                <label class="dp-field dp-field--grow">
+                    <span class="dp-field__label">{ "What they promised (one per line)" }</span>
+                    <textarea class="dp-input dp-input--area" name="they-promised" rows="2" value={they} oninput={on_they} />
                 </label>
             </div>
             <label class="dp-field">

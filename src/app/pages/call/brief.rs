@@ -6,58 +6,39 @@ use yew::prelude::*;
 use crate::app::ctx::Ctx;
 use crate::app::platform;
 use crate::app::route::Route;
-use crate::domain::{brief, ics, Call, Deal, ListItem, Pair, Template};
+use crate::domain::{brief, ics, Call, Deal, Template};
 use crate::store::transfer;
 
 /// The one-page brief the print stylesheet shows instead of the editors (inputs do not wrap
 /// on paper). Same content as the Markdown copy.
 pub fn print_brief(deal: &Deal, call: &Call, template: &Template) -> Html {
-    let plan = &call.plan;
-    let section = |title: &'static str, items: Vec<String>| -> Html {
-        if items.is_empty() {
-            return html! {};
-        }
-        html! {
-            <section class="dp-print-brief__section">
-                <h2>{ title }</h2>
-                <ul>{ for items.into_iter().enumerate().map(|(n, t)| html! { <li key={n}>{ t }</li> }) }</ul>
-            </section>
-        }
-    };
-    let lines = |items: &[ListItem]| items.iter().map(|i| i.text.clone()).collect::<Vec<_>>();
-    let pairs = |items: &[Pair]| {
-        items
+    let attendees = brief::Part {
+        title: "Attendees".into(),
+        lines: call
+            .attendees
             .iter()
-            .map(|p| format!("{} → {}", p.left, p.right))
-            .collect::<Vec<_>>()
+            .filter_map(|id| deal.person(id))
+            .map(|p| p.with_roles())
+            .collect(),
+        list: true,
+        checks: Vec::new(),
     };
-    let attendees: Vec<String> = call
-        .attendees
-        .iter()
-        .filter_map(|id| deal.person(id))
-        .map(|p| p.with_roles())
-        .collect();
-    let list = crate::domain::proof::checklist(deal, call, template);
-    let (done, total) = (crate::domain::proof::done(&list), list.len());
-    let checklist: Vec<String> = list
-        .iter()
-        .map(|c| format!("{} {}", if c.checked { "☑" } else { "☐" }, c.item.text))
-        .collect();
+    let parts = brief::parts(deal, call, template);
     html! {
         <div class="dp-print-brief" aria-hidden="true">
             <p class="dp-print-brief__meta">{ format!("Stage: {}", deal.stage.label()) }</p>
-            { section("Objective", [plan.objective.clone()].into_iter().filter(|t| !t.trim().is_empty()).collect()) }
-            { section("Next step to ask for", [plan.ask.clone()].into_iter().filter(|t| !t.trim().is_empty()).collect()) }
-            { section("Attendees", attendees) }
-            { section("Agenda", lines(&plan.agenda)) }
-            { section("Discovery questions", lines(&plan.discovery)) }
-            { section("Pain questions", lines(&plan.pain)) }
-            { section("What they care about → how we meet it", pairs(&plan.cares)) }
-            { section("Objections → responses", pairs(&plan.objections)) }
-            <section class="dp-print-brief__section">
-                <h2>{ format!("Checklist ({done} of {total} ready)") }</h2>
-                <ul>{ for checklist.into_iter().enumerate().map(|(n, t)| html! { <li key={n}>{ t }</li> }) }</ul>
-            </section>
+            { for std::iter::once(attendees).filter(|a| !a.lines.is_empty()).chain(parts).map(|part| html! {
+                <section class="dp-print-brief__section">
+                    <h2>{ part.title }</h2>
+                    <ul>{ for part.lines.iter().enumerate().map(|(n, line)| html! {
+                        <li key={n}>{ match part.checks.get(n) {
+                            Some(true) => format!("☑ {line}"),
+                            Some(false) => format!("☐ {line}"),
+                            None => line.clone(),
+                        } }</li>
+                    }) }</ul>
+                </section>
+            }) }
         </div>
     }
 }

@@ -8,6 +8,7 @@ mod plan;
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
+use crate::app::parts::carry_over::carry_over;
 use crate::app::parts::dead_end;
 use crate::app::parts::review_form::review_form;
 use crate::app::platform::now;
@@ -62,6 +63,9 @@ pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id) -> Html {
                 <span class="dp-call__deal">{ format!("{} — {}", deal.client, deal.name) }</span>
             </h1>
             { brief::tools(ctx, deal, call, ui) }
+            if call.review.is_none() {
+                { carry_over(deal, Some((call, &edit))) }
+            }
             <div class="dp-call__grid">
                 // The objective and the ask come first (in reading order and on a phone); on a
                 // wide screen the checklist sits in the left column.

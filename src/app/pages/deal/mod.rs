@@ -99,6 +99,7 @@ pub fn deal_page(ctx: &Ctx, ui: &DealUi, id: &Id) -> Html {
             { outlook::outlook(ctx, deal) }
             { people::people(ctx, deal, ui) }
             { qualification::qualification(ctx, deal) }
+            { crate::app::parts::carry_over::carry_over(deal, None) }
             { calls::calls(ctx, deal) }
             { outcome::outcome(ctx, deal) }
         </article>
