@@ -416,10 +416,14 @@ async fn the_list_editor_emits_domain_edits_from_the_keyboard() {
             ListItem {
                 id: Id::new("l1").unwrap(),
                 text: "First".into(),
+                done: false,
+                note: String::new(),
             },
             ListItem {
                 id: Id::new("l2").unwrap(),
                 text: "Second".into(),
+                done: false,
+                note: String::new(),
             },
         ];
         list_editor(

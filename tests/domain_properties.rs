@@ -36,6 +36,8 @@ fn any_deal() -> impl Strategy<Value = Deal> {
             let item = |rng: &mut Rng, line: &mut dyn FnMut(&mut Rng) -> String| ListItem {
                 id: rng.short_id('i'),
                 text: line(rng),
+                done: false,
+                note: String::new(),
             };
             for _ in 0..rng.below(5) {
                 let i = item(&mut rng, &mut line);
@@ -222,7 +224,7 @@ proptest! {
         let t = Template::default_template();
         let mut more = deal.clone();
         let plan = &mut more.calls[pick % deal.calls.len()].plan;
-        let entry = ListItem { id: Id::new("inew").unwrap(), text: "What changed since we last spoke?".into() };
+        let entry = ListItem { id: Id::new("inew").unwrap(), text: "What changed since we last spoke?".into(), done: false, note: String::new() };
         [&mut plan.discovery, &mut plan.pain, &mut plan.agenda][list].push(entry);
         prop_assert!(score(&more, &t, now()).total >= score(&deal, &t, now()).total);
     }

@@ -2164,6 +2164,172 @@ async fn the_next_call_opens_with_what_the_last_review_left(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// The issue's journey: plan a call for in 30 minutes, find it first under Next calls, prepare,
+/// start call mode, tick two questions with answers, end the call, and find the review
+/// written, with a suggested evidence change to accept, all still there after a reload.
+async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Live Co", "Call mode deal").await;
+    set_input(&c, "input[name=at]", &local_datetime(30.0 / 1440.0)).await;
+    click_button(&c, "Plan a call").await;
+    wait_text(&c, ".dp-carry", "Still to find out").await;
+    fill(&c, "textarea[name=objective]", "Learn how they plan").await;
+    fill(&c, "textarea[name=ask]", "A pilot in March").await;
+    // The open qualification questions become the call's discovery questions.
+    c.find(Locator::Css(".dp-carry button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_gone(&c, ".dp-carry").await;
+
+    c.goto(&server.url("")).await.unwrap();
+    let first = wait_text(&c, ".dp-next__row", "Call mode deal").await;
+    assert!(
+        first.text().await.unwrap().contains("in "),
+        "first under Next calls"
+    );
+    first
+        .find(Locator::Css("a.dp-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-call h1", "call").await;
+    c.find(Locator::XPath("//a[normalize-space()='Start call mode']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-live h1", "Discovery call — Live Co").await;
+    let goal = c
+        .find(Locator::Css(".dp-live__goal"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        goal.contains("Learn how they plan") && goal.contains("A pilot in March"),
+        "{goal}"
+    );
+    // The timer runs.
+    wait_text(&c, ".dp-live__timer", "0:0").await;
+    c.wait()
+        .at_most(std::time::Duration::from_secs(5))
+        .for_element(Locator::XPath(
+            "//*[contains(@class,'dp-live__timer') and text()!='0:00']",
+        ))
+        .await
+        .expect("the timer counts");
+
+    // Two questions asked, with answers; saved as typed (a reload keeps them).
+    let questions: Vec<String> = c
+        .execute(
+            "return [...document.querySelectorAll('.dp-live__line .dp-live__check')].slice(0, 2).map(l => l.textContent.trim())",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(questions.len(), 2);
+    for (n, answer) in [(1, "They use spreadsheets"), (2, "Ops lead decides")] {
+        let row = format!("section[aria-label=Questions] .dp-live__line:nth-child({n})");
+        click(&c, &format!("{row} input[type=checkbox]")).await;
+        fill(&c, &format!("{row} input[name=answer]"), answer).await;
+    }
+    wait_stored(&c, "deal-prep:deal:", "Ops lead decides").await;
+    screenshot_in(browser, &c, "call-mode").await;
+    reload_and_expect(&c, ".dp-live h1", "Live Co").await;
+    wait_value(
+        &c,
+        "section[aria-label=Questions] .dp-live__line:nth-child(2) input[name=answer]",
+        "Ops lead decides",
+    )
+    .await;
+    let ticked = c
+        .execute(
+            "return document.querySelectorAll('.dp-live__line input[type=checkbox]:checked').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ticked.as_u64(), Some(2));
+
+    // End call: the review holds what was asked and answered, and the ask as the next step.
+    let before = score_on_page_after_end(&c).await;
+    let happened = value_of(&c, ".dp-review textarea[name=happened]").await.unwrap();
+    for part in [
+        format!("{} — They use spreadsheets", questions[0]),
+        format!("{} — Ops lead decides", questions[1]),
+    ] {
+        assert!(happened.contains(&part), "{part} in {happened}");
+    }
+    assert_eq!(
+        value_of(&c, "input[name=next-step]").await.unwrap(),
+        "A pilot in March"
+    );
+    wait_text(&c, ".dp-review__suggested", "Heard from the client?").await;
+    let suggested = c
+        .find(Locator::Css(".dp-review__suggested p:nth-of-type(1) span"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    screenshot_in(browser, &c, "call-mode-review").await;
+    // Accept the first suggestion, skip the second.
+    click(&c, ".dp-review__suggested p:nth-of-type(1) button").await;
+    click_button(&c, "Skip").await;
+    wait_gone(&c, ".dp-review__suggested").await;
+    click(&c, ".dp-review button[type=submit]").await;
+    wait_text(&c, "[role=status]", "score snapshot was recorded").await;
+
+    // After a reload the deal knows the element at Heard, and the score did not drop.
+    c.refresh().await.unwrap();
+    support::wait_ready(&c).await;
+    wait_text(&c, ".dp-call__score", "Process score").await;
+    let after = score_on_call_page(&c).await;
+    assert!(after >= before, "score {before} -> {after}");
+    let element = suggested.split(':').next().unwrap().trim().to_owned();
+    c.find(Locator::Css(".dp-crumbs a:nth-of-type(2)"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "Call mode deal").await;
+    let heard = value_of(&c, &format!("select[aria-label='Evidence for {element}']")).await;
+    assert_eq!(heard.as_deref(), Some("h"), "{element} is Heard on the deal page");
+    c.close().await.unwrap();
+}
+
+/// The score on the call page.
+async fn score_on_call_page(c: &fantoccini::Client) -> u32 {
+    c.find(Locator::Css(".dp-call__score-value"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// Ends the call from call mode and returns the score the call page shows then.
+async fn score_on_page_after_end(c: &fantoccini::Client) -> u32 {
+    click_button(c, "End call").await;
+    wait_text(c, ".dp-review", "Call review").await;
+    score_on_call_page(c).await
+}
+
 /// The lines of a calendar file, unfolded (RFC 5545 §3.1), after checking every line ends in
 /// CRLF and none is over 75 octets.
 fn ics_lines(path: &std::path::Path) -> Vec<String> {
@@ -2309,6 +2475,7 @@ in_both_browsers!(
     a_call_and_its_next_step_download_as_calendar_files,
     the_deals_view_opens_with_the_next_calls_and_the_calls_to_review,
     the_next_call_opens_with_what_the_last_review_left,
+    a_call_runs_from_next_calls_through_call_mode_into_its_review,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

@@ -14,12 +14,6 @@ use crate::domain::{Action, Deal, DealAction, Id, TemplateAction};
 use crate::store::rules::{Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
 
-/// The app's context, for any component inside the root.
-#[yew::hook]
-pub fn use_ctx() -> Ctx {
-    yew::use_context::<Ctx>().expect("rendered inside the app's context provider")
-}
-
 /// Edits to one deal, cheap to clone into callbacks: steps are written at once, typing after a
 /// short pause and when the page hides.
 #[derive(Clone)]
@@ -56,9 +50,6 @@ impl TemplateEditor {
 pub struct Ctx {
     pub state: UseReducerHandle<AppState>,
     writer: Rc<Writer>,
-    /// The state's version when this context was made. A `UseReducerHandle` always derefs to
-    /// the current state (an old handle too), so the version must be captured here.
-    version: u64,
     /// This instance's host element and route (one `Rc`: a context is cloned into many
     /// callbacks, and each clone is code).
     nav: Rc<Nav>,
@@ -72,14 +63,6 @@ struct Nav {
     hash: bool,
 }
 
-/// The context provider compares contexts at every render of the root; comparing the states
-/// themselves would walk every deal in memory. Every message bumps the version instead.
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Ctx) -> bool {
-        self.version == other.version && Rc::ptr_eq(&self.writer, &other.writer)
-    }
-}
-
 impl Ctx {
     pub fn new(
         state: UseReducerHandle<AppState>,
@@ -88,11 +71,9 @@ impl Ctx {
         route: yew::UseStateHandle<crate::app::route::Route>,
         hash: bool,
     ) -> Ctx {
-        let version = state.version;
         Ctx {
             state,
             writer,
-            version,
             nav: Rc::new(Nav { host, route, hash }),
         }
     }

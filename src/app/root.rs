@@ -11,6 +11,7 @@ use super::hooks::{
     use_change_event, use_growing_fields, use_help, use_persist_request, use_ready_mark, use_route,
     use_shortcuts, use_title, use_update_notice, use_writer,
 };
+use super::pages::call::live::{live_page, use_call_timer};
 use super::pages::call::{call_page, use_call_ui};
 use super::pages::data::{data_page, use_data_ui};
 use super::pages::deal::{deal_page, use_deal_ui};
@@ -80,10 +81,12 @@ pub fn App(props: &AppProps) -> Html {
     let data_ui = use_data_ui(&ctx, *route == Route::Data);
     let call_ui = use_call_ui(&route);
     let deal_ui = use_deal_ui(&ctx, &route);
+    use_call_timer(&route, &props.host);
     let view = match &*route {
         Route::Deals => deal_list(&ctx, &list_ui),
         Route::Deal(id) | Route::DealSection(id, _) => deal_page(&ctx, &deal_ui, id),
         Route::Call(deal, call) => call_page(&ctx, &call_ui, deal, call),
+        Route::Live(deal, call) => live_page(&ctx, deal, call),
         Route::Insights => insights_page(&insights),
         Route::Templates => templates_page(&ctx, &template_shown),
         Route::Data => data_page(&ctx, &data_ui),
@@ -92,7 +95,6 @@ pub fn App(props: &AppProps) -> Html {
     let in_deals = |r: &Route| *r == Route::Deals || r.deal().is_some();
 
     html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="deal-prep" data-theme={(!props.theme.is_empty()).then(|| props.theme.clone())}>
                 <header class="dp-header">
                     <a class="dp-header__brand" href="#/">{ "Deal Prep" }</a>
@@ -123,6 +125,5 @@ pub fn App(props: &AppProps) -> Html {
                     <span class="dp-muted">{ "Focus on the process, not the quota. Your data stays in this browser." }</span>
                 </footer>
             </div>
-        </ContextProvider<Ctx>>
     }
 }

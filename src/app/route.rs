@@ -32,6 +32,8 @@ pub enum Route {
     /// The deal page, scrolled to one of its sections.
     DealSection(Id, Section),
     Call(Id, Id),
+    /// Call mode: the screen used during the call.
+    Live(Id, Id),
     Insights,
     Templates,
     Data,
@@ -70,6 +72,10 @@ impl Route {
                 (Some(d), Some(c)) => Route::Call(d, c),
                 _ => Route::NotFound,
             },
+            ["deal", d, "call", c, "live"] => match (id(d), id(c)) {
+                (Some(d), Some(c)) => Route::Live(d, c),
+                _ => Route::NotFound,
+            },
             _ => Route::NotFound,
         }
     }
@@ -77,7 +83,7 @@ impl Route {
     /// The deal a route shows, if any (the deal page, one of its sections, or a call).
     pub fn deal(&self) -> Option<&Id> {
         match self {
-            Route::Deal(d) | Route::DealSection(d, _) | Route::Call(d, _) => Some(d),
+            Route::Deal(d) | Route::DealSection(d, _) | Route::Call(d, _) | Route::Live(d, _) => Some(d),
             _ => None,
         }
     }
@@ -88,6 +94,7 @@ impl Route {
             Route::Deal(d) => format!("#/deal/{d}"),
             Route::DealSection(d, s) => format!("#/deal/{d}/{}", s.key()),
             Route::Call(d, c) => format!("#/deal/{d}/call/{c}"),
+            Route::Live(d, c) => format!("#/deal/{d}/call/{c}/live"),
             Route::Insights => "#/insights".to_owned(),
             Route::Templates => "#/templates".to_owned(),
             Route::Data => "#/data".to_owned(),
@@ -103,6 +110,9 @@ pub fn title(route: &Route, book: &Book) -> String {
         (Route::Call(_, c), Some(d)) => d
             .call(c)
             .map(|call| format!("{} call, {} — {}", call.kind.label(), call.at.human(), d.client)),
+        (Route::Live(_, c), Some(d)) => d
+            .call(c)
+            .map(|call| format!("Call mode: {} call — {}", call.kind.label(), d.client)),
         (_, Some(d)) if d.client.is_empty() => Some(d.name.clone()),
         (_, Some(d)) => Some(format!("{} — {}", d.name, d.client)),
         (Route::Insights, _) => Some("Insights".to_owned()),
@@ -157,7 +167,8 @@ mod tests {
             Route::DealSection(d.clone(), Section::People),
             Route::DealSection(d.clone(), Section::Qualification),
             Route::DealSection(d.clone(), Section::Calls),
-            Route::Call(d, c),
+            Route::Call(d.clone(), c.clone()),
+            Route::Live(d, c),
             Route::Insights,
             Route::Templates,
             Route::Data,

@@ -41,9 +41,6 @@ impl StorageWarning {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppState {
-    /// Bumped by every message: two states with the same version are the same state, so the
-    /// context compares one number instead of every deal (see `Ctx`'s `PartialEq`).
-    pub version: u64,
     pub book: Book,
     /// What the deal list shows, one entry per stored deal.
     /// Shared, so the many messages that do not touch it (saved, meta, notices) do not copy a
@@ -150,7 +147,6 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.version += 1;
         match msg {
             Msg::Do(action, now, typing) => match next.book.apply(action, now) {
                 Ok(change) => {

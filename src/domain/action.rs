@@ -107,6 +107,20 @@ pub enum DealAction {
         item: Id,
         checked: bool,
     },
+    /// Call mode: an agenda item covered, a question asked (or not).
+    Tick {
+        call: Id,
+        list: PlanList,
+        item: Id,
+        done: bool,
+    },
+    /// Call mode: the one-line answer to a question (typing).
+    Answer {
+        call: Id,
+        list: PlanList,
+        item: Id,
+        text: String,
+    },
     /// Keeps the review being written (typing), until it is saved.
     SetReviewDraft {
         call: Id,
@@ -143,6 +157,38 @@ pub struct ReviewDraft {
     /// What they promised, one per line.
     #[serde(rename = "tp", default, skip_serializing_if = "String::is_empty")]
     pub they_promised: String,
+    /// Evidence changes call mode suggests ("Budget: Heard?"), each to accept or skip.
+    #[serde(rename = "sg", default, skip_serializing_if = "Vec::is_empty")]
+    pub suggested: Vec<(String, EvidenceLevel)>,
+}
+
+impl ReviewDraft {
+    /// The form for `review` (blank when `None`), with the deal's evidence as it stands.
+    pub fn of(deal: &Deal, review: Option<&super::Review>) -> ReviewDraft {
+        let evidence = deal
+            .preset
+            .elements()
+            .iter()
+            .map(|e| (e.key.to_owned(), deal.level(e.key)))
+            .collect();
+        match review {
+            Some(r) => ReviewDraft {
+                happened: r.happened.clone(),
+                next_step: r.next_step.clone(),
+                next_step_on: r.next_step_on.map(|d| d.to_string()).unwrap_or_default(),
+                cues: r.cues.clone(),
+                how: r.how.clone(),
+                evidence,
+                we_promised: r.we_promised.join("\n"),
+                they_promised: r.they_promised.join("\n"),
+                suggested: Vec::new(),
+            },
+            None => ReviewDraft {
+                evidence,
+                ..ReviewDraft::default()
+            },
+        }
+    }
 }
 
 /// An edit to the checklist templates.

@@ -318,6 +318,58 @@ mod tests {
     }
 
     #[test]
+    fn call_mode_ticks_lines_and_keeps_answers() {
+        let mut book = book_with_deal();
+        edit_d1(
+            &mut book,
+            DealAction::AddCall {
+                id: id("c1"),
+                at: "2026-11-25T10:00".into(),
+                kind: CallKind::Discovery,
+            },
+        )
+        .unwrap();
+        let add = DealAction::EditList {
+            call: id("c1"),
+            list: PlanList::Discovery,
+            edit: ListEdit::Add {
+                id: id("q1"),
+                left: "How do you plan today?".into(),
+                right: String::new(),
+            },
+        };
+        edit_d1(&mut book, add).unwrap();
+        let tick = |list, item: &str| DealAction::Tick {
+            call: id("c1"),
+            list,
+            item: id(item),
+            done: true,
+        };
+        let answer = |text: String| DealAction::Answer {
+            call: id("c1"),
+            list: PlanList::Discovery,
+            item: id("q1"),
+            text,
+        };
+        edit_d1(&mut book, tick(PlanList::Discovery, "q1")).unwrap();
+        edit_d1(&mut book, answer("Spreadsheets".into())).unwrap();
+        let before = book.clone();
+        assert!(
+            edit_d1(&mut book, tick(PlanList::Agenda, "q1")).is_err(),
+            "not on the agenda"
+        );
+        assert!(
+            edit_d1(&mut book, tick(PlanList::Objections, "q1")).is_err(),
+            "pairs are not ticked"
+        );
+        assert!(edit_d1(&mut book, answer("x".repeat(crate::domain::LINE_MAX + 1))).is_err());
+        assert_eq!(book, before);
+        let q = &book.deals[&id("d1")].calls[0].plan.discovery[0];
+        assert!(q.done);
+        assert_eq!(q.note, "Spreadsheets");
+    }
+
+    #[test]
     fn saving_a_review_applies_evidence_and_records_a_snapshot() {
         let mut book = book_with_deal();
         edit_d1(

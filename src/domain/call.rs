@@ -65,6 +65,12 @@ pub struct ListItem {
     pub id: Id,
     #[serde(rename = "t")]
     pub text: String,
+    /// Ticked in call mode: the agenda item covered, the question asked.
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+    /// The one-line answer noted in call mode.
+    #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// A two-sided line: "cares about → how we meet it", "objection → response".
@@ -123,7 +129,12 @@ impl Entry for ListItem {
         &self.id
     }
     fn make(id: Id, text: String, _: String) -> Self {
-        ListItem { id, text }
+        ListItem {
+            id,
+            text,
+            done: false,
+            note: String::new(),
+        }
     }
     fn set(&mut self, text: String, _: String) {
         self.text = text;
@@ -210,6 +221,16 @@ pub struct CallPlan {
 }
 
 impl CallPlan {
+    /// The line `item` of the list `which` (a list of lines: agenda or questions).
+    pub fn line_mut(&mut self, which: PlanList, item: &Id) -> Option<&mut ListItem> {
+        let lines = match which {
+            PlanList::Agenda => &mut self.agenda,
+            PlanList::Discovery => &mut self.discovery,
+            PlanList::Pain => &mut self.pain,
+            PlanList::Cares | PlanList::Objections => return None,
+        };
+        lines.iter_mut().find(|l| &l.id == item)
+    }
     /// Applies `edit` to the list `which`; on error nothing has changed.
     pub fn edit_list(&mut self, which: PlanList, edit: ListEdit) -> Result<(), DomainError> {
         match which {
@@ -475,6 +496,8 @@ mod tests {
         let item = |i: &str, t: &str| ListItem {
             id: id(i),
             text: t.into(),
+            done: false,
+            note: String::new(),
         };
         let call = Call {
             id: id("c1"),

@@ -88,6 +88,8 @@ mod tests {
         c.plan.discovery.push(ListItem {
             id: Id::new("q").unwrap(),
             text: format!("  {}  ", elements[1].question.to_uppercase().replace(' ', "  ")),
+            done: false,
+            note: String::new(),
         });
         assert!(!open_questions(&deal, &c).contains(&elements[1].question));
     }

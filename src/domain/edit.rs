@@ -2,7 +2,7 @@
 //! copy, so a refused edit leaves everything untouched.
 
 use super::action::{DealAction, TemplateAction};
-use super::call::EvidenceChange;
+use super::call::{EvidenceChange, ListItem, PlanList};
 use super::order;
 use super::proof::Proof;
 use super::template::DEFAULT_TEMPLATE_ID;
@@ -78,7 +78,9 @@ pub(super) fn edit(
         | A::SetObjective { .. }
         | A::SetAsk { .. }
         | A::EditList { .. }
-        | A::SetChecked { .. } => calls(deal, op),
+        | A::SetChecked { .. }
+        | A::Tick { .. }
+        | A::Answer { .. } => calls(deal, op),
         A::SetReviewDraft { .. } | A::SaveReview { .. } => review(deal, op, template, now),
         A::RemoveSample => {
             deal.sample = false;
@@ -228,6 +230,21 @@ fn calls(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
                 plan.checked.push(item);
             }
         }
+        A::Tick {
+            call,
+            list,
+            item,
+            done,
+        } => line_mut(deal, &call, list, &item)?.done = done,
+        A::Answer {
+            call,
+            list,
+            item,
+            text,
+        } => {
+            let text = limit(&text, "answer", LINE_MAX)?;
+            line_mut(deal, &call, list, &item)?.note = text;
+        }
         _ => {}
     }
     Ok(())
@@ -290,6 +307,18 @@ fn review(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) ->
         _ => {}
     }
     Ok(())
+}
+
+fn line_mut<'a>(
+    deal: &'a mut Deal,
+    call: &Id,
+    list: PlanList,
+    item: &Id,
+) -> Result<&'a mut ListItem, DomainError> {
+    call_mut(deal, call)?
+        .plan
+        .line_mut(list, item)
+        .ok_or_else(|| unknown(item))
 }
 
 /// The lines of a promises box: trimmed, blank ones dropped, each a plan-list line at most.

@@ -16,6 +16,7 @@ pub mod ics;
 pub mod id;
 pub mod insights;
 pub mod keyed;
+pub mod live;
 pub mod order;
 pub mod people;
 pub mod proof;

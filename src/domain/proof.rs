@@ -354,6 +354,8 @@ mod tests {
             .map(|i| ListItem {
                 id: id(&format!("x{i}")),
                 text: text.into(),
+                done: false,
+                note: String::new(),
             })
             .collect()
     }
@@ -379,6 +381,8 @@ mod tests {
         call.plan.discovery.push(ListItem {
             id: id("blank"),
             text: "   ".into(),
+            done: false,
+            note: String::new(),
         });
         let list = checklist(&deal, &call, &t);
         let dq = state(&list, "dq");

@@ -157,6 +157,8 @@ fn generated_deal(rng: &mut Rng, n: usize, calls: usize, now: Minutes) -> Deal {
             call.plan.discovery.push(ListItem {
                 id,
                 text: rng.pick(QUESTIONS).to_owned(),
+                done: false,
+                note: String::new(),
             });
         }
         // Half the calls were prepared with the checklist, to a varying degree.
@@ -234,6 +236,8 @@ pub fn sample_deal(id: Id, now: Minutes, rng: &mut Rng) -> Deal {
         call.plan.agenda.push(ListItem {
             id,
             text: text.into(),
+            done: false,
+            note: String::new(),
         });
     }
     for text in [
@@ -245,12 +249,16 @@ pub fn sample_deal(id: Id, now: Minutes, rng: &mut Rng) -> Deal {
         call.plan.discovery.push(ListItem {
             id,
             text: text.into(),
+            done: false,
+            note: String::new(),
         });
     }
     let id = rng.short_id('q');
     call.plan.pain.push(ListItem {
         id,
         text: "Which accounts are at risk if this continues?".into(),
+        done: false,
+        note: String::new(),
     });
     let id = rng.short_id('m');
     call.plan.cares.push(Pair {

@@ -440,6 +440,8 @@ mod tests {
             .map(|i| ListItem {
                 id: id(&format!("q{i}")),
                 text: format!("Question {i}?"),
+                done: false,
+                note: String::new(),
             })
             .collect()
     }

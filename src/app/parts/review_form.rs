@@ -10,32 +10,7 @@ use crate::app::ctx::DealEditor;
 use crate::app::parts::event_value;
 use crate::domain::action::ReviewDraft;
 use crate::domain::call::FOCUS_ON_HOW;
-use crate::domain::{Call, Deal, DealAction, EvidenceLevel, Preset, Review};
-
-fn draft_of(deal: &Deal, review: Option<&Review>) -> ReviewDraft {
-    let evidence = deal
-        .preset
-        .elements()
-        .iter()
-        .map(|e| (e.key.to_owned(), deal.level(e.key)))
-        .collect();
-    match review {
-        Some(r) => ReviewDraft {
-            happened: r.happened.clone(),
-            next_step: r.next_step.clone(),
-            next_step_on: r.next_step_on.map(|d| d.to_string()).unwrap_or_default(),
-            cues: r.cues.clone(),
-            how: r.how.clone(),
-            evidence,
-            we_promised: r.we_promised.join("\n"),
-            they_promised: r.they_promised.join("\n"),
-        },
-        None => ReviewDraft {
-            evidence,
-            ..ReviewDraft::default()
-        },
-    }
-}
+use crate::domain::{Call, Deal, DealAction, EvidenceLevel, Preset};
 
 /// The review form of `call`. A view function: what it shows is the draft kept on the call
 /// (every change is kept at once through `edit`), or the saved review, or a blank one.
@@ -43,7 +18,7 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
     let draft = Rc::new(
         call.draft
             .clone()
-            .unwrap_or_else(|| draft_of(deal, call.review.as_ref())),
+            .unwrap_or_else(|| ReviewDraft::of(deal, call.review.as_ref())),
     );
     let keep = {
         let (edit, id) = (edit.clone(), call.id.clone());
@@ -128,9 +103,47 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
                     }
                 }) }
             </fieldset>
+            { suggestions(deal.preset, &draft, &keep) }
             { evidence_updates(deal.preset, &draft, &keep) }
             <button type="submit" class="dp-button dp-button--primary">{ "Save review" }</button>
         </form>
+    }
+}
+
+/// The evidence changes call mode suggests ("Budget: Heard?"): Accept sets the level in the
+/// updates below, Skip drops the suggestion.
+fn suggestions(preset: Preset, draft: &Rc<ReviewDraft>, keep: &Callback<ReviewDraft>) -> Html {
+    if draft.suggested.is_empty() {
+        return html! {};
+    }
+    let decide = |n: usize, accept: bool| {
+        let (draft, keep) = (draft.clone(), keep.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut d = (*draft).clone();
+            let (key, level) = d.suggested.remove(n);
+            if accept {
+                match d.evidence.iter_mut().find(|(k, _)| *k == key) {
+                    Some(slot) => slot.1 = level,
+                    None => d.evidence.push((key, level)),
+                }
+            }
+            keep.emit(d);
+        })
+    };
+    html! {
+        <fieldset class="dp-fieldset dp-review__suggested">
+            <legend>{ "Suggested from call mode" }</legend>
+            { for draft.suggested.iter().enumerate().map(|(n, (key, level))| {
+                let label = preset.elements().iter().find(|e| e.key == key).map_or(key.as_str(), |e| e.label);
+                html! {
+                    <p key={key.clone()} class="dp-row">
+                        <span>{ format!("{label}: {}?", level.label()) }</span>
+                        <button type="button" class="dp-button" onclick={decide(n, true)}>{ "Accept" }</button>
+                        <button type="button" class="dp-button" onclick={decide(n, false)}>{ "Skip" }</button>
+                    </p>
+                }
+            }) }
+        </fieldset>
     }
 }
 

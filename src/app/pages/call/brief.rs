@@ -98,6 +98,9 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     html! {
         <>
             <div class="dp-row dp-call__tools">
+                if call.review.is_none() {
+                    <a class="dp-button dp-button--primary" href={Route::Live(deal.id.clone(), call.id.clone()).href()}>{ "Start call mode" }</a>
+                }
                 <button type="button" class="dp-button" onclick={on_print}>{ "Print call brief" }</button>
                 <button type="button" class="dp-button" onclick={on_copy}>{ "Copy as Markdown" }</button>
                 <button type="button" class="dp-button" onclick={on_copy_client}>{ "Copy agenda for the client" }</button>

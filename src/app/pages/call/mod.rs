@@ -3,6 +3,7 @@
 
 mod brief;
 mod checklist;
+pub mod live;
 mod plan;
 
 use yew::prelude::*;

@@ -163,8 +163,14 @@ fn next_calls<'a>(entries: impl Iterator<Item = &'a IndexEntry>, now: Minutes) -
     let split = marks.iter().position(|(_, m)| m.1 > now).unwrap_or(marks.len());
     let ahead = marks.split_off(split);
     let behind = marks;
-    let row = |(e, m): (&IndexEntry, &CallMark), action: &'static str| {
+    let row = |(e, m): (&IndexEntry, &CallMark), review: bool| {
         let CallMark(call, at, kind, done, total) = m;
+        // Within 15 minutes of its time, a call is started (call mode), not prepared.
+        let (action, route) = match review {
+            true => ("Review", Route::Call(e.id.clone(), call.clone())),
+            false if at.0 - now.0 <= 15 => ("Start", Route::Live(e.id.clone(), call.clone())),
+            false => ("Prepare", Route::Call(e.id.clone(), call.clone())),
+        };
         html! {
             <li key={call.to_string()} class="dp-next__row">
                 <span class="dp-next__when">{ at.when(now) }</span>
@@ -172,7 +178,7 @@ fn next_calls<'a>(entries: impl Iterator<Item = &'a IndexEntry>, now: Minutes) -
                     <a href={Route::Deal(e.id.clone()).href()}>{ format!("{} — {}", e.client, e.name) }</a>
                     <span class="dp-muted">{ format!("{} call · {done} of {total} ready", kind.label()) }</span>
                 </span>
-                <a class="dp-button" href={Route::Call(e.id.clone(), call.clone()).href()}>{ action }</a>
+                <a class="dp-button" href={route.href()}>{ action }</a>
             </li>
         }
     };
@@ -182,10 +188,10 @@ fn next_calls<'a>(entries: impl Iterator<Item = &'a IndexEntry>, now: Minutes) -
             if ahead.is_empty() {
                 <p class="dp-muted">{ "No call in the next 7 days. Open a deal and plan one under Calls." }</p>
             }
-            <ul class="dp-next__list">{ for ahead.into_iter().map(|c| row(c, "Prepare")) }</ul>
+            <ul class="dp-next__list">{ for ahead.into_iter().map(|c| row(c, false)) }</ul>
             if !behind.is_empty() {
                 <h2>{ "Calls to review" }</h2>
-                <ul class="dp-next__list">{ for behind.into_iter().rev().map(|c| row(c, "Review")) }</ul>
+                <ul class="dp-next__list">{ for behind.into_iter().rev().map(|c| row(c, true)) }</ul>
             }
         </section>
     }

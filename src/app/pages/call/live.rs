@@ -1,0 +1,165 @@
+//! Call mode (`#/deal/<id>/call/<cid>/live`): one calm, large-type screen for during the call.
+//! The objective and the ask on top, the agenda to tick, the questions to tick with a one-line
+//! answer each, objections with their responses one tap away, who attends, and a timer.
+//! Everything saves as it is typed; "End call" opens the review with it already written in.
+
+use yew::prelude::*;
+
+use crate::app::ctx::{Ctx, DealEditor};
+use crate::app::parts::dead_end;
+use crate::app::platform::now;
+use crate::app::route::Route;
+use crate::domain::live::review_after;
+use crate::domain::{DealAction, Id, ListItem, PlanList};
+
+/// Keeps the call mode timer ("12:05") running while call mode is shown: the element's text is
+/// written once a second, without rendering the app again.
+#[hook]
+pub fn use_call_timer(route: &Route, host: &web_sys::Element) {
+    let live = matches!(route, Route::Live(..)).then(|| route.clone());
+    let host = host.clone();
+    use_effect_with(live, move |live| {
+        let timer = live.as_ref().map(|_| {
+            let started = js_sys::Date::now();
+            gloo_timers::callback::Interval::new(1000, move || {
+                let seconds = ((js_sys::Date::now() - started) / 1000.0) as u64;
+                if let Ok(Some(el)) = host.query_selector(".dp-live__timer") {
+                    el.set_text_content(Some(&format!("{}:{:02}", seconds / 60, seconds % 60)));
+                }
+            })
+        });
+        move || drop(timer)
+    });
+}
+
+/// The tick and, for a question, the answer of one line.
+fn line(edit: &DealEditor, call: &Id, list: PlanList, item: &ListItem) -> Html {
+    let on_tick = {
+        let (edit, call, id, done) = (edit.clone(), call.clone(), item.id.clone(), item.done);
+        move |_| {
+            edit.step(DealAction::Tick {
+                call: call.clone(),
+                list,
+                item: id.clone(),
+                done: !done,
+            })
+        }
+    };
+    let on_answer = {
+        let (edit, call, id) = (edit.clone(), call.clone(), item.id.clone());
+        move |e: InputEvent| {
+            edit.typing(DealAction::Answer {
+                call: call.clone(),
+                list,
+                item: id.clone(),
+                text: crate::app::parts::event_value(&e),
+            })
+        }
+    };
+    html! {
+        <li key={item.id.to_string()} class={classes!("dp-live__line", item.done.then_some("dp-live__line--done"))}>
+            <label class="dp-check dp-live__check">
+                <input type="checkbox" checked={item.done} onchange={on_tick} />
+                { item.text.clone() }
+            </label>
+            if list != PlanList::Agenda {
+                <input class="dp-input dp-live__answer" name="answer" value={item.note.clone()} maxlength="1000"
+                    placeholder="Answer" aria-label={format!("Answer: {}", item.text)} oninput={on_answer} />
+            }
+        </li>
+    }
+}
+
+/// Call mode for the call `call_id` of deal `deal_id`.
+pub fn live_page(ctx: &Ctx, deal_id: &Id, call_id: &Id) -> Html {
+    let Some((deal, call)) = ctx.call(deal_id, call_id) else {
+        return dead_end(
+            "Call not found",
+            "This call is not stored in this browser.",
+            "#/",
+            "Back to your deals",
+        );
+    };
+    let edit = ctx.editor(&deal.id);
+    let plan = &call.plan;
+    // "End call": the review opens with what was asked and answered (a call ended before its
+    // planned time moves to now, so it can be reviewed).
+    let on_end = {
+        let (ctx, edit, deal, call) = (ctx.clone(), edit.clone(), deal.clone(), call.clone());
+        move |_| {
+            let now = now();
+            if call.at > now {
+                edit.step(DealAction::SetCallTime {
+                    call: call.id.clone(),
+                    at: now.to_string(),
+                });
+            }
+            if call.review.is_none() {
+                edit.step(DealAction::SetReviewDraft {
+                    call: call.id.clone(),
+                    draft: Box::new(review_after(&deal, &call, call.draft.as_ref())),
+                });
+            }
+            ctx.open(&Route::Call(deal.id.clone(), call.id.clone()));
+            ctx.focus_later(".dp-review textarea[name=happened]");
+        }
+    };
+    let lines = |list: PlanList, items: &[ListItem]| -> Html {
+        items
+            .iter()
+            .map(|i| line(&edit, &call.id, list, i))
+            .collect::<Html>()
+    };
+    let goal = |label: &'static str, text: &str| -> Html {
+        if text.trim().is_empty() {
+            return html! {};
+        }
+        html! { <><dt>{ label }</dt><dd>{ text.to_owned() }</dd></> }
+    };
+    html! {
+        <article class="dp-live" aria-labelledby="dp-live-title">
+            <header class="dp-live__top">
+                <a href={Route::Call(deal.id.clone(), call.id.clone()).href()}>{ "← Back to the plan" }</a>
+                <span class="dp-live__timer" role="timer" aria-label="Time since call mode opened">{ "0:00" }</span>
+                <button type="button" class="dp-button dp-button--primary" onclick={on_end}>{ "End call" }</button>
+            </header>
+            <h1 id="dp-live-title" class="dp-live__title">{ format!("{} call — {}", call.kind.label(), deal.client) }</h1>
+            <dl class="dp-live__goal">
+                { goal("Objective", &plan.objective) }
+                { goal("Ask for", &plan.ask) }
+            </dl>
+            if !plan.agenda.is_empty() {
+                <section aria-label="Agenda"><h2>{ "Agenda" }</h2><ul class="dp-live__list">{ lines(PlanList::Agenda, &plan.agenda) }</ul></section>
+            }
+            if !plan.discovery.is_empty() || !plan.pain.is_empty() {
+                <section aria-label="Questions">
+                    <h2>{ "Questions" }</h2>
+                    <ul class="dp-live__list">
+                        { lines(PlanList::Discovery, &plan.discovery) }
+                        { lines(PlanList::Pain, &plan.pain) }
+                    </ul>
+                </section>
+            }
+            if !plan.objections.is_empty() {
+                <section aria-label="Objections">
+                    <h2>{ "Objections" }</h2>
+                    { for plan.objections.iter().map(|o| html! {
+                        <details key={o.id.to_string()} class="dp-live__objection">
+                            <summary>{ o.left.clone() }</summary>
+                            <p>{ if o.right.trim().is_empty() { "No response written." .to_owned() } else { o.right.clone() } }</p>
+                        </details>
+                    }) }
+                </section>
+            }
+            <section aria-label="Attendees">
+                <h2>{ "Attendees" }</h2>
+                if call.attendees.is_empty() {
+                    <p class="dp-muted">{ "No attendees chosen." }</p>
+                }
+                <ul class="dp-live__people">
+                    { for call.attendees.iter().filter_map(|id| deal.person(id)).map(|p| html! { <li>{ p.with_roles() }</li> }) }
+                </ul>
+            </section>
+        </article>
+    }
+}
