@@ -483,7 +483,8 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow(browser: Br
         let views = [
             ("deals", server.url("")),
             ("deal", deal_url.clone()),
-            ("call", call_url),
+            ("call", call_url.clone()),
+            ("call-mode", format!("{call_url}/live")),
             ("insights", server.url("#/insights")),
             ("templates", server.url("#/templates")),
             ("data", server.url("#/data")),
