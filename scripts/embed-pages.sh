@@ -11,8 +11,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 release=false
 [[ "${TRUNK_PROFILE:-}" == "release" ]] && release=true
 terser="$root/node_modules/.bin/terser"
-minify() { # FILE [--module]
-  "$terser" "$1" "${@:2}" --compress passes=2 --mangle -o "$1.min" && mv "$1.min" "$1"
+minify() { # FILE [terser options: --module, --mangle …]
+  "$terser" "$1" "${@:2}" --compress passes=2 -o "$1.min" && mv "$1.min" "$1"
 }
 sri() { python3 -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha384(open(sys.argv[1],"rb").read()).digest()).decode())' "$1"; }
 if $release; then
@@ -20,7 +20,8 @@ if $release; then
   for glue in "$staging"/deal-prep-*.js; do
     # index.html preloads the glue with its Subresource Integrity hash: it follows the file.
     before=$(sri "$glue")
-    minify "$glue" --module
+    # initSync keeps its name: the single-file build calls it from the same inline module.
+    minify "$glue" --module --mangle reserved=[initSync]
     after=$(sri "$glue")
     grep -q "sha384-$before" "$staging/index.html" || { echo "embed-pages.sh: no integrity for $glue" >&2; exit 1; }
     sed -i "s|sha384-$before|sha384-$after|g" "$staging/index.html"
@@ -30,7 +31,7 @@ fi
 # The stable loader, deal-prep.js: this build's hashed file names, read from index.html (the
 # release build's HTML is minified onto one line, so it is not read line by line).
 python3 "$root/scripts/loader.py" "$staging"
-if $release; then minify "$staging/deal-prep.js" --module; fi
+if $release; then minify "$staging/deal-prep.js" --module --mangle; fi
 cp "$root/embed/embed-example.html" "$root/embed/iframe-example.html" "$root/embed/iframe-sandboxed.html" "$staging/"
 
 # A strict Content-Security-Policy in every page, with the hashes of their inline blocks.
@@ -43,4 +44,4 @@ files=$(cd "$staging" && ls | grep -v '^sw\.js$' | sort)
 version=$(cd "$staging" && cat $files | sha256sum | cut -c1-16)
 list=$(printf '"./",'; for f in $files; do printf '"./%s",' "$f"; done)
 sed -e "s/__VERSION__/$version/" -e "s|__FILES__|[${list%,}]|" "$root/assets/sw.template.js" >"$staging/sw.js"
-if $release; then minify "$staging/sw.js"; fi
+if $release; then minify "$staging/sw.js" --mangle; fi

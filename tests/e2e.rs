@@ -1722,8 +1722,24 @@ async fn a_phone_sees_the_list_first_and_long_text_in_full(browser: Browser) {
             .unwrap()
         }
     };
+    // The next call comes first (issue 16), then the list: the new-deal form and the filters
+    // stay folded between them.
+    let next_call = top(".dp-next__row").await;
+    assert!(next_call < 300.0, "the next call is {next_call} px down");
+    let panel_end = c
+        .execute(
+            "return document.querySelector('.dp-next').getBoundingClientRect().bottom",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
     let first_row = top(".dp-deal-row").await;
-    assert!(first_row < 300.0, "the first deal is {first_row} px down");
+    assert!(
+        first_row < panel_end + 160.0,
+        "the first deal is {first_row} px down, the next calls end at {panel_end}"
+    );
     let new_deal_shown = c
         .find(Locator::Css(".dp-new-deal input[name=client]"))
         .await

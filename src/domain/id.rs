@@ -35,6 +35,20 @@ impl Id {
         Id(super::template::DEFAULT_TEMPLATE_ID.to_owned())
     }
 
+    /// An id written in this source (template items, the sample's ids): valid by construction,
+    /// checked in debug builds and so by every native test that makes one. Not
+    /// `Id::new(..).expect(..)`, which keeps the error's `Debug` formatting in the wasm.
+    pub(crate) fn known(text: &str) -> Id {
+        debug_assert!(Id::new(text).is_ok(), "{text} is not a valid id");
+        Id(text.to_owned())
+    }
+
+    /// The first `len` characters, at least one: a prefix of a valid id is a valid id.
+    pub fn prefix(&self, len: usize) -> Id {
+        let len = len.clamp(1, self.0.len().max(1));
+        Id(self.0.get(..len).unwrap_or(&self.0).to_owned())
+    }
+
     /// Builds an id from a 64-bit random number and a prefix (e.g. `d` for deals).
     pub fn from_random(prefix: char, random: u64) -> Id {
         let mut text = String::with_capacity(14);

@@ -33,7 +33,7 @@ impl Rng {
     /// A short id with the given prefix, unique enough within one deal.
     pub fn short_id(&mut self, prefix: char) -> Id {
         let full = Id::from_random(prefix, self.next_u64());
-        Id::new(&full.as_str()[..6]).expect("prefix of a valid id is valid")
+        full.prefix(6)
     }
 }
 
@@ -111,11 +111,11 @@ pub fn generate(deals: usize, calls: usize, seed: u64, now: Minutes) -> Vec<Deal
 }
 
 fn generated_deal(rng: &mut Rng, n: usize, calls: usize, now: Minutes) -> Deal {
-    let id = Id::new(&Id::from_random('d', rng.next_u64()).as_str()[..9]).expect("valid");
+    let id = Id::from_random('d', rng.next_u64()).prefix(9);
     let client = rng.pick(CLIENTS).to_owned();
     let name = format!("{} #{n}", rng.pick(PRODUCTS));
     let created = now.plus_days(-(calls as i64) * 7 - 10);
-    let mut deal = Deal::new(id, client, name, Id::new("default").expect("valid"), created);
+    let mut deal = Deal::new(id, client, name, Id::default_template(), created);
     deal.stage = Stage::ALL[rng.below(Stage::ALL.len())];
     deal.outcome = if deal.stage == Stage::Closed {
         [Outcome::Won, Outcome::Lost, Outcome::NoDecision][rng.below(3)]
@@ -194,7 +194,7 @@ pub fn sample_deal(id: Id, now: Minutes, rng: &mut Rng) -> Deal {
         id,
         "Acme Logistics (sample)".into(),
         "Fleet tracking pilot".into(),
-        Id::new("default").expect("valid"),
+        Id::default_template(),
         now,
     );
     deal.sample = true;
@@ -273,7 +273,7 @@ pub fn sample_deal(id: Id, now: Minutes, rng: &mut Rng) -> Deal {
         right: "Ask what failed; show the 2-week pilot with their own routes".into(),
     });
     // Six of ten ready: five proven by the plan and People, one ticked by hand.
-    call.plan.checked = vec![Id::new("rr").expect("valid")];
+    call.plan.checked = vec![Id::known("rr")];
     deal.calls.push(call);
     deal
 }

@@ -151,7 +151,7 @@ impl Template {
             items: ITEMS
                 .iter()
                 .map(|(id, text, hint, weight)| TemplateItem {
-                    id: Id::new(*id).expect("constant id is valid"),
+                    id: Id::known(id),
                     text: (*text).to_owned(),
                     hint: (*hint).to_owned(),
                     weight: *weight,
