@@ -2093,6 +2093,28 @@ async fn the_deals_view_opens_with_the_next_calls_and_the_calls_to_review(browse
         .await
         .unwrap();
     wait_text(&c, ".dp-deal h1", "Soon deal").await;
+
+    // A busy week shows the first five, and the rest on request (an index entry keeps a
+    // deal's three soonest calls).
+    for day in [1.5, 2.5] {
+        plan_call(&c, day).await;
+    }
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(&c, ".dp-deal-row__link", "Later deal")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "Later deal").await;
+    for day in [4.5, 5.5] {
+        plan_call(&c, day).await;
+    }
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(&c, ".dp-next__more", "Show 1 more call").await;
+    assert_eq!(next_rows(&c, 1).await.len(), 5);
+    click(&c, ".dp-next__more").await;
+    wait_gone(&c, ".dp-next__more").await;
+    assert_eq!(next_rows(&c, 1).await.len(), 6);
     c.close().await.unwrap();
 }
 

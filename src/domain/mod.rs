@@ -19,6 +19,7 @@ pub mod keyed;
 pub mod live;
 pub mod order;
 pub mod people;
+pub mod playbook;
 pub mod proof;
 pub mod qualification;
 pub mod risk;

@@ -49,6 +49,8 @@ fn filter(
 pub struct ListUi {
     query: UseStateHandle<ListQuery>,
     show_all: UseStateHandle<bool>,
+    /// Every call under Next calls and Calls to review, not the first few.
+    all_calls: UseStateHandle<bool>,
     folded: bool,
 }
 
@@ -64,6 +66,7 @@ pub fn use_list_ui() -> ListUi {
     ListUi {
         query: use_state(ListQuery::default),
         show_all: use_state(|| false),
+        all_calls: use_state(|| false),
         folded: *folded,
     }
 }
@@ -111,7 +114,7 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
     html! {
         <section class="dp-deals" aria-labelledby="dp-deals-title">
             <h1 id="dp-deals-title" class="dp-title">{ "Deals" }</h1>
-            { next_calls(entries.values(), now) }
+            { next_calls(entries.values(), now, &ui.all_calls) }
             <div class="dp-folds">
                 <details class="dp-fold dp-fold--new" open={!folded}>
                     <summary class="dp-button">{ "New deal" }</summary>
@@ -152,9 +155,16 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
 
 /// The forecast as a labelled status, not a button: an icon, "Forecast: cloudy", and the top
 /// risk as its description.
+/// How many calls each of Next calls and Calls to review shows before "Show … more".
+const CALLS_SHOWN: usize = 5;
+
 /// "Next calls" (the coming 7 days, soonest first) and "Calls to review" (time passed, no
 /// review; latest first), from the index entries' call marks: no deal is read.
-fn next_calls<'a>(entries: impl Iterator<Item = &'a IndexEntry>, now: Minutes) -> Html {
+fn next_calls<'a>(
+    entries: impl Iterator<Item = &'a IndexEntry>,
+    now: Minutes,
+    all: &UseStateHandle<bool>,
+) -> Html {
     let week = now.plus_days(7);
     let mut marks: Vec<(&IndexEntry, &CallMark)> = entries
         .flat_map(|e| e.calls.iter().filter(|m| m.1 <= week).map(move |m| (e, m)))
@@ -163,6 +173,9 @@ fn next_calls<'a>(entries: impl Iterator<Item = &'a IndexEntry>, now: Minutes) -
     let split = marks.iter().position(|(_, m)| m.1 > now).unwrap_or(marks.len());
     let ahead = marks.split_off(split);
     let behind = marks;
+    // A busy week (or a thousand deals) shows the first few of each; "Show all" the rest.
+    let shown = if **all { usize::MAX } else { CALLS_SHOWN };
+    let more = ahead.len().saturating_sub(shown) + behind.len().saturating_sub(shown);
     let row = |(e, m): (&IndexEntry, &CallMark), review: bool| {
         let CallMark(call, at, kind, done, total) = m;
         // Within 15 minutes of its time, a call is started (call mode), not prepared.
@@ -188,10 +201,15 @@ fn next_calls<'a>(entries: impl Iterator<Item = &'a IndexEntry>, now: Minutes) -
             if ahead.is_empty() {
                 <p class="dp-muted">{ "No call in the next 7 days. Open a deal and plan one under Calls." }</p>
             }
-            <ul class="dp-next__list">{ for ahead.into_iter().map(|c| row(c, false)) }</ul>
+            <ul class="dp-next__list">{ for ahead.into_iter().take(shown).map(|c| row(c, false)) }</ul>
             if !behind.is_empty() {
                 <h2>{ "Calls to review" }</h2>
-                <ul class="dp-next__list">{ for behind.into_iter().rev().map(|c| row(c, true)) }</ul>
+                <ul class="dp-next__list">{ for behind.into_iter().rev().take(shown).map(|c| row(c, true)) }</ul>
+            }
+            if more > 0 {
+                <button type="button" class="dp-button dp-next__more" onclick={{ let all = all.clone(); move |_| all.set(true) }}>
+                    { format!("Show {}", count(more, "more call", "more calls")) }
+                </button>
             }
         </section>
     }

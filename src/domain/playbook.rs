@@ -1,0 +1,476 @@
+//! The personal playbook: every discovery question, pain question, cares-about line and
+//! objection → response written in any call plan, collected and de-duplicated (case and spacing
+//! aside), with how often and when each was last used; the seller curates it — edits the
+//! wording, tags a stage and a qualification element, pins, removes.
+//!
+//! What is collected is computed from the deals, never stored. What is stored is the curation:
+//! one [`Entry`] per line the seller touched, matched to the plans' lines by its `key` (the
+//! folded text it was first kept from), so an edited wording still counts its uses and a
+//! removed line stays hidden however often it is written again. Not wired into the app yet:
+//! its record, page and plan suggestions are the next step of the call-cycle issue.
+
+use serde::{Deserialize, Serialize};
+
+use super::carry::fold;
+use super::{limit, Deal, DomainError, Id, Minutes, Stage, LINE_MAX};
+
+/// Which plan list a line comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Discovery,
+    Pain,
+    Cares,
+    Objection,
+}
+
+super::keyed::stored_as_keys!(
+    Kind,
+    [
+        Kind::Discovery => "dq",
+        Kind::Pain => "pq",
+        Kind::Cares => "cm",
+        Kind::Objection => "ob",
+    ]
+);
+
+/// A line the seller curated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    #[serde(rename = "i")]
+    pub id: Id,
+    #[serde(rename = "k")]
+    pub kind: Kind,
+    /// The folded text of the plan line it was kept from: how uses are matched.
+    #[serde(rename = "m")]
+    pub key: String,
+    #[serde(rename = "t")]
+    pub text: String,
+    /// The response, for an objection (or how we meet what they care about).
+    #[serde(rename = "r", default, skip_serializing_if = "String::is_empty")]
+    pub response: String,
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// A qualification element's key ("budget").
+    #[serde(rename = "e", default, skip_serializing_if = "String::is_empty")]
+    pub element: String,
+    #[serde(rename = "p", default, skip_serializing_if = "std::ops::Not::not")]
+    pub pinned: bool,
+    /// Removed by the seller: hidden, and not collected again.
+    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+    /// When the seller last changed it: the newer side wins a merge.
+    #[serde(rename = "u")]
+    pub updated: Minutes,
+}
+
+/// A line as the playbook shows it: the curated entry if there is one, and its use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub kind: Kind,
+    pub key: String,
+    pub text: String,
+    pub response: String,
+    pub entry: Option<Entry>,
+    /// How many calls hold it.
+    pub uses: usize,
+    /// The latest of those calls.
+    pub last_used: Option<Minutes>,
+}
+
+/// Every line of every plan, de-duplicated per kind (case and spacing aside), joined with the
+/// curated entries; removed ones left out. Pinned first, then the most used, then by text.
+pub fn rows<'a>(deals: impl IntoIterator<Item = &'a Deal>, entries: &[Entry]) -> Vec<Row> {
+    let mut rows: Vec<Row> = entries
+        .iter()
+        .map(|e| Row {
+            kind: e.kind,
+            key: e.key.clone(),
+            text: e.text.clone(),
+            response: e.response.clone(),
+            entry: Some(e.clone()),
+            uses: 0,
+            last_used: None,
+        })
+        .collect();
+    for deal in deals {
+        for call in &deal.calls {
+            let plan = &call.plan;
+            let lines = plan
+                .discovery
+                .iter()
+                .map(|l| (Kind::Discovery, &l.text, ""))
+                .chain(plan.pain.iter().map(|l| (Kind::Pain, &l.text, "")))
+                .chain(
+                    plan.cares
+                        .iter()
+                        .map(|p| (Kind::Cares, &p.left, p.right.as_str())),
+                )
+                .chain(
+                    plan.objections
+                        .iter()
+                        .map(|p| (Kind::Objection, &p.left, p.right.as_str())),
+                );
+            let mut seen: Vec<(Kind, String)> = Vec::new();
+            for (kind, text, response) in lines {
+                let key = fold(text);
+                if key.is_empty() || seen.contains(&(kind, key.clone())) {
+                    continue;
+                }
+                seen.push((kind, key.clone()));
+                let row = match rows.iter_mut().find(|r| r.kind == kind && r.key == key) {
+                    Some(row) => row,
+                    None => {
+                        rows.push(Row {
+                            kind,
+                            key,
+                            text: text.trim().to_owned(),
+                            response: response.trim().to_owned(),
+                            entry: None,
+                            uses: 0,
+                            last_used: None,
+                        });
+                        rows.last_mut().expect("just pushed")
+                    }
+                };
+                row.uses += 1;
+                if row.last_used.is_none_or(|at| at < call.at) {
+                    row.last_used = Some(call.at);
+                    // An uncurated line shows its latest wording and response.
+                    if row.entry.is_none() {
+                        (row.text, row.response) = (text.trim().to_owned(), response.trim().to_owned());
+                    }
+                }
+            }
+        }
+    }
+    rows.retain(|r| !r.entry.as_ref().is_some_and(|e| e.removed));
+    let pinned = |r: &Row| r.entry.as_ref().is_some_and(|e| e.pinned);
+    super::order::sort_by(&mut rows, &|a, b| {
+        pinned(b)
+            .cmp(&pinned(a))
+            .then(b.uses.cmp(&a.uses))
+            .then(a.key.cmp(&b.key))
+    });
+    rows
+}
+
+/// A change the seller makes to a line of the playbook. `key` and `kind` name the line; the
+/// first change keeps it as an entry with `id`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Edit { text: String, response: String },
+    Tag { stage: Option<Stage>, element: String },
+    Pin(bool),
+    Remove,
+}
+
+/// Applies `change` to the line (`kind`, `key`, shown as `text`/`response`), keeping it as the
+/// entry `id` if it is not one yet. On an error nothing has changed.
+pub fn apply(
+    entries: &mut Vec<Entry>,
+    line: &Row,
+    id: Id,
+    change: Change,
+    now: Minutes,
+) -> Result<(), DomainError> {
+    let mut entry = line.entry.clone().unwrap_or_else(|| Entry {
+        id,
+        kind: line.kind,
+        key: line.key.clone(),
+        text: line.text.clone(),
+        response: line.response.clone(),
+        stage: None,
+        element: String::new(),
+        pinned: false,
+        removed: false,
+        updated: now,
+    });
+    match change {
+        Change::Edit { text, response } => {
+            let text = limit(text.trim(), "line", LINE_MAX)?;
+            if text.is_empty() {
+                return Err(DomainError::EmptyName);
+            }
+            entry.text = text;
+            entry.response = limit(response.trim(), "response", LINE_MAX)?;
+        }
+        Change::Tag { stage, element } => (entry.stage, entry.element) = (stage, element),
+        Change::Pin(pinned) => entry.pinned = pinned,
+        Change::Remove => entry.removed = true,
+    }
+    entry.updated = now;
+    match entries.iter_mut().find(|e| e.id == entry.id) {
+        Some(slot) => *slot = entry,
+        None => entries.push(entry),
+    }
+    Ok(())
+}
+
+/// Two tabs' (or a file's and this browser's) entries as one: every entry of either side, the
+/// more recently changed where both hold the same id (ours on a tie).
+pub fn merge(ours: &[Entry], theirs: &[Entry]) -> Vec<Entry> {
+    let mut merged = ours.to_vec();
+    for t in theirs {
+        match merged.iter_mut().find(|e| e.id == t.id) {
+            Some(e) if t.updated > e.updated => *e = t.clone(),
+            Some(_) => {}
+            None => merged.push(t.clone()),
+        }
+    }
+    merged
+}
+
+/// The lines of `kind` matching what is being typed (anywhere in the line, case aside), for
+/// suggestions in a plan: at most `max`, in the playbook's order.
+pub fn suggest<'a>(rows: &'a [Row], kind: Kind, typed: &str, max: usize) -> Vec<&'a Row> {
+    let typed = fold(typed);
+    rows.iter()
+        .filter(|r| r.kind == kind && (typed.is_empty() || r.key.contains(&typed)))
+        .take(max)
+        .collect()
+}
+
+/// The pinned discovery and pain questions for `stage` (tagged with it, or with no stage), as
+/// (kind, text), for "Add my pinned questions for this stage".
+pub fn pinned_questions(entries: &[Entry], stage: Stage) -> Vec<(Kind, &str)> {
+    entries
+        .iter()
+        .filter(|e| e.pinned && !e.removed && matches!(e.kind, Kind::Discovery | Kind::Pain))
+        .filter(|e| e.stage.is_none_or(|s| s == stage))
+        .map(|e| (e.kind, e.text.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{deal::fixture, Call, CallKind, ListItem, Pair};
+
+    fn id(s: &str) -> Id {
+        Id::new(s).unwrap()
+    }
+
+    /// A call's time, its discovery questions, its objections → responses.
+    type Plan<'a> = (i64, Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
+    fn deal_with(calls: Vec<Plan>) -> Deal {
+        let mut deal = fixture(Minutes(0));
+        for (n, (at, questions, objections)) in calls.into_iter().enumerate() {
+            let mut call = Call::new(id(&format!("c{n}")), Minutes(at), CallKind::Discovery);
+            call.plan.discovery = questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| ListItem {
+                    id: id(&format!("q{i}")),
+                    text: (*q).into(),
+                    done: false,
+                    note: String::new(),
+                })
+                .collect();
+            call.plan.objections = objections
+                .iter()
+                .enumerate()
+                .map(|(i, (l, r))| Pair {
+                    id: id(&format!("o{i}")),
+                    left: (*l).into(),
+                    right: (*r).into(),
+                })
+                .collect();
+            deal.calls.push(call);
+        }
+        deal
+    }
+
+    #[test]
+    fn lines_are_collected_once_with_their_uses_and_last_use() {
+        let a = deal_with(vec![
+            (
+                10,
+                vec!["How do you plan today?", "how do  you plan TODAY?"],
+                vec![("Too pricey", "Cost of delay")],
+            ),
+            (30, vec!["  How do you plan today? "], vec![]),
+        ]);
+        let mut b = deal_with(vec![(
+            20,
+            vec!["Who signs?"],
+            vec![("too PRICEY", "ROI in 6 months")],
+        )]);
+        b.id = id("d2");
+        let rows = rows([&a, &b], &[]);
+        let find = |kind, text: &str| {
+            rows.iter()
+                .find(|r| r.kind == kind && r.key == fold(text))
+                .unwrap()
+        };
+        let plan = find(Kind::Discovery, "how do you plan today?");
+        assert_eq!(
+            (plan.uses, plan.last_used),
+            (2, Some(Minutes(30))),
+            "twice in one call counts once"
+        );
+        assert_eq!(plan.text, "How do you plan today?");
+        let pricey = find(Kind::Objection, "too pricey");
+        assert_eq!(pricey.uses, 2);
+        assert_eq!(
+            pricey.response, "ROI in 6 months",
+            "the latest wording and response"
+        );
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].key, fold("How do you plan today?"), "the most used first");
+    }
+
+    #[test]
+    fn curation_is_kept_by_key_and_removed_lines_stay_hidden() {
+        let deal = deal_with(vec![(10, vec!["Who signs?", "What is the budget?"], vec![])]);
+        let mut entries = Vec::new();
+        let rows0 = rows([&deal], &entries);
+        let signs = rows0.iter().find(|r| r.key == "who signs?").unwrap().clone();
+        apply(
+            &mut entries,
+            &signs,
+            id("e1"),
+            Change::Edit {
+                text: "Who signs the order?".into(),
+                response: String::new(),
+            },
+            Minutes(50),
+        )
+        .unwrap();
+        let budget = rows0
+            .iter()
+            .find(|r| r.key == "what is the budget?")
+            .unwrap()
+            .clone();
+        apply(&mut entries, &budget, id("e2"), Change::Pin(true), Minutes(51)).unwrap();
+        let rows1 = rows([&deal], &entries);
+        assert_eq!(rows1[0].text, "What is the budget?", "pinned first");
+        let edited = rows1.iter().find(|r| r.key == "who signs?").unwrap();
+        assert_eq!(
+            (edited.text.as_str(), edited.uses),
+            ("Who signs the order?", 1),
+            "an edit keeps counting its uses"
+        );
+        // Removed: hidden, even though the plans still hold it.
+        apply(&mut entries, edited, id("unused"), Change::Remove, Minutes(52)).unwrap();
+        assert_eq!(entries.len(), 2, "the same entry, changed");
+        assert!(rows([&deal], &entries).iter().all(|r| r.key != "who signs?"));
+        // A refused edit changes nothing.
+        let before = entries.clone();
+        let pinned = rows([&deal], &entries)[0].clone();
+        assert!(apply(
+            &mut entries,
+            &pinned,
+            id("x"),
+            Change::Edit {
+                text: "  ".into(),
+                response: String::new()
+            },
+            Minutes(60)
+        )
+        .is_err());
+        assert!(apply(
+            &mut entries,
+            &pinned,
+            id("x"),
+            Change::Edit {
+                text: "x".repeat(LINE_MAX + 1),
+                response: String::new()
+            },
+            Minutes(60)
+        )
+        .is_err());
+        assert_eq!(entries, before);
+        assert_eq!(
+            pinned_questions(&entries, Stage::Discovery),
+            [(Kind::Discovery, "What is the budget?")]
+        );
+    }
+
+    #[test]
+    fn merging_keeps_every_entry_and_the_newer_change() {
+        let entry = |i: &str, text: &str, at: i64| Entry {
+            id: id(i),
+            kind: Kind::Discovery,
+            key: fold(text),
+            text: text.into(),
+            response: String::new(),
+            stage: None,
+            element: String::new(),
+            pinned: false,
+            removed: false,
+            updated: Minutes(at),
+        };
+        let ours = vec![
+            entry("a", "Ours newer", 20),
+            entry("b", "Only ours", 1),
+            entry("c", "Tie ours", 5),
+        ];
+        let theirs = vec![
+            entry("a", "Theirs older", 10),
+            entry("d", "Only theirs", 3),
+            entry("c", "Tie theirs", 5),
+        ];
+        let merged = merge(&ours, &theirs);
+        let texts: Vec<&str> = merged.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["Ours newer", "Only ours", "Tie ours", "Only theirs"]);
+        assert_eq!(merge(&theirs, &ours).len(), 4);
+        let newer = vec![entry("b", "Theirs, later", 9)];
+        assert_eq!(merge(&ours, &newer)[1].text, "Theirs, later");
+    }
+
+    #[test]
+    fn suggestions_match_anywhere_in_the_line_and_pins_follow_the_stage() {
+        let deal = deal_with(vec![(
+            10,
+            vec!["What is the budget?", "Who owns the budget?", "Who signs?"],
+            vec![],
+        )]);
+        let all = rows([&deal], &[]);
+        let found: Vec<&str> = suggest(&all, Kind::Discovery, "BUDGET", 5)
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(suggest(&all, Kind::Objection, "budget", 5).is_empty());
+        assert_eq!(suggest(&all, Kind::Discovery, "", 1).len(), 1);
+        let mut entries = Vec::new();
+        apply(&mut entries, &all[0], id("e1"), Change::Pin(true), Minutes(1)).unwrap();
+        let row = rows([&deal], &entries)[0].clone();
+        apply(
+            &mut entries,
+            &row,
+            id("e1"),
+            Change::Tag {
+                stage: Some(Stage::Proposal),
+                element: "budget".into(),
+            },
+            Minutes(2),
+        )
+        .unwrap();
+        assert!(pinned_questions(&entries, Stage::Discovery).is_empty());
+        assert_eq!(pinned_questions(&entries, Stage::Proposal).len(), 1);
+    }
+
+    #[test]
+    fn entries_are_stored_compactly_and_read_back() {
+        let e = Entry {
+            id: id("e1"),
+            kind: Kind::Objection,
+            key: "too pricey".into(),
+            text: "Too pricey".into(),
+            response: "Cost of delay".into(),
+            stage: Some(Stage::Proposal),
+            element: "budget".into(),
+            pinned: true,
+            removed: false,
+            updated: Minutes(7),
+        };
+        let text = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            text,
+            r#"{"i":"e1","k":"ob","m":"too pricey","t":"Too pricey","r":"Cost of delay","s":"proposal","e":"budget","p":true,"u":7}"#
+        );
+        assert_eq!(serde_json::from_str::<Entry>(&text).unwrap(), e);
+    }
+}
