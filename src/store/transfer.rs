@@ -275,7 +275,8 @@ pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
         for list in [&plan.agenda, &plan.discovery, &plan.pain] {
             check_count(list.len(), &at)?;
             unique(list.iter().map(|l| &l.id), &at)?;
-            list.iter().try_for_each(|l| check_len(&l.text, LINE_MAX, &at))?;
+            list.iter()
+                .try_for_each(|l| check_len(&l.text, LINE_MAX, &at).and(check_len(&l.note, LINE_MAX, &at)))?;
         }
         for pairs in [&plan.cares, &plan.objections] {
             check_count(pairs.len(), &at)?;
@@ -287,17 +288,25 @@ pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
         check_count(plan.checked.len(), &at)?;
         check_count(c.attendees.len(), &at)?;
         if let Some(d) = &c.draft {
-            for text in [&d.happened, &d.cues, &d.how[0], &d.how[1], &d.how[2], &d.how[3]] {
+            let long = [&d.happened, &d.cues, &d.we_promised, &d.they_promised];
+            for text in long.into_iter().chain(&d.how) {
                 check_len(text, NOTE_MAX, &format!("{at}.draft"))?;
             }
             check_len(&d.next_step, LINE_MAX, &format!("{at}.draft"))?;
             check_count(d.evidence.len(), &format!("{at}.draft"))?;
+            check_count(d.suggested.len(), &format!("{at}.draft"))?;
         }
         if let Some(r) = &c.review {
             for text in [&r.happened, &r.cues, &r.how[0], &r.how[1], &r.how[2], &r.how[3]] {
                 check_len(text, NOTE_MAX, &format!("{at}.review"))?;
             }
             check_len(&r.next_step, LINE_MAX, &format!("{at}.review"))?;
+            for promises in [&r.we_promised, &r.they_promised] {
+                check_count(promises.len(), &format!("{at}.review"))?;
+                promises
+                    .iter()
+                    .try_for_each(|p| check_len(p, LINE_MAX, &format!("{at}.review")))?;
+            }
         }
     }
     Ok(())
@@ -482,6 +491,26 @@ mod tests {
         huge.deals[0].name = "x".repeat(201);
         assert!(
             matches!(refused(&to_json(&huge)), ImportError::Invalid { place, .. } if place == "deals[0].name")
+        );
+        // Call mode's answers and a review's promises are held to a line each.
+        let mut answer = export(generate(1, 1, 1, now()), vec![], now());
+        let call = &mut answer.deals[0].calls[0];
+        call.plan.agenda.push(crate::domain::ListItem {
+            id: Id::new("zz").unwrap(),
+            text: "Intros".into(),
+            done: true,
+            note: "x".repeat(LINE_MAX + 1),
+        });
+        assert!(
+            matches!(refused(&to_json(&answer)), ImportError::Invalid { place, .. } if place == "deals[0].calls[0]")
+        );
+        let mut promised = export(generate(1, 1, 1, now()), vec![], now());
+        promised.deals[0].calls[0].review = Some(crate::domain::Review {
+            they_promised: vec!["x".repeat(LINE_MAX + 1)],
+            ..Default::default()
+        });
+        assert!(
+            matches!(refused(&to_json(&promised)), ImportError::Invalid { place, .. } if place == "deals[0].calls[0].review")
         );
         // Duplicate ids.
         let mut dup = export(generate(2, 1, 1, now()), vec![], now());
