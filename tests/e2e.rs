@@ -2010,9 +2010,25 @@ async fn ready_on_row(c: &fantoccini::Client, deal: &str) -> u32 {
 async fn the_deals_view_opens_with_the_next_calls_and_the_calls_to_review(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
     open_new_deal(&c, "Acme", "Later deal").await;
+    // Nothing planned yet: the panel says how to plan a call.
+    c.goto(&server.url("")).await.unwrap();
+    wait_text(
+        &c,
+        ".dp-next",
+        "No call in the next 7 days. Open a deal and plan one under Calls.",
+    )
+    .await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Later deal").await;
     plan_call(&c, 3.0).await;
     c.goto(&server.url("")).await.unwrap();
-    wait_text(&c, ".dp-next", "Next calls").await;
+    wait_text(&c, ".dp-next__row", "Later deal").await;
+    assert!(c
+        .find(Locator::XPath(
+            "//*[contains(text(), 'No call in the next 7 days')]"
+        ))
+        .await
+        .is_err());
     open_new_deal(&c, "Birch", "Soon deal").await;
     // Held yesterday, not reviewed; and one in 30 minutes.
     plan_call(&c, -1.0).await;
