@@ -114,6 +114,18 @@ mod tests {
     fn now() -> Minutes {
         Minutes::parse("2026-11-26T09:00").unwrap()
     }
+    /// The deal d1 with one discovery call, c1, held on 2026-11-25.
+    fn book_with_call() -> Book {
+        let mut book = book_with_deal();
+        let call = DealAction::AddCall {
+            id: id("c1"),
+            at: "2026-11-25T10:00".into(),
+            kind: CallKind::Discovery,
+        };
+        edit_d1(&mut book, call).unwrap();
+        book
+    }
+
     fn book_with_deal() -> Book {
         let mut book = Book::default();
         book.apply(
@@ -319,16 +331,7 @@ mod tests {
 
     #[test]
     fn call_mode_ticks_lines_and_keeps_answers() {
-        let mut book = book_with_deal();
-        edit_d1(
-            &mut book,
-            DealAction::AddCall {
-                id: id("c1"),
-                at: "2026-11-25T10:00".into(),
-                kind: CallKind::Discovery,
-            },
-        )
-        .unwrap();
+        let mut book = book_with_call();
         let add = DealAction::EditList {
             call: id("c1"),
             list: PlanList::Discovery,
@@ -371,16 +374,7 @@ mod tests {
 
     #[test]
     fn saving_a_review_applies_evidence_and_records_a_snapshot() {
-        let mut book = book_with_deal();
-        edit_d1(
-            &mut book,
-            DealAction::AddCall {
-                id: id("c1"),
-                at: "2026-11-25T10:00".into(),
-                kind: CallKind::Discovery,
-            },
-        )
-        .unwrap();
+        let mut book = book_with_call();
         let draft = ReviewDraft {
             happened: "Good call".into(),
             next_step: "Demo for IT".into(),

@@ -44,18 +44,6 @@ impl CallKind {
             CallKind::Other => "Other",
         }
     }
-    pub fn key(self) -> &'static str {
-        match self {
-            CallKind::Discovery => "discovery",
-            CallKind::Demo => "demo",
-            CallKind::FollowUp => "followup",
-            CallKind::Negotiation => "negotiation",
-            CallKind::Other => "other",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<CallKind> {
-        CallKind::ALL.into_iter().find(|k| k.key() == key)
-    }
 }
 
 /// One line in an editable list (agenda, questions).

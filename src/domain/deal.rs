@@ -35,17 +35,6 @@ impl Outcome {
             Outcome::NoDecision => "No decision",
         }
     }
-    pub fn key(self) -> &'static str {
-        match self {
-            Outcome::Open => "open",
-            Outcome::Won => "won",
-            Outcome::Lost => "lost",
-            Outcome::NoDecision => "nodecision",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<Outcome> {
-        Outcome::ALL.into_iter().find(|o| o.key() == key)
-    }
 }
 
 /// An exit criterion that was not met when the deal moved past its stage.

@@ -13,17 +13,23 @@ pub fn index<'de, D: Deserializer<'de>>(d: D, keys: &'static [&'static str]) -> 
 }
 
 /// `stored_as_keys!(Type, [Type::A => "a", …])`: serializes each variant as its key and reads
-/// it back; the list must name every variant.
+/// it back, and gives `Type::key` and `Type::from_key`; the list must name every variant.
 macro_rules! stored_as_keys {
     ($ty:ty, [$($variant:expr => $key:literal),+ $(,)?]) => {
         impl $ty {
             const STORED: &'static [($ty, &'static str)] = &[$(($variant, $key)),+];
             const KEYS: &'static [&'static str] = &[$($key),+];
+            /// The key it is stored as (and a form's option value).
+            pub fn key(self) -> &'static str {
+                Self::STORED.iter().find(|(v, _)| *v == self).map_or("", |(_, k)| *k)
+            }
+            pub fn from_key(key: &str) -> Option<Self> {
+                Self::STORED.iter().find(|(_, k)| *k == key).map(|(v, _)| *v)
+            }
         }
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let key = Self::STORED.iter().find(|(v, _)| v == self).map_or("", |(_, k)| *k);
-                s.serialize_str(key)
+                s.serialize_str(self.key())
             }
         }
         impl<'de> serde::Deserialize<'de> for $ty {

@@ -53,17 +53,6 @@ impl EvidenceLevel {
             EvidenceLevel::Confirmed => "Confirmed by the right person",
         }
     }
-    pub fn key(self) -> &'static str {
-        match self {
-            EvidenceLevel::Unknown => "u",
-            EvidenceLevel::Assumed => "a",
-            EvidenceLevel::Heard => "h",
-            EvidenceLevel::Confirmed => "c",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<EvidenceLevel> {
-        EvidenceLevel::ALL.into_iter().find(|l| l.key() == key)
-    }
     /// Whether this level satisfies an exit criterion.
     pub fn is_known(self) -> bool {
         self >= EvidenceLevel::Heard
@@ -321,17 +310,6 @@ impl Preset {
             Preset::Bant => "BANT",
             Preset::Spiced => "SPICED",
         }
-    }
-    pub fn key(self) -> &'static str {
-        match self {
-            Preset::Standard => "standard",
-            Preset::Meddicc => "meddicc",
-            Preset::Bant => "bant",
-            Preset::Spiced => "spiced",
-        }
-    }
-    pub fn from_key(key: &str) -> Option<Preset> {
-        Preset::ALL.into_iter().find(|p| p.key() == key)
     }
     pub fn element(self, key: &str) -> Option<&'static Element> {
         self.elements().iter().find(|e| e.key == key)

@@ -50,22 +50,6 @@ impl Stage {
         }
     }
 
-    pub fn key(self) -> &'static str {
-        match self {
-            Stage::Prospect => "prospect",
-            Stage::Discovery => "discovery",
-            Stage::Qualification => "qualification",
-            Stage::Solution => "solution",
-            Stage::Proposal => "proposal",
-            Stage::Commit => "commit",
-            Stage::Closed => "closed",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.key() == key)
-    }
-
     /// The stages whose exits are crossed when moving from `self` to `to` (empty when moving back).
     pub fn exits_crossed(self, to: Stage) -> impl Iterator<Item = Stage> {
         Stage::ALL.into_iter().filter(move |s| *s >= self && *s < to)

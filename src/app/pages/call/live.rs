@@ -6,7 +6,6 @@
 use yew::prelude::*;
 
 use crate::app::ctx::{Ctx, DealEditor};
-use crate::app::parts::dead_end;
 use crate::app::platform::now;
 use crate::app::route::Route;
 use crate::domain::live::review_after;
@@ -73,12 +72,7 @@ fn line(edit: &DealEditor, call: &Id, list: PlanList, item: &ListItem) -> Html {
 /// Call mode for the call `call_id` of deal `deal_id`.
 pub fn live_page(ctx: &Ctx, deal_id: &Id, call_id: &Id) -> Html {
     let Some((deal, call)) = ctx.call(deal_id, call_id) else {
-        return dead_end(
-            "Call not found",
-            "This call is not stored in this browser.",
-            "#/",
-            "Back to your deals",
-        );
+        return super::not_found();
     };
     let edit = ctx.editor(&deal.id);
     let plan = &call.plan;

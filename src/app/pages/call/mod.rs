@@ -38,15 +38,20 @@ pub fn use_call_ui(route: &crate::app::route::Route) -> CallUi {
     ui
 }
 
+/// What a call's page and its call mode show for a call this browser does not hold.
+fn not_found() -> Html {
+    dead_end(
+        "Call not found",
+        "This call is not stored in this browser.",
+        "#/",
+        "Back to your deals",
+    )
+}
+
 /// The call `call_id` of deal `deal_id`.
 pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id) -> Html {
     let Some((deal, call)) = ctx.call(deal_id, call_id) else {
-        return dead_end(
-            "Call not found",
-            "This call is not stored in this browser.",
-            "#/",
-            "Back to your deals",
-        );
+        return not_found();
     };
     let template = ctx.state.book.template_for(deal);
     let edit = ctx.editor(&deal.id);
