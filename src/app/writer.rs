@@ -661,9 +661,13 @@ impl Writer {
             .filter(|d| !aside.contains(&d.id))
             .cloned()
             .collect();
-        let in_file: BTreeSet<&Id> = order::set_of(file.deals.iter().map(|d| &d.id));
+        let in_file: Vec<&Id> = order::sorted(file.deals.iter().map(|d| &d.id));
         let dropped: Vec<Id> = match drop_missing {
-            true => ours.keys().filter(|id| !in_file.contains(id)).cloned().collect(),
+            true => ours
+                .keys()
+                .filter(|id| in_file.binary_search(id).is_err())
+                .cloned()
+                .collect(),
             false => Vec::new(),
         };
         let templates = match file.templates.is_empty() {

@@ -2,8 +2,6 @@
 //! week (from review snapshots), calls fully prepared per week, and closed deals' score beside
 //! their outcome.
 
-use std::collections::BTreeMap;
-
 use super::{score, Day, Deal, Id, Minutes, Outcome, Template};
 
 /// Average process score of the snapshots taken in one week.
@@ -48,26 +46,27 @@ pub fn insights<'a>(
     now: Minutes,
 ) -> Insights {
     let since = now.day().week_start().plus(-7 * (WEEKS - 1));
-    let mut trend: BTreeMap<Day, (f64, usize)> = BTreeMap::new();
-    let mut prepared: BTreeMap<Day, (usize, usize)> = BTreeMap::new();
+    // One slot per week of the window, oldest first (no map: the weeks are known ahead).
+    let slot_of = |day: Day| -> Option<usize> {
+        let week = (day.week_start().0 - since.0) / 7;
+        usize::try_from(week).ok().filter(|w| *w < WEEKS as usize)
+    };
+    let mut trend = [(0.0f64, 0usize); WEEKS as usize];
+    let mut prepared = [(0usize, 0usize); WEEKS as usize];
     let mut closed = Vec::new();
     for deal in deals {
         let template = template_of(deal);
         for (at, value) in &deal.snapshots {
-            let week = at.day().week_start();
-            if week >= since {
-                let slot = trend.entry(week).or_default();
-                slot.0 += f64::from(*value);
-                slot.1 += 1;
+            if let Some(w) = slot_of(at.day()) {
+                trend[w].0 += f64::from(*value);
+                trend[w].1 += 1;
             }
         }
         for call in deal.calls.iter().filter(|c| c.is_past(now)) {
-            let week = call.at.day().week_start();
-            if week >= since {
-                let slot = prepared.entry(week).or_default();
-                slot.1 += 1;
+            if let Some(w) = slot_of(call.at.day()) {
+                prepared[w].1 += 1;
                 if super::proof::readiness(deal, call, template) >= 1.0 {
-                    slot.0 += 1;
+                    prepared[w].0 += 1;
                 }
             }
         }
@@ -89,18 +88,20 @@ pub fn insights<'a>(
         b.score.cmp(&a.score).then_with(|| a.label.cmp(&b.label))
     });
     Insights {
-        trend: trend
-            .into_iter()
-            .map(|(week, (sum, n))| TrendPoint {
-                week,
+        trend: (0..)
+            .zip(trend)
+            .filter(|(_, (_, n))| *n > 0)
+            .map(|(w, (sum, n))| TrendPoint {
+                week: since.plus(7 * w),
                 average: sum / n as f64,
                 snapshots: n,
             })
             .collect(),
-        prepared: prepared
-            .into_iter()
-            .map(|(week, (prepared, calls))| PrepWeek {
-                week,
+        prepared: (0..)
+            .zip(prepared)
+            .filter(|(_, (_, calls))| *calls > 0)
+            .map(|(w, (prepared, calls))| PrepWeek {
+                week: since.plus(7 * w),
                 prepared,
                 calls,
             })
@@ -145,7 +146,14 @@ mod tests {
         let mut b = a.clone();
         b.id = Id::new("b").unwrap();
         b.outcome = Outcome::Won;
-        b.snapshots = vec![(now().plus_days(-400), 10), (now().plus_days(-1), 70)];
+        // The window's first week counts; the day before it does not.
+        let first = Minutes::parse("2026-06-01T10:00").unwrap();
+        b.snapshots = vec![
+            (now().plus_days(-400), 10),
+            (first.plus_days(-1), 99),
+            (first, 50),
+            (now().plus_days(-1), 70),
+        ];
         b.calls.clear();
 
         let i = insights([&a, &b], |_| &t, now());
@@ -157,6 +165,7 @@ mod tests {
         assert_eq!(
             weeks,
             [
+                ("2026-06-01".to_string(), 50.0, 1),
                 ("2026-11-16".to_string(), 40.0, 1),
                 ("2026-11-23".to_string(), 70.0, 3)
             ],

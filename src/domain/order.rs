@@ -4,7 +4,7 @@
 //! type, taking its comparator as a trait object, keeps the download smaller (see README, size).
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Sorts `items` stably by `cmp`. The merge sort runs on positions (`usize`), so it exists
 /// once in the binary whatever `T` is; moving the items into place is the only per-type code.
@@ -18,7 +18,7 @@ pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
 }
 
 /// A map of `pairs`, inserted one by one (the last of equal keys wins, as with `collect`).
-/// Collecting into a `BTreeMap` or `BTreeSet` sorts the items first, which instantiates the
+/// Collecting into a `BTreeMap` sorts the items first, which instantiates the
 /// standard library's sort (~4 KB of wasm) once per element type.
 pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
     let mut map = BTreeMap::new();
@@ -28,13 +28,19 @@ pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K,
     map
 }
 
-/// A set of `items`, inserted one by one (see [`map_of`]).
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    for item in items {
-        set.insert(item);
-    }
-    set
+/// `items` sorted, for membership by binary search. Not a `BTreeSet`: each set type is a
+/// whole B-tree in the wasm (~4 KB), and these sets are built once and only read.
+pub fn sorted<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut items: Vec<T> = items.into_iter().collect();
+    sort_by(&mut items, &|a, b| a.cmp(b));
+    items
+}
+
+/// The first item that stands twice in `items`, if any.
+pub fn first_twice<T: Ord>(items: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut items = sorted(items);
+    let at = items.windows(2).position(|w| w[0] == w[1])?;
+    Some(items.swap_remove(at))
 }
 
 /// Positions `0..n` in the order `cmp` gives them (bottom-up merge sort, stable).
@@ -71,13 +77,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn maps_and_sets_keep_what_collect_keeps() {
+    fn maps_keep_what_collect_keeps_and_sorted_finds_doubles() {
         let pairs = [(3, "a"), (1, "b"), (3, "c"), (2, "d")];
         assert_eq!(map_of(pairs), pairs.into_iter().collect::<BTreeMap<_, _>>());
-        assert_eq!(
-            set_of([5, 1, 5, 2]),
-            [5, 1, 5, 2].into_iter().collect::<BTreeSet<_>>()
-        );
+        let sorted = sorted([5, 1, 5, 2]);
+        assert_eq!(sorted, [1, 2, 5, 5]);
+        assert!(sorted.binary_search(&2).is_ok() && sorted.binary_search(&3).is_err());
+        assert_eq!(first_twice([4, 1, 3, 1]), Some(1));
+        assert_eq!(first_twice([4, 1, 3]), None);
+        assert_eq!(first_twice(Vec::<u8>::new()), None);
     }
 
     #[test]

@@ -347,8 +347,8 @@ impl Store {
                 .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?)))
                 .filter(|(_, e)| e.rule == codec::SCORE_RULE),
         );
-        let known = order::set_of(deal_ids.iter().map(|(_, id)| id.clone()));
-        entries.retain(|id, _| known.contains(id));
+        let known = order::sorted(deal_ids.iter().map(|(_, id)| id));
+        entries.retain(|id, _| known.binary_search(&id).is_ok());
         for (key, id) in deal_ids {
             // A deal with an index entry is not read at startup: parsing every deal record
             // would cost ~80 ms with 1,000 deals. An entry left behind by a failed write is

@@ -2,8 +2,6 @@
 //! Imports are validated field by field before anything is written, previewed, and merged by id
 //! so that a newer revision is never replaced silently. Pure Rust, tested natively.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -187,13 +185,10 @@ fn check_count(n: usize, place: &str) -> Result<(), ImportError> {
 }
 
 fn unique<'a>(ids: impl Iterator<Item = &'a Id>, place: &str) -> Result<(), ImportError> {
-    let mut seen = BTreeSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            return Err(invalid(place, format!("the id \"{id}\" appears twice")));
-        }
+    match crate::domain::order::first_twice(ids) {
+        Some(id) => Err(invalid(place, format!("the id \"{id}\" appears twice"))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// The largest revision a file may carry: 2^53, what a JavaScript number holds exactly. Edits

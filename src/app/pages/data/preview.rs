@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
-use crate::domain::{order, Id};
+use crate::domain::Id;
 use crate::store::rules::{Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
 
@@ -16,7 +16,6 @@ use crate::store::transfer::{self, ExportFile};
 pub struct Pending {
     pub file: Rc<ExportFile>,
     pub plan: Rc<Vec<(Id, Merge)>>,
-    pub names: Rc<BTreeMap<Id, String>>,
 }
 
 impl Pending {
@@ -25,15 +24,9 @@ impl Pending {
         let text = text.map_err(|e| format!("The file could not be read: {e}"))?;
         let file = transfer::parse_import(&text).map_err(|e| format!("Nothing was imported. {e}"))?;
         let plan = ctx.import_plan(&file);
-        let names = order::map_of(
-            file.deals
-                .iter()
-                .map(|d| (d.id.clone(), format!("{} — {}", d.client, d.name))),
-        );
         Ok(Pending {
             file: Rc::new(file),
             plan: Rc::new(plan),
-            names: Rc::new(names),
         })
     }
 }
@@ -90,7 +83,8 @@ pub fn preview(ctx: &Ctx, ui: &super::DataUi, p: &Pending, on_done: Callback<()>
                     .join(" · ") }</p>
                 <ul class="dp-preview__list">
                     { for p.plan.iter().filter(|(_, m)| *m != Merge::Unchanged).take(50).map(|(id, merge)| {
-                        let name = p.names.get(id).cloned().unwrap_or_default();
+                        // At most 50 rows: finding each deal in the file is cheap.
+                        let name = p.file.deals.iter().find(|d| &d.id == id).map(|d| format!("{} — {}", d.client, d.name)).unwrap_or_default();
                         let choice = choices.get(id).copied().unwrap_or_default();
                         let on_choose = { let (choices, id) = (choices.clone(), id.clone());
                             move |e: Event| {
