@@ -2,7 +2,6 @@
 //! only way to change or persist anything (they land in the [`Writer`]). Views never see the
 //! store.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::UseReducerHandle;
@@ -213,7 +212,7 @@ impl Ctx {
         self.writer.plan(&self.state, file)
     }
 
-    pub fn merge(&self, file: &ExportFile, choices: &BTreeMap<Id, Resolve>) {
+    pub fn merge(&self, file: &ExportFile, choices: &[(Id, Resolve)]) {
         self.writer.merge(file, choices);
     }
 

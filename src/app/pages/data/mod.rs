@@ -8,14 +8,11 @@ mod kept_aside;
 mod preview;
 mod storage;
 
-use std::collections::BTreeMap;
-
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
 use crate::app::platform;
-use crate::domain::Id;
-use crate::store::rules::Resolve;
+use crate::store::rules::Choices;
 
 /// The page's own UI state: the import being previewed and its choices, the drop zone, the
 /// storage figures, the delete confirmation. The panels are view functions (a Yew component
@@ -24,7 +21,7 @@ pub struct DataUi {
     pub pending: UseStateHandle<Option<preview::Pending>>,
     pub import_error: UseStateHandle<Option<String>>,
     pub dragging: UseStateHandle<bool>,
-    pub choices: UseStateHandle<BTreeMap<Id, Resolve>>,
+    pub choices: UseStateHandle<Choices>,
     pub drop_missing: UseStateHandle<bool>,
     pub persisted: UseStateHandle<Option<bool>>,
     pub estimate: UseStateHandle<Option<platform::Estimate>>,
@@ -67,7 +64,7 @@ pub fn use_data_ui(ctx: &Ctx, shown: bool) -> DataUi {
         pending: use_state(|| None),
         import_error: use_state(|| None),
         dragging: use_state(|| false),
-        choices: use_state(BTreeMap::new),
+        choices: use_state(Choices::new),
         drop_missing: use_state(|| false),
         persisted,
         estimate,
