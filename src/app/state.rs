@@ -49,7 +49,7 @@ pub struct AppState {
     /// Every change made in this tab, with the sequence number of its latest action and whether
     /// that action was typing (written after a pause) or a step (written at once). A map, not
     /// one slot: two actions dispatched in one tick are both written.
-    pub touched: Rc<BTreeMap<Change, (u64, bool)>>,
+    pub touched: Rc<order::ListMap<Change, (u64, bool)>>,
     pub seq: u64,
     pub notice: Option<Notice>,
     /// A persistent warning about storage (unavailable, full, records kept aside).

@@ -5,7 +5,7 @@
 //! Views never reach it directly: they call the intent methods of [`super::ctx::Ctx`].
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
@@ -67,10 +67,10 @@ fn templates_changed() -> Msg {
 #[derive(Default)]
 struct Ledger {
     /// The revision of each deal as this tab last read or wrote it in storage.
-    base: BTreeMap<Id, u64>,
+    base: order::ListMap<Id, u64>,
     templates_base: u64,
     /// Changes seen in the state and not yet written.
-    dirty: BTreeSet<Change>,
+    dirty: order::ListMap<Change, ()>,
     seen_seq: u64,
     timer: Option<i32>,
     /// The deal whose edit was last counted for the backup reminder, and whether focus left a
@@ -142,7 +142,7 @@ impl Writer {
             let mut ledger = self.ledger.borrow_mut();
             let seen = ledger.seen_seq;
             for (change, (seq, typing)) in state.touched.iter().filter(|(_, (seq, _))| *seq > seen) {
-                ledger.dirty.insert(change.clone());
+                ledger.dirty.insert(change.clone(), ());
                 typing_only &= *typing;
                 ledger.seen_seq = ledger.seen_seq.max(*seq);
             }
@@ -183,7 +183,10 @@ impl Writer {
             if let (Some(timer), Some(w)) = (ledger.timer.take(), web_sys::window()) {
                 w.clear_timeout_with_handle(timer);
             }
-            std::mem::take(&mut ledger.dirty)
+            // Written in the order of `Change` (deals by id, then templates), as ever.
+            let mut dirty: Vec<Change> = std::mem::take(&mut ledger.dirty).into_keys().collect();
+            order::sort_by(&mut dirty, &|a, b| a.cmp(b));
+            dirty
         };
         if dirty.is_empty() {
             return;
@@ -204,7 +207,7 @@ impl Writer {
                 // Tried again with the next flush. Without storage at all there is nothing to
                 // retry: the state is the only copy, and the banner has said so since startup.
                 (Wrote::Refused, _) if self.store.is_available() => {
-                    self.ledger.borrow_mut().dirty.insert(change);
+                    self.ledger.borrow_mut().dirty.insert(change, ());
                 }
                 _ => {}
             }
@@ -421,7 +424,7 @@ impl Writer {
             }
             let mine = state.book.deals.get(&id);
             let base = self.ledger.borrow().base.get(&id).copied();
-            let unsaved = self.ledger.borrow().dirty.contains(&Change::Deal(id.clone()))
+            let unsaved = self.ledger.borrow().dirty.contains_key(&Change::Deal(id.clone()))
                 || mine.is_some_and(|m| Some(m.rev) != base);
             let open = Route::current().deal() == Some(&id);
             let decision = rules::incoming(mine, base, unsaved, open, theirs.as_ref());
@@ -458,7 +461,7 @@ impl Writer {
                 return;
             }
             ledger.templates_base = rev;
-            if ledger.dirty.remove(&Change::Templates) {
+            if ledger.dirty.remove(&Change::Templates).is_some() {
                 out.push(templates_changed());
             }
             drop(ledger);
@@ -576,7 +579,7 @@ impl Writer {
                 self.ledger
                     .borrow_mut()
                     .dirty
-                    .insert(Change::Deal(incoming.id.clone()));
+                    .insert(Change::Deal(incoming.id.clone()), ());
             }
             out.push(Msg::Loaded(Box::new(incoming), entry));
         }

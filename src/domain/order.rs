@@ -28,6 +28,53 @@ pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K,
     map
 }
 
+/// A small map kept as a list, for maps of at most a few hundred entries read by key (a tab's
+/// known revisions, what waits to be written). Each `BTreeMap` type is a whole B-tree in the
+/// wasm (~9 KB raw); this is a few linear scans. Keys keep their insertion order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for ListMap<K, V> {
+    fn default() -> Self {
+        ListMap(Vec::new())
+    }
+}
+
+impl<K: PartialEq, V> ListMap<K, V> {
+    pub fn get(&self, key: &K) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn contains_key(&self, key: &K) -> bool {
+        self.get(key).is_some()
+    }
+    /// Sets `key` to `value`, returning the value it replaces.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
+            None => {
+                self.0.push((key, value));
+                None
+            }
+        }
+    }
+    pub fn remove(&mut self, key: &K) -> Option<V> {
+        let at = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(at).1)
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+    pub fn into_keys(self) -> impl Iterator<Item = K> {
+        self.0.into_iter().map(|(k, _)| k)
+    }
+}
+
 /// `items` sorted, for membership by binary search. Not a `BTreeSet`: each set type is a
 /// whole B-tree in the wasm (~4 KB), and these sets are built once and only read.
 pub fn sorted<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
@@ -86,6 +133,26 @@ mod tests {
         assert_eq!(first_twice([4, 1, 3, 1]), Some(1));
         assert_eq!(first_twice([4, 1, 3]), None);
         assert_eq!(first_twice(Vec::<u8>::new()), None);
+    }
+
+    #[test]
+    fn a_list_map_answers_like_a_btree_map() {
+        let mut ours = ListMap::default();
+        let mut std = BTreeMap::new();
+        let mut rng = crate::domain::sample::Rng::new(5);
+        for _ in 0..500 {
+            let (key, value) = ((rng.next_u64() % 20) as u8, rng.next_u64());
+            match rng.next_u64() % 3 {
+                0 => assert_eq!(ours.remove(&key), std.remove(&key)),
+                _ => assert_eq!(ours.insert(key, value), std.insert(key, value)),
+            }
+            assert_eq!(ours.len(), std.len());
+            assert_eq!(ours.get(&key), std.get(&key));
+            assert_eq!(ours.contains_key(&key), std.contains_key(&key));
+        }
+        let mut keys: Vec<u8> = ours.into_keys().collect();
+        keys.sort_unstable();
+        assert_eq!(keys, std.into_keys().collect::<Vec<_>>());
     }
 
     #[test]
