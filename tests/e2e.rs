@@ -2227,7 +2227,15 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
     open_new_deal(&c, "Live Co", "Call mode deal").await;
     set_input(&c, "input[name=at]", &local_datetime(30.0 / 1440.0)).await;
     click_button(&c, "Plan a call").await;
-    wait_text(&c, ".dp-carry", "Still to find out").await;
+    let carry = wait_text(&c, ".dp-carry h2", "Still to find out")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        carry, "Still to find out",
+        "no reviewed call before this one: no 'From the last call'"
+    );
     fill(&c, "textarea[name=objective]", "Learn how they plan").await;
     fill(&c, "textarea[name=ask]", "A pilot in March").await;
     // The open qualification questions become the call's discovery questions.

@@ -23,9 +23,11 @@ pub fn carry_over(deal: &Deal, planning: Option<(&Call, &DealEditor)>) -> Html {
         }
         html! { <dd><ul class="dp-carry__list">{ for items.iter().map(|t| html! { <li>{ t.clone() }</li> }) }</ul></dd> }
     };
-    let (title, id) = match planning {
-        Some(_) => ("From the last call", "dp-carry-title"),
-        None => ("Latest review", "dp-latest-title"),
+    // Without a reviewed call before this one, the open questions are the whole section.
+    let (title, id) = match (planning, last) {
+        (Some(_), Some(_)) => ("From the last call", "dp-carry-title"),
+        (Some(_), None) => ("Still to find out", "dp-carry-title"),
+        (None, _) => ("Latest review", "dp-latest-title"),
     };
     html! {
         <section class="dp-section dp-carry" aria-labelledby={id}>
@@ -50,7 +52,9 @@ pub fn carry_over(deal: &Deal, planning: Option<(&Call, &DealEditor)>) -> Html {
                 </dl>
             }
             if let (false, Some((call, edit))) = (questions.is_empty(), planning) {
-                <h3 class="dp-carry__subtitle">{ "Still to find out" }</h3>
+                if last.is_some() {
+                    <h3 class="dp-carry__subtitle">{ "Still to find out" }</h3>
+                }
                 <ul class="dp-carry__list">{ for questions.iter().map(|q| html! { <li>{ *q }</li> }) }</ul>
                 <button type="button" class="dp-button" onclick={{
                     let (edit, call, questions) = (edit.clone(), call.id.clone(), questions.clone());
