@@ -2127,10 +2127,24 @@ async fn the_deals_view_opens_with_the_next_calls_and_the_calls_to_review(browse
     }
     c.goto(&server.url("")).await.unwrap();
     wait_text(&c, ".dp-next__more", "Show 1 more call").await;
+    screenshot_in(browser, &c, "deals-next-calls-more").await;
     assert_eq!(next_rows(&c, 1).await.len(), 5);
     click(&c, ".dp-next__more").await;
     wait_gone(&c, ".dp-next__more").await;
     assert_eq!(next_rows(&c, 1).await.len(), 6);
+
+    // Within 15 minutes of its time a call is started, not prepared: the button opens call mode.
+    wait_text(&c, ".dp-deal-row__link", "Later deal")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "Later deal").await;
+    plan_call(&c, 10.0 / 1440.0).await;
+    c.goto(&server.url("")).await.unwrap();
+    let start = wait_text(&c, ".dp-next__row:first-child a.dp-button", "Start").await;
+    start.click().await.unwrap();
+    wait_text(&c, ".dp-live h1", "Discovery call — Acme").await;
     c.close().await.unwrap();
 }
 
@@ -2164,6 +2178,8 @@ async fn the_next_call_opens_with_what_the_last_review_left(browser: Browser) {
         .text()
         .await
         .unwrap();
+    scroll_to(&c, ".dp-carry").await;
+    screenshot_in(browser, &c, "deal-latest-review").await;
     for part in [
         "Good first call",
         "Send pilot plan — by 2031-03-02",
@@ -2347,6 +2363,7 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
         .text()
         .await
         .unwrap();
+    scroll_to(&c, ".dp-review__suggested").await;
     screenshot_in(browser, &c, "call-mode-review").await;
     // Accept the first suggestion, skip the second.
     click(&c, ".dp-review__suggested p:nth-of-type(1) button").await;
@@ -2372,6 +2389,79 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
     let heard = value_of(&c, &format!("select[aria-label='Evidence for {element}']")).await;
     assert_eq!(heard.as_deref(), Some("h"), "{element} is Heard on the deal page");
     c.close().await.unwrap();
+}
+
+/// The other call-mode promises, on the sample deal's call: objections one tap away,
+/// the attendees with their roles, and ticking and answering from the keyboard alone.
+async fn call_mode_opens_objections_on_a_tap_names_who_attends_and_works_from_the_keyboard(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    let (_, call_url) = support::open_sample_deal(&c).await;
+    c.goto(&format!("{call_url}/live")).await.unwrap();
+    wait_text(&c, ".dp-live h1", "Acme Logistics").await;
+    let people = c
+        .find(Locator::Css(".dp-live__people"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(people.contains("Dana Kim (Champion)"), "{people}");
+    // The response is folded until its objection is tapped.
+    let response = "Ask what failed; show the 2-week pilot with their own routes";
+    let shown = |c: fantoccini::Client| async move {
+        c.execute(
+            "return document.querySelector('.dp-live__objection').open",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+    };
+    assert!(!shown(c.clone()).await, "folded at first");
+    click(&c, ".dp-live__objection summary").await;
+    wait_text(&c, ".dp-live__objection p", response).await;
+    assert!(shown(c.clone()).await);
+    // Keyboard only: focus the first question's box, Space ticks it, Tab reaches its answer.
+    c.execute(
+        "document.querySelector('section[aria-label=Questions] input[type=checkbox]').focus()",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let active = c.active_element().await.unwrap();
+    active.send_keys(" ").await.unwrap();
+    wait_stored(&c, "deal-prep:deal:", "\"x\":true").await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E004}")
+        .await
+        .unwrap();
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("By phone and spreadsheets")
+        .await
+        .unwrap();
+    wait_value(
+        &c,
+        "section[aria-label=Questions] .dp-live__line:nth-child(1) input[name=answer]",
+        "By phone and spreadsheets",
+    )
+    .await;
+    wait_stored(&c, "deal-prep:deal:", "By phone and spreadsheets").await;
+    c.close().await.unwrap();
+}
+
+/// Scrolls the first `css` into view (for a screenshot of it).
+async fn scroll_to(c: &fantoccini::Client, css: &str) {
+    c.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+        vec![css.into()],
+    )
+    .await
+    .unwrap();
 }
 
 /// The score on the call page.
@@ -2539,6 +2629,7 @@ in_both_browsers!(
     the_deals_view_opens_with_the_next_calls_and_the_calls_to_review,
     the_next_call_opens_with_what_the_last_review_left,
     a_call_runs_from_next_calls_through_call_mode_into_its_review,
+    call_mode_opens_objections_on_a_tap_names_who_attends_and_works_from_the_keyboard,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

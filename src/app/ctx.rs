@@ -10,7 +10,7 @@ use super::platform::{self, now};
 use super::state::{AppState, Msg, Notice};
 use super::writer::Writer;
 use crate::domain::{Action, Deal, DealAction, Id, TemplateAction};
-use crate::store::rules::{Merge, Resolve};
+use crate::store::rules::Merge;
 use crate::store::transfer::{self, ExportFile};
 
 /// Edits to one deal, cheap to clone into callbacks: steps are written at once, typing after a
@@ -212,7 +212,7 @@ impl Ctx {
         self.writer.plan(&self.state, file)
     }
 
-    pub fn merge(&self, file: &ExportFile, choices: &[(Id, Resolve)]) {
+    pub fn merge(&self, file: &ExportFile, choices: &crate::store::rules::Choices) {
         self.writer.merge(file, choices);
     }
 

@@ -212,11 +212,8 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{DealAction, Id};
-
-    fn id(s: &str) -> Id {
-        Id::new(s).unwrap()
-    }
+    use crate::domain::testing::id;
+    use crate::domain::DealAction;
 
     #[test]
     fn two_actions_in_one_tick_are_both_recorded_for_writing() {

@@ -538,13 +538,13 @@ impl Writer {
     /// preview), each deal is written only over the revision just read, records kept aside are
     /// never touched, and conflicts follow the user's choices. Without storage, the deals are
     /// merged into this tab and the notice says so.
-    pub fn merge(&self, file: &ExportFile, choices: &[(Id, Resolve)]) {
+    pub fn merge(&self, file: &ExportFile, choices: &rules::Choices) {
         let Some(state) = self.state() else { return };
         let mut out = Vec::new();
         let mut taken = 0;
         let mut failed = None;
         for (deal, (_, merge)) in file.deals.iter().zip(self.plan(&state, file)) {
-            let incoming = match (merge, rules::choice(choices, &deal.id)) {
+            let incoming = match (merge, choices.get(&deal.id).copied().unwrap_or_default()) {
                 (Merge::New | Merge::Updated, _) | (Merge::Conflict, Resolve::TakeFile) => deal.clone(),
                 (Merge::Conflict, Resolve::KeepBoth) => {
                     let mut copy = deal.clone();

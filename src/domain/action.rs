@@ -163,6 +163,14 @@ pub struct ReviewDraft {
 }
 
 impl ReviewDraft {
+    /// Sets the evidence update for the element `key` (applied when the review is saved).
+    pub fn set_level(&mut self, key: &str, level: EvidenceLevel) {
+        match self.evidence.iter_mut().find(|(k, _)| k == key) {
+            Some(slot) => slot.1 = level,
+            None => self.evidence.push((key.to_owned(), level)),
+        }
+    }
+
     /// The form for `review` (blank when `None`), with the deal's evidence as it stands.
     pub fn of(deal: &Deal, review: Option<&super::Review>) -> ReviewDraft {
         let evidence = deal

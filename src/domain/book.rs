@@ -106,14 +106,9 @@ mod tests {
     use super::*;
     use crate::domain::action::{DealAction, ReviewDraft, TemplateAction};
     use crate::domain::call::{EvidenceChange, ListEdit, PlanList};
+    use crate::domain::testing::{id, now};
     use crate::domain::*;
 
-    fn id(s: &str) -> Id {
-        Id::new(s).unwrap()
-    }
-    fn now() -> Minutes {
-        Minutes::parse("2026-11-26T09:00").unwrap()
-    }
     /// The deal d1 with one discovery call, c1, held on 2026-11-25.
     fn book_with_call() -> Book {
         let mut book = book_with_deal();

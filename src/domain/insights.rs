@@ -113,11 +113,8 @@ pub fn insights<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::now;
     use crate::domain::{Call, CallKind};
-
-    fn now() -> Minutes {
-        Minutes::parse("2026-11-26T09:00").unwrap()
-    }
 
     #[test]
     fn trend_prep_and_closed_deals_are_computed_per_week() {

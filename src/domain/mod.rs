@@ -27,6 +27,8 @@ pub mod sample;
 pub mod score;
 pub mod stage;
 pub mod template;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod text;
 pub mod time;
 

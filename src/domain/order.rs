@@ -28,6 +28,28 @@ pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K,
     map
 }
 
+/// The first `n` of `items` in `cmp`'s order, stably, without ordering the rest (all of them,
+/// sorted, when `n` is at least their number).
+pub fn first_n<T>(mut items: Vec<T>, n: usize, cmp: &dyn Fn(&T, &T) -> Ordering) -> Vec<T> {
+    if n >= items.len() {
+        sort_by(&mut items, cmp);
+        return items;
+    }
+    let mut first: Vec<T> = Vec::with_capacity(n + 1);
+    for item in items {
+        // After every kept item it does not come before: equal items keep their order.
+        let at = first
+            .iter()
+            .position(|kept| cmp(&item, kept) == Ordering::Less)
+            .unwrap_or(first.len());
+        if at < n {
+            first.insert(at, item);
+            first.truncate(n);
+        }
+    }
+    first
+}
+
 /// A small map kept as a list, for maps of at most a few hundred entries read by key (a tab's
 /// known revisions, what waits to be written). Each `BTreeMap` type is a whole B-tree in the
 /// wasm (~9 KB raw); this is a few linear scans. Keys keep their insertion order.
@@ -133,6 +155,22 @@ mod tests {
         assert_eq!(first_twice([4, 1, 3, 1]), Some(1));
         assert_eq!(first_twice([4, 1, 3]), None);
         assert_eq!(first_twice(Vec::<u8>::new()), None);
+    }
+
+    #[test]
+    fn first_n_is_the_start_of_a_stable_sort() {
+        let mut rng = crate::domain::sample::Rng::new(7);
+        for (len, n) in [(0, 5), (3, 5), (20, 5), (200, 1), (200, 0), (50, 50)] {
+            let items: Vec<(u8, usize)> = (0..len).map(|i| ((rng.next_u64() % 6) as u8, i)).collect();
+            let mut sorted = items.clone();
+            sorted.sort_by_key(|a| a.0);
+            sorted.truncate(n);
+            assert_eq!(
+                first_n(items, n, &|a, b| a.0.cmp(&b.0)),
+                sorted,
+                "len {len}, n {n}"
+            );
+        }
     }
 
     #[test]

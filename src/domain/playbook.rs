@@ -244,11 +244,8 @@ pub fn pinned_questions(entries: &[Entry], stage: Stage) -> Vec<(Kind, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::id;
     use crate::domain::{deal::fixture, Call, CallKind, ListItem, Pair};
-
-    fn id(s: &str) -> Id {
-        Id::new(s).unwrap()
-    }
 
     /// A call's time, its discovery questions, its objections → responses.
     type Plan<'a> = (i64, Vec<&'a str>, Vec<(&'a str, &'a str)>);

@@ -336,14 +336,9 @@ pub fn progress(deal: &Deal, call: &Call, template: &Template) -> (usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{CallKind, Id, ListItem, Minutes, Pair, Stakeholder};
+    use crate::domain::testing::{id, now};
+    use crate::domain::{CallKind, ListItem, Pair, Stakeholder};
 
-    fn now() -> Minutes {
-        Minutes::parse("2026-11-26T09:00").unwrap()
-    }
-    fn id(s: &str) -> Id {
-        Id::new(s).unwrap()
-    }
     fn setup() -> (Deal, Call, Template) {
         let deal = crate::domain::deal::fixture(now());
         let call = Call::new(id("c1"), now().plus_days(1), CallKind::Discovery);

@@ -165,14 +165,9 @@ pub fn forecast(deal: &Deal, template: &Template, now: Minutes) -> Forecast {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Call, CallKind, Id, Outcome, Review, Stakeholder};
+    use crate::domain::testing::{id, now};
+    use crate::domain::{Call, CallKind, Outcome, Review, Stakeholder};
 
-    fn now() -> Minutes {
-        Minutes::parse("2026-11-26T09:00").unwrap()
-    }
-    fn id(s: &str) -> Id {
-        Id::new(s).unwrap()
-    }
     fn deal() -> Deal {
         crate::domain::deal::fixture(now())
     }

@@ -420,14 +420,9 @@ pub fn why_moved(before: &ProcessScore, after: &ProcessScore, stage: Stage) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::{id, now};
     use crate::domain::{Call, CallKind, EvidenceLevel, ListItem, Outcome, Review, Stakeholder};
 
-    fn now() -> Minutes {
-        Minutes::parse("2026-11-26T09:00").unwrap()
-    }
-    fn id(s: &str) -> Id {
-        Id::new(s).unwrap()
-    }
     fn blank() -> (Deal, Template) {
         let deal = crate::domain::deal::fixture(now());
         (deal, Template::default_template())

@@ -134,16 +134,9 @@ pub enum Resolve {
     KeepBoth,
 }
 
-/// The answers given so far, by deal (a short list: one per conflict the preview shows).
-pub type Choices = Vec<(Id, Resolve)>;
-
-/// The answer for `id`: keep mine unless the user chose otherwise.
-pub fn choice(choices: &[(Id, Resolve)], id: &Id) -> Resolve {
-    choices
-        .iter()
-        .find(|(i, _)| i == id)
-        .map_or_else(Resolve::default, |(_, r)| *r)
-}
+/// The answers given so far, by deal (a short list: one per conflict the preview shows); a
+/// deal without one keeps mine (`Resolve::default`).
+pub type Choices = crate::domain::order::ListMap<Id, Resolve>;
 
 /// Every deal of a file with what a merge does to it, in the file's order.
 pub fn merge_plan(ours: &BTreeMap<Id, Deal>, kept_aside: &[Id], file: &[Deal]) -> Vec<(Id, Merge)> {

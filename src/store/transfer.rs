@@ -401,6 +401,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
 mod tests {
     use super::*;
     use crate::domain::sample::generate;
+    use crate::domain::testing::now;
     use crate::store::local::Meta;
 
     #[test]
@@ -415,10 +416,6 @@ mod tests {
             busy.record_edit(now());
         }
         assert!(busy.backup_due(now()));
-    }
-
-    fn now() -> Minutes {
-        Minutes::parse("2026-11-26T09:00").unwrap()
     }
 
     fn file() -> String {

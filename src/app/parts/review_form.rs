@@ -122,10 +122,7 @@ fn suggestions(preset: Preset, draft: &Rc<ReviewDraft>, keep: &Callback<ReviewDr
             let mut d = (*draft).clone();
             let (key, level) = d.suggested.remove(n);
             if accept {
-                match d.evidence.iter_mut().find(|(k, _)| *k == key) {
-                    Some(slot) => slot.1 = level,
-                    None => d.evidence.push((key, level)),
-                }
+                d.set_level(&key, level);
             }
             keep.emit(d);
         })
@@ -154,7 +151,7 @@ fn evidence_updates(preset: Preset, draft: &Rc<ReviewDraft>, keep: &Callback<Rev
         <legend>{ "What you now know (evidence updates)" }</legend>
         { for preset.elements().iter().map(|el| {
             let level = draft.evidence.iter().find(|(k, _)| k == el.key).map_or(EvidenceLevel::Unknown, |(_, l)| *l);
-            let (draft2, key, keep) = (draft.clone(), el.key.to_owned(), keep.clone());
+            let (draft2, key, keep) = (draft.clone(), el.key, keep.clone());
             html! {
                 <label key={el.key} class="dp-field dp-field--inline">
                     <span class="dp-field__label dp-review__element">{ el.label }</span>
@@ -162,10 +159,7 @@ fn evidence_updates(preset: Preset, draft: &Rc<ReviewDraft>, keep: &Callback<Rev
                         let value = event_value(&e);
                         if let Some(l) = EvidenceLevel::from_key(&value) {
                             let mut d = (*draft2).clone();
-                            match d.evidence.iter_mut().find(|(k, _)| *k == key) {
-                                Some(slot) => slot.1 = l,
-                                None => d.evidence.push((key.clone(), l)),
-                            }
+                            d.set_level(key, l);
                             keep.emit(d);
                         }
                     }}>

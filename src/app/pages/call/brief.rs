@@ -43,16 +43,34 @@ pub fn print_brief(deal: &Deal, call: &Call, template: &Template) -> Html {
     }
 }
 
+/// Makes a button's text from the call (a brief, a calendar file), or nothing.
+type Make = fn(&Deal, &Call, &Template, crate::domain::Minutes) -> Option<String>;
+
 /// The print and copy buttons, the copy fallback, and the live score linking to its breakdown.
 pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     let (fallback, copied) = (ui.fallback.clone(), ui.copied.clone());
     let template = ctx.state.book.template_for(deal);
-    let process = crate::domain::score(deal, template, platform::now()).total;
+    let now = platform::now();
+    let process = crate::domain::score(deal, template, now).total;
+    // What a button hands over is made when it is clicked, from the state then: the page
+    // renders at every keystroke, and a brief or a calendar file is needed only on a click.
+    let at_click = |make: Make, then: Callback<String>| {
+        let (ctx, deal_id, call_id) = (ctx.clone(), deal.id.clone(), call.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some((deal, call)) = ctx.call(&deal_id, &call_id) else {
+                return;
+            };
+            let template = ctx.state.book.template_for(deal);
+            if let Some(text) = make(deal, call, template, platform::now()) {
+                then.emit(text);
+            }
+        })
+    };
     // The internal brief, and the agenda for the client (objective, agenda, attendees only).
-    let copy = |markdown: String| {
+    let copy = {
         let (fallback, copied) = (fallback.clone(), copied.clone());
-        Callback::from(move |_| {
-            let (fallback, copied, markdown) = (fallback.clone(), copied.clone(), markdown.clone());
+        Callback::from(move |markdown: String| {
+            let (fallback, copied) = (fallback.clone(), copied.clone());
             yew::platform::spawn_local(async move {
                 match platform::copy(&markdown).await {
                     Ok(()) => {
@@ -64,32 +82,36 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
             });
         })
     };
-    let on_copy = copy(brief::markdown(deal, call, template));
-    let on_copy_client = copy(brief::client_agenda(deal, call));
+    let on_copy = at_click(|d, c, t, _| Some(brief::markdown(d, c, t)), copy.clone());
+    let on_copy_client = at_click(|d, c, _, _| Some(brief::client_agenda(d, c)), copy);
     // Calendar files: the call while it is ahead, the next step once a review dated it.
-    let now = platform::now();
-    let calendar = |event: Option<String>, what: String| {
-        event.map(|text| {
-            let (ctx, name) = (
-                ctx.clone(),
-                transfer::file_name(now, Some(&what)).replace(".json", ".ics"),
-            );
-            Callback::from(move |_| {
-                if let Err(e) = platform::download(&name, "text/calendar", &text) {
-                    ctx.notify_error(format!("The calendar file could not be downloaded: {e}"));
-                }
-            })
+    let download = |what: String| {
+        let (ctx, name) = (
+            ctx.clone(),
+            transfer::file_name(now, Some(&what)).replace(".json", ".ics"),
+        );
+        Callback::from(move |text: String| {
+            if let Err(e) = platform::download(&name, "text/calendar", &text) {
+                ctx.notify_error(format!("The calendar file could not be downloaded: {e}"));
+            }
         })
     };
-    let offset = platform::utc_offset;
-    let on_call_ics = calendar(
-        (call.at > now).then(|| ics::call_event(deal, call, now, offset(call.at))),
-        format!("{} call", deal.name),
-    );
-    let on_next_ics = calendar(
-        ics::next_step_event(deal, call, now, offset(now)),
-        format!("{} next step", deal.name),
-    );
+    let on_call_ics = (call.at > now).then(|| {
+        at_click(
+            |d, c, _, now| Some(ics::call_event(d, c, now, platform::utc_offset(c.at))),
+            download(format!("{} call", deal.name)),
+        )
+    });
+    let on_next_ics = call
+        .review
+        .as_ref()
+        .is_some_and(|r| r.has_dated_next_step())
+        .then(|| {
+            at_click(
+                |d, c, _, now| ics::next_step_event(d, c, now, platform::utc_offset(now)),
+                download(format!("{} next step", deal.name)),
+            )
+        });
     let on_print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

@@ -78,9 +78,13 @@ pub fn live_page(ctx: &Ctx, deal_id: &Id, call_id: &Id) -> Html {
     let plan = &call.plan;
     // "End call": the review opens with what was asked and answered (a call ended before its
     // planned time moves to now, so it can be reviewed).
+    // Looked up at the click, not cloned at every render (this page renders at each keystroke).
     let on_end = {
-        let (ctx, edit, deal, call) = (ctx.clone(), edit.clone(), deal.clone(), call.clone());
+        let (ctx, edit, deal_id, call_id) = (ctx.clone(), edit.clone(), deal.id.clone(), call.id.clone());
         move |_| {
+            let Some((deal, call)) = ctx.call(&deal_id, &call_id) else {
+                return;
+            };
             let now = now();
             if call.at > now {
                 edit.step(DealAction::SetCallTime {
@@ -91,7 +95,7 @@ pub fn live_page(ctx: &Ctx, deal_id: &Id, call_id: &Id) -> Html {
             if call.review.is_none() {
                 edit.step(DealAction::SetReviewDraft {
                     call: call.id.clone(),
-                    draft: Box::new(review_after(&deal, &call, call.draft.as_ref())),
+                    draft: Box::new(review_after(deal, call, call.draft.as_ref())),
                 });
             }
             ctx.open(&Route::Call(deal.id.clone(), call.id.clone()));

@@ -64,7 +64,7 @@ pub fn use_data_ui(ctx: &Ctx, shown: bool) -> DataUi {
         pending: use_state(|| None),
         import_error: use_state(|| None),
         dragging: use_state(|| false),
-        choices: use_state(Choices::new),
+        choices: use_state(Choices::default),
         drop_missing: use_state(|| false),
         persisted,
         estimate,

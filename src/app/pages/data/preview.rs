@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
 use crate::domain::Id;
-use crate::store::rules::{self, Choices, Merge, Resolve};
+use crate::store::rules::{Choices, Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
 
 #[derive(Clone, PartialEq)]
@@ -56,7 +56,7 @@ pub fn preview(ctx: &Ctx, ui: &super::DataUi, p: &Pending, on_done: Callback<()>
         Callback::from(move |_| {
             ctx.merge(&p.file, &choices);
             done.emit(());
-            choices.set(Choices::new());
+            choices.set(Choices::default());
         })
     };
     let on_replace = {
@@ -84,13 +84,12 @@ pub fn preview(ctx: &Ctx, ui: &super::DataUi, p: &Pending, on_done: Callback<()>
                     { for p.plan.iter().filter(|(_, m)| *m != Merge::Unchanged).take(50).map(|(id, merge)| {
                         // At most 50 rows: finding each deal in the file is cheap.
                         let name = p.file.deals.iter().find(|d| &d.id == id).map(|d| format!("{} — {}", d.client, d.name)).unwrap_or_default();
-                        let choice = rules::choice(&choices, id);
+                        let choice = choices.get(id).copied().unwrap_or_default();
                         let on_choose = { let (choices, id) = (choices.clone(), id.clone());
                             move |e: Event| {
                                 let pick = match event_value(&e).as_str() { "file" => Resolve::TakeFile, "both" => Resolve::KeepBoth, _ => Resolve::KeepMine };
                                 let mut next = (*choices).clone();
-                                next.retain(|(i, _)| *i != id);
-                                next.push((id.clone(), pick));
+                                next.insert(id.clone(), pick);
                                 choices.set(next);
                             } };
                         html! {

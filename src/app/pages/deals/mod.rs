@@ -166,16 +166,21 @@ fn next_calls<'a>(
     all: &UseStateHandle<bool>,
 ) -> Html {
     let week = now.plus_days(7);
-    let mut marks: Vec<(&IndexEntry, &CallMark)> = entries
-        .flat_map(|e| e.calls.iter().filter(|m| m.1 <= week).map(move |m| (e, m)))
-        .collect();
-    order::sort_by(&mut marks, &|a, b| a.1 .1.cmp(&b.1 .1));
-    let split = marks.iter().position(|(_, m)| m.1 > now).unwrap_or(marks.len());
-    let ahead = marks.split_off(split);
-    let behind = marks;
-    // A busy week (or a thousand deals) shows the first few of each; "Show all" the rest.
+    let (mut ahead, mut behind) = (Vec::new(), Vec::new());
+    for e in entries {
+        for m in e.calls.iter().filter(|m| m.1 <= week) {
+            if m.1 > now { &mut ahead } else { &mut behind }.push((e, m));
+        }
+    }
+    // A busy week (or a thousand deals) shows the first few of each; "Show all" the rest. The
+    // list re-renders at every keystroke in its search box, so only what is shown is ordered.
     let shown = if **all { usize::MAX } else { CALLS_SHOWN };
     let more = ahead.len().saturating_sub(shown) + behind.len().saturating_sub(shown);
+    type Mark<'m> = (&'m IndexEntry, &'m CallMark);
+    let soonest = |a: &Mark, b: &Mark| a.1 .1.cmp(&b.1 .1);
+    let latest = |a: &Mark, b: &Mark| b.1 .1.cmp(&a.1 .1);
+    ahead = order::first_n(ahead, shown, &soonest);
+    behind = order::first_n(behind, shown, &latest);
     let row = |(e, m): (&IndexEntry, &CallMark), review: bool| {
         let CallMark(call, at, kind, done, total) = m;
         // Within 15 minutes of its time, a call is started (call mode), not prepared.
@@ -201,10 +206,10 @@ fn next_calls<'a>(
             if ahead.is_empty() {
                 <p class="dp-muted">{ "No call in the next 7 days. Open a deal and plan one under Calls." }</p>
             }
-            <ul class="dp-next__list">{ for ahead.into_iter().take(shown).map(|c| row(c, false)) }</ul>
+            <ul class="dp-next__list">{ for ahead.into_iter().map(|c| row(c, false)) }</ul>
             if !behind.is_empty() {
                 <h2>{ "Calls to review" }</h2>
-                <ul class="dp-next__list">{ for behind.into_iter().rev().take(shown).map(|c| row(c, true)) }</ul>
+                <ul class="dp-next__list">{ for behind.into_iter().map(|c| row(c, true)) }</ul>
             }
             if more > 0 {
                 <button type="button" class="dp-button dp-next__more" onclick={{ let all = all.clone(); move |_| all.set(true) }}>
