@@ -1,7 +1,6 @@
 //! The root state and its reducer. The reducer applies domain actions and records what changed;
 //! it never touches storage or the DOM — the root component's effect persists the change.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -45,7 +44,7 @@ pub struct AppState {
     /// What the deal list shows, one entry per stored deal.
     /// Shared, so the many messages that do not touch it (saved, meta, notices) do not copy a
     /// thousand entries; changed with `Rc::make_mut`.
-    pub index: Rc<BTreeMap<Id, IndexEntry>>,
+    pub index: Rc<order::SortedMap<Id, IndexEntry>>,
     /// Every change made in this tab, with the sequence number of its latest action and whether
     /// that action was typing (written after a pause) or a step (written at once). A map, not
     /// one slot: two actions dispatched in one tick are both written.

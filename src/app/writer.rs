@@ -5,7 +5,6 @@
 //! Views never reach it directly: they call the intent methods of [`super::ctx::Ctx`].
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::JsCast;
@@ -513,7 +512,7 @@ impl Writer {
     }
 
     /// What this browser holds for each id (stored, or newer in memory), and the ids kept aside.
-    fn ours(&self, state: &AppState) -> (BTreeMap<Id, Deal>, Vec<Id>) {
+    fn ours(&self, state: &AppState) -> (order::SortedMap<Id, Deal>, Vec<Id>) {
         let ours = order::map_of(
             self.deals_for_export(state)
                 .into_iter()

@@ -2,8 +2,6 @@
 //! ([`Book::apply`]). No storage, DOM or clock: the caller passes ids and "now", and learns from
 //! the returned [`Change`] what the store must write.
 
-use std::collections::BTreeMap;
-
 use super::action::{Action, Change};
 use super::edit::{edit, edit_templates};
 use super::template::DEFAULT_TEMPLATE_ID;
@@ -13,14 +11,14 @@ use super::{clean_name, limit, Deal, DomainError, Id, Minutes, Template, NAME_MA
 /// lazily); an action on an absent deal is refused with [`DomainError::UnknownDeal`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Book {
-    pub deals: BTreeMap<Id, Deal>,
+    pub deals: super::order::SortedMap<Id, Deal>,
     pub templates: Vec<Template>,
 }
 
 impl Default for Book {
     fn default() -> Self {
         Book {
-            deals: BTreeMap::new(),
+            deals: Default::default(),
             templates: vec![Template::default_template()],
         }
     }

@@ -4,7 +4,6 @@
 //! type, taking its comparator as a trait object, keeps the download smaller (see README, size).
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// Sorts `items` stably by `cmp`. The merge sort runs on positions (`usize`), so it exists
 /// once in the binary whatever `T` is; moving the items into place is the only per-type code.
@@ -18,14 +17,79 @@ pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
 }
 
 /// A map of `pairs`, inserted one by one (the last of equal keys wins, as with `collect`).
-/// Collecting into a `BTreeMap` sorts the items first, which instantiates the
-/// standard library's sort (~4 KB of wasm) once per element type.
-pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
+pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> SortedMap<K, V> {
+    let mut map = SortedMap::default();
     for (key, value) in pairs {
         map.insert(key, value);
     }
     map
+}
+
+/// A map kept as a list sorted by key, read by binary search: the deals in memory and the
+/// index (a few thousand entries at most). It iterates in key order like a `BTreeMap`, but
+/// each `BTreeMap` type is a whole B-tree in the wasm (~9 KB raw); this is a binary search
+/// and a `Vec` insert.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    fn find(&self, key: &K) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.cmp(key))
+    }
+    pub fn get(&self, key: &K) -> Option<&V> {
+        self.find(key).ok().map(|at| &self.0[at].1)
+    }
+    pub fn contains_key(&self, key: &K) -> bool {
+        self.find(key).is_ok()
+    }
+    /// Sets `key` to `value`, returning the value it replaces.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, value)),
+            Err(at) => {
+                self.0.insert(at, (key, value));
+                None
+            }
+        }
+    }
+    pub fn remove(&mut self, key: &K) -> Option<V> {
+        let at = self.find(key).ok()?;
+        Some(self.0.remove(at).1)
+    }
+    pub fn retain(&mut self, keep: impl Fn(&K, &V) -> bool) {
+        self.0.retain(|(k, v)| keep(k, v));
+    }
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().map(|(k, _)| k)
+    }
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator {
+        self.0.iter().map(|(_, v)| v)
+    }
+    pub fn into_values(self) -> impl Iterator<Item = V> {
+        self.0.into_iter().map(|(_, v)| v)
+    }
+}
+
+impl<K: Ord, V> std::ops::Index<&K> for SortedMap<K, V> {
+    type Output = V;
+    fn index(&self, key: &K) -> &V {
+        self.get(key).expect("no such key")
+    }
 }
 
 /// The first `n` of `items` in `cmp`'s order, stably, without ordering the rest (all of them,
@@ -144,11 +208,15 @@ fn sorted_positions(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn maps_keep_what_collect_keeps_and_sorted_finds_doubles() {
         let pairs = [(3, "a"), (1, "b"), (3, "c"), (2, "d")];
-        assert_eq!(map_of(pairs), pairs.into_iter().collect::<BTreeMap<_, _>>());
+        assert!(map_of(pairs)
+            .0
+            .into_iter()
+            .eq(pairs.into_iter().collect::<BTreeMap<_, _>>()));
         let sorted = sorted([5, 1, 5, 2]);
         assert_eq!(sorted, [1, 2, 5, 5]);
         assert!(sorted.binary_search(&2).is_ok() && sorted.binary_search(&3).is_err());
@@ -171,6 +239,29 @@ mod tests {
                 "len {len}, n {n}"
             );
         }
+    }
+
+    #[test]
+    fn a_sorted_map_answers_and_iterates_like_a_btree_map() {
+        let mut ours = SortedMap::default();
+        let mut std = BTreeMap::new();
+        let mut rng = crate::domain::sample::Rng::new(11);
+        for _ in 0..2000 {
+            let (key, value) = ((rng.next_u64() % 50) as u8, rng.next_u64());
+            match rng.next_u64() % 4 {
+                0 => assert_eq!(ours.remove(&key), std.remove(&key)),
+                1 if key % 7 == 0 => {
+                    ours.retain(|k, _| k % 3 != 0);
+                    std.retain(|k, _| k % 3 != 0);
+                }
+                _ => assert_eq!(ours.insert(key, value), std.insert(key, value)),
+            }
+            assert_eq!(ours.len(), std.len());
+            assert_eq!(ours.get(&key), std.get(&key));
+            assert_eq!(ours.contains_key(&key), std.contains_key(&key));
+            assert!(ours.values().eq(std.values()), "the same values in key order");
+        }
+        assert!(ours.into_values().eq(std.into_values()));
     }
 
     #[test]

@@ -2,8 +2,6 @@
 //! tab, and what an import does to each deal. Pure functions over revisions and records, so every
 //! rule is tested natively; `local.rs` and the app's context apply them.
 
-use std::collections::BTreeMap;
-
 use crate::domain::{Deal, Id};
 
 /// What storage holds under a record's key, as read just now.
@@ -139,7 +137,11 @@ pub enum Resolve {
 pub type Choices = crate::domain::order::ListMap<Id, Resolve>;
 
 /// Every deal of a file with what a merge does to it, in the file's order.
-pub fn merge_plan(ours: &BTreeMap<Id, Deal>, kept_aside: &[Id], file: &[Deal]) -> Vec<(Id, Merge)> {
+pub fn merge_plan(
+    ours: &crate::domain::order::SortedMap<Id, Deal>,
+    kept_aside: &[Id],
+    file: &[Deal],
+) -> Vec<(Id, Merge)> {
     file.iter()
         .map(|d| {
             (
