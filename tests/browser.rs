@@ -4,6 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use deal_prep::app::root::{App, AppProps};
+use deal_prep::domain::carry::fold;
+use deal_prep::domain::playbook::{Entry, Kind};
 use deal_prep::domain::{Deal, Id, Minutes, Template};
 use deal_prep::store::{codec, IndexEntry, SaveError, Store};
 use wasm_bindgen::JsCast;
@@ -214,6 +216,74 @@ fn templates_are_written_only_over_the_revision_this_tab_saw() {
     assert_eq!(store.load_templates().unwrap().1, 0);
 }
 
+fn pb_entry(id: &str, text: &str, updated: i64) -> Entry {
+    Entry {
+        id: Id::new(id).unwrap(),
+        kind: Kind::Discovery,
+        key: fold(text),
+        text: text.into(),
+        response: String::new(),
+        stage: None,
+        element: String::new(),
+        pinned: false,
+        removed: false,
+        updated: Minutes(updated),
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
+    let ns = "test-playbook";
+    clear(ns);
+    let store = Store::open(ns);
+    let a = pb_entry("pa", "Who signs?", 10);
+    assert_eq!(store.save_playbook(std::slice::from_ref(&a), 0), Ok((None, 1)));
+    // Another tab (which read revision 1) renames "a" and adds "b".
+    let theirs = vec![
+        pb_entry("pa", "Who signs the order?", 20),
+        pb_entry("pb", "What is the budget?", 20),
+    ];
+    assert_eq!(store.save_playbook(&theirs, 1), Ok((None, 2)));
+    // This tab, still at revision 1, pins "a" later and adds "c": both sides are kept.
+    let mut mine_a = a.clone();
+    mine_a.pinned = true;
+    mine_a.updated = Minutes(30);
+    let mine = vec![mine_a.clone(), pb_entry("pc", "Who else decides?", 30)];
+    let (merged, rev) = store.save_playbook(&mine, 1).unwrap();
+    let merged = merged.expect("merged with their entries");
+    assert_eq!(rev, 3);
+    let texts: Vec<&str> = merged.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Who signs?", "Who else decides?", "What is the budget?"],
+        "the later change of each wins"
+    );
+    assert_eq!(
+        store.load_playbook(),
+        Some((merged.clone(), 3)),
+        "what is stored is the merge"
+    );
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    assert_eq!((loaded.playbook, loaded.playbook_rev), (merged, 3));
+
+    // An unreadable record is kept aside at startup and never written over.
+    storage().set_item("test-playbook:playbook", "[broken").unwrap();
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].key, "test-playbook:playbook");
+    assert_eq!(store.save_playbook(&mine, 3), Err(SaveError::Protected));
+    assert_eq!(
+        storage().get_item("test-playbook:playbook").unwrap().unwrap(),
+        "[broken"
+    );
+    // Without storage, a write is refused without a panic.
+    let none = Store::in_memory("test-none", "blocked by the test");
+    assert!(matches!(
+        none.save_playbook(&mine, 0),
+        Err(SaveError::Unavailable(_))
+    ));
+}
+
 #[wasm_bindgen_test]
 fn corrupt_and_newer_records_are_reported_and_left_untouched() {
     let ns = "test-corrupt";
@@ -293,6 +363,10 @@ fn a_full_quota_fails_the_write_and_keeps_the_previous_data() {
     let mut d = deal("d1", 1);
     store.save_deal(&d, &entry(&d), None).unwrap();
     let before = storage().get_item("test-quota:deal:d1").unwrap().unwrap();
+    let (_, playbook_rev) = store
+        .save_playbook(&[pb_entry("pa", "Who signs?", 1)], 0)
+        .unwrap();
+    let playbook_before = storage().get_item("test-quota:playbook").unwrap().unwrap();
 
     // Fill storage to the limit with halving chunks.
     let s = storage();
@@ -307,8 +381,16 @@ fn a_full_quota_fails_the_write_and_keeps_the_previous_data() {
     d.rev = 2;
     d.name = "A much longer name that will not fit any more".repeat(20);
     let result = store.save_deal(&d, &entry(&d), Some(1));
+    let long = "A playbook line that will not fit any more ".repeat(20);
+    let playbook = store.save_playbook(&[pb_entry("pa", &long, 1)], playbook_rev);
     clear("test-filler");
     assert_eq!(result, Err(SaveError::Quota));
+    assert_eq!(playbook, Err(SaveError::Quota));
+    assert_eq!(
+        storage().get_item("test-quota:playbook").unwrap().unwrap(),
+        playbook_before,
+        "the playbook as it was"
+    );
     assert_eq!(
         storage().get_item("test-quota:deal:d1").unwrap().unwrap(),
         before,
@@ -431,6 +513,7 @@ async fn the_list_editor_emits_domain_edits_from_the_keyboard() {
             "agenda item",
             lines(&items),
             None,
+            vec!["How do you plan today?".into()],
             props.on_edit.clone(),
         )
     }
@@ -593,6 +676,75 @@ async fn checking_an_item_updates_progress_score_and_storage() {
     let before = entry(&d).score;
     let after: IndexEntry = codec::decode(&index).unwrap();
     assert!(after.score > before, "score {before} -> {}", after.score);
+    set_hash("#/").await;
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_playbook_page_collects_plans_and_a_pinned_question_joins_another_plan() {
+    let ns = "test-pb-page";
+    clear(ns);
+    let mut a = deal("dpa", 1);
+    let mut call = deal_prep::domain::Call::new(Id::new("c1").unwrap(), Minutes(5), CallKind::Discovery);
+    for (i, q) in ["Who signs the order?", "  who SIGNS the order? "]
+        .iter()
+        .enumerate()
+    {
+        call.plan.discovery.push(ListItem {
+            id: Id::new(format!("q{i}")).unwrap(),
+            text: (*q).into(),
+            done: false,
+            note: String::new(),
+        });
+    }
+    a.calls.push(call);
+    let mut b = deal("dpb", 1);
+    let soon = deal_prep::app::platform::now().plus_days(2);
+    b.calls.push(deal_prep::domain::Call::new(
+        Id::new("c2").unwrap(),
+        soon,
+        CallKind::Discovery,
+    ));
+    let store = Store::open(ns);
+    store.save_deal(&a, &entry(&a), None).unwrap();
+    store.save_deal(&b, &entry(&b), None).unwrap();
+    let host = mount(ns).await;
+    set_hash("#/playbook").await;
+    let rows = host.query_selector_all(".dp-playbook__row").unwrap();
+    assert_eq!(rows.length(), 1, "one line, however it was spaced or cased");
+    let row = host.query_selector(".dp-playbook__row").unwrap().unwrap();
+    assert!(
+        row.text_content().unwrap().contains("1 call"),
+        "{:?}",
+        row.text_content()
+    );
+    click(&host, ".dp-playbook__row button[aria-pressed]");
+    yew::scheduler::flush().await;
+    let stored = storage().get_item("test-pb-page:playbook").unwrap().unwrap();
+    assert!(
+        stored.contains("who signs the order?") && stored.contains("true"),
+        "{stored}"
+    );
+
+    // The other deal's call plan suggests it, and adds it in one step as pinned.
+    set_hash("#/deal/dpb/call/c2").await;
+    let options = host
+        .query_selector_all("#dp-suggest-discovery-question option")
+        .unwrap();
+    assert_eq!(options.length(), 1);
+    let add = host
+        .query_selector_all(".dp-plan__pinned button")
+        .unwrap()
+        .get(0)
+        .expect("the pinned questions button");
+    add.unchecked_into::<web_sys::HtmlElement>().click();
+    yew::scheduler::flush().await;
+    let raw = storage().get_item("test-pb-page:deal:dpb").unwrap().unwrap();
+    assert!(raw.contains("Who signs the order?"), "{raw}");
+    assert!(
+        host.query_selector(".dp-plan__pinned").unwrap().is_none(),
+        "nothing left to add"
+    );
     set_hash("#/").await;
     host.remove();
 }

@@ -335,6 +335,12 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     wait_text(&c, ".dp-deal h1", "deal").await;
     plan_call(&c, 3.0).await;
     wait_text(&c, ".dp-call-row", "Discovery").await;
+    // A question in the plan, pinned in the playbook: the playbook travels in the file too.
+    click(&c, ".dp-call-row a").await;
+    add_lines(&c, "Discovery questions", &["Who signs the order?"]).await;
+    nav_to(&c, "#/playbook").await;
+    click(&c, ".dp-playbook__row button[aria-pressed=false]").await;
+    wait_stored(&c, "deal-prep:playbook", "who signs the order?").await;
 
     c.goto(&server.url("#/data")).await.unwrap();
     // Small amounts read as amounts, not as "(0.0 %)".
@@ -345,6 +351,10 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(
         text.contains("\"app\":\"deal-prep\"") && text.contains("First deal") && text.contains("Second deal")
+    );
+    assert!(
+        text.contains("\"playbook\":[[") && text.contains("who signs the order?"),
+        "{text}"
     );
     wait_text(&c, ".dp-data", "Last export:").await;
     click_button(&c, "Export as readable text").await;
@@ -379,6 +389,9 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     c.goto(&server.url("")).await.unwrap();
     wait_text(&c, ".dp-deal-row", "First deal").await;
     wait_text(&c, ".dp-deal-row", "Second deal").await;
+    reload_and_expect(&c, ".dp-deal-row", "Second deal").await;
+    nav_to(&c, "#/playbook").await;
+    wait_text(&c, ".dp-playbook__row button[aria-pressed=true]", "Pinned").await;
 
     // A malformed file changes nothing and names the problem.
     let bad = downloads.join("bad.json");
@@ -486,6 +499,7 @@ async fn every_view_passes_axe_and_is_captured_light_dark_and_narrow(browser: Br
             ("call", call_url.clone()),
             ("call-mode", format!("{call_url}/live")),
             ("insights", server.url("#/insights")),
+            ("playbook", server.url("#/playbook")),
             ("templates", server.url("#/templates")),
             ("data", server.url("#/data")),
             ("not-found", server.url("#/nowhere")),
@@ -1291,6 +1305,29 @@ async fn templates_edited_in_two_windows_keep_both_edits(browser: Browser) {
     wait_ready(&c).await;
     wait_value(&c, "input[name=item-text]", "First window's wording").await;
     wait_value(&c, "input[name=item-text]", "Second window's wording").await;
+    c.close().await.unwrap();
+}
+
+async fn the_playbook_edited_in_two_windows_keeps_both_changes(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    support::open_sample_deal(&c).await;
+    visit(&c, &server.url("#/playbook")).await;
+    let (first, second) = second_window(&c, &server.url("#/playbook")).await;
+    let row =
+        |n: usize| format!(r#"section[aria-label="Discovery questions"] .dp-playbook__row:nth-child({n})"#);
+    c.switch_to_window(first.clone()).await.unwrap();
+    fill(&c, &format!("{} input", row(1)), "Reworded in the first window?").await;
+    wait_stored(&c, "deal-prep:playbook", "Reworded in the first window?").await;
+    c.switch_to_window(second).await.unwrap();
+    wait_value(&c, &format!("{} input", row(1)), "Reworded in the first window?").await;
+    click(&c, &format!("{} button[aria-pressed=false]", row(2))).await;
+    wait_text(&c, &format!("{} button[aria-pressed=true]", row(1)), "Pinned").await;
+    c.switch_to_window(first).await.unwrap();
+    wait_text(&c, ".dp-playbook__row button[aria-pressed=true]", "Pinned").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    wait_value(&c, ".dp-playbook__row input", "Reworded in the first window?").await;
+    wait_text(&c, ".dp-playbook__row button[aria-pressed=true]", "Pinned").await;
     c.close().await.unwrap();
 }
 
@@ -2388,6 +2425,108 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
     wait_text(&c, ".dp-deal h1", "Call mode deal").await;
     let heard = value_of(&c, &format!("select[aria-label='Evidence for {element}']")).await;
     assert_eq!(heard.as_deref(), Some("h"), "{element} is Heard on the deal page");
+
+    // The playbook holds the questions asked, each used in this one call.
+    visit(&c, &server.url("#/playbook")).await;
+    wait_text(&c, ".dp-playbook h1", "Playbook").await;
+    for q in &questions {
+        let row = c
+            .execute(
+                "const r = [...document.querySelectorAll('.dp-playbook__row')].find(r => r.querySelector('input').value === arguments[0]);
+                 return r ? r.textContent : null;",
+                vec![q.as_str().into()],
+            )
+            .await
+            .unwrap();
+        assert!(
+            row.as_str().is_some_and(|t| t.contains("1 call, last")),
+            "{q}: {row:?}"
+        );
+    }
+    c.close().await.unwrap();
+}
+
+/// The playbook journey: lines of every plan collected; a question reworded, tagged with the
+/// new deal's stage and pinned, another removed — all kept after a reload — and the pinned
+/// question added to a new deal's plan in one step.
+async fn a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    support::open_sample_deal(&c).await;
+    nav_to(&c, "#/playbook").await;
+    // Double quotes: `set_input` puts the selector in a single-quoted script string.
+    let section = r#"section[aria-label="Discovery questions"]"#;
+    let first = format!("{section} .dp-playbook__row:first-child");
+    wait_text(&c, &first, ", last").await;
+    let rows = |c: &fantoccini::Client| {
+        let c = c.clone();
+        async move {
+            c.execute(
+                "return document.querySelectorAll('.dp-playbook__row').length",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap()
+        }
+    };
+    let before = rows(&c).await;
+    assert!(before >= 3, "the sample's plan lines are collected: {before}");
+    let reworded = "What does one late truck cost you per week?";
+    fill(&c, &format!("{first} input[aria-label=Wording]"), reworded).await;
+    set_input(&c, &format!("{first} select[aria-label=Stage]"), "'prospect'").await;
+    click(&c, &format!("{first} button[aria-pressed=false]")).await;
+    wait_text(&c, &format!("{first} button[aria-pressed=true]"), "Pinned").await;
+    let removed = value_of(&c, &format!("{section} .dp-playbook__row:nth-child(2) input"))
+        .await
+        .unwrap();
+    click(
+        &c,
+        &format!("{section} .dp-playbook__row:nth-child(2) button:last-child"),
+    )
+    .await;
+    wait_stored(&c, "deal-prep:playbook", reworded).await;
+    screenshot_in(browser, &c, "playbook").await;
+
+    reload_and_expect(&c, &first, "Pinned").await;
+    assert_eq!(
+        value_of(&c, &format!("{first} input[aria-label=Wording]"))
+            .await
+            .as_deref(),
+        Some(reworded)
+    );
+    assert_eq!(
+        value_of(&c, &format!("{first} select[aria-label=Stage]"))
+            .await
+            .as_deref(),
+        Some("prospect")
+    );
+    assert_eq!(rows(&c).await, before - 1, "{removed:?} stays removed");
+
+    // A new deal (at Prospect) gets the pinned question in one step, and keeps it.
+    nav_to(&c, "#/").await;
+    open_new_deal(&c, "Pinned Co", "Pinned deal").await;
+    set_input(&c, "input[name=at]", &local_datetime(2.0)).await;
+    click_button(&c, "Plan a call").await;
+    wait_text(&c, ".dp-plan__pinned", "1 question").await;
+    let suggested = c
+        .execute("return [...document.querySelectorAll('#dp-suggest-discovery-question option')].map(o => o.value)", vec![])
+        .await
+        .unwrap();
+    assert!(
+        suggested.as_array().unwrap().iter().any(|v| v == reworded),
+        "{suggested:?}"
+    );
+    scroll_to(&c, ".dp-plan__pinned").await;
+    screenshot_in(browser, &c, "call-pinned").await;
+    click_button(&c, "Add my pinned questions for this stage").await;
+    wait_gone(&c, ".dp-plan__pinned").await;
+    let discovery = "section[aria-label='Discovery questions'] .dp-list-editor__item textarea";
+    wait_value(&c, discovery, reworded).await;
+    wait_stored(&c, "deal-prep:deal:", reworded).await;
+    reload_and_expect(&c, ".dp-call h1", "call").await;
+    wait_value(&c, discovery, reworded).await;
+    let _ = server;
     c.close().await.unwrap();
 }
 
@@ -2629,6 +2768,8 @@ in_both_browsers!(
     the_deals_view_opens_with_the_next_calls_and_the_calls_to_review,
     the_next_call_opens_with_what_the_last_review_left,
     a_call_runs_from_next_calls_through_call_mode_into_its_review,
+    a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step,
+    the_playbook_edited_in_two_windows_keeps_both_changes,
     call_mode_opens_objections_on_a_tap_names_who_attends_and_works_from_the_keyboard,
 );
 

@@ -141,6 +141,17 @@ impl Ctx {
         }
     }
 
+    /// A change to a line of the playbook; editing its wording is typing.
+    pub fn playbook(&self, line: &crate::domain::playbook::Row, change: crate::domain::playbook::Change) {
+        let typing = matches!(change, crate::domain::playbook::Change::Edit { .. });
+        let action = Action::Playbook {
+            line: Box::new(line.clone()),
+            id: platform::new_id('p'),
+            change,
+        };
+        self.state.dispatch(Msg::Do(action, now(), typing));
+    }
+
     /// A message that only changes what is shown (notices, dismissed banners).
     pub fn show(&self, msg: Msg) {
         self.state.dispatch(msg);

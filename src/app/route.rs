@@ -35,6 +35,7 @@ pub enum Route {
     /// Call mode: the screen used during the call.
     Live(Id, Id),
     Insights,
+    Playbook,
     Templates,
     Data,
     NotFound,
@@ -61,6 +62,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Deals,
             ["insights"] => Route::Insights,
+            ["playbook"] => Route::Playbook,
             ["templates"] => Route::Templates,
             ["data"] => Route::Data,
             ["deal", d] => id(d).map_or(Route::NotFound, Route::Deal),
@@ -96,6 +98,7 @@ impl Route {
             Route::Call(d, c) => format!("#/deal/{d}/call/{c}"),
             Route::Live(d, c) => format!("#/deal/{d}/call/{c}/live"),
             Route::Insights => "#/insights".to_owned(),
+            Route::Playbook => "#/playbook".to_owned(),
             Route::Templates => "#/templates".to_owned(),
             Route::Data => "#/data".to_owned(),
         }
@@ -116,6 +119,7 @@ pub fn title(route: &Route, book: &Book) -> String {
         (_, Some(d)) if d.client.is_empty() => Some(d.name.clone()),
         (_, Some(d)) => Some(format!("{} — {}", d.name, d.client)),
         (Route::Insights, _) => Some("Insights".to_owned()),
+        (Route::Playbook, _) => Some("Playbook".to_owned()),
         (Route::Templates, _) => Some("Templates".to_owned()),
         (Route::Data, _) => Some("Your data".to_owned()),
         _ => None,
@@ -170,6 +174,7 @@ mod tests {
             Route::Call(d.clone(), c.clone()),
             Route::Live(d, c),
             Route::Insights,
+            Route::Playbook,
             Route::Templates,
             Route::Data,
         ] {

@@ -97,6 +97,7 @@ impl AppState {
         self.index = Rc::new(order::map_of(loaded.index.into_iter().map(|e| (e.id.clone(), e))));
         self.book.deals.clear();
         self.book.templates = loaded.templates.unwrap_or_else(|| Book::default().templates);
+        self.book.playbook = loaded.playbook;
         self.problems = loaded.problems;
     }
 
@@ -115,6 +116,8 @@ pub enum Msg {
     Loaded(Box<Deal>, IndexEntry),
     /// Templates from storage (another tab's) or from an import; `true` when they must be written.
     Templates(Vec<Template>, bool),
+    /// The playbook's entries from storage, an import or a replace; `true` when they must be written.
+    Playbook(Vec<crate::domain::playbook::Entry>, bool),
     Removed(Id),
     /// What a write did: the deal's fresh list entry (shown even when the write failed), and
     /// the new backup bookkeeping on success or the warning on failure. One message, so an
@@ -162,6 +165,12 @@ impl Reducible for AppState {
                 next.book.templates = templates;
                 if write {
                     next.record(Change::Templates, false);
+                }
+            }
+            Msg::Playbook(entries, write) => {
+                next.book.playbook = entries;
+                if write {
+                    next.record(Change::Playbook, false);
                 }
             }
             Msg::Persisted { entry, result } => {

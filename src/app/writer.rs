@@ -13,6 +13,7 @@ use yew::UseReducerHandle;
 use super::platform::{self, now};
 use super::route::Route;
 use super::state::{AppState, Msg, Notice, StorageWarning};
+use crate::domain::playbook::{self, Entry};
 use crate::domain::text::count;
 use crate::domain::{order, Change, Deal, Id, Template};
 use crate::store::local::{Loaded, Problem};
@@ -33,6 +34,7 @@ pub struct ReplaceUndo {
     keys: Vec<(String, Option<String>)>,
     deals_before: Vec<(Id, Option<Deal>)>,
     templates_before: Vec<Template>,
+    playbook_before: Vec<Entry>,
     pub replaced: usize,
 }
 
@@ -41,6 +43,8 @@ struct ReplacePlan {
     incoming: Vec<Deal>,
     dropped: Vec<Id>,
     templates: Vec<Template>,
+    /// The file's playbook, when it has one.
+    playbook: Option<Vec<Entry>>,
     /// Each key with the text it gets.
     writes: Vec<(String, String)>,
     undo: ReplaceUndo,
@@ -68,6 +72,7 @@ struct Ledger {
     /// The revision of each deal as this tab last read or wrote it in storage.
     base: order::ListMap<Id, u64>,
     templates_base: u64,
+    playbook_base: u64,
     /// Changes seen in the state and not yet written.
     dirty: order::ListMap<Change, ()>,
     seen_seq: u64,
@@ -200,6 +205,7 @@ impl Writer {
                 },
                 Change::DealRemoved(id) => self.remove_deal(&state, id, &mut out),
                 Change::Templates => self.write_templates(&state.book.templates, &mut out),
+                Change::Playbook => self.write_playbook(&state.book.playbook, &mut out),
             };
             match (done, &change) {
                 (Wrote::Yes, Change::Deal(id)) => wrote = wrote.or(Some(id.clone())),
@@ -319,6 +325,28 @@ impl Writer {
         }
     }
 
+    /// Writes the playbook; another tab's entries written since are merged in, not overwritten.
+    fn write_playbook(&self, entries: &[Entry], out: &mut Vec<Msg>) -> Wrote {
+        let base = self.ledger.borrow().playbook_base;
+        let (merged, result) = match self.store.save_playbook(entries, base) {
+            Ok((merged, rev)) => {
+                self.ledger.borrow_mut().playbook_base = rev;
+                (merged, Ok(None))
+            }
+            Err(e) => (None, Err(StorageWarning::of(&e))),
+        };
+        let refused = result.is_err();
+        out.push(Msg::Persisted { entry: None, result });
+        if let Some(merged) = merged {
+            out.push(Msg::Playbook(merged, false));
+        }
+        if refused {
+            Wrote::Refused
+        } else {
+            Wrote::Nothing
+        }
+    }
+
     /// Counts one edit for the backup reminder when another deal than the last counted one was
     /// written, or focus left a field since ([`rules::new_edit`]).
     fn count_edit(&self, id: Id) -> Option<crate::store::local::Meta> {
@@ -341,6 +369,7 @@ impl Writer {
         let loaded: Loaded = store.load(|_| Template::default_template(), now());
         platform::mark_host("data-load-us", &platform::micros(started));
         self.know_templates(loaded.templates_rev);
+        self.ledger.borrow_mut().playbook_base = loaded.playbook_rev;
         state.reloaded(loaded);
         state.meta = store.load_meta();
         // A bookmark opens straight to its deal: load it before the first render.
@@ -465,6 +494,18 @@ impl Writer {
             }
             drop(ledger);
             out.push(Msg::Templates(theirs, false));
+        } else if rest == "playbook" {
+            let Some((theirs, rev)) = self.store.load_playbook() else {
+                return;
+            };
+            if std::mem::replace(&mut self.ledger.borrow_mut().playbook_base, rev) == rev {
+                return;
+            }
+            // Ours and theirs as one; written back only when ours holds what theirs lacks (an
+            // unsaved change), so two tabs never answer each other's writes forever.
+            let merged = playbook::merge(&state.book.playbook, &theirs);
+            let ours_to_write = merged.iter().any(|e| !theirs.contains(e));
+            out.push(Msg::Playbook(merged, ours_to_write));
         } else if rest == "meta" {
             out.push(Msg::Meta(self.store.load_meta()));
         }
@@ -487,6 +528,7 @@ impl Writer {
     /// Everything, records kept aside included, as an export file.
     pub fn backup(&self, state: &AppState) -> ExportFile {
         let mut file = transfer::export(self.deals_for_export(state), state.book.templates.clone(), now());
+        file.playbook = state.book.playbook.clone();
         file.aside = state
             .problems
             .iter()
@@ -593,6 +635,12 @@ impl Writer {
             templates.extend(new_templates);
             out.push(Msg::Templates(templates, true));
         }
+        // The file's playbook entries join ours: the later change of each wins.
+        let ours = &state.book.playbook;
+        let merged = playbook::merge(ours, &file.playbook);
+        if merged.iter().any(|e| !ours.contains(e)) {
+            out.push(Msg::Playbook(merged, true));
+        }
         if failed.is_none() && self.store.is_available() && taken > 0 {
             // Every write went through: a "storage is full" warning no longer holds.
             out.push(Msg::Persisted {
@@ -638,6 +686,9 @@ impl Writer {
             out.push(Msg::Removed(id.clone()));
         }
         out.push(Msg::Templates(plan.templates, false));
+        if let Some(entries) = plan.playbook {
+            out.push(Msg::Playbook(entries, false));
+        }
         out.push(Msg::UndoReplace(Some(Rc::new(plan.undo))));
         if self.store.is_available() {
             // Every write went through: a "storage is full" warning no longer holds.
@@ -686,7 +737,10 @@ impl Writer {
                 (k, before)
             })
             .collect();
-        keys.push((store.settings_key(), store.raw(&store.settings_key())));
+        for key in [store.settings_key(), store.playbook_key()] {
+            let before = store.raw(&key);
+            keys.push((key, before));
+        }
         let writes = incoming
             .iter()
             .flat_map(|d| {
@@ -704,12 +758,14 @@ impl Writer {
                 .collect(),
             keys,
             templates_before: state.book.templates.clone(),
+            playbook_before: state.book.playbook.clone(),
             replaced: incoming.len(),
         };
         ReplacePlan {
             incoming,
             dropped,
             templates,
+            playbook: (!file.playbook.is_empty()).then(|| file.playbook.clone()),
             writes,
             undo,
         }
@@ -730,13 +786,24 @@ impl Writer {
                 crate::domain::text::size((after - before) * 2)
             ));
         }
-        let rev = self.ledger.borrow().templates_base.saturating_add(1);
+        let (rev, playbook_rev) = {
+            let ledger = self.ledger.borrow();
+            (
+                ledger.templates_base.saturating_add(1),
+                ledger.playbook_base.saturating_add(1),
+            )
+        };
         let settings =
             with_templates.then(|| (store.settings_key(), codec::encode_rev(&plan.templates, rev)));
+        let entries = plan
+            .playbook
+            .as_ref()
+            .map(|p| (store.playbook_key(), codec::encode_rev(p, playbook_rev)));
         let written = plan
             .writes
             .iter()
             .chain(settings.as_ref())
+            .chain(entries.as_ref())
             .try_for_each(|(k, t)| store.restore_raw(k, Some(t)));
         if let Err(e) = written {
             for (k, before) in &plan.undo.keys {
@@ -746,6 +813,9 @@ impl Writer {
         }
         if with_templates {
             self.know_templates(rev);
+        }
+        if entries.is_some() {
+            self.ledger.borrow_mut().playbook_base = playbook_rev;
         }
         for id in &plan.dropped {
             let _ = store.restore_raw(&store.deal_key(id), None);
@@ -765,6 +835,7 @@ impl Writer {
             if let Some((_, rev)) = self.store.load_templates() {
                 self.know_templates(rev);
             }
+            self.ledger.borrow_mut().playbook_base = self.store.load_playbook().map_or(0, |(_, rev)| rev);
         }
         for (id, before) in &undo.deals_before {
             match before {
@@ -780,6 +851,7 @@ impl Writer {
             }
         }
         out.push(Msg::Templates(undo.templates_before.clone(), false));
+        out.push(Msg::Playbook(undo.playbook_before.clone(), false));
         out.push(Msg::UndoReplace(None));
         out.push(Msg::Notify(Some(Notice::Info("The replace was undone.".into()))));
         self.send(out);

@@ -12,6 +12,7 @@ pub enum Change {
     Deal(Id),
     DealRemoved(Id),
     Templates,
+    Playbook,
 }
 
 /// An edit to one deal.
@@ -266,4 +267,10 @@ pub enum Action {
     },
     DeleteDeal(Id),
     Template(TemplateAction),
+    /// A change to a line of the playbook; `id` keeps it as an entry if it is not one yet.
+    Playbook {
+        line: Box<super::playbook::Row>,
+        id: Id,
+        change: super::playbook::Change,
+    },
 }

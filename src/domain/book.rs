@@ -13,6 +13,8 @@ use super::{clean_name, limit, Deal, DomainError, Id, Minutes, Template, NAME_MA
 pub struct Book {
     pub deals: super::order::SortedMap<Id, Deal>,
     pub templates: Vec<Template>,
+    /// The seller's curation of the playbook (what it collects is computed from the deals).
+    pub playbook: Vec<super::playbook::Entry>,
 }
 
 impl Default for Book {
@@ -20,6 +22,7 @@ impl Default for Book {
         Book {
             deals: Default::default(),
             templates: vec![Template::default_template()],
+            playbook: Vec::new(),
         }
     }
 }
@@ -88,6 +91,10 @@ impl Book {
                 edit_templates(&mut templates, op)?;
                 self.templates = templates;
                 Ok(Change::Templates)
+            }
+            Action::Playbook { line, id, change } => {
+                super::playbook::apply(&mut self.playbook, &line, id, change, now)?;
+                Ok(Change::Playbook)
             }
         }
     }

@@ -41,6 +41,30 @@ macro_rules! stored_as_keys {
 }
 pub(crate) use stored_as_keys;
 
+/// `stored_as_array!(Type via Stored { field: FieldType, … })`: `Type` (which must carry
+/// `#[derive(Deserialize)] #[serde(from = "Stored")]`) is stored as a JSON array of the listed
+/// fields in order: written from borrowed fields, read through the tuple struct `Stored`. A
+/// tuple's decoder is a third of a keyed struct's in the wasm, and the record is shorter. At
+/// most 16 fields (serde's tuples).
+macro_rules! stored_as_array {
+    ($ty:ident via $stored:ident { $($field:ident: $fty:ty),+ $(,)? }) => {
+        #[derive(serde::Deserialize)]
+        struct $stored($($fty),+);
+        impl From<$stored> for $ty {
+            fn from(s: $stored) -> Self {
+                let $stored($($field),+) = s;
+                $ty { $($field),+ }
+            }
+        }
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(&($(&self.$field,)+), s)
+            }
+        }
+    };
+}
+pub(crate) use stored_as_array;
+
 #[cfg(test)]
 mod tests {
     use crate::domain::{CallKind, EvidenceLevel, Outcome, Preset, Role, Stage};

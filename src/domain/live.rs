@@ -6,12 +6,13 @@ use std::fmt::Write;
 
 use super::action::ReviewDraft;
 use super::carry::fold;
+use super::playbook::Entry;
 use super::{Call, Deal, EvidenceLevel};
 
 /// The review draft "End call" opens: `kept` (a draft already being written) keeps every word
 /// typed in it; what call mode adds goes only where the draft is still empty, and the
 /// suggestions are replaced.
-pub fn review_after(deal: &Deal, call: &Call, kept: Option<&ReviewDraft>) -> ReviewDraft {
+pub fn review_after(deal: &Deal, call: &Call, kept: Option<&ReviewDraft>, playbook: &[Entry]) -> ReviewDraft {
     let mut draft = kept
         .cloned()
         .unwrap_or_else(|| ReviewDraft::of(deal, call.review.as_ref()));
@@ -44,13 +45,14 @@ pub fn review_after(deal: &Deal, call: &Call, kept: Option<&ReviewDraft>) -> Rev
     if draft.next_step.trim().is_empty() {
         draft.next_step = plan.ask.trim().to_owned();
     }
-    draft.suggested = suggestions(deal, call);
+    draft.suggested = suggestions(deal, call, playbook);
     draft
 }
 
 /// For each question asked (ticked or answered) that is a qualification element's own question,
-/// that element at Heard, if it is known less than that.
-pub fn suggestions(deal: &Deal, call: &Call) -> Vec<(String, EvidenceLevel)> {
+/// or that the playbook tags with an element, that element at Heard, if it is known less than
+/// that.
+pub fn suggestions(deal: &Deal, call: &Call, playbook: &[Entry]) -> Vec<(String, EvidenceLevel)> {
     let asked: Vec<String> = call
         .plan
         .discovery
@@ -62,7 +64,15 @@ pub fn suggestions(deal: &Deal, call: &Call) -> Vec<(String, EvidenceLevel)> {
     deal.preset
         .elements()
         .iter()
-        .filter(|e| deal.level(e.key) < EvidenceLevel::Heard && asked.contains(&fold(e.question)))
+        .filter(|e| deal.level(e.key) < EvidenceLevel::Heard)
+        .filter(|e| {
+            asked.contains(&fold(e.question))
+                || playbook.iter().any(|t| {
+                    t.element == e.key
+                        && !t.removed
+                        && asked.iter().any(|a| *a == t.key || *a == fold(&t.text))
+                })
+        })
         .map(|e| (e.key.to_owned(), EvidenceLevel::Heard))
         .collect()
 }
@@ -99,7 +109,7 @@ mod tests {
             line("q3", "Never asked", false, ""),
         ];
         call.plan.pain = vec![line("p1", "What does a late truck cost?", false, "Two accounts")];
-        let draft = review_after(&deal, &call, None);
+        let draft = review_after(&deal, &call, None, &[]);
         assert_eq!(
             draft.happened,
             format!(
@@ -116,9 +126,50 @@ mod tests {
             ..ReviewDraft::default()
         };
         deal.set_evidence("budget", EvidenceLevel::Confirmed, None);
-        let again = review_after(&deal, &call, Some(&typed));
+        let again = review_after(&deal, &call, Some(&typed), &[]);
         assert_eq!(again.happened, "My own notes");
         assert_eq!(again.next_step, "A pilot in March");
         assert!(again.suggested.is_empty());
+    }
+
+    #[test]
+    fn a_question_the_playbook_tags_suggests_its_element() {
+        use crate::domain::playbook::{Entry, Kind};
+        let deal = fixture(Minutes(0));
+        let mut call = Call::new(Id::new("c1").unwrap(), Minutes(10), CallKind::Discovery);
+        call.plan.discovery = vec![
+            line("q1", "How do you spend today?", true, ""),
+            line("q2", "Who else weighs in?", false, ""),
+        ];
+        let tag = |text: &str, element: &str, removed: bool| Entry {
+            id: Id::new("e1").unwrap(),
+            kind: Kind::Discovery,
+            key: fold(text),
+            text: text.into(),
+            response: String::new(),
+            stage: None,
+            element: element.into(),
+            pinned: false,
+            removed,
+            updated: Minutes(1),
+        };
+        assert!(
+            suggestions(&deal, &call, &[]).is_empty(),
+            "not an element's own question"
+        );
+        let tagged = [tag("how do you SPEND today?", "budget", false)];
+        assert_eq!(
+            suggestions(&deal, &call, &tagged),
+            [("budget".to_owned(), EvidenceLevel::Heard)]
+        );
+        // Not asked, removed from the playbook, or tagged with an element not in the preset.
+        assert!(suggestions(&deal, &call, &[tag("Who else weighs in?", "budget", false)]).is_empty());
+        assert!(suggestions(&deal, &call, &[tag("How do you spend today?", "budget", true)]).is_empty());
+        assert!(suggestions(
+            &deal,
+            &call,
+            &[tag("How do you spend today?", "unheard-of", false)]
+        )
+        .is_empty());
     }
 }

@@ -9,7 +9,7 @@
 //! removed line stays hidden however often it is written again. Not wired into the app yet:
 //! its record, page and plan suggestions are the next step of the call-cycle issue.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::carry::fold;
 use super::{limit, Deal, DomainError, Id, Minutes, Stage, LINE_MAX};
@@ -33,35 +33,40 @@ super::keyed::stored_as_keys!(
     ]
 );
 
-/// A line the seller curated.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A line the seller curated. Stored as a JSON array of its fields in order (see
+/// `stored_as_array!` below).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "Stored")]
 pub struct Entry {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "k")]
     pub kind: Kind,
     /// The folded text of the plan line it was kept from: how uses are matched.
-    #[serde(rename = "m")]
     pub key: String,
-    #[serde(rename = "t")]
     pub text: String,
     /// The response, for an objection (or how we meet what they care about).
-    #[serde(rename = "r", default, skip_serializing_if = "String::is_empty")]
     pub response: String,
-    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<Stage>,
-    /// A qualification element's key ("budget").
-    #[serde(rename = "e", default, skip_serializing_if = "String::is_empty")]
+    /// A qualification element's key ("budget"), or empty.
     pub element: String,
-    #[serde(rename = "p", default, skip_serializing_if = "std::ops::Not::not")]
     pub pinned: bool,
     /// Removed by the seller: hidden, and not collected again.
-    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,
     /// When the seller last changed it: the newer side wins a merge.
-    #[serde(rename = "u")]
     pub updated: Minutes,
 }
+
+super::keyed::stored_as_array!(Entry via Stored {
+    id: Id,
+    kind: Kind,
+    key: String,
+    text: String,
+    response: String,
+    stage: Option<Stage>,
+    element: String,
+    pinned: bool,
+    removed: bool,
+    updated: Minutes,
+});
 
 /// A line as the playbook shows it: the curated entry if there is one, and its use.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,21 +82,11 @@ pub struct Row {
     pub last_used: Option<Minutes>,
 }
 
-/// Every line of every plan, de-duplicated per kind (case and spacing aside), joined with the
-/// curated entries; removed ones left out. Pinned first, then the most used, then by text.
-pub fn rows<'a>(deals: impl IntoIterator<Item = &'a Deal>, entries: &[Entry]) -> Vec<Row> {
-    let mut rows: Vec<Row> = entries
-        .iter()
-        .map(|e| Row {
-            kind: e.kind,
-            key: e.key.clone(),
-            text: e.text.clone(),
-            response: e.response.clone(),
-            entry: Some(e.clone()),
-            uses: 0,
-            last_used: None,
-        })
-        .collect();
+/// Every line of every plan, de-duplicated per kind (case and spacing aside), with its uses,
+/// its last use and its latest wording. What [`rows`] joins with the curation; collected once
+/// when a page needs it (it reads every deal), not at every render.
+pub fn collect<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
     for deal in deals {
         for call in &deal.calls {
             let plan = &call.plan;
@@ -135,12 +130,34 @@ pub fn rows<'a>(deals: impl IntoIterator<Item = &'a Deal>, entries: &[Entry]) ->
                 row.uses += 1;
                 if row.last_used.is_none_or(|at| at < call.at) {
                     row.last_used = Some(call.at);
-                    // An uncurated line shows its latest wording and response.
-                    if row.entry.is_none() {
-                        (row.text, row.response) = (text.trim().to_owned(), response.trim().to_owned());
-                    }
+                    (row.text, row.response) = (text.trim().to_owned(), response.trim().to_owned());
                 }
             }
+        }
+    }
+    rows
+}
+
+/// The playbook as shown: the `collected` lines joined with the curated entries (a curated
+/// line shows its entry's wording and counts the uses of the line it was kept from); removed
+/// ones left out. Pinned first, then the most used, then by text.
+pub fn rows(collected: &[Row], entries: &[Entry]) -> Vec<Row> {
+    let mut rows: Vec<Row> = entries
+        .iter()
+        .map(|e| Row {
+            kind: e.kind,
+            key: e.key.clone(),
+            text: e.text.clone(),
+            response: e.response.clone(),
+            entry: Some(e.clone()),
+            uses: 0,
+            last_used: None,
+        })
+        .collect();
+    for line in collected {
+        match rows.iter_mut().find(|r| r.kind == line.kind && r.key == line.key) {
+            Some(row) => (row.uses, row.last_used) = (line.uses, line.last_used),
+            None => rows.push(line.clone()),
         }
     }
     rows.retain(|r| !r.entry.as_ref().is_some_and(|e| e.removed));
@@ -164,8 +181,9 @@ pub enum Change {
     Remove,
 }
 
-/// Applies `change` to the line (`kind`, `key`, shown as `text`/`response`), keeping it as the
-/// entry `id` if it is not one yet. On an error nothing has changed.
+/// Applies `change` to the line (`kind`, `key`, shown as `text`/`response`): to its entry in
+/// `entries` (found by kind and key, whatever `line.entry` held when it was shown), or kept as
+/// the new entry `id`. On an error nothing has changed.
 pub fn apply(
     entries: &mut Vec<Entry>,
     line: &Row,
@@ -173,7 +191,8 @@ pub fn apply(
     change: Change,
     now: Minutes,
 ) -> Result<(), DomainError> {
-    let mut entry = line.entry.clone().unwrap_or_else(|| Entry {
+    let kept = entries.iter().find(|e| e.kind == line.kind && e.key == line.key);
+    let mut entry = kept.cloned().unwrap_or_else(|| Entry {
         id,
         kind: line.kind,
         key: line.key.clone(),
@@ -186,13 +205,14 @@ pub fn apply(
         updated: now,
     });
     match change {
+        // Kept as typed, not trimmed: the field shows what is stored, and a trimmed "What "
+        // would eat the space before the next word typed.
         Change::Edit { text, response } => {
-            let text = limit(text.trim(), "line", LINE_MAX)?;
-            if text.is_empty() {
+            if text.trim().is_empty() {
                 return Err(DomainError::EmptyName);
             }
-            entry.text = text;
-            entry.response = limit(response.trim(), "response", LINE_MAX)?;
+            entry.text = limit(&text, "line", LINE_MAX)?;
+            entry.response = limit(&response, "response", LINE_MAX)?;
         }
         Change::Tag { stage, element } => (entry.stage, entry.element) = (stage, element),
         Change::Pin(pinned) => entry.pinned = pinned,
@@ -294,7 +314,7 @@ mod tests {
             vec![("too PRICEY", "ROI in 6 months")],
         )]);
         b.id = id("d2");
-        let rows = rows([&a, &b], &[]);
+        let rows = rows(&collect([&a, &b]), &[]);
         let find = |kind, text: &str| {
             rows.iter()
                 .find(|r| r.kind == kind && r.key == fold(text))
@@ -321,7 +341,7 @@ mod tests {
     fn curation_is_kept_by_key_and_removed_lines_stay_hidden() {
         let deal = deal_with(vec![(10, vec!["Who signs?", "What is the budget?"], vec![])]);
         let mut entries = Vec::new();
-        let rows0 = rows([&deal], &entries);
+        let rows0 = rows(&collect([&deal]), &entries);
         let signs = rows0.iter().find(|r| r.key == "who signs?").unwrap().clone();
         apply(
             &mut entries,
@@ -340,7 +360,33 @@ mod tests {
             .unwrap()
             .clone();
         apply(&mut entries, &budget, id("e2"), Change::Pin(true), Minutes(51)).unwrap();
-        let rows1 = rows([&deal], &entries);
+        // Typed word by word: a space typed last is kept for the next word.
+        let typing = rows(&collect([&deal]), &entries)[1].clone();
+        let mut typed = entries.clone();
+        for text in ["What ", "What is"] {
+            apply(
+                &mut typed,
+                &typing,
+                id("e9"),
+                Change::Edit {
+                    text: text.into(),
+                    response: String::new(),
+                },
+                Minutes(52),
+            )
+            .unwrap();
+            let edited = typed.iter().find(|e| e.key == typing.key).unwrap();
+            assert_eq!(edited.text, text, "kept as typed");
+        }
+        // A row shown before its line was kept (no entry then) changes the same entry.
+        apply(&mut entries, &signs, id("e3"), Change::Pin(false), Minutes(51)).unwrap();
+        assert_eq!(
+            entries.len(),
+            2,
+            "one entry per line, however stale the row shown"
+        );
+        assert_eq!(entries[0].text, "Who signs the order?", "the edit kept");
+        let rows1 = rows(&collect([&deal]), &entries);
         assert_eq!(rows1[0].text, "What is the budget?", "pinned first");
         let edited = rows1.iter().find(|r| r.key == "who signs?").unwrap();
         assert_eq!(
@@ -351,10 +397,12 @@ mod tests {
         // Removed: hidden, even though the plans still hold it.
         apply(&mut entries, edited, id("unused"), Change::Remove, Minutes(52)).unwrap();
         assert_eq!(entries.len(), 2, "the same entry, changed");
-        assert!(rows([&deal], &entries).iter().all(|r| r.key != "who signs?"));
+        assert!(rows(&collect([&deal]), &entries)
+            .iter()
+            .all(|r| r.key != "who signs?"));
         // A refused edit changes nothing.
         let before = entries.clone();
-        let pinned = rows([&deal], &entries)[0].clone();
+        let pinned = rows(&collect([&deal]), &entries)[0].clone();
         assert!(apply(
             &mut entries,
             &pinned,
@@ -423,7 +471,7 @@ mod tests {
             vec!["What is the budget?", "Who owns the budget?", "Who signs?"],
             vec![],
         )]);
-        let all = rows([&deal], &[]);
+        let all = rows(&collect([&deal]), &[]);
         let found: Vec<&str> = suggest(&all, Kind::Discovery, "BUDGET", 5)
             .iter()
             .map(|r| r.text.as_str())
@@ -433,7 +481,7 @@ mod tests {
         assert_eq!(suggest(&all, Kind::Discovery, "", 1).len(), 1);
         let mut entries = Vec::new();
         apply(&mut entries, &all[0], id("e1"), Change::Pin(true), Minutes(1)).unwrap();
-        let row = rows([&deal], &entries)[0].clone();
+        let row = rows(&collect([&deal]), &entries)[0].clone();
         apply(
             &mut entries,
             &row,
@@ -466,7 +514,7 @@ mod tests {
         let text = serde_json::to_string(&e).unwrap();
         assert_eq!(
             text,
-            r#"{"i":"e1","k":"ob","m":"too pricey","t":"Too pricey","r":"Cost of delay","s":"proposal","e":"budget","p":true,"u":7}"#
+            r#"["e1","ob","too pricey","Too pricey","Cost of delay","proposal","budget",true,false,7]"#
         );
         assert_eq!(serde_json::from_str::<Entry>(&text).unwrap(), e);
     }

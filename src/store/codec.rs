@@ -2,6 +2,7 @@
 //! version, and the deal-list index. Tested natively; no browser API here.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::domain::{forecast, score, Call, CallKind, Deal, Id, Minutes, Outcome, Stage, Template, Weather};
 
@@ -18,50 +19,37 @@ pub enum RecordError {
     Newer(u32),
 }
 
+/// A record's envelope, its data left unparsed: one decoder for every record kind (the data's
+/// own decoder is the one an import uses too), instead of one envelope decoder per kind.
 #[derive(Deserialize)]
-struct Version {
-    #[serde(default)]
-    v: Option<u32>,
-}
-
-/// What every record is stored as: `{"v":<schema>,"r":<revision, when not 0>,"d":<data>}`.
-#[derive(Serialize)]
-pub struct EnvelopeOut<'a, T> {
-    v: u32,
-    /// The record's revision, for records whose data carries none (the templates).
-    #[serde(skip_serializing_if = "is_zero")]
-    r: u64,
-    d: &'a T,
-}
-
-fn is_zero(n: &u64) -> bool {
-    *n == 0
-}
-
-#[derive(Deserialize)]
-struct EnvelopeIn<T> {
+struct EnvelopeIn<'a> {
     #[serde(default)]
     v: Option<u32>,
     #[serde(default)]
     r: u64,
-    d: T,
+    #[serde(borrow, default)]
+    d: Option<&'a RawValue>,
 }
 
-/// A current-version record in one parse: the common case, so reading 1,000 index entries at
-/// startup parses each once. Anything else (older, newer, unreadable) takes the careful path.
-fn current<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
-    current_rev(text).map(|(d, _)| d)
+fn corrupt(e: serde_json::Error) -> RecordError {
+    RecordError::Corrupt(e.to_string())
 }
 
-fn current_rev<T: for<'de> Deserialize<'de>>(text: &str) -> Option<(T, u64)> {
-    match serde_json::from_str::<EnvelopeIn<T>>(text) {
-        Ok(EnvelopeIn {
-            v: Some(SCHEMA_VERSION),
-            r,
-            d,
-        }) => Some((d, r)),
-        _ => None,
+/// A record's data (absent in a schema 1 deal) and revision, when its version is one this
+/// build reads; else why not.
+fn open(text: &str) -> Result<(u32, Option<&RawValue>, u64), RecordError> {
+    let env: EnvelopeIn = serde_json::from_str(text).map_err(corrupt)?;
+    match env.v {
+        None => Err(RecordError::Corrupt("no schema version".into())),
+        Some(v) if v > SCHEMA_VERSION => Err(RecordError::Newer(v)),
+        Some(v) => Ok((v, env.d, env.r)),
     }
+}
+
+/// A current-version record's data read as a `T`.
+fn data<T: for<'de> Deserialize<'de>>(d: Option<&RawValue>) -> Result<T, RecordError> {
+    let d = d.ok_or_else(|| RecordError::Corrupt("missing field `d`".into()))?;
+    serde_json::from_str(d.get()).map_err(corrupt)
 }
 
 /// Encodes a value in the current version's envelope.
@@ -69,25 +57,20 @@ pub fn encode<T: Serialize>(value: &T) -> String {
     encode_rev(value, 0)
 }
 
-/// Encodes a value with its revision in the envelope (records whose data has none).
+/// Encodes a value with its revision in the envelope (records whose data has none), as
+/// `{"v":<schema>,"r":<revision, when not 0>,"d":<data>}`: every record is stored so.
 pub fn encode_rev<T: Serialize>(value: &T, rev: u64) -> String {
     // Serializing plain data structs to a string cannot fail.
-    serde_json::to_string(&envelope(value, rev)).unwrap_or_default()
+    wrap(&serde_json::to_string(value).unwrap_or_default(), rev)
 }
 
-/// A value in the current version's envelope, to be serialized by whoever writes it.
-pub fn envelope<T: Serialize>(value: &T, rev: u64) -> EnvelopeOut<'_, T> {
-    EnvelopeOut {
-        v: SCHEMA_VERSION,
-        r: rev,
-        d: value,
+/// The envelope around encoded data: written by hand, so it is one function in the wasm, not
+/// one serializer per record kind.
+fn wrap(data: &str, rev: u64) -> String {
+    match rev {
+        0 => format!("{{\"v\":{SCHEMA_VERSION},\"d\":{data}}}"),
+        r => format!("{{\"v\":{SCHEMA_VERSION},\"r\":{r},\"d\":{data}}}"),
     }
-}
-
-/// Reads a record's schema version without parsing the rest.
-pub fn version_of(text: &str) -> Result<u32, RecordError> {
-    let v: Version = serde_json::from_str(text).map_err(|e| RecordError::Corrupt(e.to_string()))?;
-    v.v.ok_or_else(|| RecordError::Corrupt("no schema version".into()))
 }
 
 /// Result of decoding a deal: the deal, and whether it was migrated (so the caller writes the
@@ -116,30 +99,19 @@ fn migrate_v1(old: DealV1) -> Deal {
 
 /// Decodes a deal record of any known version, migrating older ones.
 pub fn decode_deal(text: &str) -> Result<Decoded, RecordError> {
-    if let Some(deal) = current(text) {
-        return Ok(Decoded {
-            deal,
-            migrated: false,
-        });
-    }
-    let corrupt = |e: serde_json::Error| RecordError::Corrupt(e.to_string());
-    match version_of(text)? {
-        1 => {
+    match open(text)? {
+        (1, ..) => {
             let old: DealV1 = serde_json::from_str(text).map_err(corrupt)?;
             Ok(Decoded {
                 deal: migrate_v1(old),
                 migrated: true,
             })
         }
-        SCHEMA_VERSION => {
-            let env: EnvelopeIn<Deal> = serde_json::from_str(text).map_err(corrupt)?;
-            Ok(Decoded {
-                deal: env.d,
-                migrated: false,
-            })
-        }
-        v if v > SCHEMA_VERSION => Err(RecordError::Newer(v)),
-        v => Err(RecordError::Corrupt(format!("unknown schema version {v}"))),
+        (SCHEMA_VERSION, d, _) => Ok(Decoded {
+            deal: data(d)?,
+            migrated: false,
+        }),
+        (v, ..) => Err(RecordError::Corrupt(format!("unknown schema version {v}"))),
     }
 }
 
@@ -150,60 +122,60 @@ pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, RecordError
 
 /// Decodes a record with the revision its envelope carries (0 when none).
 pub fn decode_rev<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(T, u64), RecordError> {
-    if let Some(value) = current_rev(text) {
-        return Ok(value);
-    }
-    match version_of(text)? {
-        v if v > SCHEMA_VERSION => Err(RecordError::Newer(v)),
-        _ => serde_json::from_str::<EnvelopeIn<T>>(text)
-            .map(|e| (e.d, e.r))
-            .map_err(|e| RecordError::Corrupt(e.to_string())),
-    }
+    let (_, d, rev) = open(text)?;
+    Ok((data(d)?, rev))
 }
 
 /// What the deal list shows for one deal, kept in the index so the list renders without
-/// parsing every deal. A cache: rebuilt from the deal records whenever it disagrees with them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// parsing every deal. A cache: rebuilt from the deal records whenever it disagrees with them
+/// (or cannot be read: an entry of the older keyed-object layout is rebuilt once). Stored as a
+/// JSON array of its fields in order (see `stored_as_array!` below).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "StoredEntry")]
 pub struct IndexEntry {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "c")]
     pub client: String,
-    #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "s")]
     pub stage: Stage,
-    #[serde(rename = "o")]
     pub outcome: Outcome,
-    #[serde(rename = "ar", default)]
     pub archived: bool,
-    #[serde(rename = "sm", default)]
     pub sample: bool,
-    #[serde(rename = "up")]
     pub updated: Minutes,
-    #[serde(rename = "r")]
     pub rev: u64,
     /// Score and weather when the deal was last written (the deal page recomputes them live).
-    #[serde(rename = "sc")]
     pub score: u8,
-    #[serde(rename = "w")]
     pub weather: u8,
-    #[serde(rename = "nc", default)]
     pub next_call: Option<Minutes>,
     /// The forecast's first risk, described on the row.
-    #[serde(rename = "rk", default, skip_serializing_if = "String::is_empty")]
     pub top_risk: String,
     /// Moved past a stage with steps still open.
-    #[serde(rename = "j", default, skip_serializing_if = "std::ops::Not::not")]
     pub jumped: bool,
     /// The score rule the entry was computed with; an entry of an older rule is rebuilt.
-    #[serde(rename = "sv", default)]
     pub rule: u8,
     /// Calls without a review on an open deal: up to 3 soonest ahead and 3 latest past, for
     /// "Next calls" and "Calls to review" on the deals view.
-    #[serde(rename = "cl", default, skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<CallMark>,
 }
+
+// Read at every startup for every deal: as an array it is shorter to store and to parse.
+crate::domain::keyed::stored_as_array!(IndexEntry via StoredEntry {
+    id: Id,
+    client: String,
+    name: String,
+    stage: Stage,
+    outcome: Outcome,
+    archived: bool,
+    sample: bool,
+    updated: Minutes,
+    rev: u64,
+    score: u8,
+    weather: u8,
+    next_call: Option<Minutes>,
+    top_risk: String,
+    jumped: bool,
+    rule: u8,
+    calls: Vec<CallMark>,
+});
 
 /// One call in an index entry, stored as `[id, at, kind, done, total]`: its checklist progress
 /// when the deal was last written.

@@ -2,25 +2,20 @@
 //! unreadable record become values the app shows to the user, and nothing already stored is
 //! overwritten because of them.
 //!
-//! The boundary with `gloo-storage`:
-//! - typed records (deals, index entries, templates, bookkeeping) are written with its
-//!   `LocalStorage::set`, which serializes the envelope once and keeps the `DOMException` name
-//!   in `StorageError::JsError`, so a full quota is still told from other failures;
-//! - its `LocalStorage::raw()` (behind `set`) panics where the `localStorage` getter throws
-//!   (sandboxed frames, blocked storage), so it is only reached after [`Store::open`] probed
-//!   storage with web-sys and found it;
-//! - reads, removals, key listing and pre-encoded texts (a replace's batch, whose lengths the
-//!   quota check needed, and undo) stay on web-sys: gloo wraps `get_item`, `remove_item`,
-//!   `length` and `clear` in `expect_throw`, and a browser that throws there (Firefox can)
-//!   would take the app down instead of showing an error.
+//! Everything goes through web-sys's `Storage`, every call's error kept as a value:
+//! `gloo-storage` (used here until its size was counted) wraps `get_item`, `remove_item`,
+//! `length` and `clear` in `expect_throw`, and its `raw()` panics where the `localStorage`
+//! getter throws (sandboxed frames, blocked storage; Firefox can throw on reads too) — either
+//! would take the app down instead of showing an error. A write's `DOMException` is told apart
+//! by name and code, so a full quota is still told from other failures. Typed records are
+//! encoded once (`codec::encode_rev`) and written as text.
 
-use gloo_storage::errors::StorageError;
-use gloo_storage::Storage as _;
 use serde::Serialize;
 use web_sys::Storage;
 
 use super::codec::{self, IndexEntry, RecordError};
 use super::rules::{self, Decision, Seen};
+use crate::domain::playbook::{self, Entry};
 use crate::domain::{order, Deal, Id, Template};
 
 /// Why a write did not happen. The previous stored data is intact in every case.
@@ -97,6 +92,9 @@ pub struct Loaded {
     pub templates: Option<Vec<Template>>,
     /// The templates record's revision (0 when there is none yet).
     pub templates_rev: u64,
+    /// The playbook's curated entries and their record's revision.
+    pub playbook: Vec<Entry>,
+    pub playbook_rev: u64,
     pub problems: Vec<Problem>,
     /// Index entries that were missing or stale and were rebuilt from their deal records.
     pub rebuilt: usize,
@@ -175,6 +173,9 @@ impl Store {
     }
     pub fn settings_key(&self) -> String {
         format!("{}:settings", self.ns)
+    }
+    pub fn playbook_key(&self) -> String {
+        format!("{}:playbook", self.ns)
     }
     pub fn meta_key(&self) -> String {
         format!("{}:meta", self.ns)
@@ -281,17 +282,13 @@ impl Store {
         SaveError::Unavailable(self.unavailable.clone().unwrap_or_default())
     }
 
-    /// Writes a typed record in its envelope (revision `rev`, 0 for none) through gloo-storage.
+    /// Writes a typed record in its envelope (revision `rev`, 0 for none).
     fn put<T: Serialize>(&self, key: &str, value: &T, rev: u64) -> Result<(), SaveError> {
         if self.storage.is_none() {
             // gloo's raw() would panic here; the probe at open said there is no storage.
             return Err(self.unavailable_error());
         }
-        gloo_storage::LocalStorage::set(key, codec::envelope(value, rev)).map_err(|e| match e {
-            StorageError::JsError(e) if is_quota_name(&e.name) => SaveError::Quota,
-            StorageError::JsError(e) => SaveError::Unavailable(format!("{}: {}", e.name, e.message)),
-            other => SaveError::Unavailable(other.to_string()),
-        })
+        self.set(key, &codec::encode_rev(value, rev))
     }
 
     /// Writes text as it is (pre-encoded records, or a record put back by an undo).
@@ -385,6 +382,16 @@ impl Store {
                 }),
             }
         }
+        if let Some(raw) = self.get(&self.playbook_key()) {
+            match codec::decode_rev::<Vec<Entry>>(&raw) {
+                Ok((entries, rev)) => (loaded.playbook, loaded.playbook_rev) = (entries, rev),
+                Err(error) => loaded.problems.push(Problem {
+                    key: self.playbook_key(),
+                    raw,
+                    error,
+                }),
+            }
+        }
         loaded
     }
 
@@ -468,6 +475,34 @@ impl Store {
         let rev = base.saturating_add(1);
         self.put(&key, &templates, rev)?;
         Ok(rev)
+    }
+
+    /// The stored playbook entries and their revision, when readable.
+    pub fn load_playbook(&self) -> Option<(Vec<Entry>, u64)> {
+        codec::decode_rev(&self.get(&self.playbook_key())?).ok()
+    }
+
+    /// Writes the playbook over revision `base`. When another tab wrote it since, both sides'
+    /// entries are merged ([`playbook::merge`]: the later change of each entry wins) and the
+    /// merge is written: returned with its revision, for this tab to show. An unreadable record
+    /// is never overwritten.
+    pub fn save_playbook(&self, ours: &[Entry], base: u64) -> Result<(Option<Vec<Entry>>, u64), SaveError> {
+        let key = self.playbook_key();
+        let mut merged = None;
+        let mut rev = base;
+        if let Some(raw) = self.read(&key)? {
+            match codec::decode_rev::<Vec<Entry>>(&raw) {
+                Ok((theirs, stored)) if stored != base => {
+                    merged = Some(playbook::merge(ours, &theirs));
+                    rev = stored;
+                }
+                Ok(_) => {}
+                Err(_) => return Err(SaveError::Protected),
+            }
+        }
+        let rev = rev.saturating_add(1);
+        self.put(&key, &merged.as_deref().unwrap_or(ours), rev)?;
+        Ok((merged, rev))
     }
 
     /// Characters the whole origin's localStorage uses (every namespace and other apps'): what

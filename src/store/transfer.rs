@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::codec::SCHEMA_VERSION;
+use crate::domain::playbook::Entry;
 use crate::domain::{Deal, Id, Minutes, Template, KEY_MAX, LINE_MAX, NAME_MAX, NOTE_MAX, VALUE_MAX};
 
 /// The file's `app` field: refuses files from other tools early, with a clear message.
@@ -25,6 +26,9 @@ pub struct ExportFile {
     pub deals: Vec<Deal>,
     #[serde(default)]
     pub templates: Vec<Template>,
+    /// The playbook's curated entries (what it collects comes with the deals).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub playbook: Vec<Entry>,
     /// Records kept aside (unreadable, or from a newer version), as `[key, raw text]`: a backup
     /// carries them too. An import leaves them out; they are restored by hand if ever needed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -40,6 +44,7 @@ pub fn export(deals: Vec<Deal>, templates: Vec<Template>, now: Minutes) -> Expor
         exported_at: now,
         deals,
         templates,
+        playbook: Vec::new(),
         aside: Vec::new(),
     }
 }
@@ -153,6 +158,8 @@ struct Incoming<'a> {
     deals: Option<&'a RawValue>,
     #[serde(borrow)]
     templates: Option<&'a RawValue>,
+    #[serde(borrow)]
+    playbook: Option<&'a RawValue>,
 }
 
 /// serde_json's message without its " at line L column C" (given separately, or meaningless
@@ -379,6 +386,24 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
         validate_template(t, &format!("templates[{i}]"))?;
     }
     unique(templates.iter().map(|t| &t.id), "templates")?;
+    let playbook: Vec<Entry> = match file.playbook {
+        None => Vec::new(),
+        Some(p) => serde_json::from_str(p.get()).map_err(|e| invalid("playbook", without_position(&e)))?,
+    };
+    check_count(playbook.len(), "playbook")?;
+    let long = |t: &str, max| t.chars().count() > max;
+    if let Some(i) = playbook.iter().position(|e| {
+        e.text.trim().is_empty()
+            || [&e.key, &e.text, &e.response].iter().any(|t| long(t, LINE_MAX))
+            || long(&e.element, KEY_MAX)
+            || check_time(e.updated, "").is_err()
+    }) {
+        return Err(invalid(
+            format!("playbook[{i}]"),
+            "an empty or too long line, or an impossible time",
+        ));
+    }
+    unique(playbook.iter().map(|e| &e.id), "playbook")?;
     let exported_at = field(file.exported_at).map(Minutes).unwrap_or_default();
     let app_version = field::<String>(file.app_version)
         .unwrap_or_default()
@@ -392,6 +417,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
         exported_at,
         deals: parsed,
         templates,
+        playbook,
         aside: Vec::new(),
     })
 }
@@ -434,6 +460,41 @@ mod tests {
             now(),
         );
         assert_eq!(parse_import(&to_json(&original)), Ok(original));
+    }
+
+    #[test]
+    fn the_playbook_travels_in_the_file_and_a_bad_entry_is_refused_with_its_place() {
+        use crate::domain::playbook::Kind;
+        let entry = |id: &str, text: &str| Entry {
+            id: Id::new(id).unwrap(),
+            kind: Kind::Objection,
+            key: crate::domain::carry::fold(text),
+            text: text.into(),
+            response: "Cost of delay".into(),
+            stage: Some(crate::domain::Stage::Proposal),
+            element: "budget".into(),
+            pinned: true,
+            removed: false,
+            updated: now(),
+        };
+        let mut file = export(generate(1, 1, 3, now()), vec![], now());
+        file.playbook = vec![entry("p1", "Too pricey"), entry("p2", "No time")];
+        assert_eq!(parse_import(&to_json(&file)).map(|f| f.playbook), Ok(file.playbook.clone()));
+        let place = |f: &ExportFile| match refused(&to_json(f)) {
+            ImportError::Invalid { place, .. } => place,
+            other => panic!("{other:?}"),
+        };
+        let mut bad = file.clone();
+        bad.playbook[1].text = "   ".into();
+        assert_eq!(place(&bad), "playbook[1]");
+        let mut bad = file.clone();
+        bad.playbook[0].response = "x".repeat(LINE_MAX + 1);
+        assert_eq!(place(&bad), "playbook[0]");
+        let mut bad = file.clone();
+        bad.playbook[1].id = bad.playbook[0].id.clone();
+        assert_eq!(place(&bad), "playbook");
+        let text = to_json(&file).replace("\"ob\"", "\"zz\"");
+        assert!(matches!(refused(&text), ImportError::Invalid { place, .. } if place == "playbook"));
     }
 
     #[test]

@@ -7,4 +7,5 @@ pub mod deal;
 pub mod deals;
 pub mod insights;
 pub mod not_found;
+pub mod playbook;
 pub mod templates;

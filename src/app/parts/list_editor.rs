@@ -30,18 +30,28 @@ pub fn pairs(items: &[Pair]) -> Rows {
         .collect()
 }
 
-/// One list: `title`, `noun` for a new line ("discovery question"), `sides` for a pair list.
-/// A view function: the add form's fields are plain (uncontrolled) inputs read on submit, so
-/// the editor holds no state of its own.
+/// One list: `title`, `noun` for a new line ("discovery question"), `sides` for a pair list,
+/// and the playbook's lines the browser suggests while a new one is typed (a `<datalist>`). A
+/// view function: the add form's fields are plain (uncontrolled) inputs read on submit, so the
+/// editor holds no state of its own.
 pub fn list_editor(
     title: &'static str,
     noun: &'static str,
     rows: Rows,
     sides: Option<(&'static str, &'static str)>,
+    suggest: Vec<String>,
     on_edit: Callback<ListEdit>,
 ) -> Html {
     let is_pair = sides.is_some();
     let (left_side, right_side) = sides.unwrap_or_default();
+    let list_id = (!suggest.is_empty()).then(|| format!("dp-suggest-{}", noun.replace(' ', "-")));
+    let options = html! {
+        if let Some(id) = &list_id {
+            <datalist id={id.clone()}>
+                { for suggest.into_iter().map(|text| html! { <option value={text} /> }) }
+            </datalist>
+        }
+    };
     let on_add = {
         let on_edit = on_edit.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -99,7 +109,8 @@ pub fn list_editor(
             </ol>
             <form class="dp-inline-form dp-list-editor__add" onsubmit={on_add}>
                 <input class="dp-input dp-list-editor__input" name="left" aria-label={if is_pair { format!("New {noun}: {left_side}") } else { format!("New {noun}") }}
-                    placeholder={if is_pair { left_side.to_owned() } else { format!("New {noun}") }} maxlength="1000" />
+                    placeholder={if is_pair { left_side.to_owned() } else { format!("New {noun}") }} maxlength="1000" list={list_id} />
+                { options }
                 if is_pair {
                     <input class="dp-input dp-list-editor__input" name="right" aria-label={format!("New {noun}: {right_side}")}
                         placeholder={right_side} maxlength="1000" />

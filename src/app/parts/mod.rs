@@ -78,3 +78,12 @@ pub fn rows_for(text: &str) -> String {
     let rows: usize = text.split('\n').map(|line| 1 + line.chars().count() / 45).sum();
     rows.clamp(1, 12).to_string()
 }
+
+/// A plain button with a text label: one copy of its markup in the wasm, not one per use.
+pub fn button(
+    class: &'static str,
+    label: &'static str,
+    onclick: yew::Callback<yew::MouseEvent>,
+) -> yew::Html {
+    yew::html! { <button type="button" {class} {onclick}>{ label }</button> }
+}

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::button;
+
 use crate::domain::{Preset, SkippedStep, Stage};
 
 /// The dialog for a move to `to` that skips `skipped` (described in `preset`'s words).
@@ -38,7 +40,7 @@ pub fn wrong_turn_dialog(
             <p>{ "You can move anyway; the deal keeps a “jumped ahead” mark until these are known." }</p>
             <div class="dp-dialog__buttons">
                 <button type="button" class="dp-button" onclick={stay} autofocus=true>{ "Stay" }</button>
-                <button type="button" class="dp-button dp-button--primary" onclick={go}>{ "Move anyway" }</button>
+                { button("dp-button dp-button--primary", "Move anyway", Callback::from(go)) }
             </div>
         </div>
     }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::button;
+
 use crate::app::ctx::Ctx;
 use crate::app::platform;
 use crate::app::route::Route;
@@ -123,11 +125,11 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
                 if call.review.is_none() {
                     <a class="dp-button dp-button--primary" href={Route::Live(deal.id.clone(), call.id.clone()).href()}>{ "Start call mode" }</a>
                 }
-                <button type="button" class="dp-button" onclick={on_print}>{ "Print call brief" }</button>
-                <button type="button" class="dp-button" onclick={on_copy}>{ "Copy as Markdown" }</button>
-                <button type="button" class="dp-button" onclick={on_copy_client}>{ "Copy agenda for the client" }</button>
-                if let Some(on) = on_call_ics { <button type="button" class="dp-button" onclick={on}>{ "Add to calendar (.ics)" }</button> }
-                if let Some(on) = on_next_ics { <button type="button" class="dp-button" onclick={on}>{ "Next step to calendar (.ics)" }</button> }
+                { button("dp-button", "Print call brief", Callback::from(on_print)) }
+                { button("dp-button", "Copy as Markdown", Callback::from(on_copy)) }
+                { button("dp-button", "Copy agenda for the client", Callback::from(on_copy_client)) }
+                if let Some(on) = on_call_ics { { button("dp-button", "Add to calendar (.ics)", Callback::from(on)) } }
+                if let Some(on) = on_next_ics { { button("dp-button", "Next step to calendar (.ics)", Callback::from(on)) } }
                 if *copied { <span class="dp-muted" role="status">{ "Copied." }</span> }
                 <a class="dp-call__score" href={Route::Deal(deal.id.clone()).href()} aria-label={format!("Process score {process} of 100: see the breakdown")}>
                     { "Process score " }<strong class="dp-call__score-value">{ process }</strong>

@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::button;
+
 use crate::app::ctx::{Ctx, DealEditor};
 use crate::app::platform::now;
 use crate::app::route::Route;
@@ -95,7 +97,12 @@ pub fn live_page(ctx: &Ctx, deal_id: &Id, call_id: &Id) -> Html {
             if call.review.is_none() {
                 edit.step(DealAction::SetReviewDraft {
                     call: call.id.clone(),
-                    draft: Box::new(review_after(deal, call, call.draft.as_ref())),
+                    draft: Box::new(review_after(
+                        deal,
+                        call,
+                        call.draft.as_ref(),
+                        &ctx.state.book.playbook,
+                    )),
                 });
             }
             ctx.open(&Route::Call(deal.id.clone(), call.id.clone()));
@@ -119,7 +126,7 @@ pub fn live_page(ctx: &Ctx, deal_id: &Id, call_id: &Id) -> Html {
             <header class="dp-live__top">
                 <a href={Route::Call(deal.id.clone(), call.id.clone()).href()}>{ "← Back to the plan" }</a>
                 <span class="dp-live__timer" role="timer" aria-label="Time since call mode opened">{ "0:00" }</span>
-                <button type="button" class="dp-button dp-button--primary" onclick={on_end}>{ "End call" }</button>
+                { button("dp-button dp-button--primary", "End call", Callback::from(on_end)) }
             </header>
             <h1 id="dp-live-title" class="dp-live__title">{ format!("{} call — {}", call.kind.label(), deal.client) }</h1>
             <dl class="dp-live__goal">

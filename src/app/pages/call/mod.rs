@@ -14,6 +14,7 @@ use crate::app::parts::dead_end;
 use crate::app::parts::review_form::review_form;
 use crate::app::platform::now;
 use crate::app::route::Route;
+use crate::domain::playbook::Row;
 use crate::domain::{DealAction, Id};
 
 /// The page's own UI state: the copy fallback and "Copied.", kept by the root (the page and its
@@ -49,7 +50,7 @@ fn not_found() -> Html {
 }
 
 /// The call `call_id` of deal `deal_id`.
-pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id) -> Html {
+pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id, collected: &[Row]) -> Html {
     let Some((deal, call)) = ctx.call(deal_id, call_id) else {
         return not_found();
     };
@@ -75,7 +76,7 @@ pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id) -> Html {
             <div class="dp-call__grid">
                 // The objective and the ask come first (in reading order and on a phone); on a
                 // wide screen the checklist sits in the left column.
-                { plan::plan(ctx, deal, call) }
+                { plan::plan(ctx, deal, call, collected) }
                 { checklist::checklist(ctx, deal, call) }
             </div>
             { brief::print_brief(deal, call, template) }

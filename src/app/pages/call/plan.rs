@@ -3,15 +3,64 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::button;
+
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
 use crate::app::parts::list_editor::{lines, list_editor, pairs, ListEdit};
+use crate::app::platform::new_id;
+use crate::domain::carry::fold;
+use crate::domain::playbook::{self, Kind, Row};
+use crate::domain::text::count;
 use crate::domain::{Call, Deal};
 use crate::domain::{DealAction, Id, PlanList};
 
-pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
+pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, collected: &[Row]) -> Html {
     let edit = ctx.editor(&deal.id);
     let call_id = call.id.clone();
+    let playbook = &ctx.state.book.playbook;
+    let rows = playbook::rows(collected, playbook);
+    let suggest = |kind| -> Vec<String> {
+        playbook::suggest(&rows, kind, "", 40)
+            .into_iter()
+            .map(|r| r.text.trim().to_owned())
+            .collect()
+    };
+    // The pinned questions for the deal's stage that this plan does not hold yet.
+    let plan = &call.plan;
+    let held: Vec<String> = plan
+        .discovery
+        .iter()
+        .chain(&plan.pain)
+        .map(|l| fold(&l.text))
+        .collect();
+    let pinned: Vec<(Kind, &str)> = playbook::pinned_questions(playbook, deal.stage)
+        .into_iter()
+        .filter(|(_, text)| !held.contains(&fold(text)))
+        .collect();
+    let add_pinned = {
+        let (edit, call_id) = (edit.clone(), call_id.clone());
+        let pinned: Vec<(Kind, String)> = pinned.iter().map(|(k, t)| (*k, t.trim().to_owned())).collect();
+        move |_| {
+            for (kind, list) in [
+                (Kind::Discovery, PlanList::Discovery),
+                (Kind::Pain, PlanList::Pain),
+            ] {
+                let lines: Vec<(Id, String)> = pinned
+                    .iter()
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(_, text)| (new_id('l'), text.clone()))
+                    .collect();
+                if !lines.is_empty() {
+                    edit.step(DealAction::EditList {
+                        call: call_id.clone(),
+                        list,
+                        edit: ListEdit::AddLines(lines),
+                    });
+                }
+            }
+        }
+    };
     let text_field =
         |label: &'static str, name: &'static str, value: &str, make: fn(Id, String) -> DealAction| {
             let (edit, call_id) = (edit.clone(), call_id.clone());
@@ -63,13 +112,19 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
                     }
                 }) }
             </fieldset>
-            { list_editor("Agenda", "agenda item", lines(&call.plan.agenda), None, list_edit(PlanList::Agenda)) }
-            { list_editor("Discovery questions", "discovery question", lines(&call.plan.discovery), None, list_edit(PlanList::Discovery)) }
-            { list_editor("Pain questions", "pain question", lines(&call.plan.pain), None, list_edit(PlanList::Pain)) }
+            { list_editor("Agenda", "agenda item", lines(&call.plan.agenda), None, Vec::new(), list_edit(PlanList::Agenda)) }
+            if !pinned.is_empty() {
+                <p class="dp-plan__pinned">
+                    { button("dp-button", "Add my pinned questions for this stage", Callback::from(add_pinned)) }
+                    <span class="dp-muted">{ " " }{ count(pinned.len(), "question", "questions") }</span>
+                </p>
+            }
+            { list_editor("Discovery questions", "discovery question", lines(&call.plan.discovery), None, suggest(Kind::Discovery), list_edit(PlanList::Discovery)) }
+            { list_editor("Pain questions", "pain question", lines(&call.plan.pain), None, suggest(Kind::Pain), list_edit(PlanList::Pain)) }
             { list_editor("What they care about → how we meet it", "care", pairs(&call.plan.cares),
-                Some(("What they care about", "How we meet it")), list_edit(PlanList::Cares)) }
+                Some(("What they care about", "How we meet it")), suggest(Kind::Cares), list_edit(PlanList::Cares)) }
             { list_editor("Likely objections → prepared responses", "objection", pairs(&call.plan.objections),
-                Some(("Objection", "Response")), list_edit(PlanList::Objections)) }
+                Some(("Objection", "Response")), suggest(Kind::Objection), list_edit(PlanList::Objections)) }
         </section>
     }
 }

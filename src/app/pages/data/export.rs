@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::button;
+
 use crate::app::ctx::Ctx;
 use crate::domain::text::count;
 
@@ -25,7 +27,7 @@ pub fn export(ctx: &Ctx) -> Html {
             <h2 id="dp-export-title" class="dp-subtitle">{ "Export" }</h2>
             <p>{ backup_status }</p>
             <div class="dp-row">
-                <button type="button" class="dp-button dp-button--primary" onclick={on_export}>{ "Export everything (JSON)" }</button>
+                { button("dp-button dp-button--primary", "Export everything (JSON)", Callback::from(on_export)) }
                 <button type="button" class="dp-button" onclick={{ let ctx = ctx.clone(); move |_| ctx.export_readable() }}>{ "Export as readable text" }</button>
             </div>
             <p class="dp-muted">{ "The JSON file is the backup Deal Prep can import. The readable text is one Markdown file with every deal — people, qualification, calls with their plans and reviews — to read, search, or paste into a CRM." }</p>

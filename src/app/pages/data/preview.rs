@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::parts::button;
+
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
 use crate::domain::Id;
@@ -112,9 +114,9 @@ pub fn preview(ctx: &Ctx, ui: &super::DataUi, p: &Pending, on_done: Callback<()>
                     { "When replacing, also remove my deals that are not in the file" }
                 </label>
                 <div class="dp-row">
-                    <button type="button" class="dp-button dp-button--primary" onclick={on_merge}>{ "Merge" }</button>
-                    <button type="button" class="dp-button dp-button--danger" onclick={on_replace}>{ "Replace with the file (downloads a backup first)" }</button>
-                    <button type="button" class="dp-button" onclick={on_cancel}>{ "Cancel" }</button>
+                    { button("dp-button dp-button--primary", "Merge", Callback::from(on_merge)) }
+                    { button("dp-button dp-button--danger", "Replace with the file (downloads a backup first)", Callback::from(on_replace)) }
+                    { button("dp-button", "Cancel", Callback::from(on_cancel)) }
                 </div>
             </div>
     }

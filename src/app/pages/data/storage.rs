@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::button;
+
 use crate::app::ctx::Ctx;
 use crate::app::platform;
 use crate::domain::text::size;
@@ -45,7 +47,7 @@ pub fn storage(ctx: &Ctx, ui: &super::DataUi) -> Html {
                         None => "Unknown in this browser.",
                     } }
                     if *persisted == Some(false) {
-                        { " " }<button type="button" class="dp-button" onclick={on_persist}>{ "Ask to keep it" }</button>
+                        { " " }{ button("dp-button", "Ask to keep it", Callback::from(on_persist)) }
                     }
                 </dd>
             </dl>

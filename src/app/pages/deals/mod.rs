@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::button;
+
 use crate::app::parts::event_value;
 
 use crate::app::ctx::Ctx;
@@ -102,7 +104,7 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
                 <p>{ "Deal Prep keeps each deal's pre-call checklist, call plan and what you learned, and scores how well you ran the part of the sale you control — never whether you won." }</p>
                 <p>{ "Everything stays in this browser: no account, no server." }</p>
                 { new_deal(on_create) }
-                <button type="button" class="dp-button" onclick={on_sample}>{ "Try a sample deal" }</button>
+                { button("dp-button", "Try a sample deal", Callback::from(on_sample)) }
             </section>
         };
     }

@@ -1,0 +1,136 @@
+//! The personal playbook (`#/playbook`): every question, cares-about line and objection written
+//! in any call plan, with its uses; the seller edits the wording, tags a stage and a
+//! qualification element, pins and removes. Pinned questions are added to a call plan in one
+//! step, and every line is suggested while a plan's new line is typed (see the call page).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::ctx::Ctx;
+use crate::app::parts::event_value;
+use crate::app::route::Route;
+use crate::domain::playbook::{self, Change, Kind, Row};
+use crate::domain::text::count;
+use crate::domain::{Preset, Stage};
+
+/// The lines every plan holds, collected when a page that shows them opens (the playbook, a
+/// call's plan): it reads every stored deal, so not at every render or keystroke.
+#[hook]
+pub fn use_collected(ctx: &Ctx, route: &Route) -> Rc<Vec<Row>> {
+    let shown = match route {
+        Route::Playbook => Some(None),
+        Route::Call(deal, _) => Some(Some(deal.clone())),
+        _ => None,
+    };
+    let ctx = ctx.clone();
+    let deals = ctx.state.index.len();
+    use_memo((shown, deals), move |(shown, _)| match shown {
+        Some(_) => playbook::collect(&ctx.all_deals()),
+        None => Vec::new(),
+    })
+}
+
+const KINDS: [(Kind, &str, Option<&str>); 4] = [
+    (Kind::Discovery, "Discovery questions", None),
+    (Kind::Pain, "Pain questions", None),
+    (Kind::Cares, "What they care about", Some("How we meet it")),
+    (Kind::Objection, "Objections", Some("Response")),
+];
+
+/// The Playbook page (a view function: the root keeps [`use_collected`]).
+pub fn playbook_page(ctx: &Ctx, collected: &[Row]) -> Html {
+    let rows = playbook::rows(collected, &ctx.state.book.playbook);
+    // Every qualification element of every preset, once (keys are shared across presets).
+    let mut elements: Vec<(&'static str, &'static str)> = Vec::new();
+    for e in Preset::ALL.iter().flat_map(|p| p.elements()) {
+        if !elements.iter().any(|(key, _)| *key == e.key) {
+            elements.push((e.key, e.label));
+        }
+    }
+    html! {
+        <section class="dp-playbook" aria-labelledby="dp-playbook-title">
+            <h1 id="dp-playbook-title" class="dp-title">{ "Playbook" }</h1>
+            <p class="dp-muted">{ "The questions, cares-about lines and objections of all your call plans. Pin your best: a call plan adds the pinned questions of its deal's stage in one step, and suggests every line as you type." }</p>
+            if rows.is_empty() {
+                <p>{ "Nothing yet: the questions and objections you write in call plans appear here." }</p>
+            }
+            { for KINDS.into_iter().map(|(kind, title, response)| {
+                let of_kind: Vec<&Row> = rows.iter().filter(|r| r.kind == kind).collect();
+                html! {
+                    if !of_kind.is_empty() {
+                        <section class="dp-section" aria-label={title}>
+                            <h2 class="dp-subtitle">{ format!("{title} ({})", of_kind.len()) }</h2>
+                            <ul class="dp-playbook__rows">
+                                { for of_kind.into_iter().map(|row| line(ctx, row, response, &elements)) }
+                            </ul>
+                        </section>
+                    }
+                }
+            }) }
+        </section>
+    }
+}
+
+/// One line: its wording (and response), its use, its tags, pin and remove.
+fn line(
+    ctx: &Ctx,
+    row: &Row,
+    response: Option<&'static str>,
+    elements: &[(&'static str, &'static str)],
+) -> Html {
+    let entry = row.entry.as_ref();
+    let pinned = entry.is_some_and(|e| e.pinned);
+    let (stage, element) = entry.map_or((None, ""), |e| (e.stage, e.element.as_str()));
+    let change = |make: fn(&Row, String) -> Change| {
+        let (ctx, row) = (ctx.clone(), row.clone());
+        move |e: Event| ctx.playbook(&row, make(&row, event_value(&e)))
+    };
+    let edit = |make: fn(&Row, String) -> Change| {
+        let (ctx, row) = (ctx.clone(), row.clone());
+        move |e: InputEvent| ctx.playbook(&row, make(&row, event_value(&e)))
+    };
+    let step = |c: Change| {
+        let (ctx, row) = (ctx.clone(), row.clone());
+        move |_| ctx.playbook(&row, c.clone())
+    };
+    let used = match row.last_used {
+        Some(at) => format!("{}, last {}", count(row.uses, "call", "calls"), at.day()),
+        None => "Not in a plan now".to_owned(),
+    };
+    html! {
+        <li key={format!("{}{}", row.kind.key(), row.key)} class={classes!("dp-playbook__row", pinned.then_some("dp-playbook__row--pinned"))}>
+            <div class="dp-playbook__texts">
+                <input class="dp-input" aria-label="Wording" value={row.text.clone()} maxlength="1000"
+                    oninput={edit(|r, text| Change::Edit { text, response: r.response.clone() })} />
+                if let Some(label) = response {
+                    <input class="dp-input" aria-label={label} placeholder={label} value={row.response.clone()} maxlength="1000"
+                        oninput={edit(|r, response| Change::Edit { text: r.text.clone(), response })} />
+                }
+            </div>
+            <span class="dp-muted">{ used }</span>
+            <select class="dp-input" aria-label="Stage" onchange={change(|r, v| Change::Tag {
+                stage: Stage::from_key(&v),
+                element: r.entry.as_ref().map(|e| e.element.clone()).unwrap_or_default(),
+            })}>
+                <option value="" selected={stage.is_none()}>{ "Any stage" }</option>
+                { for Stage::ALL.into_iter().map(|s| html! {
+                    <option value={s.key()} selected={stage == Some(s)}>{ s.label() }</option>
+                }) }
+            </select>
+            <select class="dp-input" aria-label="Qualification element" onchange={change(|r, v| Change::Tag {
+                stage: r.entry.as_ref().and_then(|e| e.stage),
+                element: v,
+            })}>
+                <option value="" selected={element.is_empty()}>{ "No element" }</option>
+                { for elements.iter().map(|(key, label)| html! {
+                    <option value={*key} selected={element == *key}>{ *label }</option>
+                }) }
+            </select>
+            <button type="button" class="dp-button" aria-pressed={if pinned { "true" } else { "false" }}
+                onclick={step(Change::Pin(!pinned))}>{ if pinned { "Pinned" } else { "Pin" } }</button>
+            <button type="button" class="dp-button" aria-label={format!("Remove “{}”", row.text)}
+                onclick={step(Change::Remove)}>{ "Remove" }</button>
+        </li>
+    }
+}
