@@ -2501,7 +2501,14 @@ async fn a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step(browser: 
             .as_deref(),
         Some("prospect")
     );
-    assert_eq!(rows(&c).await, before - 1, "{removed:?} stays removed");
+    // The removed line stays removed: listed last of its kind, to restore, never suggested.
+    assert_eq!(rows(&c).await, before);
+    let last = format!("{section} .dp-playbook__row:last-child");
+    wait_text(&c, &last, "Removed: not suggested").await;
+    assert_eq!(
+        value_of(&c, &format!("{last} input")).await,
+        Some(removed.clone())
+    );
 
     // A new deal (at Prospect) gets the pinned question in one step, and keeps it.
     nav_to(&c, "#/").await;
@@ -2517,6 +2524,10 @@ async fn a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step(browser: 
         suggested.as_array().unwrap().iter().any(|v| v == reworded),
         "{suggested:?}"
     );
+    assert!(
+        !suggested.as_array().unwrap().iter().any(|v| *v == removed),
+        "{removed:?} is not suggested: {suggested:?}"
+    );
     scroll_to(&c, ".dp-plan__pinned").await;
     screenshot_in(browser, &c, "call-pinned").await;
     click_button(&c, "Add my pinned questions for this stage").await;
@@ -2526,6 +2537,12 @@ async fn a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step(browser: 
     wait_stored(&c, "deal-prep:deal:", reworded).await;
     reload_and_expect(&c, ".dp-call h1", "call").await;
     wait_value(&c, discovery, reworded).await;
+
+    // Restored, the removed line is a line like the others again.
+    nav_to(&c, "#/playbook").await;
+    click(&c, &format!("{last} button:last-child")).await;
+    wait_gone(&c, ".dp-playbook__row--removed").await;
+    assert_eq!(rows(&c).await, before);
     let _ = server;
     c.close().await.unwrap();
 }

@@ -139,8 +139,8 @@ pub fn collect<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
 }
 
 /// The playbook as shown: the `collected` lines joined with the curated entries (a curated
-/// line shows its entry's wording and counts the uses of the line it was kept from); removed
-/// ones left out. Pinned first, then the most used, then by text.
+/// line shows its entry's wording and counts the uses of the line it was kept from). Pinned
+/// first, then the most used, then by text; removed ones last.
 pub fn rows(collected: &[Row], entries: &[Entry]) -> Vec<Row> {
     let mut rows: Vec<Row> = entries
         .iter()
@@ -154,31 +154,55 @@ pub fn rows(collected: &[Row], entries: &[Entry]) -> Vec<Row> {
             last_used: None,
         })
         .collect();
+    // A curated line also counts the plans that hold its new wording (added from the
+    // playbook, or typed so again), not only those holding the wording it was kept from.
+    let worded: Vec<String> = rows.iter().map(|r| fold(&r.text)).collect();
     for line in collected {
-        match rows.iter_mut().find(|r| r.kind == line.kind && r.key == line.key) {
-            Some(row) => (row.uses, row.last_used) = (line.uses, line.last_used),
+        let curated = rows.iter().zip(&worded).position(|(r, w)| {
+            r.entry.is_some() && r.kind == line.kind && (r.key == line.key || *w == line.key)
+        });
+        match curated {
+            Some(at) => {
+                let row = &mut rows[at];
+                row.uses += line.uses;
+                row.last_used = row.last_used.max(line.last_used);
+            }
             None => rows.push(line.clone()),
         }
     }
-    rows.retain(|r| !r.entry.as_ref().is_some_and(|e| e.removed));
     let pinned = |r: &Row| r.entry.as_ref().is_some_and(|e| e.pinned);
     super::order::sort_by(&mut rows, &|a, b| {
-        pinned(b)
-            .cmp(&pinned(a))
+        a.removed()
+            .cmp(&b.removed())
+            .then(pinned(b).cmp(&pinned(a)))
             .then(b.uses.cmp(&a.uses))
             .then(a.key.cmp(&b.key))
     });
     rows
 }
 
+impl Row {
+    /// Removed by the seller: listed last on the playbook page (to bring back), never suggested.
+    pub fn removed(&self) -> bool {
+        self.entry.as_ref().is_some_and(|e| e.removed)
+    }
+}
+
 /// A change the seller makes to a line of the playbook. `key` and `kind` name the line; the
 /// first change keeps it as an entry with `id`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    Edit { text: String, response: String },
-    Tag { stage: Option<Stage>, element: String },
+    Edit {
+        text: String,
+        response: String,
+    },
+    Tag {
+        stage: Option<Stage>,
+        element: String,
+    },
     Pin(bool),
-    Remove,
+    /// `true` hides the line; `false` brings a removed line back.
+    Remove(bool),
 }
 
 /// Applies `change` to the line (`kind`, `key`, shown as `text`/`response`): to its entry in
@@ -216,7 +240,7 @@ pub fn apply(
         }
         Change::Tag { stage, element } => (entry.stage, entry.element) = (stage, element),
         Change::Pin(pinned) => entry.pinned = pinned,
-        Change::Remove => entry.removed = true,
+        Change::Remove(removed) => entry.removed = removed,
     }
     entry.updated = now;
     match entries.iter_mut().find(|e| e.id == entry.id) {
@@ -245,7 +269,7 @@ pub fn merge(ours: &[Entry], theirs: &[Entry]) -> Vec<Entry> {
 pub fn suggest<'a>(rows: &'a [Row], kind: Kind, typed: &str, max: usize) -> Vec<&'a Row> {
     let typed = fold(typed);
     rows.iter()
-        .filter(|r| r.kind == kind && (typed.is_empty() || r.key.contains(&typed)))
+        .filter(|r| r.kind == kind && !r.removed() && (typed.is_empty() || r.key.contains(&typed)))
         .take(max)
         .collect()
 }
@@ -394,12 +418,49 @@ mod tests {
             ("Who signs the order?", 1),
             "an edit keeps counting its uses"
         );
+        // A plan that holds the new wording counts for the same line, not a second one.
+        let mut later = deal_with(vec![(40, vec!["who signs the ORDER?"], vec![])]);
+        later.id = id("d9");
+        let both = rows(&collect([&deal, &later]), &entries);
+        let signs: Vec<&Row> = both.iter().filter(|r| r.text.contains("signs")).collect();
+        assert_eq!(signs.len(), 1, "{signs:?}");
+        assert_eq!((signs[0].uses, signs[0].last_used), (2, Some(Minutes(40))));
         // Removed: hidden, even though the plans still hold it.
-        apply(&mut entries, edited, id("unused"), Change::Remove, Minutes(52)).unwrap();
+        let edited = edited.clone();
+        apply(
+            &mut entries,
+            &edited,
+            id("unused"),
+            Change::Remove(true),
+            Minutes(52),
+        )
+        .unwrap();
         assert_eq!(entries.len(), 2, "the same entry, changed");
-        assert!(rows(&collect([&deal]), &entries)
+        let after = rows(&collect([&deal]), &entries);
+        assert!(
+            after.last().is_some_and(|r| r.key == "who signs?" && r.removed()),
+            "listed last"
+        );
+        assert!(
+            suggest(&after, Kind::Discovery, "", 9)
+                .iter()
+                .all(|r| !r.removed()),
+            "never suggested"
+        );
+        // Brought back, with its wording.
+        let mut restored = entries.clone();
+        apply(
+            &mut restored,
+            &edited,
+            id("unused"),
+            Change::Remove(false),
+            Minutes(53),
+        )
+        .unwrap();
+        let back = rows(&collect([&deal]), &restored);
+        assert!(back
             .iter()
-            .all(|r| r.key != "who signs?"));
+            .any(|r| r.text == "Who signs the order?" && r.uses == 1));
         // A refused edit changes nothing.
         let before = entries.clone();
         let pinned = rows(&collect([&deal]), &entries)[0].clone();

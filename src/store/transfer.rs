@@ -479,7 +479,10 @@ mod tests {
         };
         let mut file = export(generate(1, 1, 3, now()), vec![], now());
         file.playbook = vec![entry("p1", "Too pricey"), entry("p2", "No time")];
-        assert_eq!(parse_import(&to_json(&file)).map(|f| f.playbook), Ok(file.playbook.clone()));
+        assert_eq!(
+            parse_import(&to_json(&file)).map(|f| f.playbook),
+            Ok(file.playbook.clone())
+        );
         let place = |f: &ExportFile| match refused(&to_json(f)) {
             ImportError::Invalid { place, .. } => place,
             other => panic!("{other:?}"),

@@ -81,6 +81,7 @@ fn line(
 ) -> Html {
     let entry = row.entry.as_ref();
     let pinned = entry.is_some_and(|e| e.pinned);
+    let removed = row.removed();
     let (stage, element) = entry.map_or((None, ""), |e| (e.stage, e.element.as_str()));
     let change = |make: fn(&Row, String) -> Change| {
         let (ctx, row) = (ctx.clone(), row.clone());
@@ -95,11 +96,12 @@ fn line(
         move |_| ctx.playbook(&row, c.clone())
     };
     let used = match row.last_used {
+        _ if removed => "Removed: not suggested".to_owned(),
         Some(at) => format!("{}, last {}", count(row.uses, "call", "calls"), at.day()),
         None => "Not in a plan now".to_owned(),
     };
     html! {
-        <li key={format!("{}{}", row.kind.key(), row.key)} class={classes!("dp-playbook__row", pinned.then_some("dp-playbook__row--pinned"))}>
+        <li key={format!("{}{}", row.kind.key(), row.key)} class={classes!("dp-playbook__row", pinned.then_some("dp-playbook__row--pinned"), removed.then_some("dp-playbook__row--removed"))}>
             <div class="dp-playbook__texts">
                 <input class="dp-input" aria-label="Wording" value={row.text.clone()} maxlength="1000"
                     oninput={edit(|r, text| Change::Edit { text, response: r.response.clone() })} />
@@ -129,8 +131,8 @@ fn line(
             </select>
             <button type="button" class="dp-button" aria-pressed={if pinned { "true" } else { "false" }}
                 onclick={step(Change::Pin(!pinned))}>{ if pinned { "Pinned" } else { "Pin" } }</button>
-            <button type="button" class="dp-button" aria-label={format!("Remove “{}”", row.text)}
-                onclick={step(Change::Remove)}>{ "Remove" }</button>
+            <button type="button" class="dp-button" aria-label={format!("{} “{}”", if removed { "Restore" } else { "Remove" }, row.text)}
+                onclick={step(Change::Remove(!removed))}>{ if removed { "Restore" } else { "Remove" } }</button>
         </li>
     }
 }
