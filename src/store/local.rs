@@ -30,7 +30,7 @@ pub enum SaveError {
     #[error("Another tab saved a newer version of this deal; your change was not applied.")]
     Stale(Box<Deal>),
     #[error(
-        "The stored copy of this deal can't be read or is from a newer version, so it was left untouched."
+        "The stored record can't be read or is from a newer version, so it was left untouched (see Data: records kept aside); this change is kept in this tab only."
     )]
     Protected,
     #[error("This deal was deleted in another tab; your change was not saved.")]
