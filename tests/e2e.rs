@@ -2515,7 +2515,7 @@ async fn a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step(browser: 
     open_new_deal(&c, "Pinned Co", "Pinned deal").await;
     set_input(&c, "input[name=at]", &local_datetime(2.0)).await;
     click_button(&c, "Plan a call").await;
-    wait_text(&c, ".dp-plan__pinned", "1 question").await;
+    wait_text(&c, ".dp-plan__pinned", "Add my pinned questions").await;
     let suggested = c
         .execute("return [...document.querySelectorAll('#dp-suggest-discovery-question option')].map(o => o.value)", vec![])
         .await

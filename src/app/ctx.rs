@@ -181,6 +181,22 @@ impl Ctx {
         self.writer.deals_for_export(&self.state)
     }
 
+    /// Every line of every plan, for the playbook: the stored deals read one at a time (a
+    /// deal this tab holds is taken from memory, where it is newest), never all held at once.
+    pub fn collect_playbook(&self) -> Vec<crate::domain::playbook::Row> {
+        let deals = &self.state.book.deals;
+        let mut found = crate::domain::playbook::Collector::default();
+        self.writer.store().each_deal(&mut |d| {
+            if !deals.contains_key(&d.id) {
+                found.add(&d);
+            }
+        });
+        for deal in deals.values() {
+            found.add(deal);
+        }
+        found.finish()
+    }
+
     /// Downloads everything (records kept aside included) and records the export.
     pub fn export_all(&self) {
         let started = platform::perf_now();

@@ -18,7 +18,7 @@ use super::pages::deal::{deal_page, use_deal_ui};
 use super::pages::deals::{deal_list, use_list_ui};
 use super::pages::insights::{insights_page, use_insights};
 use super::pages::not_found::not_found;
-use super::pages::playbook::{playbook_page, use_collected};
+use super::pages::playbook::{playbook_page, use_playbook};
 use super::pages::templates::templates_page;
 use super::parts::banner::banners;
 use super::parts::help_dialog::help_dialog;
@@ -82,16 +82,16 @@ pub fn App(props: &AppProps) -> Html {
     let insights = use_insights(&ctx, *route == Route::Insights);
     let data_ui = use_data_ui(&ctx, *route == Route::Data);
     let call_ui = use_call_ui(&route);
-    let collected = use_collected(&ctx, &route);
+    let playbook = use_playbook(&ctx, &route);
     let deal_ui = use_deal_ui(&ctx, &route);
     use_call_timer(&route, &props.host);
     let view = match &*route {
         Route::Deals => deal_list(&ctx, &list_ui),
         Route::Deal(id) | Route::DealSection(id, _) => deal_page(&ctx, &deal_ui, id),
-        Route::Call(deal, call) => call_page(&ctx, &call_ui, deal, call, &collected),
+        Route::Call(deal, call) => call_page(&ctx, &call_ui, deal, call, &playbook),
         Route::Live(deal, call) => live_page(&ctx, deal, call),
         Route::Insights => insights_page(&insights),
-        Route::Playbook => playbook_page(&ctx, &collected),
+        Route::Playbook => playbook_page(&ctx, &playbook),
         Route::Templates => templates_page(&ctx, &template_shown),
         Route::Data => data_page(&ctx, &data_ui),
         Route::NotFound => not_found(),

@@ -169,6 +169,8 @@ impl Reducible for AppState {
             }
             Msg::Playbook(entries, write) => {
                 next.book.playbook = entries;
+                // A new sequence number either way: the playbook's rows are joined again on it.
+                next.seq += 1;
                 if write {
                     next.record(Change::Playbook, false);
                 }

@@ -515,8 +515,10 @@ impl Writer {
     /// Every deal to export: what storage holds, with in-memory versions that are newer (edits a
     /// full or blocked storage could not keep) taking their place.
     pub fn deals_for_export(&self, state: &AppState) -> Vec<Deal> {
-        let (stored, _) = self.store.all_deals();
-        let mut by_id = order::map_of(stored.into_iter().map(|d| (d.id.clone(), d)));
+        let mut by_id = order::SortedMap::default();
+        self.store.each_deal(&mut |d| {
+            by_id.insert(d.id.clone(), d);
+        });
         for deal in state.book.deals.values() {
             if by_id.get(&deal.id).is_none_or(|s| s.rev < deal.rev) {
                 by_id.insert(deal.id.clone(), deal.clone());

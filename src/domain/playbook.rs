@@ -86,8 +86,21 @@ pub struct Row {
 /// its last use and its latest wording. What [`rows`] joins with the curation; collected once
 /// when a page needs it (it reads every deal), not at every render.
 pub fn collect<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
-    let mut rows: Vec<Row> = Vec::new();
+    let mut found = Collector::default();
     for deal in deals {
+        found.add(deal);
+    }
+    found.finish()
+}
+
+/// [`collect`] one deal at a time, so every stored deal can be read without holding them all:
+/// lines kept sorted by kind and folded text, found by binary search (thousands of deals with
+/// their own questions stay fast).
+#[derive(Default)]
+pub struct Collector(Vec<Row>);
+
+impl Collector {
+    pub fn add(&mut self, deal: &Deal) {
         for call in &deal.calls {
             let plan = &call.plan;
             let lines = plan
@@ -107,35 +120,40 @@ pub fn collect<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Vec<Row> {
                 );
             let mut seen: Vec<(Kind, String)> = Vec::new();
             for (kind, text, response) in lines {
-                let key = fold(text);
-                if key.is_empty() || seen.contains(&(kind, key.clone())) {
+                let key = (kind, fold(text));
+                if key.1.is_empty() || seen.contains(&key) {
                     continue;
                 }
-                seen.push((kind, key.clone()));
-                let row = match rows.iter_mut().find(|r| r.kind == kind && r.key == key) {
-                    Some(row) => row,
+                seen.push(key.clone());
+                let (text, response) = (text.trim(), response.trim());
+                let at = match self.0.iter().position(|r| r.kind == kind && r.key == key.1) {
+                    Some(at) => at,
                     None => {
-                        rows.push(Row {
+                        self.0.push(Row {
                             kind,
-                            key,
-                            text: text.trim().to_owned(),
-                            response: response.trim().to_owned(),
+                            key: key.1,
+                            text: String::new(),
+                            response: String::new(),
                             entry: None,
                             uses: 0,
                             last_used: None,
                         });
-                        rows.last_mut().expect("just pushed")
+                        self.0.len() - 1
                     }
                 };
+                let row = &mut self.0[at];
                 row.uses += 1;
                 if row.last_used.is_none_or(|at| at < call.at) {
                     row.last_used = Some(call.at);
-                    (row.text, row.response) = (text.trim().to_owned(), response.trim().to_owned());
+                    (row.text, row.response) = (text.to_owned(), response.to_owned());
                 }
             }
         }
     }
-    rows
+
+    pub fn finish(self) -> Vec<Row> {
+        self.0
+    }
 }
 
 /// The playbook as shown: the `collected` lines joined with the curated entries (a curated

@@ -201,18 +201,15 @@ impl Store {
         Ok(meta)
     }
 
-    /// Every readable deal (for export and insights), and the records that are not.
-    pub fn all_deals(&self) -> (Vec<Deal>, Vec<Problem>) {
-        let mut deals = Vec::new();
-        let mut problems = Vec::new();
+    /// Every readable deal (for export, insights and the playbook), handed to `take` one at a
+    /// time: the playbook reads them all without holding them all. Unreadable records are left
+    /// out (startup and opening a deal report them).
+    pub fn each_deal(&self, take: &mut dyn FnMut(Deal)) {
         for (key, _) in self.keys("deal") {
-            let Some(raw) = self.get(&key) else { continue };
-            match codec::decode_deal(&raw) {
-                Ok(d) => deals.push(d.deal),
-                Err(error) => problems.push(Problem { key, raw, error }),
+            if let Some(Ok(decoded)) = self.get(&key).map(|raw| codec::decode_deal(&raw)) {
+                take(decoded.deal);
             }
         }
-        (deals, problems)
     }
 
     /// Removes one record kept aside, when the user explicitly discards it.

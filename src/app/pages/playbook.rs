@@ -14,20 +14,29 @@ use crate::domain::playbook::{self, Change, Kind, Row};
 use crate::domain::text::count;
 use crate::domain::{Preset, Stage};
 
-/// The lines every plan holds, collected when a page that shows them opens (the playbook, a
-/// call's plan): it reads every stored deal, so not at every render or keystroke.
+/// The playbook's rows for the pages that show them (the playbook, a call's plan). The lines
+/// every plan holds are collected when such a page opens — it reads every stored deal, so not
+/// at every render or keystroke — and joined with the curation when that changes.
 #[hook]
-pub fn use_collected(ctx: &Ctx, route: &Route) -> Rc<Vec<Row>> {
+pub fn use_playbook(ctx: &Ctx, route: &Route) -> Rc<Vec<Row>> {
     let shown = match route {
         Route::Playbook => Some(None),
         Route::Call(deal, _) => Some(Some(deal.clone())),
         _ => None,
     };
-    let ctx = ctx.clone();
-    let deals = ctx.state.index.len();
-    use_memo((shown, deals), move |(shown, _)| match shown {
-        Some(_) => playbook::collect(&ctx.all_deals()),
-        None => Vec::new(),
+    let key = (shown, ctx.state.index.len());
+    let collected = {
+        let ctx = ctx.clone();
+        use_memo(key.clone(), move |(shown, _)| match shown {
+            Some(_) => ctx.collect_playbook(),
+            None => Vec::new(),
+        })
+    };
+    // Joined again whenever the lines were collected again or anything changed (the
+    // curation among it): cheap next to collecting.
+    let state = ctx.state.clone();
+    use_memo((key, state.seq), move |_| {
+        playbook::rows(&collected, &state.book.playbook)
     })
 }
 
@@ -38,9 +47,8 @@ const KINDS: [(Kind, &str, Option<&str>); 4] = [
     (Kind::Objection, "Objections", Some("Response")),
 ];
 
-/// The Playbook page (a view function: the root keeps [`use_collected`]).
-pub fn playbook_page(ctx: &Ctx, collected: &[Row]) -> Html {
-    let rows = playbook::rows(collected, &ctx.state.book.playbook);
+/// The Playbook page (a view function: the root keeps [`use_playbook`]).
+pub fn playbook_page(ctx: &Ctx, rows: &[Row]) -> Html {
     // Every qualification element of every preset, once (keys are shared across presets).
     let mut elements: Vec<(&'static str, &'static str)> = Vec::new();
     for e in Preset::ALL.iter().flat_map(|p| p.elements()) {
@@ -51,7 +59,7 @@ pub fn playbook_page(ctx: &Ctx, collected: &[Row]) -> Html {
     html! {
         <section class="dp-playbook" aria-labelledby="dp-playbook-title">
             <h1 id="dp-playbook-title" class="dp-title">{ "Playbook" }</h1>
-            <p class="dp-muted">{ "The questions, cares-about lines and objections of all your call plans. Pin your best: a call plan adds the pinned questions of its deal's stage in one step, and suggests every line as you type." }</p>
+            <p class="dp-muted">{ "Every question, cares-about line and objection of your call plans. A plan suggests them as you type, and adds the pinned questions of its deal's stage in one step." }</p>
             if rows.is_empty() {
                 <p>{ "Nothing yet: the questions and objections you write in call plans appear here." }</p>
             }
@@ -98,7 +106,7 @@ fn line(
     let used = match row.last_used {
         _ if removed => "Removed: not suggested".to_owned(),
         Some(at) => format!("{}, last {}", count(row.uses, "call", "calls"), at.day()),
-        None => "Not in a plan now".to_owned(),
+        None => count(0, "call", "calls"),
     };
     html! {
         <li key={format!("{}{}", row.kind.key(), row.key)} class={classes!("dp-playbook__row", pinned.then_some("dp-playbook__row--pinned"), removed.then_some("dp-playbook__row--removed"))}>

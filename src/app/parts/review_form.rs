@@ -16,8 +16,6 @@ use crate::domain::{Call, Deal, DealAction, EvidenceLevel, Preset};
 
 /// The review form of `call`. A view function: what it shows is the draft kept on the call
 /// (every change is kept at once through `edit`), or the saved review, or a blank one.
-// Its one caller is the call page; kept inline there (outlined, it measured +2.3 KB of wasm).
-#[inline(always)]
 pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
     let draft = Rc::new(
         call.draft

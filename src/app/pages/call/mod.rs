@@ -50,7 +50,7 @@ fn not_found() -> Html {
 }
 
 /// The call `call_id` of deal `deal_id`.
-pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id, collected: &[Row]) -> Html {
+pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id, playbook: &[Row]) -> Html {
     let Some((deal, call)) = ctx.call(deal_id, call_id) else {
         return not_found();
     };
@@ -76,7 +76,7 @@ pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id, collected: 
             <div class="dp-call__grid">
                 // The objective and the ask come first (in reading order and on a phone); on a
                 // wide screen the checklist sits in the left column.
-                { plan::plan(ctx, deal, call, collected) }
+                { plan::plan(ctx, deal, call, playbook) }
                 { checklist::checklist(ctx, deal, call) }
             </div>
             { brief::print_brief(deal, call, template) }

@@ -11,17 +11,15 @@ use crate::app::parts::list_editor::{lines, list_editor, pairs, ListEdit};
 use crate::app::platform::new_id;
 use crate::domain::carry::fold;
 use crate::domain::playbook::{self, Kind, Row};
-use crate::domain::text::count;
 use crate::domain::{Call, Deal};
 use crate::domain::{DealAction, Id, PlanList};
 
-pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, collected: &[Row]) -> Html {
+pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
     let edit = ctx.editor(&deal.id);
     let call_id = call.id.clone();
     let playbook = &ctx.state.book.playbook;
-    let rows = playbook::rows(collected, playbook);
     let suggest = |kind| -> Vec<String> {
-        playbook::suggest(&rows, kind, "", 40)
+        playbook::suggest(rows, kind, "", 40)
             .into_iter()
             .map(|r| r.text.trim().to_owned())
             .collect()
@@ -116,7 +114,6 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, collected: &[Row]) -> Html {
             if !pinned.is_empty() {
                 <p class="dp-plan__pinned">
                     { button("dp-button", "Add my pinned questions for this stage", Callback::from(add_pinned)) }
-                    <span class="dp-muted">{ " " }{ count(pinned.len(), "question", "questions") }</span>
                 </p>
             }
             { list_editor("Discovery questions", "discovery question", lines(&call.plan.discovery), None, suggest(Kind::Discovery), list_edit(PlanList::Discovery)) }
