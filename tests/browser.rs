@@ -4,7 +4,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use deal_prep::app::root::{App, AppProps};
-use deal_prep::domain::carry::fold;
 use deal_prep::domain::playbook::{Entry, Kind};
 use deal_prep::domain::{Deal, Id, Minutes, Template};
 use deal_prep::store::{codec, IndexEntry, SaveError, Store};
@@ -217,18 +216,7 @@ fn templates_are_written_only_over_the_revision_this_tab_saw() {
 }
 
 fn pb_entry(id: &str, text: &str, updated: i64) -> Entry {
-    Entry {
-        id: Id::new(id).unwrap(),
-        kind: Kind::Discovery,
-        key: fold(text),
-        text: text.into(),
-        response: String::new(),
-        stage: None,
-        element: String::new(),
-        pinned: false,
-        removed: false,
-        updated: Minutes(updated),
-    }
+    Entry::new(Id::new(id).unwrap(), Kind::Discovery, text, Minutes(updated))
 }
 
 #[wasm_bindgen_test]

@@ -142,16 +142,9 @@ mod tests {
             line("q2", "Who else weighs in?", false, ""),
         ];
         let tag = |text: &str, element: &str, removed: bool| Entry {
-            id: Id::new("e1").unwrap(),
-            kind: Kind::Discovery,
-            key: fold(text),
-            text: text.into(),
-            response: String::new(),
-            stage: None,
             element: element.into(),
-            pinned: false,
             removed,
-            updated: Minutes(1),
+            ..Entry::new(Id::new("e1").unwrap(), Kind::Discovery, text, Minutes(1))
         };
         assert!(
             suggestions(&deal, &call, &[]).is_empty(),

@@ -55,6 +55,25 @@ pub struct Entry {
     pub updated: Minutes,
 }
 
+impl Entry {
+    /// The line `text` of `kind` kept as it is: no response, tag or pin (for tests and
+    /// fixtures; `apply` keeps a line from the row shown).
+    pub fn new(id: Id, kind: Kind, text: &str, updated: Minutes) -> Entry {
+        Entry {
+            id,
+            kind,
+            key: fold(text),
+            text: text.to_owned(),
+            response: String::new(),
+            stage: None,
+            element: String::new(),
+            pinned: false,
+            removed: false,
+            updated,
+        }
+    }
+}
+
 super::keyed::stored_as_array!(Entry via Stored {
     id: Id,
     kind: Kind,
@@ -513,18 +532,7 @@ mod tests {
 
     #[test]
     fn merging_keeps_every_entry_and_the_newer_change() {
-        let entry = |i: &str, text: &str, at: i64| Entry {
-            id: id(i),
-            kind: Kind::Discovery,
-            key: fold(text),
-            text: text.into(),
-            response: String::new(),
-            stage: None,
-            element: String::new(),
-            pinned: false,
-            removed: false,
-            updated: Minutes(at),
-        };
+        let entry = |i: &str, text: &str, at: i64| Entry::new(id(i), Kind::Discovery, text, Minutes(at));
         let ours = vec![
             entry("a", "Ours newer", 20),
             entry("b", "Only ours", 1),
