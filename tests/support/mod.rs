@@ -433,15 +433,23 @@ pub async fn wait_download(dir: &Path) -> PathBuf {
     wait_download_of(dir, "json").await
 }
 
-/// Waits for a finished download whose name ends in `.{ext}`.
+/// Waits for a finished download whose name ends in `.{ext}`. Chromium reserves the final
+/// name with an empty file while it writes a `.crdownload` beside it, so a file counts only
+/// once it has content and nothing is still being written.
 pub async fn wait_download_of(dir: &Path, ext: &str) -> PathBuf {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let found = std::fs::read_dir(dir)
+        let files: Vec<PathBuf> = std::fs::read_dir(dir)
             .unwrap()
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == ext));
-        if let Some(path) = found {
+            .collect();
+        let writing = files
+            .iter()
+            .any(|p| p.extension().is_some_and(|x| x == "crdownload" || x == "part"));
+        let found = files.into_iter().find(|p| {
+            p.extension().is_some_and(|x| x == ext) && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+        });
+        if let (Some(path), false) = (found, writing) {
             return path;
         }
         assert!(
