@@ -379,12 +379,7 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     choose_file(&c, &file).await;
     wait_text(&c, ".dp-preview", "2 new").await;
     screenshot_in(browser, &c, "data-import-preview").await;
-    c.find(Locator::XPath("//button[starts-with(normalize-space(),'Merge')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "xpath://button[starts-with(normalize-space(),'Merge')]").await;
     wait_text(&c, ".dp-banner", "Imported 2 deals").await;
     c.goto(&server.url("")).await.unwrap();
     wait_text(&c, ".dp-deal-row", "First deal").await;
@@ -1141,6 +1136,22 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     wait_text(&c, ".dp-deal-row", "Keep me").await;
     // Replace with storage full: refused before anything is written, with the reason.
     let f3 = import_file(&downloads, "f3.json", vec![renamed]);
+    // The file carries a pinned playbook line: Replace takes it, Undo replace puts ours back.
+    let mut with_playbook: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&f3).unwrap()).unwrap();
+    with_playbook["playbook"] = serde_json::json!([[
+        "pf1",
+        "dq",
+        "from the file?",
+        "From the file?",
+        "",
+        null,
+        "",
+        true,
+        false,
+        5
+    ]]);
+    std::fs::write(&f3, with_playbook.to_string()).unwrap();
     nav_to(&c, "#/data").await;
     choose_file(&c, &f3).await;
     wait_text(&c, ".dp-preview", "Newer in the file").await;
@@ -1175,10 +1186,23 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     wait_text(&c, ".dp-deal-row", "Renamed by the file").await;
     wait_text(&c, ".dp-deal-row", "Only in this tab").await;
     wait_text(&c, ".dp-deal-row", "From the file").await;
+    wait_stored(&c, "deal-prep:playbook", "From the file?").await;
     screenshot_in(browser, &c, "deals-undo-replace").await;
     click_button(&c, "Undo replace").await;
     wait_text(&c, ".dp-deal-row", "Keep me").await;
     wait_stored(&c, &key, "Keep me").await;
+    assert_eq!(
+        stored(&c, "deal-prep:playbook").await,
+        None,
+        "no playbook before the replace"
+    );
+    nav_to(&c, "#/playbook").await;
+    wait_text(&c, ".dp-playbook h1", "Playbook").await;
+    assert!(
+        c.find(Locator::Css(".dp-playbook__row--pinned")).await.is_err(),
+        "the file's pin is undone"
+    );
+    nav_to(&c, "#/").await;
 
     // A copy changed on both sides (more edits in the file, but older): the user keeps both.
     let mut diverged = mine.clone();
@@ -2098,12 +2122,7 @@ async fn the_deals_view_opens_with_the_next_calls_and_the_calls_to_review(browse
 
     // Prepare opens the call; what is prepared there shows on the row.
     let ready = ready_on_row(&c, "Soon deal").await;
-    c.find(Locator::Css(".dp-next__list .dp-next__row a.dp-button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".dp-next__list .dp-next__row a.dp-button").await;
     wait_text(&c, ".dp-call h1", "call").await;
     add_lines(
         &c,
@@ -2121,12 +2140,7 @@ async fn the_deals_view_opens_with_the_next_calls_and_the_calls_to_review(browse
 
     // Reviewing the call held yesterday takes it off "Calls to review", after a reload too.
     wait_text(&c, ".dp-next", "Calls to review").await;
-    c.find(Locator::XPath("//a[normalize-space()='Review']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "xpath://a[normalize-space()='Review']").await;
     wait_text(&c, ".dp-review", "Call review").await;
     fill(&c, "textarea[name=happened]", "They want a pilot").await;
     click(&c, ".dp-review button[type=submit]").await;
@@ -2139,12 +2153,7 @@ async fn the_deals_view_opens_with_the_next_calls_and_the_calls_to_review(browse
         .await
         .is_err());
     // The deal's own link goes to the deal.
-    c.find(Locator::Css(".dp-next__what a"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".dp-next__what a").await;
     wait_text(&c, ".dp-deal h1", "Soon deal").await;
 
     // A busy week shows the first five, and the rest on request (an index entry keeps a
@@ -2292,12 +2301,7 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
     fill(&c, "textarea[name=objective]", "Learn how they plan").await;
     fill(&c, "textarea[name=ask]", "A pilot in March").await;
     // The open qualification questions become the call's discovery questions.
-    c.find(Locator::Css(".dp-carry button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".dp-carry button").await;
     wait_gone(&c, ".dp-carry").await;
 
     c.goto(&server.url("")).await.unwrap();
@@ -2314,12 +2318,7 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
         .await
         .unwrap();
     wait_text(&c, ".dp-call h1", "call").await;
-    c.find(Locator::XPath("//a[normalize-space()='Start call mode']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "xpath://a[normalize-space()='Start call mode']").await;
     wait_text(&c, ".dp-live h1", "Discovery call — Live Co").await;
     let goal = c
         .find(Locator::Css(".dp-live__goal"))
@@ -2416,12 +2415,7 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
     let after = score_on_call_page(&c).await;
     assert!(after >= before, "score {before} -> {after}");
     let element = suggested.split(':').next().unwrap().trim().to_owned();
-    c.find(Locator::Css(".dp-crumbs a:nth-of-type(2)"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".dp-crumbs a:nth-of-type(2)").await;
     wait_text(&c, ".dp-deal h1", "Call mode deal").await;
     let heard = value_of(&c, &format!("select[aria-label='Evidence for {element}']")).await;
     assert_eq!(heard.as_deref(), Some("h"), "{element} is Heard on the deal page");
