@@ -137,7 +137,7 @@ pub enum DealAction {
 
 /// A review as typed in the form; the next-step date is parsed when it is saved. Kept on the
 /// call while it is being written, so closing the tab mid-review loses nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ReviewDraft {
     #[serde(rename = "h", default)]
     pub happened: String,
@@ -162,6 +162,18 @@ pub struct ReviewDraft {
     #[serde(rename = "sg", default, skip_serializing_if = "Vec::is_empty")]
     pub suggested: Vec<(String, EvidenceLevel)>,
 }
+
+super::keyed::stored_as_object!(ReviewDraft {
+    happened: "h" = String::new(),
+    next_step: "n" = String::new(),
+    next_step_on: "d" = String::new(),
+    cues: "c" = String::new(),
+    how: "w" = Default::default(),
+    evidence: "e" = Vec::new(),
+    we_promised: "wp" = String::new(),
+    they_promised: "tp" = String::new(),
+    suggested: "sg" = Vec::new(),
+});
 
 impl ReviewDraft {
     /// Sets the evidence update for the element `key` (applied when the review is saved).

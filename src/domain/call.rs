@@ -47,7 +47,7 @@ impl CallKind {
 }
 
 /// One line in an editable list (agenda, questions).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ListItem {
     #[serde(rename = "i")]
     pub id: Id,
@@ -61,8 +61,15 @@ pub struct ListItem {
     pub note: String,
 }
 
+super::keyed::stored_as_object!(ListItem {
+    id: "i",
+    text: "t",
+    done: "x" = false,
+    note: "n" = String::new(),
+});
+
 /// A two-sided line: "cares about → how we meet it", "objection → response".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Pair {
     #[serde(rename = "i")]
     pub id: Id,
@@ -71,6 +78,12 @@ pub struct Pair {
     #[serde(rename = "b", default, skip_serializing_if = "String::is_empty")]
     pub right: String,
 }
+
+super::keyed::stored_as_object!(Pair {
+    id: "i",
+    left: "a",
+    right: "b" = String::new(),
+});
 
 /// Which list of a call plan an edit is about: three lists of lines, two of pairs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -258,7 +271,7 @@ impl CallPlan {
 }
 
 /// A change to the qualification grid made while reviewing a call.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EvidenceChange {
     #[serde(rename = "k")]
     pub key: String,
@@ -268,8 +281,14 @@ pub struct EvidenceChange {
     pub to: EvidenceLevel,
 }
 
+super::keyed::stored_as_object!(EvidenceChange {
+    key: "k",
+    from: "f",
+    to: "t"
+});
+
 /// What the seller wrote after the call.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Review {
     #[serde(rename = "w", default, skip_serializing_if = "String::is_empty")]
     pub happened: String,
@@ -292,6 +311,17 @@ pub struct Review {
     #[serde(rename = "tp", default, skip_serializing_if = "Vec::is_empty")]
     pub they_promised: Vec<String>,
 }
+
+super::keyed::stored_as_object!(Review {
+    happened: "w" = String::new(),
+    next_step: "n" = String::new(),
+    next_step_on: "d" = None,
+    cues: "c" = String::new(),
+    how: "h" = Default::default(),
+    evidence: "e" = Vec::new(),
+    we_promised: "wp" = Vec::new(),
+    they_promised: "tp" = Vec::new(),
+});
 
 fn is_blank4(how: &[String; 4]) -> bool {
     how.iter().all(String::is_empty)
@@ -353,7 +383,7 @@ impl Serialize for Call {
 
 /// The call's stored shape, written from borrowed fields and read into owned ones.
 mod stored {
-    use serde::{Deserialize, Serialize};
+    use serde::Serialize;
 
     use super::{joined_ids, CallKind, CallPlan, ListItem, Pair, Review};
     use crate::domain::{action::ReviewDraft, Id, Minutes};
@@ -398,37 +428,39 @@ mod stored {
         pub draft: &'a Option<ReviewDraft>,
     }
 
-    #[derive(Deserialize)]
     pub struct Flat {
-        #[serde(rename = "i")]
         id: Id,
-        #[serde(rename = "at")]
         at: Minutes,
-        #[serde(rename = "k", default)]
         kind: CallKind,
-        #[serde(rename = "p", default)]
         attendees: Vec<Id>,
-        #[serde(rename = "o", default)]
         objective: String,
-        #[serde(rename = "s", default)]
         ask: String,
-        #[serde(rename = "g", default)]
         agenda: Vec<ListItem>,
-        #[serde(rename = "dq", default)]
         discovery: Vec<ListItem>,
-        #[serde(rename = "pq", default)]
         pain: Vec<ListItem>,
-        #[serde(rename = "cm", default)]
         cares: Vec<Pair>,
-        #[serde(rename = "ob", default)]
         objections: Vec<Pair>,
-        #[serde(rename = "ck", default, deserialize_with = "joined_ids::deserialize")]
         checked: Vec<Id>,
-        #[serde(rename = "rv", default)]
         review: Option<Review>,
-        #[serde(rename = "dr", default)]
         draft: Option<ReviewDraft>,
     }
+
+    crate::domain::keyed::stored_as_object!(Flat {
+        id: "i",
+        at: "at",
+        kind: "k" = CallKind::default(),
+        attendees: "p" = Vec::new(),
+        objective: "o" = String::new(),
+        ask: "s" = String::new(),
+        agenda: "g" = Vec::new(),
+        discovery: "dq" = Vec::new(),
+        pain: "pq" = Vec::new(),
+        cares: "cm" = Vec::new(),
+        objections: "ob" = Vec::new(),
+        checked: "ck" via joined_ids::Joined = Vec::new(),
+        review: "rv" = None,
+        draft: "dr" = None,
+    });
 
     impl From<Flat> for super::Call {
         fn from(f: Flat) -> Self {
@@ -466,11 +498,23 @@ mod joined_ids {
         s.serialize_str(&text.join(" "))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Id>, D::Error> {
-        let text = String::deserialize(d)?;
-        text.split_whitespace()
-            .map(|part| Id::new(part).map_err(D::Error::custom))
-            .collect()
+    /// The ids read back from their joined string.
+    pub struct Joined(Vec<Id>);
+
+    impl From<Joined> for Vec<Id> {
+        fn from(j: Joined) -> Vec<Id> {
+            j.0
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Joined {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Joined, D::Error> {
+            let text = String::deserialize(d)?;
+            text.split_whitespace()
+                .map(|part| Id::new(part).map_err(D::Error::custom))
+                .collect::<Result<_, _>>()
+                .map(Joined)
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! A deal and the rules that keep it consistent: stage moves and wrong turns, evidence that
 //! clears skipped steps, preset switches that keep what was learned.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Call, Day, Evidence, EvidenceLevel, Id, Minutes, Preset, Role, Stage, Stakeholder};
 
@@ -38,7 +38,7 @@ impl Outcome {
 }
 
 /// An exit criterion that was not met when the deal moved past its stage.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct SkippedStep {
     /// The stage whose exit was crossed.
     #[serde(rename = "s")]
@@ -47,6 +47,8 @@ pub struct SkippedStep {
     #[serde(rename = "k")]
     pub key: String,
 }
+
+super::keyed::stored_as_object!(SkippedStep { stage: "s", key: "k" });
 
 impl SkippedStep {
     /// "Budget (before leaving Solution)" in the deal's preset, or the raw key if unknown.
@@ -57,7 +59,7 @@ impl SkippedStep {
 }
 
 /// One move along the roadmap.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StageMove {
     #[serde(rename = "at")]
     pub at: Minutes,
@@ -70,13 +72,20 @@ pub struct StageMove {
     pub skipped: u16,
 }
 
+super::keyed::stored_as_object!(StageMove {
+    at: "at",
+    from: "f",
+    to: "t",
+    skipped: "x" = 0,
+});
+
 fn is_zero(n: &u16) -> bool {
     *n == 0
 }
 
 /// A deal: the unit a seller prepares, plans calls for and reviews. Every change goes through
 /// [`super::Action`], which bumps `rev` so the store can refuse stale writes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deal {
     #[serde(rename = "i")]
     pub id: Id,
@@ -123,10 +132,33 @@ pub struct Deal {
         rename = "sn",
         default,
         skip_serializing_if = "Vec::is_empty",
-        with = "flat_pairs"
+        serialize_with = "flat_pairs::serialize"
     )]
     pub snapshots: Vec<(Minutes, u8)>,
 }
+
+super::keyed::stored_as_object!(Deal {
+    id: "i",
+    client: "c",
+    name: "n",
+    stage: "s" = Stage::default(),
+    value: "v" = String::new(),
+    target: "td" = None,
+    outcome: "o" = Outcome::default(),
+    archived: "ar" = false,
+    sample: "sm" = false,
+    created: "cr",
+    updated: "up",
+    rev: "r" = 0,
+    template: "tp",
+    preset: "ps" = Preset::default(),
+    evidence: "q" = Vec::new(),
+    people: "pp" = Vec::new(),
+    calls: "cl" = Vec::new(),
+    moves: "mv" = Vec::new(),
+    jumped: "j" = Vec::new(),
+    snapshots: "sn" via flat_pairs::Pairs = Vec::new(),
+});
 
 /// Snapshots stored as one flat `[when, score, when, score, …]` array (fewer brackets).
 mod flat_pairs {
@@ -138,17 +170,29 @@ mod flat_pairs {
         s.collect_seq(pairs.iter().flat_map(|(at, score)| [at.0, i64::from(*score)]))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(Minutes, u8)>, D::Error> {
-        let flat = Vec::<i64>::deserialize(d)?;
-        if flat.len() % 2 != 0 {
-            return Err(D::Error::custom("snapshots must come in (time, score) pairs"));
+    /// The pairs read back from their flat array.
+    pub struct Pairs(Vec<(Minutes, u8)>);
+
+    impl From<Pairs> for Vec<(Minutes, u8)> {
+        fn from(p: Pairs) -> Self {
+            p.0
         }
-        flat.chunks(2)
-            .map(|pair| match u8::try_from(pair[1]) {
-                Ok(score) if score <= 100 => Ok((Minutes(pair[0]), score)),
-                _ => Err(D::Error::custom("a snapshot score must be 0 to 100")),
-            })
-            .collect()
+    }
+
+    impl<'de> Deserialize<'de> for Pairs {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pairs, D::Error> {
+            let flat = Vec::<i64>::deserialize(d)?;
+            if flat.len() % 2 != 0 {
+                return Err(D::Error::custom("snapshots must come in (time, score) pairs"));
+            }
+            flat.chunks(2)
+                .map(|pair| match u8::try_from(pair[1]) {
+                    Ok(score) if score <= 100 => Ok((Minutes(pair[0]), score)),
+                    _ => Err(D::Error::custom("a snapshot score must be 0 to 100")),
+                })
+                .collect::<Result<_, _>>()
+                .map(Pairs)
+        }
     }
 }
 

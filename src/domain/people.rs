@@ -1,6 +1,6 @@
 //! Stakeholders on the client side and the roles they play in the decision.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{Day, Id};
 
@@ -59,7 +59,7 @@ impl Role {
 }
 
 /// A person on the client side.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Stakeholder {
     #[serde(rename = "i")]
     pub id: Id,
@@ -76,6 +76,16 @@ pub struct Stakeholder {
     #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
+
+super::keyed::stored_as_object!(Stakeholder {
+    id: "i",
+    name: "n",
+    title: "t" = String::new(),
+    roles: "r" = Vec::new(),
+    engaged: "e" = false,
+    last_contact: "c" = None,
+    notes: "x" = String::new(),
+});
 
 impl Stakeholder {
     pub fn new(id: Id, name: String) -> Stakeholder {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::proof::{Proof, Rule};
 use super::Id;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TemplateItem {
     #[serde(rename = "i")]
     pub id: Id,
@@ -23,6 +23,15 @@ pub struct TemplateItem {
     #[serde(rename = "p", default, skip_serializing_if = "Proof::is_shipped")]
     pub proof: Proof,
 }
+
+super::keyed::stored_as_object!(TemplateItem {
+    id: "i",
+    text: "t",
+    hint: "h" = String::new(),
+    weight: "w" = one(),
+    retired: "x" = false,
+    proof: "p" = Proof::default(),
+});
 
 impl Proof {
     fn is_shipped(&self) -> bool {
@@ -56,7 +65,7 @@ fn one() -> u8 {
     1
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Template {
     #[serde(rename = "i")]
     pub id: Id,
@@ -65,6 +74,12 @@ pub struct Template {
     #[serde(rename = "it", default)]
     pub items: Vec<TemplateItem>,
 }
+
+super::keyed::stored_as_object!(Template {
+    id: "i",
+    name: "n",
+    items: "it" = Vec::new(),
+});
 
 /// The id of the template every new deal uses unless told otherwise.
 pub const DEFAULT_TEMPLATE_ID: &str = "default";

@@ -21,15 +21,17 @@ pub enum RecordError {
 
 /// A record's envelope, its data left unparsed: one decoder for every record kind (the data's
 /// own decoder is the one an import uses too), instead of one envelope decoder per kind.
-#[derive(Deserialize)]
 struct EnvelopeIn<'a> {
-    #[serde(default)]
     v: Option<u32>,
-    #[serde(default)]
     r: u64,
-    #[serde(borrow, default)]
     d: Option<&'a RawValue>,
 }
+
+crate::domain::keyed::stored_as_object!(EnvelopeIn<'de> {
+    v: "v" = None,
+    r: "r" = 0,
+    d: "d" = None,
+});
 
 fn corrupt(e: serde_json::Error) -> RecordError {
     RecordError::Corrupt(e.to_string())
@@ -82,13 +84,17 @@ pub struct Decoded {
 }
 
 /// The foundation slice's deal record (schema 1).
-#[derive(Deserialize)]
 struct DealV1 {
     id: Id,
     name: String,
-    #[serde(default)]
     created: i64,
 }
+
+crate::domain::keyed::stored_as_object!(DealV1 {
+    id: "id",
+    name: "name",
+    created: "created" = 0,
+});
 
 /// Migration 1 → 2: a named deal becomes a full deal at Prospect with the default template.
 fn migrate_v1(old: DealV1) -> Deal {

@@ -41,7 +41,7 @@ pub enum SaveError {
 }
 
 /// Small bookkeeping record: when the last export happened and how many edits since.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Meta {
     #[serde(rename = "le", default)]
     pub last_export: Option<crate::domain::Minutes>,
@@ -51,6 +51,12 @@ pub struct Meta {
     #[serde(rename = "fe", default)]
     pub first_unexported_edit: Option<crate::domain::Minutes>,
 }
+
+crate::domain::keyed::stored_as_object!(Meta {
+    last_export: "le" = None,
+    edits_since_export: "ed" = 0,
+    first_unexported_edit: "fe" = None,
+});
 
 impl Meta {
     /// Counts one saved edit at `now`.

@@ -144,23 +144,25 @@ fn forbidden_key(text: &str) -> Option<(String, usize)> {
 
 /// The top level of an import file, each field kept as raw JSON so that every problem is
 /// reported in the file's own terms (and each deal is parsed, and blamed, on its own).
-#[derive(Deserialize)]
 struct Incoming<'a> {
-    #[serde(borrow)]
     app: Option<&'a RawValue>,
-    #[serde(borrow)]
     app_version: Option<&'a RawValue>,
-    #[serde(borrow)]
     schema: Option<&'a RawValue>,
-    #[serde(borrow)]
     exported_at: Option<&'a RawValue>,
-    #[serde(borrow)]
     deals: Option<&'a RawValue>,
-    #[serde(borrow)]
     templates: Option<&'a RawValue>,
-    #[serde(borrow)]
     playbook: Option<&'a RawValue>,
 }
+
+crate::domain::keyed::stored_as_object!(Incoming<'de> {
+    app: "app" = None,
+    app_version: "app_version" = None,
+    schema: "schema" = None,
+    exported_at: "exported_at" = None,
+    deals: "deals" = None,
+    templates: "templates" = None,
+    playbook: "playbook" = None,
+});
 
 /// serde_json's message without its " at line L column C" (given separately, or meaningless
 /// inside one deal's slice of the file).

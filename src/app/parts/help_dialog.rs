@@ -9,14 +9,11 @@ pub fn help_dialog(on_close: Callback<()>) -> Html {
             <div class="dp-backdrop" onclick={close.clone()}></div>
             <div class="dp-dialog" role="dialog" aria-modal="true" aria-labelledby="dp-help-title">
                 <h2 id="dp-help-title" class="dp-subtitle">{ "Keyboard shortcuts" }</h2>
-                <ul class="dp-help">
-                    <li><kbd>{ "n" }</kbd>{ " new deal" }</li>
-                    <li><kbd>{ "/" }</kbd>{ " search deals" }</li>
-                    <li><kbd>{ "?" }</kbd>{ " this help" }</li>
-                    <li><kbd>{ "Esc" }</kbd>{ " close a dialog" }</li>
-                    <li><kbd>{ "Alt" }</kbd>{ " + " }<kbd>{ "↑" }</kbd>{ " / " }<kbd>{ "↓" }</kbd>{ " move a line in a call-plan list" }</li>
-                    <li><kbd>{ "Enter" }</kbd>{ " add the line you typed; in a line already added, Enter starts a new line within it (long answers wrap and the box grows)" }</li>
-                </ul>
+                { Html::from_html_unchecked(AttrValue::Static(concat!(
+                    r#"<ul class="dp-help"><li><kbd>n</kbd> new deal</li><li><kbd>/</kbd> search deals</li>"#,
+                    r#"<li><kbd>?</kbd> this help</li><li><kbd>Esc</kbd> close a dialog</li>"#,
+                    r#"<li><kbd>Alt</kbd> + <kbd>↑</kbd> / <kbd>↓</kbd> move a line in a call-plan list</li>"#,
+                    r#"<li><kbd>Enter</kbd> add the line you typed; in a line already added, Enter starts a new line within it (long answers wrap and the box grows)</li></ul>"#))) }
                 <div class="dp-dialog__buttons">
                     <button type="button" class="dp-button dp-button--primary" onclick={close} autofocus=true>{ "Close" }</button>
                 </div>
