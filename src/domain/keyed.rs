@@ -222,4 +222,108 @@ mod tests {
         assert!(wrong.to_string().contains("invalid type"), "{wrong}");
         assert!(serde_json::from_str::<Stakeholder>(r#"["p1","Ana"]"#).is_err());
     }
+
+    /// Each struct's stored keys are written twice (`#[serde(rename)]` to write, the macro's list
+    /// to read): every field of every record, set to something other than its default, must come
+    /// back from what was written.
+    #[test]
+    fn every_field_of_every_record_survives_a_round_trip() {
+        use crate::domain::action::ReviewDraft;
+        use crate::domain::call::EvidenceChange;
+        use crate::domain::proof::Proof;
+        use crate::domain::testing::id;
+        use crate::domain::*;
+
+        fn back<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(v: &T) {
+            let text = serde_json::to_string(v).unwrap();
+            assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
+        }
+        let line = |i: &str| ListItem {
+            id: id(i),
+            text: "Asked".into(),
+            done: true,
+            note: "Yes".into(),
+        };
+        let pair = Pair {
+            id: id("m"),
+            left: "Speed".into(),
+            right: "Pilot".into(),
+        };
+        let mut call = Call::new(id("c"), Minutes(60), CallKind::Demo);
+        call.attendees = vec![id("p")];
+        call.plan = CallPlan {
+            objective: "Why".into(),
+            ask: "Pilot".into(),
+            agenda: vec![line("a")],
+            discovery: vec![line("b")],
+            pain: vec![line("d")],
+            cares: vec![pair.clone()],
+            objections: vec![pair],
+            checked: vec![id("x"), id("y")],
+        };
+        call.review = Some(Review {
+            happened: "Met".into(),
+            next_step: "Send".into(),
+            next_step_on: Some(Day(3)),
+            cues: "Keen".into(),
+            how: ["1".into(), "2".into(), "3".into(), "4".into()],
+            evidence: vec![EvidenceChange {
+                key: "budget".into(),
+                from: EvidenceLevel::Assumed,
+                to: EvidenceLevel::Heard,
+            }],
+            we_promised: vec!["Deck".into()],
+            they_promised: vec!["Data".into()],
+        });
+        call.draft = Some(ReviewDraft {
+            happened: "h".into(),
+            next_step: "n".into(),
+            next_step_on: "2026-12-02".into(),
+            cues: "c".into(),
+            how: ["a".into(), "b".into(), "c".into(), "d".into()],
+            evidence: vec![("budget".into(), EvidenceLevel::Confirmed)],
+            we_promised: "w".into(),
+            they_promised: "t".into(),
+            suggested: vec![("need".into(), EvidenceLevel::Heard)],
+        });
+        let mut deal = Deal::new(id("d"), "Acme".into(), "Pilot".into(), id("t"), Minutes(5));
+        deal.stage = Stage::Solution;
+        deal.value = "€40k".into();
+        deal.target = Some(Day(9));
+        deal.outcome = Outcome::Won;
+        deal.archived = true;
+        deal.sample = true;
+        deal.updated = Minutes(7);
+        deal.rev = 4;
+        deal.preset = Preset::Bant;
+        deal.people = vec![Stakeholder {
+            id: id("p"),
+            name: "Ana".into(),
+            title: "CFO".into(),
+            roles: vec![Role::ALL[0]],
+            engaged: true,
+            last_contact: Some(Day(2)),
+            notes: "Likes data".into(),
+        }];
+        deal.calls = vec![call];
+        deal.moves = vec![StageMove {
+            at: Minutes(6),
+            from: Stage::Prospect,
+            to: Stage::Solution,
+            skipped: 2,
+        }];
+        deal.jumped = vec![SkippedStep {
+            stage: Stage::Discovery,
+            key: "need".into(),
+        }];
+        deal.snapshots = vec![(Minutes(8), 42)];
+        back(&deal);
+
+        let mut template = Template::default_template();
+        template.items[0].hint = "Hint".into();
+        template.items[0].weight = 3;
+        template.items[0].retired = true;
+        template.items[1].proof = Proof::Hand;
+        back(&template);
+    }
 }

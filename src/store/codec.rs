@@ -263,6 +263,16 @@ mod tests {
     }
 
     #[test]
+    fn the_meta_record_round_trips() {
+        let meta = crate::store::local::Meta {
+            last_export: Some(Minutes(1)),
+            edits_since_export: 3,
+            first_unexported_edit: Some(Minutes(2)),
+        };
+        assert_eq!(decode(&encode(&meta)), Ok(meta));
+    }
+
+    #[test]
     fn current_records_round_trip() {
         let d = deal();
         let text = encode(&d);
