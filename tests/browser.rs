@@ -931,3 +931,66 @@ fn the_crash_panel_works_under_the_csp_and_only_says_data_is_safe_when_it_is() {
     );
     host.remove();
 }
+
+thread_local! {
+    static HOOK_LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+fn hook_log() -> Vec<String> {
+    HOOK_LOG.with(|log| log.borrow().clone())
+}
+
+/// The app's shared hooks: a `UiCell` reads back what was set, an effect runs again (after
+/// undoing its last run) only when its key changed, a memo is made again only then, and the
+/// last run is undone when the app goes away.
+#[wasm_bindgen_test]
+async fn keyed_effects_memos_and_ui_cells_follow_their_keys() {
+    use deal_prep::app::hooks::{use_keyed_effect, use_keyed_memo, use_ui_cell};
+    #[yew::component]
+    fn Counter() -> yew::Html {
+        let count = use_ui_cell(|| 0u32);
+        let label = use_ui_cell(|| "start".to_owned());
+        let pair = *count / 2;
+        use_keyed_effect(
+            pair.to_string(),
+            Box::new(move || {
+                HOOK_LOG.with(|log| log.borrow_mut().push(format!("run {pair}")));
+                Box::new(move || HOOK_LOG.with(|log| log.borrow_mut().push(format!("undo {pair}"))))
+            }),
+        );
+        let made = use_keyed_memo(pair.to_string(), move || {
+            HOOK_LOG.with(|log| log.borrow_mut().push(format!("memo {pair}")));
+            pair * 10
+        });
+        let onclick = {
+            let (count, label) = (count.clone(), label.clone());
+            move |_| {
+                let next = *count + 1;
+                count.set(next);
+                label.set(format!("clicked {next}"));
+            }
+        };
+        yew::html! {
+            <button {onclick}>{ format!("{} {} {}", *count, *label, *made) }</button>
+        }
+    }
+    HOOK_LOG.with(|log| log.borrow_mut().clear());
+    let host = fresh_host();
+    let app = yew::Renderer::<Counter>::with_root(host.clone()).render();
+    yew::scheduler::flush().await;
+    let text = || host.text_content().unwrap();
+    assert_eq!(text(), "0 start 0");
+    assert_eq!(hook_log(), ["memo 0", "run 0"]);
+    click(&host, "button");
+    yew::scheduler::flush().await;
+    assert_eq!(text(), "1 clicked 1 0");
+    assert_eq!(hook_log(), ["memo 0", "run 0"], "same key: nothing runs again");
+    click(&host, "button");
+    yew::scheduler::flush().await;
+    assert_eq!(text(), "2 clicked 2 10");
+    assert_eq!(hook_log(), ["memo 0", "run 0", "memo 1", "undo 0", "run 1"]);
+    app.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(hook_log().last().map(String::as_str), Some("undo 1"));
+    host.remove();
+}

@@ -58,7 +58,7 @@ pub struct Ctx {
 /// URL hash (else it is kept in memory: an embedded instance that does not own the hash).
 struct Nav {
     host: web_sys::Element,
-    route: yew::UseStateHandle<crate::app::route::Route>,
+    route: crate::app::hooks::UiCell<crate::app::route::Route>,
     hash: bool,
 }
 
@@ -67,7 +67,7 @@ impl Ctx {
         state: UseReducerHandle<AppState>,
         writer: Rc<Writer>,
         host: web_sys::Element,
-        route: yew::UseStateHandle<crate::app::route::Route>,
+        route: crate::app::hooks::UiCell<crate::app::route::Route>,
         hash: bool,
     ) -> Ctx {
         Ctx {

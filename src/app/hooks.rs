@@ -15,10 +15,105 @@ use super::route::Route;
 use super::state::{AppState, Msg};
 use super::writer::Writer;
 
+/// What an effect leaves to undo when it runs again or the app goes away (listeners to
+/// remove, a timer to stop).
+pub type Undo = Box<dyn FnOnce()>;
+
+/// Nothing to undo.
+pub fn nothing() -> Undo {
+    Box::new(|| ())
+}
+
+/// Runs `run` after the first render and after each render in which `key` changed, undoing
+/// first what its previous run left. Every effect of the app goes through this one hook, so
+/// Yew's effect machinery is in the wasm once instead of once per effect (~0.5 KB each). `key`
+/// stands for what the effect depends on: "" for nothing, else a text that differs whenever it
+/// does (a route's address, an id, a number).
+#[hook]
+pub fn use_keyed_effect(key: String, run: Box<dyn FnOnce() -> Undo>) {
+    use_effect_with(key, move |_| run());
+}
+
+/// A piece of UI state, read with `*` and changed with `set` like Yew's `UseStateHandle`, but
+/// every type shares one instance of Yew's state machinery (each `use_state` call was its own,
+/// ~0.5 KB of wasm): the value is held as `Rc<dyn Any>` and read back as the `T` it was made
+/// with. Setting it renders again, even to an equal value.
+pub struct UiCell<T> {
+    handle: UseStateHandle<Held>,
+    kind: std::marker::PhantomData<fn() -> T>,
+}
+
+#[derive(Clone)]
+struct Held(Rc<dyn std::any::Any>);
+
+impl<T: 'static> UiCell<T> {
+    pub fn set(&self, value: T) {
+        self.handle.set(Held(Rc::new(value)));
+    }
+}
+
+impl<T: 'static> std::ops::Deref for UiCell<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self.handle.0.downcast_ref() {
+            Some(value) => value,
+            // Only `use_ui_cell::<T>` and `UiCell::<T>::set` write the cell.
+            None => unreachable!(),
+        }
+    }
+}
+
+impl<T> Clone for UiCell<T> {
+    fn clone(&self) -> Self {
+        UiCell {
+            handle: self.handle.clone(),
+            kind: std::marker::PhantomData,
+        }
+    }
+}
+
+/// The same value, not an equal one (a set is always a new value).
+impl<T> PartialEq for UiCell<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.handle.0, &other.handle.0)
+    }
+}
+
+#[hook]
+fn use_held(init: Box<dyn FnOnce() -> Held>) -> UseStateHandle<Held> {
+    use_state(init)
+}
+
+/// A [`UiCell`] starting at `init()` (called on the first render only).
+#[hook]
+pub fn use_ui_cell<T: 'static>(init: impl FnOnce() -> T + 'static) -> UiCell<T> {
+    UiCell {
+        handle: use_held(Box::new(move || Held(Rc::new(init())))),
+        kind: std::marker::PhantomData,
+    }
+}
+
+#[hook]
+fn use_held_memo(key: String, make: Box<dyn FnOnce() -> Held>) -> Rc<Held> {
+    use_memo(key, move |_| make())
+}
+
+/// `make()`, made again only after a render in which `key` changed: one instance of Yew's memo
+/// for every memo of the app (as [`use_keyed_effect`] for effects; `key` likewise).
+#[hook]
+pub fn use_keyed_memo<T: 'static>(key: String, make: impl FnOnce() -> T + 'static) -> Rc<T> {
+    let held = use_held_memo(key, Box::new(move || Held(Rc::new(make()))));
+    match Rc::clone(&held.0).downcast() {
+        Ok(value) => value,
+        // Only this hook writes the memo, always as a `T`.
+        Err(_) => unreachable!(),
+    }
+}
+
 /// The shortcut help: whether it is open, and where focus returns when it closes.
 #[derive(Clone, PartialEq)]
 pub struct Help {
-    pub open: UseStateHandle<bool>,
+    pub open: UiCell<bool>,
     back_to: Rc<RefCell<Option<web_sys::HtmlElement>>>,
 }
 
@@ -46,7 +141,7 @@ impl Help {
 #[hook]
 pub fn use_help() -> Help {
     Help {
-        open: use_state_eq(|| false),
+        open: use_ui_cell(|| false),
         back_to: use_mut_ref(|| None),
     }
 }
@@ -66,89 +161,95 @@ fn typing(e: &web_sys::KeyboardEvent) -> bool {
 /// URL hash also acts when nothing is focused).
 #[hook]
 pub fn use_shortcuts(help: Help, ctx: Ctx) {
-    use_effect_with((), move |_| {
-        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-            EventListener::new(&doc, "keydown", move |event| {
-                let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                let focused = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.active_element().filter(|a| Some(a) != d.body().as_deref()));
-                let mine = match focused {
-                    Some(el) => ctx.host().contains(Some(&el)),
-                    None => ctx.owns_hash(),
-                };
-                if !mine {
-                    return;
-                }
-                if e.key() == "Escape" {
-                    help.close();
-                    return;
-                }
-                if typing(e) {
-                    return;
-                }
-                match e.key().as_str() {
-                    "?" => help.show(None),
-                    "n" | "/" => {
-                        e.prevent_default();
-                        let field = if e.key() == "n" {
-                            "input[name=deal-name]"
-                        } else {
-                            "input[type=search]"
-                        };
-                        ctx.open(&Route::Deals);
-                        // Unfold the form or the filters (folded on a phone) first.
-                        let host = ctx.host().clone();
-                        later(40, move || {
-                            let folds = host.query_selector_all(".dp-fold").ok();
-                            for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
-                                if let Some(el) = folds
-                                    .as_ref()
-                                    .and_then(|f| f.get(n))
-                                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                                {
-                                    let _ = el.set_attribute("open", "");
-                                }
-                            }
-                        });
-                        ctx.focus_later(field);
+    use_keyed_effect(
+        String::new(),
+        Box::new(move || {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "keydown", move |event| {
+                    let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
                     }
-                    _ => {}
-                }
-            })
-        });
-        move || drop(listener)
-    });
+                    let focused = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.active_element().filter(|a| Some(a) != d.body().as_deref()));
+                    let mine = match focused {
+                        Some(el) => ctx.host().contains(Some(&el)),
+                        None => ctx.owns_hash(),
+                    };
+                    if !mine {
+                        return;
+                    }
+                    if e.key() == "Escape" {
+                        help.close();
+                        return;
+                    }
+                    if typing(e) {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "?" => help.show(None),
+                        "n" | "/" => {
+                            e.prevent_default();
+                            let field = if e.key() == "n" {
+                                "input[name=deal-name]"
+                            } else {
+                                "input[type=search]"
+                            };
+                            ctx.open(&Route::Deals);
+                            // Unfold the form or the filters (folded on a phone) first.
+                            let host = ctx.host().clone();
+                            later(40, move || {
+                                let folds = host.query_selector_all(".dp-fold").ok();
+                                for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
+                                    if let Some(el) = folds
+                                        .as_ref()
+                                        .and_then(|f| f.get(n))
+                                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                                    {
+                                        let _ = el.set_attribute("open", "");
+                                    }
+                                }
+                            });
+                            ctx.focus_later(field);
+                        }
+                        _ => {}
+                    }
+                })
+            });
+            Box::new(move || drop(listener))
+        }),
+    );
 }
 
 /// Text areas marked `dp-grow` grow with what is typed, where CSS `field-sizing` is missing.
 #[hook]
 pub fn use_growing_fields() {
-    use_effect_with((), |_| {
-        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-            EventListener::new(&doc, "input", |e| {
-                let area = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-                if let Some(area) = area.filter(|a| a.class_list().contains("dp-grow")) {
-                    let style = area.style();
-                    let _ = style.set_property("height", "auto");
-                    let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
-                }
-            })
-        });
-        move || drop(listener)
-    });
+    use_keyed_effect(
+        String::new(),
+        Box::new(|| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "input", |e| {
+                    let area = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+                    if let Some(area) = area.filter(|a| a.class_list().contains("dp-grow")) {
+                        let style = area.style();
+                        let _ = style.set_property("height", "auto");
+                        let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
+                    }
+                })
+            });
+            Box::new(move || drop(listener))
+        }),
+    );
 }
 
 /// Goes to `next` in an instance routed in memory: its deal loaded first, then shown, the
 /// instance's top brought into view if it was scrolled past.
-pub fn open_in_memory(writer: &Writer, route: &UseStateHandle<Route>, host: &web_sys::Element, next: Route) {
+pub fn open_in_memory(writer: &Writer, route: &UiCell<Route>, host: &web_sys::Element, next: Route) {
     if let Some(id) = next.deal() {
         writer.ensure_loaded(id);
     }
@@ -164,36 +265,39 @@ pub fn open_in_memory(writer: &Writer, route: &UseStateHandle<Route>, host: &web
 /// and Forward return to where the view was left. Any other instance keeps its route in memory:
 /// its links are followed without touching the page's URL.
 #[hook]
-pub fn use_route(writer: Rc<Writer>, hash: bool, host: web_sys::Element) -> UseStateHandle<Route> {
-    let route = use_state(|| if hash { Route::current() } else { Route::Deals });
+pub fn use_route(writer: Rc<Writer>, hash: bool, host: web_sys::Element) -> UiCell<Route> {
+    let route = use_ui_cell(move || if hash { Route::current() } else { Route::Deals });
     {
         let route = route.clone();
-        use_effect_with(hash, move |hash| {
-            let listeners = if *hash {
-                follow_hash(writer, route)
-            } else {
-                let links = EventListener::new(&host.clone(), "click", move |e| {
-                    let href = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
-                        .and_then(|a| a.get_attribute("href"));
-                    if let Some(href) = href {
-                        e.prevent_default();
-                        open_in_memory(&writer, &route, &host, Route::parse(&href));
-                    }
-                });
-                vec![links]
-            };
-            move || drop(listeners)
-        });
+        use_keyed_effect(
+            if hash { "hash" } else { "" }.to_owned(),
+            Box::new(move || {
+                let listeners = if hash {
+                    follow_hash(writer, route)
+                } else {
+                    let links = EventListener::new(&host.clone(), "click", move |e| {
+                        let href = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+                            .and_then(|a| a.get_attribute("href"));
+                        if let Some(href) = href {
+                            e.prevent_default();
+                            open_in_memory(&writer, &route, &host, Route::parse(&href));
+                        }
+                    });
+                    vec![links]
+                };
+                Box::new(move || drop(listeners))
+            }),
+        );
     }
     route
 }
 
 /// The listeners of the instance that owns the URL hash: links mark a navigation forward, and
 /// each hash change saves where the view was left and opens the next one.
-fn follow_hash(writer: Rc<Writer>, route: UseStateHandle<Route>) -> Vec<EventListener> {
+fn follow_hash(writer: Rc<Writer>, route: UiCell<Route>) -> Vec<EventListener> {
     // Scroll positions by route, saved as each view is left.
     let left_at: Rc<RefCell<Vec<(String, f64)>>> = Rc::default();
     let current = Rc::new(RefCell::new(Route::current().href()));
@@ -250,69 +354,86 @@ fn follow_hash(writer: Rc<Writer>, route: UseStateHandle<Route>) -> Vec<EventLis
 pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
     {
         let (state, writer) = (state.clone(), writer.clone());
-        use_effect_with(state.seq, move |_| writer.noticed(&state));
+        use_keyed_effect(
+            state.seq.to_string(),
+            Box::new(move || {
+                writer.noticed(&state);
+                nothing()
+            }),
+        );
     }
-    use_effect_with((), move |_| {
-        let window = web_sys::window();
-        let document = window.as_ref().and_then(|w| w.document());
-        let on = |target: &web_sys::EventTarget, name: &'static str, f: fn(&Writer, &web_sys::Event)| {
-            let writer = writer.clone();
-            EventListener::new(target, name, move |e| f(&writer, e))
-        };
-        let mut listeners = Vec::new();
-        if let Some(w) = &window {
-            listeners.push(on(w, "storage", |writer, e| {
-                if let Some(key) = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()) {
-                    writer.on_storage(&key);
-                }
-            }));
-            listeners.push(on(w, "pagehide", |writer, _| writer.flush()));
-        }
-        if let Some(d) = &document {
-            listeners.push(on(d, "visibilitychange", |writer, _| {
-                let hidden = web_sys::window()
-                    .and_then(|w| w.document())
-                    .is_some_and(|d| d.hidden());
-                if hidden {
-                    writer.flush();
-                }
-            }));
-            listeners.push(on(d, "focusout", |writer, _| writer.blurred()));
-        }
-        move || drop(listeners)
-    });
+    use_keyed_effect(
+        String::new(),
+        Box::new(move || {
+            let window = web_sys::window();
+            let document = window.as_ref().and_then(|w| w.document());
+            let on = |target: &web_sys::EventTarget, name: &'static str, f: fn(&Writer, &web_sys::Event)| {
+                let writer = writer.clone();
+                EventListener::new(target, name, move |e| f(&writer, e))
+            };
+            let mut listeners = Vec::new();
+            if let Some(w) = &window {
+                listeners.push(on(w, "storage", |writer, e| {
+                    if let Some(key) = e.dyn_ref::<web_sys::StorageEvent>().and_then(|e| e.key()) {
+                        writer.on_storage(&key);
+                    }
+                }));
+                listeners.push(on(w, "pagehide", |writer, _| writer.flush()));
+            }
+            if let Some(d) = &document {
+                listeners.push(on(d, "visibilitychange", |writer, _| {
+                    let hidden = web_sys::window()
+                        .and_then(|w| w.document())
+                        .is_some_and(|d| d.hidden());
+                    if hidden {
+                        writer.flush();
+                    }
+                }));
+                listeners.push(on(d, "focusout", |writer, _| writer.blurred()));
+            }
+            Box::new(move || drop(listeners))
+        }),
+    );
 }
 
 /// A new build installed by the service worker: say so quietly, reload only when asked.
 #[hook]
 pub fn use_update_notice(state: UseReducerHandle<AppState>) {
-    use_effect_with((), move |_| {
-        let window = web_sys::window();
-        // An update found before this listener existed is recorded in a flag.
-        let already = window
-            .as_ref()
-            .and_then(|w| js_sys::Reflect::get(w, &"dealPrepUpdateReady".into()).ok());
-        if already.is_some_and(|v| v.is_truthy()) {
-            state.dispatch(Msg::UpdateReady);
-        }
-        let listener = window
-            .map(|w| EventListener::new(&w, "deal-prep-update", move |_| state.dispatch(Msg::UpdateReady)));
-        move || drop(listener)
-    });
+    use_keyed_effect(
+        String::new(),
+        Box::new(move || {
+            let window = web_sys::window();
+            // An update found before this listener existed is recorded in a flag.
+            let already = window
+                .as_ref()
+                .and_then(|w| js_sys::Reflect::get(w, &"dealPrepUpdateReady".into()).ok());
+            if already.is_some_and(|v| v.is_truthy()) {
+                state.dispatch(Msg::UpdateReady);
+            }
+            let listener = window.map(|w| {
+                EventListener::new(&w, "deal-prep-update", move |_| state.dispatch(Msg::UpdateReady))
+            });
+            Box::new(move || drop(listener))
+        }),
+    );
 }
 
 /// Once there is data, asks the browser to keep it (it may decide silently).
 #[hook]
 pub fn use_persist_request(has_data: bool) {
-    use_effect_with(has_data, move |has_data| {
-        if *has_data {
-            yew::platform::spawn_local(async {
-                if super::platform::persisted().await == Some(false) {
-                    let _ = super::platform::persist().await;
-                }
-            });
-        }
-    });
+    use_keyed_effect(
+        if has_data { "data" } else { "" }.to_owned(),
+        Box::new(move || {
+            if has_data {
+                yew::platform::spawn_local(async {
+                    if super::platform::persisted().await == Some(false) {
+                        let _ = super::platform::persist().await;
+                    }
+                });
+            }
+            nothing()
+        }),
+    );
 }
 
 /// Tells measurements (and tests) that the first view of the instance in `host` is rendered
@@ -320,30 +441,38 @@ pub fn use_persist_request(has_data: bool) {
 #[hook]
 pub fn use_ready_mark(host: &web_sys::Element) {
     let host = host.clone();
-    use_effect_with((), move |_| {
-        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = perf.mark("deal-prep-ready");
-        }
-        let _ = host.set_attribute("data-ready", "true");
-    });
+    use_keyed_effect(
+        String::new(),
+        Box::new(move || {
+            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = perf.mark("deal-prep-ready");
+            }
+            let _ = host.set_attribute("data-ready", "true");
+            nothing()
+        }),
+    );
 }
 
 /// Keeps the document title on the current view (tabs and bookmarks), when the page is the app's
 /// own: a host page with another title keeps it.
 #[hook]
 pub fn use_title(title: String, hash: bool) {
-    let owned = use_memo((), move |_| {
+    let owned = use_keyed_memo(String::new(), move || {
         hash && web_sys::window()
             .and_then(|w| w.document())
             .is_some_and(|d| d.title() == super::route::APP_TITLE)
     });
-    use_effect_with(title, move |title| {
-        if *owned {
-            if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-                d.set_title(title);
+    use_keyed_effect(
+        title.clone(),
+        Box::new(move || {
+            if *owned {
+                if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                    d.set_title(&title);
+                }
             }
-        }
-    });
+            nothing()
+        }),
+    );
 }
 
 /// Tells the host page when something was saved: a `deal-prep:change` event on the host element
@@ -352,21 +481,27 @@ pub fn use_title(title: String, hash: bool) {
 pub fn use_change_event(state: &AppState, host: &web_sys::Element) {
     let host = host.clone();
     let deals = state.index.len();
-    use_effect_with((state.seq, state.saved), move |(seq, saved)| {
-        if *saved && *seq > 0 {
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&detail, &"deals".into(), &(deals as f64).into());
-            let _ = js_sys::Reflect::set(
-                &detail,
-                &"lastSaved".into(),
-                &js_sys::Date::new_0().to_iso_string(),
-            );
-            let init = web_sys::CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_detail(&detail);
-            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("deal-prep:change", &init) {
-                let _ = host.dispatch_event(&event);
+    let (seq, saved) = (state.seq, state.saved);
+    let key = if saved { seq.to_string() } else { String::new() };
+    use_keyed_effect(
+        key,
+        Box::new(move || {
+            if saved && seq > 0 {
+                let detail = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&detail, &"deals".into(), &(deals as f64).into());
+                let _ = js_sys::Reflect::set(
+                    &detail,
+                    &"lastSaved".into(),
+                    &js_sys::Date::new_0().to_iso_string(),
+                );
+                let init = web_sys::CustomEventInit::new();
+                init.set_bubbles(true);
+                init.set_detail(&detail);
+                if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("deal-prep:change", &init) {
+                    let _ = host.dispatch_event(&event);
+                }
             }
-        }
-    });
+            nothing()
+        }),
+    );
 }

@@ -49,7 +49,8 @@ const NAV: [(Route, &str); 5] = [
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let writer = use_memo(props.namespace.clone(), |ns| Writer::new(Store::open(ns)));
+    let ns = props.namespace.to_string();
+    let writer = super::hooks::use_keyed_memo(ns.clone(), move || Writer::new(Store::open(&ns)));
     let writer: Rc<Writer> = Rc::clone(&writer);
     let state = {
         let writer = writer.clone();
@@ -78,7 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     // The pages are view functions; their state lives here (a component each would cost about
     // 1 KB of wasm), so the list's filters and the template shown survive a visit elsewhere.
     let list_ui = use_list_ui();
-    let template_shown = use_state(crate::domain::Id::default_template);
+    let template_shown = crate::app::hooks::use_ui_cell(crate::domain::Id::default_template);
     let insights = use_insights(&ctx, *route == Route::Insights);
     let data_ui = use_data_ui(&ctx, *route == Route::Data);
     let call_ui = use_call_ui(&route);

@@ -163,17 +163,18 @@ fn prep_chart(i: &Insights) -> Html {
 pub fn use_insights(ctx: &Ctx, shown: bool) -> Rc<Insights> {
     let ctx = ctx.clone();
     let state = &ctx.state;
-    use_memo(
-        (shown, state.seq, state.index.len(), state.book.deals.len()),
-        move |(shown, ..)| {
-            if !*shown {
-                return Insights::default();
-            }
-            let deals = ctx.all_deals();
-            let book = &ctx.state.book;
-            insights(deals.iter(), |d| book.template_for(d), now())
-        },
-    )
+    let key = match shown {
+        true => format!("{}/{}/{}", state.seq, state.index.len(), state.book.deals.len()),
+        false => String::new(),
+    };
+    crate::app::hooks::use_keyed_memo(key, move || {
+        if !shown {
+            return Insights::default();
+        }
+        let deals = ctx.all_deals();
+        let book = &ctx.state.book;
+        insights(deals.iter(), |d| book.template_for(d), now())
+    })
 }
 
 /// The Insights page (a view function: the root keeps [`use_insights`]).

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::hooks::use_keyed_memo;
+
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
 use crate::app::route::Route;
@@ -19,15 +21,18 @@ use crate::domain::{Preset, Stage};
 /// at every render or keystroke — and joined with the curation when that changes.
 #[hook]
 pub fn use_playbook(ctx: &Ctx, route: &Route) -> Rc<Vec<Row>> {
+    // The page or the deal whose call plan is open, and how many deals there are.
     let shown = match route {
-        Route::Playbook => Some(None),
-        Route::Call(deal, _) => Some(Some(deal.clone())),
+        Route::Playbook => Some(String::new()),
+        Route::Call(deal, _) => Some(deal.to_string()),
         _ => None,
     };
-    let key = (shown, ctx.state.index.len());
+    let key = shown
+        .as_ref()
+        .map_or(String::new(), |s| format!("{s}/{}", ctx.state.index.len()));
     let collected = {
         let ctx = ctx.clone();
-        use_memo(key.clone(), move |(shown, _)| match shown {
+        use_keyed_memo(key.clone(), move || match shown {
             Some(_) => ctx.collect_playbook(),
             None => Vec::new(),
         })
@@ -35,7 +40,7 @@ pub fn use_playbook(ctx: &Ctx, route: &Route) -> Rc<Vec<Row>> {
     // Joined again whenever the lines were collected again or anything changed (the
     // curation among it): cheap next to collecting.
     let state = ctx.state.clone();
-    use_memo((key, state.seq), move |_| {
+    use_keyed_memo(format!("{key}/{}", state.seq), move || {
         playbook::rows(&collected, &state.book.playbook)
     })
 }

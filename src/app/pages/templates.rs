@@ -13,7 +13,7 @@ use crate::domain::{Id, TemplateAction, TemplateItem};
 
 /// The Templates page; `selected` (kept by the root: the page is a view function) is the
 /// template shown.
-pub fn templates_page(ctx: &Ctx, selected: &UseStateHandle<Id>) -> Html {
+pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Html {
     let templates = &ctx.state.book.templates;
     let template = templates
         .iter()

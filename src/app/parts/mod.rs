@@ -12,7 +12,7 @@ pub mod wrong_turn;
 use wasm_bindgen::JsCast;
 
 /// An `oninput` that keeps `state` equal to the field's text.
-pub fn bind(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
+pub fn bind(state: &crate::app::hooks::UiCell<String>) -> yew::Callback<yew::InputEvent> {
     let state = state.clone();
     yew::Callback::from(move |e: yew::InputEvent| state.set(event_value(&e)))
 }

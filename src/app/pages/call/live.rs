@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::app::hooks::use_keyed_effect;
+
 use crate::app::parts::button;
 
 use crate::app::ctx::{Ctx, DealEditor};
@@ -17,20 +19,24 @@ use crate::domain::{DealAction, Id, ListItem, PlanList};
 /// written once a second, without rendering the app again.
 #[hook]
 pub fn use_call_timer(route: &Route, host: &web_sys::Element) {
-    let live = matches!(route, Route::Live(..)).then(|| route.clone());
+    let live = matches!(route, Route::Live(..));
+    let key = if live { route.href() } else { String::new() };
     let host = host.clone();
-    use_effect_with(live, move |live| {
-        let timer = live.as_ref().map(|_| {
-            let started = js_sys::Date::now();
-            gloo_timers::callback::Interval::new(1000, move || {
-                let seconds = ((js_sys::Date::now() - started) / 1000.0) as u64;
-                if let Ok(Some(el)) = host.query_selector(".dp-live__timer") {
-                    el.set_text_content(Some(&format!("{}:{:02}", seconds / 60, seconds % 60)));
-                }
-            })
-        });
-        move || drop(timer)
-    });
+    use_keyed_effect(
+        key,
+        Box::new(move || {
+            let timer = live.then(|| {
+                let started = js_sys::Date::now();
+                gloo_timers::callback::Interval::new(1000, move || {
+                    let seconds = ((js_sys::Date::now() - started) / 1000.0) as u64;
+                    if let Ok(Some(el)) = host.query_selector(".dp-live__timer") {
+                        el.set_text_content(Some(&format!("{}:{:02}", seconds / 60, seconds % 60)));
+                    }
+                })
+            });
+            Box::new(move || drop(timer))
+        }),
+    );
 }
 
 /// The tick and, for a question, the answer of one line.

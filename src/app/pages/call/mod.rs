@@ -8,6 +8,8 @@ mod plan;
 
 use yew::prelude::*;
 
+use crate::app::hooks::{nothing, use_keyed_effect};
+
 use crate::app::ctx::Ctx;
 use crate::app::parts::carry_over::carry_over;
 use crate::app::parts::dead_end;
@@ -21,21 +23,25 @@ use crate::domain::{DealAction, Id};
 /// parts are view functions: a Yew component costs about 1 KB of wasm) and cleared whenever
 /// the route changes.
 pub struct CallUi {
-    pub fallback: UseStateHandle<Option<String>>,
-    pub copied: UseStateHandle<bool>,
+    pub fallback: crate::app::hooks::UiCell<Option<String>>,
+    pub copied: crate::app::hooks::UiCell<bool>,
 }
 
 #[hook]
 pub fn use_call_ui(route: &crate::app::route::Route) -> CallUi {
     let ui = CallUi {
-        fallback: use_state(|| None::<String>),
-        copied: use_state(|| false),
+        fallback: crate::app::hooks::use_ui_cell(|| None::<String>),
+        copied: crate::app::hooks::use_ui_cell(|| false),
     };
     let (fallback, copied) = (ui.fallback.clone(), ui.copied.clone());
-    use_effect_with(route.clone(), move |_| {
-        fallback.set(None);
-        copied.set(false);
-    });
+    use_keyed_effect(
+        route.href(),
+        Box::new(move || {
+            fallback.set(None);
+            copied.set(false);
+            nothing()
+        }),
+    );
     ui
 }
 

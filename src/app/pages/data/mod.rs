@@ -10,6 +10,8 @@ mod storage;
 
 use yew::prelude::*;
 
+use crate::app::hooks::{nothing, use_keyed_effect};
+
 use crate::app::ctx::Ctx;
 use crate::app::platform;
 use crate::store::rules::Choices;
@@ -18,58 +20,60 @@ use crate::store::rules::Choices;
 /// storage figures, the delete confirmation. The panels are view functions (a Yew component
 /// per panel costs about 1 KB of wasm each), so their state lives here.
 pub struct DataUi {
-    pub pending: UseStateHandle<Option<preview::Pending>>,
-    pub import_error: UseStateHandle<Option<String>>,
-    pub dragging: UseStateHandle<bool>,
-    pub choices: UseStateHandle<Choices>,
-    pub drop_missing: UseStateHandle<bool>,
-    pub persisted: UseStateHandle<Option<bool>>,
-    pub estimate: UseStateHandle<Option<platform::Estimate>>,
+    pub pending: crate::app::hooks::UiCell<Option<preview::Pending>>,
+    pub import_error: crate::app::hooks::UiCell<Option<String>>,
+    pub dragging: crate::app::hooks::UiCell<bool>,
+    pub choices: crate::app::hooks::UiCell<Choices>,
+    pub drop_missing: crate::app::hooks::UiCell<bool>,
+    pub persisted: crate::app::hooks::UiCell<Option<bool>>,
+    pub estimate: crate::app::hooks::UiCell<Option<platform::Estimate>>,
     /// Characters this namespace uses: counting reads every stored value, so only when the data
     /// changed, not on each keystroke here.
     pub used: std::rc::Rc<u64>,
-    pub confirm_text: UseStateHandle<String>,
+    pub confirm_text: crate::app::hooks::UiCell<String>,
 }
 
 /// The Data page's state, kept by the root (the page is a view function). The storage figures
 /// are read when the page is `shown`, and only then.
 #[hook]
 pub fn use_data_ui(ctx: &Ctx, shown: bool) -> DataUi {
-    let persisted = use_state(|| None::<bool>);
-    let estimate = use_state(|| None::<platform::Estimate>);
+    let persisted = crate::app::hooks::use_ui_cell(|| None::<bool>);
+    let estimate = crate::app::hooks::use_ui_cell(|| None::<platform::Estimate>);
     {
         let (persisted, estimate) = (persisted.clone(), estimate.clone());
-        use_effect_with(shown, move |shown| {
-            if *shown {
-                yew::platform::spawn_local(async move {
-                    estimate.set(platform::estimate().await);
-                    persisted.set(platform::persisted().await);
-                });
-            }
-        });
+        let key = if shown { "shown" } else { "" }.to_owned();
+        use_keyed_effect(
+            key,
+            Box::new(move || {
+                if shown {
+                    yew::platform::spawn_local(async move {
+                        estimate.set(platform::estimate().await);
+                        persisted.set(platform::persisted().await);
+                    });
+                }
+                nothing()
+            }),
+        );
     }
     let used = {
         let ctx = ctx.clone();
-        use_memo(
-            (
-                shown,
-                ctx.state.seq,
-                ctx.state.index.len(),
-                ctx.state.problems.len(),
-            ),
-            move |(shown, ..)| if *shown { ctx.chars_used() } else { 0 },
-        )
+        let state = &ctx.state;
+        let key = match shown {
+            true => format!("{}/{}/{}", state.seq, state.index.len(), state.problems.len()),
+            false => String::new(),
+        };
+        crate::app::hooks::use_keyed_memo(key, move || if shown { ctx.chars_used() } else { 0 })
     };
     DataUi {
-        pending: use_state(|| None),
-        import_error: use_state(|| None),
-        dragging: use_state(|| false),
-        choices: use_state(Choices::default),
-        drop_missing: use_state(|| false),
+        pending: crate::app::hooks::use_ui_cell(|| None),
+        import_error: crate::app::hooks::use_ui_cell(|| None),
+        dragging: crate::app::hooks::use_ui_cell(|| false),
+        choices: crate::app::hooks::use_ui_cell(Choices::default),
+        drop_missing: crate::app::hooks::use_ui_cell(|| false),
         persisted,
         estimate,
         used,
-        confirm_text: use_state(String::new),
+        confirm_text: crate::app::hooks::use_ui_cell(String::new),
     }
 }
 

@@ -11,6 +11,8 @@ mod stepper;
 
 use yew::prelude::*;
 
+use crate::app::hooks::{nothing, use_keyed_effect};
+
 use crate::app::ctx::Ctx;
 use crate::app::parts::dead_end;
 use crate::app::route::{Route, Section};
@@ -21,9 +23,9 @@ use crate::domain::{Id, SkippedStep, Stage};
 /// the root keeps this state ([`use_deal_ui`]); it is cleared when another deal opens.
 #[derive(Clone)]
 pub struct DealUi {
-    pub pending_move: UseStateHandle<Option<(Stage, Vec<SkippedStep>)>>,
+    pub pending_move: crate::app::hooks::UiCell<Option<(Stage, Vec<SkippedStep>)>>,
     /// The person removed last, with their place and the calls they attended, for "Undo".
-    pub removed: UseStateHandle<Option<std::rc::Rc<Removed>>>,
+    pub removed: crate::app::hooks::UiCell<Option<std::rc::Rc<Removed>>>,
 }
 
 pub struct Removed {
@@ -34,36 +36,50 @@ pub struct Removed {
 
 #[hook]
 pub fn use_deal_ui(ctx: &crate::app::ctx::Ctx, route: &Route) -> DealUi {
-    let pending_move = use_state(|| None::<(Stage, Vec<SkippedStep>)>);
+    let pending_move = crate::app::hooks::use_ui_cell(|| None::<(Stage, Vec<SkippedStep>)>);
     // Focus moves into the wrong-turn dialog when it opens, and back to the roadmap when it closes.
     let dialog_seen = use_mut_ref(|| false);
     let focus = ctx.clone();
-    use_effect_with(pending_move.is_some(), move |open| {
-        if *open {
-            *dialog_seen.borrow_mut() = true;
-            focus.focus_later(".dp-dialog button");
-        } else if *dialog_seen.borrow() {
-            focus.focus_later(".dp-stepper button:not([disabled])");
-        }
-    });
+    let open = pending_move.is_some();
+    use_keyed_effect(
+        if open { "open" } else { "" }.to_owned(),
+        Box::new(move || {
+            if open {
+                *dialog_seen.borrow_mut() = true;
+                focus.focus_later(".dp-dialog button");
+            } else if *dialog_seen.borrow() {
+                focus.focus_later(".dp-stepper button:not([disabled])");
+            }
+            nothing()
+        }),
+    );
     // The section a link pointed to is focused (and so scrolled into view).
     let (focus, section) = (ctx.clone(), route.clone());
-    use_effect_with(section, move |route| {
-        if let Route::DealSection(_, section) = route {
-            focus.focus_later(match section {
-                Section::People => "#dp-people-title",
-                Section::Qualification => "#dp-qual-title",
-                Section::Calls => "#dp-calls-title",
-            });
-        }
-    });
-    let removed = use_state(|| None);
+    use_keyed_effect(
+        route.href(),
+        Box::new(move || {
+            if let Route::DealSection(_, section) = section {
+                focus.focus_later(match section {
+                    Section::People => "#dp-people-title",
+                    Section::Qualification => "#dp-qual-title",
+                    Section::Calls => "#dp-calls-title",
+                });
+            }
+            nothing()
+        }),
+    );
+    let removed = crate::app::hooks::use_ui_cell(|| None);
     {
         let (pending, removed) = (pending_move.clone(), removed.clone());
-        use_effect_with(route.deal().cloned(), move |_| {
-            pending.set(None);
-            removed.set(None);
-        });
+        let key = route.deal().map(|d| d.as_str().to_owned()).unwrap_or_default();
+        use_keyed_effect(
+            key,
+            Box::new(move || {
+                pending.set(None);
+                removed.set(None);
+                nothing()
+            }),
+        );
     }
     DealUi {
         pending_move,

@@ -49,26 +49,26 @@ fn filter(
 /// Kept by the root (the list is a view function), so the filters survive a visit to a deal.
 #[derive(Clone)]
 pub struct ListUi {
-    query: UseStateHandle<ListQuery>,
-    show_all: UseStateHandle<bool>,
+    query: crate::app::hooks::UiCell<ListQuery>,
+    show_all: crate::app::hooks::UiCell<bool>,
     /// Every call under Next calls and Calls to review, not the first few.
-    all_calls: UseStateHandle<bool>,
+    all_calls: crate::app::hooks::UiCell<bool>,
     folded: bool,
 }
 
 #[hook]
 pub fn use_list_ui() -> ListUi {
     // On a phone the list comes first: the new-deal form and the filters fold behind buttons.
-    let folded = use_memo((), |_| {
+    let folded = crate::app::hooks::use_keyed_memo(String::new(), || {
         web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < 640.0)
     });
     ListUi {
-        query: use_state(ListQuery::default),
-        show_all: use_state(|| false),
-        all_calls: use_state(|| false),
+        query: crate::app::hooks::use_ui_cell(ListQuery::default),
+        show_all: crate::app::hooks::use_ui_cell(|| false),
+        all_calls: crate::app::hooks::use_ui_cell(|| false),
         folded: *folded,
     }
 }
@@ -165,7 +165,7 @@ const CALLS_SHOWN: usize = 5;
 fn next_calls<'a>(
     entries: impl Iterator<Item = &'a IndexEntry>,
     now: Minutes,
-    all: &UseStateHandle<bool>,
+    all: &crate::app::hooks::UiCell<bool>,
 ) -> Html {
     let week = now.plus_days(7);
     let (mut ahead, mut behind) = (Vec::new(), Vec::new());
@@ -240,7 +240,7 @@ fn forecast_status(e: &IndexEntry) -> Html {
 }
 
 /// Search, stage and outcome filters, sort, and the two toggles.
-fn filters(query: &UseStateHandle<ListQuery>) -> Html {
+fn filters(query: &crate::app::hooks::UiCell<ListQuery>) -> Html {
     // Every control edits the query the same way: copy, change one field, set.
     let edit = |f: fn(&mut ListQuery, String)| {
         let query = query.clone();
