@@ -107,7 +107,7 @@ pub fn App(props: &AppProps) -> Html {
                         { for NAV.into_iter().map(|(r, label)| {
                             let current = *route == r || (r == Route::Deals && in_deals(&route));
                             html! {
-                                <a key={label} class={classes!("dp-nav__link", current.then_some("dp-nav__link--current"))}
+                                <a key={label} ~className={super::parts::class(&["dp-nav__link", super::parts::when(current, "dp-nav__link--current")])}
                                     href={r.href()} aria-current={current.then_some("page")}>{ label }</a>
                             }
                         }) }

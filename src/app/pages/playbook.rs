@@ -114,7 +114,7 @@ fn line(
         None => count(0, "call", "calls"),
     };
     html! {
-        <li key={format!("{}{}", row.kind.key(), row.key)} class={classes!("dp-playbook__row", pinned.then_some("dp-playbook__row--pinned"), removed.then_some("dp-playbook__row--removed"))}>
+        <li key={format!("{}{}", row.kind.key(), row.key)} ~className={crate::app::parts::class(&["dp-playbook__row", crate::app::parts::when(pinned, "dp-playbook__row--pinned"), crate::app::parts::when(removed, "dp-playbook__row--removed")])}>
             <div class="dp-playbook__texts">
                 <input class="dp-input" aria-label="Wording" value={row.text.clone()} maxlength="1000"
                     oninput={edit(|r, text| Change::Edit { text, response: r.response.clone() })} />

@@ -16,14 +16,10 @@ type Close = Option<(Callback<()>, &'static str)>;
 /// when `error`, and a close button when `close` is given. A view function, not a component:
 /// one fewer component in the wasm.
 fn banner(text: String, error: bool, actions: Html, close: Close, extra: &'static str) -> Html {
-    let class = classes!(
-        "dp-banner",
-        error.then_some("dp-banner--error"),
-        (!extra.is_empty()).then_some(extra)
-    );
+    let class = super::class(&["dp-banner", super::when(error, "dp-banner--error"), extra]);
     let role = if error { "alert" } else { "status" };
     html! {
-        <div {class} role={role}>
+        <div ~className={class} role={role}>
             <p class="dp-banner__text">{ text }</p>
             { actions }
             if let Some((on_close, label)) = close {
@@ -43,8 +39,8 @@ pub fn banners(ctx: &Ctx, on_deals: bool) -> Html {
         Some((Callback::from(move |_| ctx.show(msg())), "Dismiss"))
     };
     let button = |label: &'static str, primary: bool, act: Callback<MouseEvent>| {
-        let class = classes!("dp-button", primary.then_some("dp-button--primary"));
-        html! { <button type="button" {class} onclick={act}>{ label }</button> }
+        let class = super::class(&["dp-button", super::when(primary, "dp-button--primary")]);
+        html! { <button type="button" ~className={class} onclick={act}>{ label }</button> }
     };
     let export = {
         let ctx = ctx.clone();

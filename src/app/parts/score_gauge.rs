@@ -38,7 +38,7 @@ pub fn score_gauge(s: &ProcessScore, why: &[String], href_of: impl Fn(Target) ->
                             </summary>
                             <ul class="dp-score__items">
                                 { for p.items.iter().enumerate().map(|(n, i)| html! {
-                                    <li key={n} class={classes!("dp-score__item", (p.applies && i.earned >= i.possible).then_some("dp-score__item--done"))}>
+                                    <li key={n} ~className={super::class(&["dp-score__item", super::when(p.applies && i.earned >= i.possible, "dp-score__item--done")])}>
                                         <span>{ i.label.clone() }</span>
                                         if p.applies {
                                             <span class="dp-score__points">{ format!("{} / {}", whole(i.earned), whole(i.possible)) }</span>

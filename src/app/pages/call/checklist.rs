@@ -23,12 +23,12 @@ pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
                     let (edit, call_id, item_id) = (edit.clone(), call_id.clone(), item.id.clone());
                     // A proof item follows the plan: its box is read-only and says why.
                     let proof = c.reason.map(|why| html! {
-                        <span class={classes!("dp-checklist__proof", checked.then_some("dp-checklist__proof--ok"))}>
+                        <span ~className={crate::app::parts::class(&["dp-checklist__proof", crate::app::parts::when(checked, "dp-checklist__proof--ok")])}>
                             { if checked { "✓ " } else { "Checks itself: " } }{ why }
                         </span>
                     });
                     html! {
-                        <li key={item.id.to_string()} class={classes!("dp-checklist__item", checked.then_some("dp-checklist__item--done"))}>
+                        <li key={item.id.to_string()} ~className={crate::app::parts::class(&["dp-checklist__item", crate::app::parts::when(checked, "dp-checklist__item--done")])}>
                             <label class="dp-check">
                                 <input type="checkbox" checked={checked} disabled={proof.is_some()}
                                     onchange={move |_| edit.step(DealAction::SetChecked { call: call_id.clone(), item: item_id.clone(), checked: !checked })} />

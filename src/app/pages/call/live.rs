@@ -64,7 +64,7 @@ fn line(edit: &DealEditor, call: &Id, list: PlanList, item: &ListItem) -> Html {
         }
     };
     html! {
-        <li key={item.id.to_string()} class={classes!("dp-live__line", item.done.then_some("dp-live__line--done"))}>
+        <li key={item.id.to_string()} ~className={crate::app::parts::class(&["dp-live__line", crate::app::parts::when(item.done, "dp-live__line--done")])}>
             <label class="dp-check dp-live__check">
                 <input type="checkbox" checked={item.done} onchange={on_tick} />
                 { item.text.clone() }

@@ -65,7 +65,7 @@ pub fn import(ctx: &Ctx, ui: &super::DataUi) -> Html {
     html! {
         <section class="dp-section" aria-labelledby="dp-import-title">
             <h2 id="dp-import-title" class="dp-subtitle">{ "Import" }</h2>
-            <div class={classes!("dp-drop", dragging.then_some("dp-drop--over"))}
+            <div ~className={crate::app::parts::class(&["dp-drop", crate::app::parts::when(*dragging, "dp-drop--over")])}
                 ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                 <label class="dp-field">
                     <span>{ "Choose a Deal Prep export file, or drop it here" }</span>

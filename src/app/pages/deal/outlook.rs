@@ -59,7 +59,7 @@ pub fn outlook(ctx: &Ctx, deal: &Deal) -> Html {
     html! {
         <div class="dp-deal__grid">
             { score_gauge(&process, &why, href_of) }
-            <section class={classes!("dp-forecast", format!("dp-forecast--{}", weather.weather.key()))} aria-labelledby="dp-forecast-title">
+            <section ~className={format!("dp-forecast dp-forecast--{}", weather.weather.key())} aria-labelledby="dp-forecast-title">
                 <h2 id="dp-forecast-title" class="dp-subtitle">{ format!("Forecast: {}", weather.weather.label()) }</h2>
                 if weather.weather == crate::domain::Weather::TooEarly {
                     <p class="dp-muted">{ "Nothing to judge yet: add the people you talk to and plan a call." }</p>

@@ -46,7 +46,7 @@ pub fn stepper(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
                         let ask_move = ask_move.clone();
                         let to = *s;
                         html! {
-                            <li key={s.key()} class={classes!("dp-stepper__step", format!("dp-stepper__step--{state}"), skipped.then_some("dp-stepper__step--skipped"))}>
+                            <li key={s.key()} ~className={crate::app::parts::class(&["dp-stepper__step", &format!("dp-stepper__step--{state}"), crate::app::parts::when(skipped, "dp-stepper__step--skipped")])}>
                                 <button type="button" class="dp-stepper__button"
                                     aria-current={(*s == deal.stage).then_some("step")}
                                     disabled={*s == deal.stage}

@@ -231,7 +231,7 @@ fn forecast_status(e: &IndexEntry) -> Html {
         Weather::TooEarly => "○",
     };
     html! {
-        <span class={classes!("dp-weather", format!("dp-weather--{}", weather.key()))}>
+        <span ~className={format!("dp-weather dp-weather--{}", weather.key())}>
             <span aria-hidden="true">{ icon }{ " " }</span>
             { format!("Forecast: {}", weather.label().to_ascii_lowercase()) }
             if !e.top_risk.is_empty() { <span class="dp-weather__risk">{ e.top_risk.clone() }</span> }
