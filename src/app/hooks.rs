@@ -72,7 +72,8 @@ impl<T> Clone for UiCell<T> {
     }
 }
 
-/// The same value, not an equal one (a set is always a new value).
+/// Holding the very same value, not an equal one. Like Yew's handles, a `UiCell` reads the
+/// cell's current value, so two handles of one cell are always equal.
 impl<T> PartialEq for UiCell<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.handle.0, &other.handle.0)
