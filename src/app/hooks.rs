@@ -52,10 +52,16 @@ impl<T: 'static> UiCell<T> {
     }
 }
 
+/// The value a cell holds now: one function, not one reading of Yew's handle per cell type.
+#[inline(never)]
+fn held(handle: &UseStateHandle<Held>) -> &dyn std::any::Any {
+    &*handle.0
+}
+
 impl<T: 'static> std::ops::Deref for UiCell<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        match self.handle.0.downcast_ref() {
+        match held(&self.handle).downcast_ref() {
             Some(value) => value,
             // Only `use_ui_cell::<T>` and `UiCell::<T>::set` write the cell.
             None => unreachable!(),
