@@ -78,14 +78,6 @@ impl<T> Clone for UiCell<T> {
     }
 }
 
-/// Holding the very same value, not an equal one. Like Yew's handles, a `UiCell` reads the
-/// cell's current value, so two handles of one cell are always equal.
-impl<T> PartialEq for UiCell<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.handle.0, &other.handle.0)
-    }
-}
-
 #[hook]
 fn use_held(init: Box<dyn FnOnce() -> Held>) -> UseStateHandle<Held> {
     use_state(init)
@@ -118,7 +110,7 @@ pub fn use_keyed_memo<T: 'static>(key: String, make: impl FnOnce() -> T + 'stati
 }
 
 /// The shortcut help: whether it is open, and where focus returns when it closes.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Help {
     pub open: UiCell<bool>,
     back_to: Rc<RefCell<Option<web_sys::HtmlElement>>>,

@@ -139,27 +139,27 @@ pub enum DealAction {
 /// call while it is being written, so closing the tab mid-review loses nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ReviewDraft {
-    #[serde(rename = "h", default)]
+    #[serde(rename = "h")]
     pub happened: String,
-    #[serde(rename = "n", default)]
+    #[serde(rename = "n")]
     pub next_step: String,
     /// `YYYY-MM-DD` or empty.
-    #[serde(rename = "d", default)]
+    #[serde(rename = "d")]
     pub next_step_on: String,
-    #[serde(rename = "c", default)]
+    #[serde(rename = "c")]
     pub cues: String,
-    #[serde(rename = "w", default)]
+    #[serde(rename = "w")]
     pub how: [String; 4],
-    #[serde(rename = "e", default)]
+    #[serde(rename = "e")]
     pub evidence: Vec<(String, EvidenceLevel)>,
     /// What we promised, one per line.
-    #[serde(rename = "wp", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "wp", skip_serializing_if = "String::is_empty")]
     pub we_promised: String,
     /// What they promised, one per line.
-    #[serde(rename = "tp", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "tp", skip_serializing_if = "String::is_empty")]
     pub they_promised: String,
     /// Evidence changes call mode suggests ("Budget: Heard?"), each to accept or skip.
-    #[serde(rename = "sg", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "sg", skip_serializing_if = "Vec::is_empty")]
     pub suggested: Vec<(String, EvidenceLevel)>,
 }
 

@@ -54,10 +54,10 @@ pub struct ListItem {
     #[serde(rename = "t")]
     pub text: String,
     /// Ticked in call mode: the agenda item covered, the question asked.
-    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "x", skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
     /// The one-line answer noted in call mode.
-    #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "n", skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
@@ -75,7 +75,7 @@ pub struct Pair {
     pub id: Id,
     #[serde(rename = "a")]
     pub left: String,
-    #[serde(rename = "b", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "b", skip_serializing_if = "String::is_empty")]
     pub right: String,
 }
 
@@ -290,25 +290,25 @@ super::keyed::stored_as_object!(EvidenceChange {
 /// What the seller wrote after the call.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Review {
-    #[serde(rename = "w", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "w", skip_serializing_if = "String::is_empty")]
     pub happened: String,
-    #[serde(rename = "n", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "n", skip_serializing_if = "String::is_empty")]
     pub next_step: String,
-    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "d", skip_serializing_if = "Option::is_none")]
     pub next_step_on: Option<Day>,
-    #[serde(rename = "c", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "c", skip_serializing_if = "String::is_empty")]
     pub cues: String,
     /// Focus on How: customer experience, roadmap for the client, what it takes to close,
     /// what helps the client succeed.
-    #[serde(rename = "h", default, skip_serializing_if = "is_blank4")]
+    #[serde(rename = "h", skip_serializing_if = "is_blank4")]
     pub how: [String; 4],
-    #[serde(rename = "e", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "e", skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceChange>,
     /// What we promised the client, one line each.
-    #[serde(rename = "wp", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "wp", skip_serializing_if = "Vec::is_empty")]
     pub we_promised: Vec<String>,
     /// What the client promised us, one line each.
-    #[serde(rename = "tp", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "tp", skip_serializing_if = "Vec::is_empty")]
     pub they_promised: Vec<String>,
 }
 
@@ -499,13 +499,7 @@ mod joined_ids {
     }
 
     /// The ids read back from their joined string.
-    pub struct Joined(Vec<Id>);
-
-    impl From<Joined> for Vec<Id> {
-        fn from(j: Joined) -> Vec<Id> {
-            j.0
-        }
-    }
+    pub struct Joined(pub Vec<Id>);
 
     impl<'de> Deserialize<'de> for Joined {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Joined, D::Error> {

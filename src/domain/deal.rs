@@ -68,7 +68,7 @@ pub struct StageMove {
     #[serde(rename = "t")]
     pub to: Stage,
     /// How many steps were skipped by this move.
-    #[serde(rename = "x", default, skip_serializing_if = "is_zero")]
+    #[serde(rename = "x", skip_serializing_if = "is_zero")]
     pub skipped: u16,
 }
 
@@ -93,44 +93,43 @@ pub struct Deal {
     pub client: String,
     #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "s", default)]
+    #[serde(rename = "s")]
     pub stage: Stage,
     /// Free text so any currency works ("€40k", "USD 12,000").
-    #[serde(rename = "v", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "v", skip_serializing_if = "String::is_empty")]
     pub value: String,
-    #[serde(rename = "td", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "td", skip_serializing_if = "Option::is_none")]
     pub target: Option<Day>,
-    #[serde(rename = "o", default)]
+    #[serde(rename = "o")]
     pub outcome: Outcome,
-    #[serde(rename = "ar", default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "ar", skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
     /// A sample deal, shown as such and removable.
-    #[serde(rename = "sm", default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "sm", skip_serializing_if = "std::ops::Not::not")]
     pub sample: bool,
     #[serde(rename = "cr")]
     pub created: Minutes,
     #[serde(rename = "up")]
     pub updated: Minutes,
-    #[serde(rename = "r", default)]
+    #[serde(rename = "r")]
     pub rev: u64,
     #[serde(rename = "tp")]
     pub template: Id,
-    #[serde(rename = "ps", default)]
+    #[serde(rename = "ps")]
     pub preset: Preset,
-    #[serde(rename = "q", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "q", skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
-    #[serde(rename = "pp", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "pp", skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Stakeholder>,
-    #[serde(rename = "cl", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "cl", skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<Call>,
-    #[serde(rename = "mv", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "mv", skip_serializing_if = "Vec::is_empty")]
     pub moves: Vec<StageMove>,
-    #[serde(rename = "j", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "j", skip_serializing_if = "Vec::is_empty")]
     pub jumped: Vec<SkippedStep>,
     /// (when, score) recorded each time a call review is saved.
     #[serde(
         rename = "sn",
-        default,
         skip_serializing_if = "Vec::is_empty",
         serialize_with = "flat_pairs::serialize"
     )]
@@ -171,13 +170,7 @@ mod flat_pairs {
     }
 
     /// The pairs read back from their flat array.
-    pub struct Pairs(Vec<(Minutes, u8)>);
-
-    impl From<Pairs> for Vec<(Minutes, u8)> {
-        fn from(p: Pairs) -> Self {
-            p.0
-        }
-    }
+    pub struct Pairs(pub Vec<(Minutes, u8)>);
 
     impl<'de> Deserialize<'de> for Pairs {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pairs, D::Error> {

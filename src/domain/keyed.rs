@@ -98,7 +98,8 @@ impl<'de> Deserialize<'de> for Key<'de> {
 /// reads `Type` (or `Type<'de>`, borrowing from the text) from a JSON object (serializing stays
 /// derived). Each field is read under its
 /// key; a field with `= default` may be missing, one without is required; unknown keys are
-/// skipped; `via Wrapper` reads the field through `Wrapper: Deserialize + Into<FieldType>`.
+/// skipped; `via Wrapper` reads the field through a `Wrapper(FieldType)` that implements
+/// `Deserialize` (a stored shape of its own, as serde's `deserialize_with`).
 /// What serde's derive reads too, minus reading a struct from an array, which no stored record
 /// does: the derive's array half and its field visitor were ~30 KB of the wasm for all records.
 macro_rules! stored_as_object {
@@ -131,7 +132,7 @@ macro_rules! stored_as_object {
         }
     };
     (@read $map:ident) => { $map.next_value()? };
-    (@read $map:ident $via:ty) => { $map.next_value::<$via>()?.into() };
+    (@read $map:ident $via:ty) => { $map.next_value::<$via>()?.0 };
     (@take $field:ident, $key:literal) => {
         $field.ok_or_else(|| serde::de::Error::missing_field($key))?
     };

@@ -65,15 +65,15 @@ pub struct Stakeholder {
     pub id: Id,
     #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "t", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "t", skip_serializing_if = "String::is_empty")]
     pub title: String,
-    #[serde(rename = "r", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "r", skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
-    #[serde(rename = "e", default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "e", skip_serializing_if = "std::ops::Not::not")]
     pub engaged: bool,
-    #[serde(rename = "c", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "c", skip_serializing_if = "Option::is_none")]
     pub last_contact: Option<Day>,
-    #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "x", skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 

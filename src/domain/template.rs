@@ -12,15 +12,15 @@ pub struct TemplateItem {
     pub id: Id,
     #[serde(rename = "t")]
     pub text: String,
-    #[serde(rename = "h", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "h", skip_serializing_if = "String::is_empty")]
     pub hint: String,
     /// 1 (nice to have) to 3 (must do).
-    #[serde(rename = "w", default = "one")]
+    #[serde(rename = "w")]
     pub weight: u8,
-    #[serde(rename = "x", default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "x", skip_serializing_if = "std::ops::Not::not")]
     pub retired: bool,
     /// How the item is checked; absent in records from before proofs (see [`Proof::Shipped`]).
-    #[serde(rename = "p", default, skip_serializing_if = "Proof::is_shipped")]
+    #[serde(rename = "p", skip_serializing_if = "Proof::is_shipped")]
     pub proof: Proof,
 }
 
@@ -71,7 +71,7 @@ pub struct Template {
     pub id: Id,
     #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "it", default)]
+    #[serde(rename = "it")]
     pub items: Vec<TemplateItem>,
 }
 

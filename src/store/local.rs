@@ -43,12 +43,12 @@ pub enum SaveError {
 /// Small bookkeeping record: when the last export happened and how many edits since.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Meta {
-    #[serde(rename = "le", default)]
+    #[serde(rename = "le")]
     pub last_export: Option<crate::domain::Minutes>,
-    #[serde(rename = "ed", default)]
+    #[serde(rename = "ed")]
     pub edits_since_export: u32,
     /// When the first edit not covered by an export was made.
-    #[serde(rename = "fe", default)]
+    #[serde(rename = "fe")]
     pub first_unexported_edit: Option<crate::domain::Minutes>,
 }
 

@@ -16,7 +16,8 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_DEALS: usize = 20_000;
 pub const MAX_ITEMS: usize = 1_000;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Written by `export`; read only through `parse_import`, which checks every field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExportFile {
     pub app: String,
     pub app_version: String,
@@ -24,14 +25,13 @@ pub struct ExportFile {
     /// Local wall-clock minutes.
     pub exported_at: Minutes,
     pub deals: Vec<Deal>,
-    #[serde(default)]
     pub templates: Vec<Template>,
     /// The playbook's curated entries (what it collects comes with the deals).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub playbook: Vec<Entry>,
     /// Records kept aside (unreadable, or from a newer version), as `[key, raw text]`: a backup
     /// carries them too. An import leaves them out; they are restored by hand if ever needed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aside: Vec<(String, String)>,
 }
 
@@ -468,16 +468,11 @@ mod tests {
     fn the_playbook_travels_in_the_file_and_a_bad_entry_is_refused_with_its_place() {
         use crate::domain::playbook::Kind;
         let entry = |id: &str, text: &str| Entry {
-            id: Id::new(id).unwrap(),
-            kind: Kind::Objection,
-            key: crate::domain::carry::fold(text),
-            text: text.into(),
             response: "Cost of delay".into(),
             stage: Some(crate::domain::Stage::Proposal),
             element: "budget".into(),
             pinned: true,
-            removed: false,
-            updated: now(),
+            ..Entry::new(Id::new(id).unwrap(), Kind::Objection, text, now())
         };
         let mut file = export(generate(1, 1, 3, now()), vec![], now());
         file.playbook = vec![entry("p1", "Too pricey"), entry("p2", "No time")];
