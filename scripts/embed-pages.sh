@@ -32,6 +32,8 @@ fi
 # release build's HTML is minified onto one line, so it is not read line by line).
 python3 "$root/scripts/loader.py" "$staging"
 if $release; then minify "$staging/deal-prep.js" --module --mangle; fi
+# The style sheets inlined into index.html (the files stay for the loader).
+python3 "$root/scripts/inline-css.py" "$staging"
 cp "$root/embed/embed-example.html" "$root/embed/iframe-example.html" "$root/embed/iframe-sandboxed.html" "$staging/"
 
 # A strict Content-Security-Policy in every page, with the hashes of their inline blocks.
