@@ -13,6 +13,14 @@ pub struct Id(String);
 
 pub const ID_MAX_LEN: usize = 40;
 
+/// The empty text, not a valid id: only what a stored record's reader holds before it reads the
+/// record's required id (a record without one is refused, so this never leaves the reader).
+impl super::keyed::Blank for Id {
+    fn blank() -> Id {
+        Id(String::new())
+    }
+}
+
 impl Id {
     pub fn new(text: impl Into<String>) -> Result<Id, DomainError> {
         let text = text.into();
