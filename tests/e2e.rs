@@ -851,6 +851,12 @@ async fn copy_as_markdown_falls_back_to_a_text_box_when_the_clipboard_is_refused
             "{internal} must not reach the client: {agenda}"
         );
     }
+    // The text box belongs to this visit of the page: it is gone after leaving and coming back.
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
+    c.goto(&call_url).await.unwrap();
+    wait_text(&c, ".dp-checklist__progress", "6 of 10 ready").await;
+    wait_gone(&c, ".dp-fallback").await;
     c.close().await.unwrap();
 }
 

@@ -50,7 +50,6 @@ type Make = fn(&Deal, &Call, &Template, crate::domain::Minutes) -> Option<String
 
 /// The print and copy buttons, the copy fallback, and the live score linking to its breakdown.
 pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
-    let (fallback, copied) = (ui.fallback.clone(), ui.copied.clone());
     let template = ctx.state.book.template_for(deal);
     let now = platform::now();
     let process = crate::domain::score(deal, template, now).total;
@@ -70,17 +69,14 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     };
     // The internal brief, and the agenda for the client (objective, agenda, attendees only).
     let copy = {
-        let (fallback, copied) = (fallback.clone(), copied.clone());
+        let copy = ui.copy.clone();
         Callback::from(move |markdown: String| {
-            let (fallback, copied) = (fallback.clone(), copied.clone());
+            let copy = copy.clone();
             yew::platform::spawn_local(async move {
-                match platform::copy(&markdown).await {
-                    Ok(()) => {
-                        fallback.set(None);
-                        copied.set(true);
-                    }
-                    Err(_) => fallback.set(Some(markdown)),
-                }
+                copy.set(Some(match platform::copy(&markdown).await {
+                    Ok(()) => super::Copy::Done,
+                    Err(_) => super::Copy::ByHand(markdown),
+                }));
             });
         })
     };
@@ -130,12 +126,12 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
                 { button("dp-button", "Copy agenda for the client", Callback::from(on_copy_client)) }
                 if let Some(on) = on_call_ics { { button("dp-button", "Add to calendar (.ics)", Callback::from(on)) } }
                 if let Some(on) = on_next_ics { { button("dp-button", "Next step to calendar (.ics)", Callback::from(on)) } }
-                if *copied { <span class="dp-muted" role="status">{ "Copied." }</span> }
+                if matches!(*ui.copy, Some(super::Copy::Done)) { <span class="dp-muted" role="status">{ "Copied." }</span> }
                 <a class="dp-call__score" href={Route::Deal(deal.id.clone()).href()} aria-label={format!("Process score {process} of 100: see the breakdown")}>
                     { "Process score " }<strong class="dp-call__score-value">{ process }</strong>
                 </a>
             </div>
-            if let Some(text) = &*fallback {
+            if let Some(super::Copy::ByHand(text)) = &*ui.copy {
                 <div class="dp-fallback" role="region" aria-label="Markdown to copy">
                     <p>{ "Your browser did not allow copying. Select the text below and copy it (Ctrl+C or ⌘C)." }</p>
                     <textarea class="dp-input dp-input--area dp-fallback__text" rows="10" readonly=true value={text.clone()}

@@ -19,26 +19,33 @@ use crate::app::route::Route;
 use crate::domain::playbook::Row;
 use crate::domain::{DealAction, Id};
 
-/// The page's own UI state: the copy fallback and "Copied.", kept by the root (the page and its
-/// parts are view functions: a Yew component costs about 1 KB of wasm) and cleared whenever
-/// the route changes.
+/// The page's own UI state: what the last copy did, kept by the root (the page and its parts are
+/// view functions: a Yew component costs about 1 KB of wasm) and cleared whenever the route
+/// changes.
 pub struct CallUi {
-    pub fallback: crate::app::hooks::UiCell<Option<String>>,
-    pub copied: crate::app::hooks::UiCell<bool>,
+    pub copy: crate::app::hooks::UiCell<Option<Copy>>,
+}
+
+/// What the last copy did: "Copied.", or the browser refused and the text is shown to copy by
+/// hand.
+pub enum Copy {
+    Done,
+    ByHand(String),
 }
 
 #[hook]
 pub fn use_call_ui(route: &crate::app::route::Route) -> CallUi {
     let ui = CallUi {
-        fallback: crate::app::hooks::use_ui_cell(|| None::<String>),
-        copied: crate::app::hooks::use_ui_cell(|| false),
+        copy: crate::app::hooks::use_ui_cell(|| None),
     };
-    let (fallback, copied) = (ui.fallback.clone(), ui.copied.clone());
+    let copy = ui.copy.clone();
     use_keyed_effect(
         route.href(),
         Box::new(move || {
-            fallback.set(None);
-            copied.set(false);
+            // Only when there is something to clear: a set renders again (at mount, for nothing).
+            if copy.is_some() {
+                copy.set(None);
+            }
             nothing()
         }),
     );
