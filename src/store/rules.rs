@@ -71,13 +71,21 @@ pub fn incoming(
         (None, None) => Incoming::Remove,
         (Some(_), None) if unsaved || open => Incoming::DeletedWhileOpen,
         (Some(_), None) => Incoming::Remove,
-        (Some(mine), Some(theirs)) if mine == theirs => Incoming::Same,
+        (Some(mine), Some(theirs)) if same(mine, theirs) => Incoming::Same,
         // Their write is based on ours or later, and nothing of ours is waiting: a plain update.
         (Some(_), Some(theirs)) if !unsaved && base.is_none_or(|b| theirs.rev > b) => Incoming::Take,
         // Unsaved changes here, or a write at a revision we had already written (two tabs wrote
         // at the same moment, theirs landed last).
         (Some(_), Some(_)) => Incoming::Conflict,
     }
+}
+
+/// Whether two copies of a deal hold the same record: compared as the text they are stored as
+/// (the serializer the app has anyway; a derived comparison of every field of every call,
+/// person and review was ~1 KB of wasm). Every field is written, and written one way only. The
+/// revision and time are compared first: most copies differ there, and nothing is written.
+fn same(a: &Deal, b: &Deal) -> bool {
+    a.rev == b.rev && a.updated == b.updated && super::codec::encode(a) == super::codec::encode(b)
 }
 
 /// Whether a written change counts as a new edit for the backup reminder: one edited field
@@ -110,7 +118,7 @@ pub fn merge_of(ours: Option<&Deal>, kept_aside: bool, theirs: &Deal) -> Merge {
         return Merge::KeptAside;
     }
     let Some(ours) = ours else { return Merge::New };
-    if ours == theirs {
+    if same(ours, theirs) {
         return Merge::Unchanged;
     }
     let (rev, time) = (theirs.rev.cmp(&ours.rev), theirs.updated.cmp(&ours.updated));
@@ -248,6 +256,27 @@ mod tests {
             "after focus left the field, the next edit counts"
         );
         assert!(new_edit(Some(&a), false, &b), "another deal's edit counts");
+    }
+
+    /// Copies are compared as stored text: a change anywhere inside the deal, at the same
+    /// revision and time, is not "the same".
+    #[test]
+    fn a_change_deep_inside_a_deal_is_never_the_same() {
+        let now = crate::domain::Minutes(1_000_000);
+        let ours = crate::domain::sample::generate(1, 20, 7, now).remove(0);
+        assert_eq!(merge_of(Some(&ours), false, &ours.clone()), Merge::Unchanged);
+        let mut notes = ours.clone();
+        notes.people[0].notes.push('.');
+        let mut call = ours.clone();
+        call.calls[0].at = call.calls[0].at.plus_days(1);
+        for theirs in [notes, call] {
+            assert_eq!(merge_of(Some(&ours), false, &theirs), Merge::Conflict);
+            let base = Some(ours.rev);
+            assert_eq!(
+                incoming(Some(&ours), base, true, true, Some(&theirs)),
+                Incoming::Conflict
+            );
+        }
     }
 
     #[test]
