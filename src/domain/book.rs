@@ -78,8 +78,7 @@ impl Book {
                     .ok_or_else(|| DomainError::UnknownDeal(deal.to_string()))?;
                 // Work on a copy so a refused edit leaves the deal untouched.
                 let mut next = current.clone();
-                let template = self.template_for(current).clone();
-                edit(&mut next, op, &template, now)?;
+                edit(&mut next, op, self.template_for(current), now)?;
                 // Saturating: a revision near the top (imports are bounded to 2^53) never wraps.
                 next.rev = next.rev.saturating_add(1);
                 next.updated = now;

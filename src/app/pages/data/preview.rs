@@ -13,7 +13,7 @@ use crate::domain::Id;
 use crate::store::rules::{Choices, Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Pending {
     pub file: Rc<ExportFile>,
     pub plan: Rc<Vec<(Id, Merge)>>,
