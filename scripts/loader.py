@@ -2,7 +2,8 @@
 """Writes DIR/deal-prep.js, the stable loader, from assets/loader.template.js and the hashed
 file names of the build in DIR (read from DIR/index.html; the style sheets, which the built
 index.html carries inline, found in DIR in the order the repository's index.html links them).
-Run by scripts/embed-pages.sh after every build, and by the tests on a copy of dist/ whose files were renamed (a "new build")."""
+Run by scripts/embed-pages.sh after every build, and by the tests on a copy of dist/ whose
+files were renamed (a "new build")."""
 import json
 import pathlib
 import re
