@@ -1763,6 +1763,31 @@ async fn back_returns_to_the_place_people_are_edited_and_the_list_reads_as_statu
         "{text}"
     );
     screenshot_in(browser, &c, "deals-status").await;
+
+    // "Undo" belongs to the deal a person was removed from: another deal never offers it.
+    wait_text(&c, ".dp-deal-row__link", "Fleet tracking pilot")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
+    c.find(Locator::Css(
+        ".dp-person:nth-child(2) button[aria-label^='Remove']",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_text(&c, ".dp-undo", "Removed Chris Olsson.").await;
+    c.goto(&server.url("#/")).await.unwrap();
+    wait_text(&c, ".dp-deal-row__link", "Grid analytics")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "Grid analytics").await;
+    wait_gone(&c, ".dp-undo").await;
     c.close().await.unwrap();
 }
 

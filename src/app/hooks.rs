@@ -52,6 +52,16 @@ impl<T: 'static> UiCell<T> {
     }
 }
 
+impl<T: 'static> UiCell<Option<T>> {
+    /// Back to `None`, only when it holds something: a set renders again even to an equal
+    /// value, so clearing what is already clear (as a reset at mount does) would render twice.
+    pub fn clear(&self) {
+        if self.is_some() {
+            self.set(None);
+        }
+    }
+}
+
 /// The value a cell holds now: one function, not one reading of Yew's handle per cell type.
 #[inline(never)]
 fn held(handle: &UseStateHandle<Held>) -> &dyn std::any::Any {

@@ -38,11 +38,14 @@ pub fn use_playbook(ctx: &Ctx, route: &Route) -> Rc<Vec<Row>> {
         })
     };
     // Joined again whenever the lines were collected again or anything changed (the
-    // curation among it): cheap next to collecting.
+    // curation among it): cheap next to collecting. Not while no page shows them: the join
+    // would run at every keystroke anywhere else.
     let state = ctx.state.clone();
-    use_keyed_memo(format!("{key}/{}", state.seq), move || {
-        playbook::rows(&collected, &state.book.playbook)
-    })
+    let joined = match key.is_empty() {
+        true => String::new(),
+        false => format!("{key}/{}", state.seq),
+    };
+    use_keyed_memo(joined, move || playbook::rows(&collected, &state.book.playbook))
 }
 
 const KINDS: [(Kind, &str, Option<&str>); 4] = [

@@ -42,10 +42,7 @@ pub fn use_call_ui(route: &crate::app::route::Route) -> CallUi {
     use_keyed_effect(
         route.href(),
         Box::new(move || {
-            // Only when there is something to clear: a set renders again (at mount, for nothing).
-            if copy.is_some() {
-                copy.set(None);
-            }
+            copy.clear();
             nothing()
         }),
     );

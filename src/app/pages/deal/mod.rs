@@ -75,13 +75,8 @@ pub fn use_deal_ui(ctx: &crate::app::ctx::Ctx, route: &Route) -> DealUi {
         use_keyed_effect(
             key,
             Box::new(move || {
-                // Only what is set is cleared: a set renders again (at mount, for nothing).
-                if pending.is_some() {
-                    pending.set(None);
-                }
-                if removed.is_some() {
-                    removed.set(None);
-                }
+                pending.clear();
+                removed.clear();
                 nothing()
             }),
         );
