@@ -2755,6 +2755,52 @@ async fn a_call_and_its_next_step_download_as_calendar_files(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// Replacing a name the usual way — delete it, type the new one — gives the new name. A name
+/// field typed blank stays blank while the user is in it, even when the app renders again (the
+/// save of the last letters typed lands while it is blank); the stored name is kept, and comes
+/// back into the field when the user leaves it blank. Before, the field snapped back to the
+/// stored name at once, and "Rollout" deleted and "Expansion" typed became "RExpansion".
+async fn a_name_deleted_and_retyped_is_the_new_name(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Acme", "Rollout").await;
+    let deal_url = c.current_url().await.unwrap().to_string();
+    click(&c, ".dp-deal__details summary").await;
+    let backspaces = |n: usize| "\u{E003}".repeat(n);
+    let name = c.find(Locator::Css("input[name=deal-title]")).await.unwrap();
+    name.send_keys(&backspaces("Rollout".len())).await.unwrap();
+    // Past the typing pause: "R" (the last letter left) is written, and the app renders again.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(value_of(&c, "input[name=deal-title]").await.as_deref(), Some(""));
+    wait_text(&c, ".dp-banner", "can't be empty").await;
+    name.send_keys("Expansion").await.unwrap();
+    wait_value(&c, "input[name=deal-title]", "Expansion").await;
+    wait_text(&c, ".dp-deal h1", "Expansion").await;
+
+    // Selected and deleted in one go, then left blank: the field shows the name kept.
+    name.send_keys("\u{E009}a\u{E000}\u{E003}").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(value_of(&c, "input[name=deal-title]").await.as_deref(), Some(""));
+    click(&c, "input[name=deal-value]").await;
+    wait_value(&c, "input[name=deal-title]", "Expansion").await;
+
+    // A person's name, the same way.
+    fill(&c, "input[name=person]", "Ana").await;
+    click_button(&c, "Add person").await;
+    let ana = person(&c, "Ana").await;
+    let field = ana.find(Locator::Css("input[name=person-name]")).await.unwrap();
+    field.send_keys(&backspaces(3)).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(value_of(&c, "input[name=person-name]").await.as_deref(), Some(""));
+    field.send_keys("Bea").await.unwrap();
+    person(&c, "Bea").await;
+
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    visit(&c, &deal_url).await;
+    wait_text(&c, ".dp-deal h1", "Expansion").await;
+    person(&c, "Bea").await;
+    c.close().await.unwrap();
+}
+
 macro_rules! in_both_browsers {
     ($($name:ident),* $(,)?) => {
         mod chromium {
@@ -2813,6 +2859,7 @@ in_both_browsers!(
     a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step,
     the_playbook_edited_in_two_windows_keeps_both_changes,
     call_mode_opens_objections_on_a_tap_names_who_attends_and_works_from_the_keyboard,
+    a_name_deleted_and_retyped_is_the_new_name,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

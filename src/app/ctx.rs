@@ -17,7 +17,7 @@ use crate::store::transfer::{self, ExportFile};
 /// short pause and when the page hides.
 #[derive(Clone)]
 pub struct DealEditor {
-    ctx: Ctx,
+    pub ctx: Ctx,
     id: Id,
 }
 
@@ -33,7 +33,7 @@ impl DealEditor {
 /// Edits to the checklist templates, cheap to clone into callbacks.
 #[derive(Clone)]
 pub struct TemplateEditor {
-    ctx: Ctx,
+    pub ctx: Ctx,
 }
 
 impl TemplateEditor {
@@ -85,6 +85,24 @@ impl Ctx {
     /// Typing in a field: shown at once, written after a short pause and when the page hides.
     pub fn type_in(&self, action: Action) {
         self.state.dispatch(Msg::Do(action, now(), true));
+    }
+
+    /// Typing in a name field (of a deal, person, template, item or playbook line: `key` names
+    /// it). A blank name is not an edit: the stored name is kept, and said so, while the field
+    /// stays blank — given the stored name back at once, the next letters typed would follow
+    /// it ("R" + "Expansion"). Any other text is returned, to be edited in. A field left blank
+    /// shows the stored name again (`Writer::blurred`).
+    pub fn name_typed(&self, key: &str, text: String) -> Option<String> {
+        if text.trim().is_empty() {
+            self.state.dispatch(Msg::Blank(Some(key.to_owned())));
+            return None;
+        }
+        Some(text)
+    }
+
+    /// A name field's value: none (left as typed) while it is typed blank, else `name`.
+    pub fn name_value(&self, key: &str, name: &str) -> Option<yew::AttrValue> {
+        (self.state.blank.as_deref() != Some(key)).then(|| name.to_owned().into())
     }
 
     /// An edit to one deal, as a step (`typing` false) or typing.
@@ -143,7 +161,8 @@ impl Ctx {
 
     /// A change to a line of the playbook; editing its wording is typing.
     pub fn playbook(&self, line: &crate::domain::playbook::Row, change: crate::domain::playbook::Change) {
-        let typing = matches!(change, crate::domain::playbook::Change::Edit { .. });
+        use crate::domain::playbook::Change;
+        let typing = matches!(change, Change::Text(_) | Change::Response(_));
         let action = Action::Playbook {
             line: Box::new(line.clone()),
             id: platform::new_id('p'),

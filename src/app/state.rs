@@ -72,6 +72,9 @@ pub struct AppState {
     pub undo_replace: Option<Rc<super::writer::ReplaceUndo>>,
     /// A new version of the app is ready; it is used after a reload (never swapped mid-edit).
     pub update_ready: bool,
+    /// The name field the user has typed blank (the id or key of what it names): it shows what
+    /// was typed, not the stored name, which is kept (see [`super::ctx::Ctx::name_typed`]).
+    pub blank: Option<String>,
 }
 
 impl AppState {
@@ -142,6 +145,8 @@ pub enum Msg {
     UndoReplace(Option<Rc<super::writer::ReplaceUndo>>),
     /// A new build is installed and will be used after a reload.
     UpdateReady,
+    /// A name field typed blank (its key), or left (`None`).
+    Blank(Option<String>),
 }
 
 impl Reducible for AppState {
@@ -154,6 +159,7 @@ impl Reducible for AppState {
                 Ok(change) => {
                     next.record(change, typing);
                     next.notice = None;
+                    next.blank = None;
                 }
                 Err(e) => next.notice = Some(Notice::Error(e.to_string())),
             },
@@ -214,6 +220,12 @@ impl Reducible for AppState {
             Msg::Discarded(key) => next.problems.retain(|p| p.key != key),
             Msg::DeletedElsewhere(deal) => next.deleted_elsewhere = deal,
             Msg::UndoReplace(undo) => next.undo_replace = undo,
+            Msg::Blank(key) => {
+                if key.is_some() {
+                    next.notice = Some(Notice::Error(crate::domain::DomainError::EmptyName.to_string()));
+                }
+                next.blank = key;
+            }
         }
         Rc::new(next)
     }
@@ -255,6 +267,31 @@ mod tests {
         let state = state.reduce(Msg::Do(edit, Minutes(1), false));
         assert!(state.touched.is_empty());
         assert!(matches!(state.notice, Some(Notice::Error(_))));
+    }
+
+    /// A name field typed blank: it is marked (so it shows blank, not the stored name), the
+    /// user is told the name is kept, nothing is written; the next name typed unmarks it, and
+    /// so does leaving the field (`Blank(None)`).
+    #[test]
+    fn a_name_typed_blank_is_marked_until_another_is_typed() {
+        let create = Action::CreateDeal {
+            id: id("d1"),
+            client: "Acme".into(),
+            name: "Rollout".into(),
+        };
+        let state = Rc::new(AppState::default()).reduce(Msg::Do(create, Minutes(1), false));
+        let state = state.reduce(Msg::Blank(Some("d1".into())));
+        assert_eq!(state.blank.as_deref(), Some("d1"));
+        assert!(matches!(&state.notice, Some(Notice::Error(text)) if text.contains("can't be empty")));
+        assert_eq!(state.seq, 1, "nothing to write");
+        assert_eq!(state.book.deals[&id("d1")].name, "Rollout");
+        let rename = Action::Edit {
+            deal: id("d1"),
+            op: DealAction::Rename("E".into()),
+        };
+        let typed = state.clone().reduce(Msg::Do(rename, Minutes(2), true));
+        assert_eq!((typed.blank.clone(), typed.notice.clone()), (None, None));
+        assert_eq!(state.reduce(Msg::Blank(None)).blank, None);
     }
 
     #[test]

@@ -133,9 +133,13 @@ impl Writer {
         self.ledger.borrow_mut().templates_base = rev;
     }
 
-    /// Focus left a field: the next edit counts as a new one for the backup reminder.
+    /// Focus left a field: the next edit counts as a new one for the backup reminder, and a
+    /// name field left blank shows its stored name again (see `Ctx::name_typed`).
     pub fn blurred(&self) {
         self.ledger.borrow_mut().blurred = true;
+        if let Some(state) = self.state().filter(|s| s.blank.is_some()) {
+            state.dispatch(Msg::Blank(None));
+        }
     }
 
     /// Called after every render that changed something: steps are written at once, typing

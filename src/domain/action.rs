@@ -15,13 +15,20 @@ pub enum Change {
     Playbook,
 }
 
+/// A person's text fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonField {
+    Name,
+    Title,
+    Notes,
+}
+
 /// An edit to one deal.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DealAction {
-    Rename {
-        client: String,
-        name: String,
-    },
+    /// The deal's name, as typed (a blank name is refused).
+    Rename(String),
+    SetClient(String),
     SetValue(String),
     /// `YYYY-MM-DD`, or empty to clear.
     SetTarget(String),
@@ -42,11 +49,11 @@ pub enum DealAction {
         id: Id,
         name: String,
     },
+    /// One of a person's texts, as typed: an edit touches only its own field.
     EditPerson {
         id: Id,
-        name: String,
-        title: String,
-        notes: String,
+        field: PersonField,
+        text: String,
     },
     /// `YYYY-MM-DD`, or empty to clear.
     SetLastContact {
@@ -233,11 +240,12 @@ pub enum TemplateAction {
         id: Id,
         text: String,
     },
+    /// An item's text (`hint` false; a blank one is refused) or its hint, as typed.
     EditItem {
         template: Id,
         item: Id,
+        hint: bool,
         text: String,
-        hint: String,
     },
     SetWeight {
         template: Id,

@@ -508,4 +508,66 @@ mod tests {
         );
         assert!(edit_d1(&mut book, restore).is_err(), "never twice");
     }
+
+    /// Each text field is edited alone: an edit carries only the field typed in, so it can
+    /// never write back another field as it was when the page was drawn. A name typed blank is
+    /// refused (the page keeps the field blank and the name stored); a trailing space is kept
+    /// for the next word.
+    #[test]
+    fn a_text_edit_touches_only_its_own_field() {
+        let mut book = book_with_deal();
+        let person = |field, text: &str| DealAction::EditPerson {
+            id: id("p1"),
+            field,
+            text: text.into(),
+        };
+        let add = DealAction::AddPerson {
+            id: id("p1"),
+            name: "Dana".into(),
+        };
+        edit_d1(&mut book, add).unwrap();
+        edit_d1(&mut book, person(PersonField::Title, "  CFO")).unwrap();
+        edit_d1(&mut book, person(PersonField::Notes, "  Signs. ")).unwrap();
+        edit_d1(&mut book, person(PersonField::Name, "Dana ")).unwrap();
+        let p = &book.deals[&id("d1")].people[0];
+        assert_eq!(
+            (p.name.as_str(), p.title.as_str(), p.notes.as_str()),
+            ("Dana ", "CFO", "  Signs. ")
+        );
+        let before = book.clone();
+        assert_eq!(
+            edit_d1(&mut book, person(PersonField::Name, " ")),
+            Err(DomainError::EmptyName)
+        );
+        assert_eq!(
+            edit_d1(&mut book, DealAction::Rename("".into())),
+            Err(DomainError::EmptyName)
+        );
+        assert_eq!(book, before, "a refused edit changes nothing");
+
+        edit_d1(&mut book, DealAction::SetClient("  Acme Corp".into())).unwrap();
+        edit_d1(&mut book, DealAction::Rename("Rollout 2 ".into())).unwrap();
+        let deal = &book.deals[&id("d1")];
+        assert_eq!(
+            (deal.client.as_str(), deal.name.as_str()),
+            ("Acme Corp", "Rollout 2 ")
+        );
+
+        let item = |hint, text: &str| {
+            Action::Template(TemplateAction::EditItem {
+                template: id("default"),
+                item: id("ag"),
+                hint,
+                text: text.into(),
+            })
+        };
+        book.apply(item(true, " Ask for their agenda"), now()).unwrap();
+        book.apply(item(false, "Agenda agreed"), now()).unwrap();
+        assert!(book.apply(item(false, ""), now()).is_err());
+        let ag = book.template(&id("default")).unwrap().item(&id("ag")).unwrap();
+        assert_eq!(
+            (ag.text.as_str(), ag.hint.as_str()),
+            ("Agenda agreed", "Ask for their agenda")
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! How each action changes a deal or the templates. Called by [`super::book::Book::apply`] on a
 //! copy, so a refused edit leaves everything untouched.
 
-use super::action::{DealAction, TemplateAction};
+use super::action::{DealAction, PersonField, TemplateAction};
 use super::call::{EvidenceChange, ListItem, PlanList};
 use super::order;
 use super::proof::Proof;
@@ -103,10 +103,8 @@ pub(super) fn edit(
 fn facts(deal: &mut Deal, op: DealAction, now: Minutes) -> Result<(), DomainError> {
     use DealAction as A;
     match op {
-        A::Rename { client, name } => {
-            deal.name = typed_name(&name)?;
-            deal.client = limit(client.trim_start(), "client", NAME_MAX)?;
-        }
+        A::Rename(name) => deal.name = typed_name(&name)?,
+        A::SetClient(client) => deal.client = limit(client.trim_start(), "client", NAME_MAX)?,
         A::SetValue(value) => deal.value = limit(value.trim_start(), "value", VALUE_MAX)?,
         A::SetTarget(text) => deal.target = optional_day(&text)?,
         A::SetArchived(archived) => deal.archived = archived,
@@ -140,17 +138,14 @@ fn people(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
             ensure_new(&deal.people, &id, |p| &p.id)?;
             deal.people.push(Stakeholder::new(id, clean_name(&name)?));
         }
-        A::EditPerson {
-            id,
-            name,
-            title,
-            notes,
-        } => {
-            let name = typed_name(&name)?;
-            let title = limit(title.trim_start(), "title", NAME_MAX)?;
-            let notes = limit(&notes, "notes", NOTE_MAX)?;
+        // On a copy of the deal (see `Book::apply`): a refused text changes nothing.
+        A::EditPerson { id, field, text } => {
             let p = person_mut(deal, &id)?;
-            (p.name, p.title, p.notes) = (name, title, notes);
+            match field {
+                PersonField::Name => p.name = typed_name(&text)?,
+                PersonField::Title => p.title = limit(text.trim_start(), "title", NAME_MAX)?,
+                PersonField::Notes => p.notes = limit(&text, "notes", NOTE_MAX)?,
+            }
         }
         A::SetLastContact { id, day } => {
             let day = optional_day(&day)?;
@@ -388,13 +383,14 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
         T::EditItem {
             template,
             item,
-            text,
             hint,
+            text,
         } => {
-            let text = typed_name(&text)?;
-            let hint = limit(hint.trim_start(), "hint", LINE_MAX)?;
             let i = item_mut(template_mut(templates, &template)?, &item)?;
-            (i.text, i.hint) = (text, hint);
+            match hint {
+                true => i.hint = limit(text.trim_start(), "hint", LINE_MAX)?,
+                false => i.text = typed_name(&text)?,
+            }
         }
         T::SetWeight {
             template,

@@ -32,7 +32,7 @@ pub(crate) mod testing;
 pub mod text;
 pub mod time;
 
-pub use action::{Action, Change, DealAction, TemplateAction};
+pub use action::{Action, Change, DealAction, PersonField, TemplateAction};
 pub use book::Book;
 pub use call::{Call, CallKind, CallPlan, ListEdit, ListItem, Pair, PlanList, Review};
 pub use deal::{Deal, Outcome, SkippedStep, StageMove};

@@ -229,10 +229,10 @@ impl Row {
 /// first change keeps it as an entry with `id`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    Edit {
-        text: String,
-        response: String,
-    },
+    /// The line's wording, as typed (a blank one is refused).
+    Text(String),
+    /// The response, as typed.
+    Response(String),
     Tag {
         stage: Option<Stage>,
         element: String,
@@ -268,13 +268,13 @@ pub fn apply(
     match change {
         // Kept as typed, not trimmed: the field shows what is stored, and a trimmed "What "
         // would eat the space before the next word typed.
-        Change::Edit { text, response } => {
+        Change::Text(text) => {
             if text.trim().is_empty() {
                 return Err(DomainError::EmptyName);
             }
             entry.text = limit(&text, "line", LINE_MAX)?;
-            entry.response = limit(&response, "response", LINE_MAX)?;
         }
+        Change::Response(response) => entry.response = limit(&response, "response", LINE_MAX)?,
         Change::Tag { stage, element } => (entry.stage, entry.element) = (stage, element),
         Change::Pin(pinned) => entry.pinned = pinned,
         Change::Remove(removed) => entry.removed = removed,
@@ -398,6 +398,37 @@ mod tests {
         assert_eq!(rows[0].key, fold("How do you plan today?"), "the most used first");
     }
 
+    /// The wording and the response are edited one at a time: each edit keeps the other as
+    /// stored, not as it was when the row was drawn.
+    #[test]
+    fn wording_and_response_are_edited_apart() {
+        let deal = deal_with(vec![(10, vec![], vec![("Too pricey", "Show the payback")])]);
+        let mut entries = Vec::new();
+        let row = rows(&collect([&deal]), &entries)[0].clone();
+        apply(
+            &mut entries,
+            &row,
+            id("e1"),
+            Change::Response("Payback in 6 months".into()),
+            Minutes(20),
+        )
+        .unwrap();
+        // The row as drawn before the response was typed: its wording edit keeps the response.
+        apply(
+            &mut entries,
+            &row,
+            id("e2"),
+            Change::Text("Too expensive".into()),
+            Minutes(21),
+        )
+        .unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(
+            (entries[0].text.as_str(), entries[0].response.as_str()),
+            ("Too expensive", "Payback in 6 months")
+        );
+    }
+
     #[test]
     fn curation_is_kept_by_key_and_removed_lines_stay_hidden() {
         let deal = deal_with(vec![(10, vec!["Who signs?", "What is the budget?"], vec![])]);
@@ -408,10 +439,7 @@ mod tests {
             &mut entries,
             &signs,
             id("e1"),
-            Change::Edit {
-                text: "Who signs the order?".into(),
-                response: String::new(),
-            },
+            Change::Text("Who signs the order?".into()),
             Minutes(50),
         )
         .unwrap();
@@ -429,10 +457,7 @@ mod tests {
                 &mut typed,
                 &typing,
                 id("e9"),
-                Change::Edit {
-                    text: text.into(),
-                    response: String::new(),
-                },
+                Change::Text(text.into()),
                 Minutes(52),
             )
             .unwrap();
@@ -505,10 +530,7 @@ mod tests {
             &mut entries,
             &pinned,
             id("x"),
-            Change::Edit {
-                text: "  ".into(),
-                response: String::new()
-            },
+            Change::Text("  ".into()),
             Minutes(60)
         )
         .is_err());
@@ -516,10 +538,7 @@ mod tests {
             &mut entries,
             &pinned,
             id("x"),
-            Change::Edit {
-                text: "x".repeat(LINE_MAX + 1),
-                response: String::new()
-            },
+            Change::Text("x".repeat(LINE_MAX + 1)),
             Minutes(60)
         )
         .is_err());

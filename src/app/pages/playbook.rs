@@ -103,10 +103,6 @@ fn line(
         let (ctx, row) = (ctx.clone(), row.clone());
         move |e: Event| ctx.playbook(&row, make(&row, event_value(&e)))
     };
-    let edit = |make: fn(&Row, String) -> Change| {
-        let (ctx, row) = (ctx.clone(), row.clone());
-        move |e: InputEvent| ctx.playbook(&row, make(&row, event_value(&e)))
-    };
     let step = |c: Change| {
         let (ctx, row) = (ctx.clone(), row.clone());
         move |_| ctx.playbook(&row, c.clone())
@@ -119,11 +115,12 @@ fn line(
     html! {
         <li key={format!("{}{}", row.kind.key(), row.key)} ~className={crate::app::parts::class(&["dp-playbook__row", crate::app::parts::when(pinned, "dp-playbook__row--pinned"), crate::app::parts::when(removed, "dp-playbook__row--removed")])}>
             <div class="dp-playbook__texts">
-                <input class="dp-input" aria-label="Wording" value={row.text.clone()} maxlength="1000"
-                    oninput={edit(|r, text| Change::Edit { text, response: r.response.clone() })} />
+                <input class="dp-input" aria-label="Wording" value={ctx.name_value(&row.key, &row.text)} maxlength="1000"
+                    oninput={{ let (ctx, row) = (ctx.clone(), row.clone());
+                        move |e: InputEvent| if let Some(text) = ctx.name_typed(&row.key, event_value(&e)) { ctx.playbook(&row, Change::Text(text)) } }} />
                 if let Some(label) = response {
                     <input class="dp-input" aria-label={label} placeholder={label} value={row.response.clone()} maxlength="1000"
-                        oninput={edit(|r, response| Change::Edit { text: r.text.clone(), response })} />
+                        oninput={{ let (ctx, row) = (ctx.clone(), row.clone()); move |e: InputEvent| ctx.playbook(&row, Change::Response(event_value(&e))) }} />
                 }
             </div>
             <span class="dp-muted">{ used }</span>

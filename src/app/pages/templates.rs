@@ -71,8 +71,8 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
             </div>
             <label class="dp-field">
                 <span class="dp-field__label">{ "Name" }</span>
-                <input class="dp-input" value={template.name.clone()} maxlength="200"
-                    oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| tpl.typing(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
+                <input class="dp-input" value={ctx.name_value(tid.as_str(), &template.name)} maxlength="200"
+                    oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| if let Some(name) = tpl.ctx.name_typed(tid.as_str(), event_value(&e)) { tpl.typing(TemplateAction::Rename { id: tid.clone(), name }) } }} />
             </label>
             <ol class="dp-template-items">
                 { for template.active().enumerate().map(|(n, item)| item_row(ctx, &tid, item, n)) }
@@ -96,24 +96,26 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
     let tpl = ctx.template_editor();
     let (iid, t) = (item.id.clone(), tid.clone());
     let edit = {
-        let (tpl, t, iid, hint) = (tpl.clone(), t.clone(), iid.clone(), item.hint.clone());
+        let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
         move |e: InputEvent| {
-            tpl.typing(TemplateAction::EditItem {
-                template: t.clone(),
-                item: iid.clone(),
-                text: event_value(&e),
-                hint: hint.clone(),
-            })
+            if let Some(text) = tpl.ctx.name_typed(iid.as_str(), event_value(&e)) {
+                tpl.typing(TemplateAction::EditItem {
+                    template: t.clone(),
+                    item: iid.clone(),
+                    hint: false,
+                    text,
+                })
+            }
         }
     };
     let edit_hint = {
-        let (tpl, t, iid, text) = (tpl.clone(), t.clone(), iid.clone(), item.text.clone());
+        let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
         move |e: InputEvent| {
             tpl.typing(TemplateAction::EditItem {
                 template: t.clone(),
                 item: iid.clone(),
-                text: text.clone(),
-                hint: event_value(&e),
+                hint: true,
+                text: event_value(&e),
             })
         }
     };
@@ -174,7 +176,7 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
             <li key={item.id.to_string()} class="dp-template-item">
                 <label class="dp-field dp-template-item__text">
                     <span class="dp-field__label">{ format!("Item {}", n + 1) }</span>
-                    <input class="dp-input" name="item-text" value={item.text.clone()} maxlength="200" oninput={edit} />
+                    <input class="dp-input" name="item-text" value={ctx.name_value(item.id.as_str(), &item.text)} maxlength="200" oninput={edit} />
                 </label>
                 <label class="dp-field dp-template-item__hint">
                     <span class="dp-field__label">{ "Hint" }</span>

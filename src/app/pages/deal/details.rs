@@ -18,12 +18,12 @@ pub fn details(ctx: &Ctx, deal: &Deal) -> Html {
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Client" }</span>
                     <input class="dp-input" name="deal-client" value={deal.client.clone()} maxlength="200"
-                        oninput={{ let (edit, name) = (edit.clone(), deal.name.clone()); move |e: InputEvent| edit.typing(DealAction::Rename { client: event_value(&e), name: name.clone() }) }} />
+                        oninput={{ let edit = edit.clone(); move |e: InputEvent| edit.typing(DealAction::SetClient(event_value(&e))) }} />
                 </label>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Deal name" }</span>
-                    <input class="dp-input" name="deal-title" value={deal.name.clone()} maxlength="200" required=true
-                        oninput={{ let (edit, client) = (edit.clone(), deal.client.clone()); move |e: InputEvent| edit.typing(DealAction::Rename { client: client.clone(), name: event_value(&e) }) }} />
+                    <input class="dp-input" name="deal-title" value={ctx.name_value(deal.id.as_str(), &deal.name)} maxlength="200" required=true
+                        oninput={{ let (edit, key) = (edit.clone(), deal.id.clone()); move |e: InputEvent| if let Some(name) = edit.ctx.name_typed(key.as_str(), event_value(&e)) { edit.typing(DealAction::Rename(name)) } }} />
                 </label>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Value (any currency)" }</span>

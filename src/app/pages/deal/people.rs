@@ -7,7 +7,7 @@ use crate::app::ctx::Ctx;
 use crate::app::parts::{event_value, rows_for, submitted};
 use crate::app::platform::new_id;
 use crate::domain::Deal;
-use crate::domain::{DealAction, Role, Stakeholder};
+use crate::domain::{DealAction, PersonField, Role, Stakeholder};
 
 pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
     let edit = ctx.editor(&deal.id);
@@ -77,11 +77,22 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
             removed.set(Some(gone.clone()));
         }
     };
+    // The title and the notes, saved as typed; each edit touches only its own field.
+    let text = |field: PersonField| {
+        let (pid, edit) = (pid.clone(), edit.clone());
+        move |e: InputEvent| {
+            edit.typing(DealAction::EditPerson {
+                id: pid.clone(),
+                field,
+                text: event_value(&e),
+            })
+        }
+    };
     html! {
             <li key={p.id.to_string()} class="dp-person">
-                <input class="dp-input dp-person__name" name="person-name" aria-label="Name" value={p.name.clone()} maxlength="200"
-                    oninput={{ let (pid, edit, title, notes) = (pid.clone(), edit.clone(), p.title.clone(), p.notes.clone());
-                        move |e: InputEvent| edit.typing(DealAction::EditPerson { id: pid.clone(), name: event_value(&e), title: title.clone(), notes: notes.clone() }) }} />
+                <input class="dp-input dp-person__name" name="person-name" aria-label="Name" value={ctx.name_value(pid.as_str(), &p.name)} maxlength="200"
+                    oninput={{ let (pid, edit) = (pid.clone(), edit.clone());
+                        move |e: InputEvent| if let Some(text) = edit.ctx.name_typed(pid.as_str(), event_value(&e)) { edit.typing(DealAction::EditPerson { id: pid.clone(), field: PersonField::Name, text }) } }} />
                 <label class="dp-check">
                     <input type="checkbox" checked={engaged}
                         onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |_| edit.step(DealAction::SetEngaged { id: pid.clone(), engaged: !engaged }) }} />
@@ -93,8 +104,7 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Title" }</span>
                         <input class="dp-input" name="person-title" value={p.title.clone()} maxlength="200"
-                            oninput={{ let (pid, edit, name, notes) = (pid.clone(), edit.clone(), p.name.clone(), p.notes.clone());
-                                move |e: InputEvent| edit.typing(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: event_value(&e), notes: notes.clone() }) }} />
+                            oninput={text(PersonField::Title)} />
                     </label>
                     <label class="dp-field">
                         <span class="dp-field__label">{ "Last contact" }</span>
@@ -104,8 +114,7 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
                     <label class="dp-field dp-field--grow">
                         <span class="dp-field__label">{ "Notes" }</span>
                         <textarea class="dp-input dp-grow" name="person-notes" rows={rows_for(&p.notes)} value={p.notes.clone()} maxlength="10000"
-                            oninput={{ let (pid, edit, name, title) = (pid.clone(), edit.clone(), p.name.clone(), p.title.clone());
-                                move |e: InputEvent| edit.typing(DealAction::EditPerson { id: pid.clone(), name: name.clone(), title: title.clone(), notes: event_value(&e) }) }} />
+                            oninput={text(PersonField::Notes)} />
                     </label>
                 </div>
                 <fieldset class="dp-roles">
