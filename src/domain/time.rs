@@ -122,14 +122,16 @@ impl Day {
         let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
         (y, m, d)
     }
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`, years 1–9999: what a date field holds while its year is typed
+    /// digit by digit (0002, 0020, 0202, 2027 — each saved as typed; refusing them put the old
+    /// date back at every keystroke), and what an import takes back.
     pub fn parse(text: &str) -> Result<Day, DomainError> {
         let bad = || DomainError::BadDate(text.chars().take(40).collect());
         let mut parts = text.trim().split('-');
         let year: i32 = number(parts.next(), 4).ok_or_else(bad)?;
         let month: u32 = number(parts.next(), 2).ok_or_else(bad)?;
         let day: u32 = number(parts.next(), 2).ok_or_else(bad)?;
-        if parts.next().is_some() || !(1900..=9999).contains(&year) {
+        if parts.next().is_some() || !(1..=9999).contains(&year) {
             return Err(bad());
         }
         Day::from_ymd(year, month, day).ok_or_else(bad)
@@ -220,6 +222,7 @@ mod tests {
             );
         }
         assert!(Day::parse("2026-02-30").is_err());
+        assert!(Day::parse("0000-01-01").is_err() && Day::parse("0001-01-01").is_ok());
         assert!(Minutes::parse("2026-11-26T10:60").is_err());
         assert!(Minutes::parse("2026-11-26").is_err());
     }

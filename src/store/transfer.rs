@@ -204,8 +204,9 @@ fn unique<'a>(ids: impl Iterator<Item = &'a Id>, place: &str) -> Result<(), Impo
 /// add to it with saturating arithmetic, so even this one cannot wrap.
 pub const MAX_REV: u64 = 1 << 53;
 
-/// The first minute of 1970 and the last of 9999: every imported time lies between.
-const FIRST_MINUTE: i64 = 0;
+/// The first minute of the year 1 and the last of 9999: every imported time lies between —
+/// the years a date field takes (see `Day::parse`), so every export imports back.
+const FIRST_MINUTE: i64 = -719_162 * 1_440;
 const LAST_MINUTE: i64 = 2_932_896 * 1_440 + 1_439;
 
 fn check_time(at: Minutes, place: &str) -> Result<(), ImportError> {
@@ -214,7 +215,7 @@ fn check_time(at: Minutes, place: &str) -> Result<(), ImportError> {
     } else {
         Err(invalid(
             place,
-            format!("the time {} is outside the years 1970–9999", at.0),
+            format!("the time {} is outside the years 1–9999", at.0),
         ))
     }
 }
@@ -620,6 +621,21 @@ mod tests {
         assert_eq!(back.deals[0].name, "<script>alert(1)</script>");
     }
 
+    /// Whatever a date field takes travels in the file: a year typed digit by digit passes
+    /// through 0002, 0020 and 0202 (each saved as typed), and a deal holding one — or a typo
+    /// like 1950 — must not make the backup unreadable.
+    #[test]
+    fn every_date_a_field_takes_travels_in_the_file() {
+        use crate::domain::Day;
+        assert_eq!(Day::parse("0001-01-01").unwrap().start().0, FIRST_MINUTE);
+        let mut f = export(generate(1, 1, 1, now()), vec![], now());
+        let deal = &mut f.deals[0];
+        deal.target = Some(Day::parse("0002-12-15").unwrap());
+        deal.people[0].last_contact = Some(Day::parse("1950-06-01").unwrap());
+        deal.calls[0].at = Minutes::parse("0202-03-04T10:00").unwrap();
+        assert_eq!(parse_import(&to_json(&f)), Ok(f));
+    }
+
     #[test]
     fn numbers_from_outside_are_bounded_and_named() {
         let mut f = export(generate(1, 1, 1, now()), vec![], now());
@@ -635,7 +651,7 @@ mod tests {
             matches!(refused(&to_json(&f)), ImportError::Invalid { place, .. } if place == "deals[0].updated")
         );
         let mut f = export(generate(1, 2, 1, now()), vec![], now());
-        f.deals[0].calls[1].at = Minutes(-1);
+        f.deals[0].calls[1].at = Minutes(FIRST_MINUTE - 1);
         assert!(
             matches!(refused(&to_json(&f)), ImportError::Invalid { place, .. } if place == "deals[0].calls[1].at")
         );
