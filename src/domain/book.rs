@@ -271,8 +271,8 @@ mod tests {
         edit_d1(&mut book, list(moved)).unwrap();
         let edited = ListEdit::Edit {
             id: id("l0"),
-            left: "A".into(),
-            right: String::new(),
+            right: false,
+            text: "A".into(),
         };
         edit_d1(&mut book, list(edited)).unwrap();
         edit_d1(&mut book, list(ListEdit::Remove(id("l1")))).unwrap();
@@ -291,6 +291,23 @@ mod tests {
         assert_eq!(
             (objections[0].left.as_str(), objections[0].right.as_str()),
             ("Too expensive", "Cost of doing nothing")
+        );
+        // Each side is edited alone: the other keeps what is stored.
+        let side = |right, text: &str| DealAction::EditList {
+            call: id("c1"),
+            list: PlanList::Objections,
+            edit: ListEdit::Edit {
+                id: id("m1"),
+                right,
+                text: text.into(),
+            },
+        };
+        edit_d1(&mut book, side(true, "Payback in 6 months")).unwrap();
+        edit_d1(&mut book, side(false, "Too pricey")).unwrap();
+        let objections = &book.deals[&id("d1")].calls[0].plan.objections;
+        assert_eq!(
+            (objections[0].left.as_str(), objections[0].right.as_str()),
+            ("Too pricey", "Payback in 6 months")
         );
         let again = edit_d1(&mut book, list(ListEdit::Remove(id("l1"))));
         assert!(again.is_err(), "removing a line that is gone is refused");

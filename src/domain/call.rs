@@ -95,7 +95,8 @@ pub enum PlanList {
     Objections,
 }
 
-/// An edit to one plan list. For a list of lines, `right` is ignored.
+/// An edit to one plan list. For a list of lines, `right` is ignored (an `Edit` of the right
+/// side changes nothing).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListEdit {
     Add {
@@ -103,10 +104,12 @@ pub enum ListEdit {
         left: String,
         right: String,
     },
+    /// One side of an entry, as typed (the right side of a pair when `right`): an edit carries
+    /// only its own side.
     Edit {
         id: Id,
-        left: String,
-        right: String,
+        right: bool,
+        text: String,
     },
     /// Moves the entry by `delta` places (negative is up), clamped to the list.
     Move {
@@ -122,7 +125,7 @@ pub enum ListEdit {
 trait Entry {
     fn id(&self) -> &Id;
     fn make(id: Id, left: String, right: String) -> Self;
-    fn set(&mut self, left: String, right: String);
+    fn set(&mut self, right: bool, text: String);
 }
 
 impl Entry for ListItem {
@@ -137,8 +140,10 @@ impl Entry for ListItem {
             note: String::new(),
         }
     }
-    fn set(&mut self, text: String, _: String) {
-        self.text = text;
+    fn set(&mut self, right: bool, text: String) {
+        if !right {
+            self.text = text;
+        }
     }
 }
 
@@ -149,8 +154,8 @@ impl Entry for Pair {
     fn make(id: Id, left: String, right: String) -> Self {
         Pair { id, left, right }
     }
-    fn set(&mut self, left: String, right: String) {
-        (self.left, self.right) = (left, right);
+    fn set(&mut self, right: bool, text: String) {
+        *if right { &mut self.right } else { &mut self.left } = text;
     }
 }
 
@@ -159,7 +164,7 @@ impl Entry for Pair {
 trait Entries {
     fn count(&self) -> usize;
     fn id_at(&self, at: usize) -> &Id;
-    fn set_at(&mut self, at: usize, left: String, right: String);
+    fn set_at(&mut self, at: usize, right: bool, text: String);
     fn push_new(&mut self, id: Id, left: String, right: String);
     fn shift(&mut self, from: usize, to: usize);
     fn remove_at(&mut self, at: usize);
@@ -172,8 +177,8 @@ impl<T: Entry> Entries for Vec<T> {
     fn id_at(&self, at: usize) -> &Id {
         self[at].id()
     }
-    fn set_at(&mut self, at: usize, left: String, right: String) {
-        self[at].set(left, right);
+    fn set_at(&mut self, at: usize, right: bool, text: String) {
+        self[at].set(right, text);
     }
     fn push_new(&mut self, id: Id, left: String, right: String) {
         self.push(T::make(id, left, right));
@@ -200,10 +205,14 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), DomainErr
             }
             items.push_new(id, text(left)?, text(right)?);
         }
-        ListEdit::Edit { id, left, right } => {
-            let (left, right) = (text(left)?, text(right)?);
+        ListEdit::Edit {
+            id,
+            right,
+            text: typed,
+        } => {
+            let typed = text(typed)?;
             let at = found(items, &id)?;
-            items.set_at(at, left, right);
+            items.set_at(at, right, typed);
         }
         ListEdit::Move { id, delta } => {
             let from = found(items, &id)?;

@@ -77,10 +77,9 @@ pub fn list_editor(
             <ol class="dp-list-editor__items">
                 { for rows.into_iter().enumerate().map(|(n, (id, left, right))| {
                     let on_edit = on_edit.clone();
-                    let edit_left = { let (on_edit, id, right) = (on_edit.clone(), id.clone(), right.clone());
-                        move |e: InputEvent| on_edit.emit(ListEdit::Edit { id: id.clone(), left: event_value(&e), right: right.clone().unwrap_or_default() }) };
-                    let edit_right = { let (on_edit, id, left) = (on_edit.clone(), id.clone(), left.clone());
-                        move |e: InputEvent| on_edit.emit(ListEdit::Edit { id: id.clone(), left: left.clone(), right: event_value(&e) }) };
+                    // Each side saves as typed, and only itself.
+                    let side = |right: bool| { let (on_edit, id) = (on_edit.clone(), id.clone());
+                        move |e: InputEvent| on_edit.emit(ListEdit::Edit { id: id.clone(), right, text: event_value(&e) }) };
                     let keys = { let (on_edit, id) = (on_edit.clone(), id.clone());
                         move |e: KeyboardEvent| if e.alt_key() && (e.key() == "ArrowUp" || e.key() == "ArrowDown") {
                             e.prevent_default();
@@ -92,11 +91,11 @@ pub fn list_editor(
                     html! {
                         <li key={id.to_string()} class="dp-list-editor__item">
                             <textarea class="dp-input dp-list-editor__input dp-grow" aria-label={if is_pair { format!("{label}: {}", left_side) } else { label.clone() }}
-                                rows={rows_for(&left)} value={left.clone()} maxlength="1000" oninput={edit_left} onkeydown={keys.clone()} />
+                                rows={rows_for(&left)} value={left.clone()} maxlength="1000" oninput={side(false)} onkeydown={keys.clone()} />
                             if let Some(right) = right {
                                 <span aria-hidden="true">{ "→" }</span>
                                 <textarea class="dp-input dp-list-editor__input dp-grow" aria-label={format!("{label}: {}", right_side)}
-                                    rows={rows_for(&right)} value={right.clone()} maxlength="1000" oninput={edit_right} onkeydown={keys} />
+                                    rows={rows_for(&right)} value={right.clone()} maxlength="1000" oninput={side(true)} onkeydown={keys} />
                             }
                             <span class="dp-list-editor__buttons">
                                 <button type="button" class="dp-button dp-button--icon" aria-label={format!("Move {label} up")} disabled={n == 0} onclick={mover(-1)}>{ "↑" }</button>
