@@ -2772,6 +2772,16 @@ async fn a_name_deleted_and_retyped_is_the_new_name(browser: Browser) {
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(value_of(&c, "input[name=deal-title]").await.as_deref(), Some(""));
     wait_text(&c, ".dp-banner", "can't be empty").await;
+    // Away to another tab (to copy the new name, say) and back: focus never left the field,
+    // so it is still blank, not the old name the new one would be typed after.
+    let here = c.window().await.unwrap();
+    let other = c.new_window(true).await.unwrap().handle;
+    c.switch_to_window(other).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    c.close_window().await.unwrap();
+    c.switch_to_window(here).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(value_of(&c, "input[name=deal-title]").await.as_deref(), Some(""));
     name.send_keys("Expansion").await.unwrap();
     wait_value(&c, "input[name=deal-title]", "Expansion").await;
     wait_text(&c, ".dp-deal h1", "Expansion").await;

@@ -398,7 +398,7 @@ pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
                         writer.flush();
                     }
                 }));
-                listeners.push(on(d, "focusout", |writer, _| writer.blurred()));
+                listeners.push(on(d, "focusout", |writer, e| writer.blurred(e)));
             }
             Box::new(move || drop(listeners))
         }),

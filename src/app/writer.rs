@@ -134,10 +134,23 @@ impl Writer {
     }
 
     /// Focus left a field: the next edit counts as a new one for the backup reminder, and a
-    /// name field left blank shows its stored name again (see `Ctx::name_typed`).
-    pub fn blurred(&self) {
+    /// name field left blank shows its stored name again (see `Ctx::name_typed`) — unless
+    /// focus left the page (another tab or window): the field keeps it, and stays blank for
+    /// the name the user went to copy.
+    pub fn blurred(&self, e: &web_sys::Event) {
         self.ledger.borrow_mut().blurred = true;
-        if let Some(state) = self.state().filter(|s| s.blank.is_some()) {
+        // Focus that left the page stays on its element (in-page, it has moved on already).
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        let left_page = match (active, e.target()) {
+            (Some(a), Some(t)) => {
+                let (a, t): (&wasm_bindgen::JsValue, &wasm_bindgen::JsValue) = (a.as_ref(), t.as_ref());
+                a == t
+            }
+            _ => false,
+        };
+        if let Some(state) = self.state().filter(|s| s.blank.is_some() && !left_page) {
             state.dispatch(Msg::Blank(None));
         }
     }
