@@ -1033,9 +1033,15 @@ async fn typed_words_survive_closing_the_window_at_once(browser: Browser) {
     wait_value(&c, ".dp-list-editor__item textarea", "First agenda line").await;
     fill(&c, ".dp-list-editor__item textarea", "Agenda line, reworded").await;
     fill(&c, "textarea[name=happened]", "They asked for a pilot").await;
+    let second_how = ".dp-review .dp-fieldset label:nth-of-type(2) textarea";
+    fill(&c, second_how, "A pilot plan with dates").await;
     close_and_reopen(&c, &call_url).await;
     wait_value(&c, ".dp-list-editor__item textarea", "Agenda line, reworded").await;
     wait_value(&c, "textarea[name=happened]", "They asked for a pilot").await;
+    // Each "Focus on How" answer in its own place.
+    wait_value(&c, second_how, "A pilot plan with dates").await;
+    let first_how = ".dp-review .dp-fieldset label:nth-of-type(1) textarea";
+    assert_eq!(value_of(&c, first_how).await.as_deref(), Some(""));
 
     // Templates page: an item's wording.
     c.goto(&server.url("#/templates")).await.unwrap();

@@ -31,22 +31,30 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
             })
         })
     };
-    let field = |get: fn(&ReviewDraft) -> &String, set: fn(&mut ReviewDraft, String)| {
+    // Every text of the draft through one accessor: its value (read from a copy: the accessor
+    // lends a field mutably; a draft is a dozen short texts), and an `oninput` that keeps it.
+    let field = |at: fn(&mut ReviewDraft) -> &mut String| {
         let (draft, keep) = (draft.clone(), keep.clone());
-        let value = get(&draft).clone();
+        let value = at(&mut (*draft).clone()).clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let mut d = (*draft).clone();
-            set(&mut d, event_value(&e));
+            *at(&mut d) = event_value(&e);
             keep.emit(d);
         });
         (value, oninput)
     };
-    let (happened, on_happened) = field(|d| &d.happened, |d, v| d.happened = v);
-    let (next, on_next) = field(|d| &d.next_step, |d, v| d.next_step = v);
-    let (next_on, on_next_on) = field(|d| &d.next_step_on, |d, v| d.next_step_on = v);
-    let (cues, on_cues) = field(|d| &d.cues, |d, v| d.cues = v);
-    let (we, on_we) = field(|d| &d.we_promised, |d, v| d.we_promised = v);
-    let (they, on_they) = field(|d| &d.they_promised, |d, v| d.they_promised = v);
+    let (happened, on_happened) = field(|d| &mut d.happened);
+    let (next, on_next) = field(|d| &mut d.next_step);
+    let (next_on, on_next_on) = field(|d| &mut d.next_step_on);
+    let (cues, on_cues) = field(|d| &mut d.cues);
+    let (we, on_we) = field(|d| &mut d.we_promised);
+    let (they, on_they) = field(|d| &mut d.they_promised);
+    const HOW: [fn(&mut ReviewDraft) -> &mut String; 4] = [
+        |d| &mut d.how[0],
+        |d| &mut d.how[1],
+        |d| &mut d.how[2],
+        |d| &mut d.how[3],
+    ];
     let onsubmit = {
         let (draft, edit, id) = (draft.clone(), edit.clone(), call.id.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -90,17 +98,12 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
             </label>
             <fieldset class="dp-fieldset">
                 <legend>{ "Focus on How" }</legend>
-                { for FOCUS_ON_HOW.iter().enumerate().map(|(n, question)| {
-                    let (draft2, keep) = (draft.clone(), keep.clone());
+                { for FOCUS_ON_HOW.iter().zip(HOW).enumerate().map(|(n, (question, at))| {
+                    let (value, oninput) = field(at);
                     html! {
                         <label key={n} class="dp-field">
                             <span class="dp-field__label">{ *question }</span>
-                            <textarea class="dp-input dp-input--area" rows="2" value={draft.how[n].clone()}
-                                oninput={move |e: InputEvent| {
-                                    let mut d = (*draft2).clone();
-                                    d.how[n] = event_value(&e);
-                                    keep.emit(d);
-                                }} />
+                            <textarea class="dp-input dp-input--area" rows="2" {value} {oninput} />
                         </label>
                     }
                 }) }
