@@ -17,7 +17,7 @@ use crate::store::transfer::{self, ExportFile};
 /// short pause and when the page hides.
 #[derive(Clone)]
 pub struct DealEditor {
-    pub ctx: Ctx,
+    ctx: Ctx,
     id: Id,
 }
 
@@ -33,7 +33,7 @@ impl DealEditor {
 /// Edits to the checklist templates, cheap to clone into callbacks.
 #[derive(Clone)]
 pub struct TemplateEditor {
-    pub ctx: Ctx,
+    ctx: Ctx,
 }
 
 impl TemplateEditor {
@@ -87,20 +87,10 @@ impl Ctx {
         self.state.dispatch(Msg::Do(action, now(), true));
     }
 
-    /// Typing in a name field (of a deal, person, template, item or playbook line: `key` names
-    /// it). A blank name is not an edit: the stored name is kept, and said so, while the field
-    /// stays blank — given the stored name back at once, the next letters typed would follow
-    /// it ("R" + "Expansion"). Any other text is returned, to be edited in. A field left blank
-    /// shows the stored name again (`Writer::blurred`).
-    pub fn name_typed(&self, key: &str, text: String) -> Option<String> {
-        if text.trim().is_empty() {
-            self.state.dispatch(Msg::Blank(Some(key.to_owned())));
-            return None;
-        }
-        Some(text)
-    }
-
-    /// A name field's value: none (left as typed) while it is typed blank, else `name`.
+    /// A name field's value (of a deal, person, template, item or playbook line: `key` names
+    /// it, as `Action::named` does): none — left as typed — while the user has typed it blank,
+    /// else `name`. Given the stored name back at once, the next letters typed would follow it
+    /// ("R" + "Expansion"). A field left blank shows the stored name again (`Writer::blurred`).
     pub fn name_value(&self, key: &str, name: &str) -> Option<yew::AttrValue> {
         (self.state.blank.as_deref() != Some(key)).then(|| name.to_owned().into())
     }

@@ -72,8 +72,9 @@ pub struct AppState {
     pub undo_replace: Option<Rc<super::writer::ReplaceUndo>>,
     /// A new version of the app is ready; it is used after a reload (never swapped mid-edit).
     pub update_ready: bool,
-    /// The name field the user has typed blank (the id or key of what it names): it shows what
-    /// was typed, not the stored name, which is kept (see [`super::ctx::Ctx::name_typed`]).
+    /// The name field the user has typed blank (the id or key of what it names, from
+    /// `Action::named`): the domain refused the blank name and kept the stored one, and the
+    /// field shows what was typed, not that name (see [`super::ctx::Ctx::name_value`]).
     pub blank: Option<String>,
 }
 
@@ -145,8 +146,8 @@ pub enum Msg {
     UndoReplace(Option<Rc<super::writer::ReplaceUndo>>),
     /// A new build is installed and will be used after a reload.
     UpdateReady,
-    /// A name field typed blank (its key), or left (`None`).
-    Blank(Option<String>),
+    /// The name field typed blank was left: it shows the stored name again.
+    Unblank,
 }
 
 impl Reducible for AppState {
@@ -155,14 +156,24 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
-            Msg::Do(action, now, typing) => match next.book.apply(action, now) {
-                Ok(change) => {
-                    next.record(change, typing);
-                    next.notice = None;
-                    next.blank = None;
+            Msg::Do(action, now, typing) => {
+                // A name typed blank is refused (the stored one is kept); its field is marked so
+                // it shows what was typed, not the stored name the next letters would follow.
+                let named = action.named().map(str::to_owned);
+                match next.book.apply(action, now) {
+                    Ok(change) => {
+                        next.record(change, typing);
+                        next.notice = None;
+                        next.blank = None;
+                    }
+                    Err(e) => {
+                        if e == crate::domain::DomainError::EmptyName {
+                            next.blank = named;
+                        }
+                        next.notice = Some(Notice::Error(e.to_string()));
+                    }
                 }
-                Err(e) => next.notice = Some(Notice::Error(e.to_string())),
-            },
+            }
             Msg::Loaded(deal, entry) => {
                 Rc::make_mut(&mut next.index).insert(entry.id.clone(), entry);
                 next.book.deals.insert(deal.id.clone(), *deal);
@@ -220,12 +231,7 @@ impl Reducible for AppState {
             Msg::Discarded(key) => next.problems.retain(|p| p.key != key),
             Msg::DeletedElsewhere(deal) => next.deleted_elsewhere = deal,
             Msg::UndoReplace(undo) => next.undo_replace = undo,
-            Msg::Blank(key) => {
-                if key.is_some() {
-                    next.notice = Some(Notice::Error(crate::domain::DomainError::EmptyName.to_string()));
-                }
-                next.blank = key;
-            }
+            Msg::Unblank => next.blank = None,
         }
         Rc::new(next)
     }
@@ -271,7 +277,7 @@ mod tests {
 
     /// A name field typed blank: it is marked (so it shows blank, not the stored name), the
     /// user is told the name is kept, nothing is written; the next name typed unmarks it, and
-    /// so does leaving the field (`Blank(None)`).
+    /// so does leaving the field (`Unblank`).
     #[test]
     fn a_name_typed_blank_is_marked_until_another_is_typed() {
         let create = Action::CreateDeal {
@@ -280,7 +286,11 @@ mod tests {
             name: "Rollout".into(),
         };
         let state = Rc::new(AppState::default()).reduce(Msg::Do(create, Minutes(1), false));
-        let state = state.reduce(Msg::Blank(Some("d1".into())));
+        let blank = Action::Edit {
+            deal: id("d1"),
+            op: DealAction::Rename(" ".into()),
+        };
+        let state = state.reduce(Msg::Do(blank, Minutes(2), true));
         assert_eq!(state.blank.as_deref(), Some("d1"));
         assert!(matches!(&state.notice, Some(Notice::Error(text)) if text.contains("can't be empty")));
         assert_eq!(state.seq, 1, "nothing to write");
@@ -291,7 +301,7 @@ mod tests {
         };
         let typed = state.clone().reduce(Msg::Do(rename, Minutes(2), true));
         assert_eq!((typed.blank.clone(), typed.notice.clone()), (None, None));
-        assert_eq!(state.reduce(Msg::Blank(None)).blank, None);
+        assert_eq!(state.reduce(Msg::Unblank).blank, None);
     }
 
     #[test]

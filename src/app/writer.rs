@@ -134,7 +134,7 @@ impl Writer {
     }
 
     /// Focus left a field: the next edit counts as a new one for the backup reminder, and a
-    /// name field left blank shows its stored name again (see `Ctx::name_typed`) — unless
+    /// name field left blank shows its stored name again (see `AppState::blank`) — unless
     /// focus left the page (another tab or window): the field keeps it, and stays blank for
     /// the name the user went to copy.
     pub fn blurred(&self, e: &web_sys::Event) {
@@ -151,7 +151,7 @@ impl Writer {
             _ => false,
         };
         if let Some(state) = self.state().filter(|s| s.blank.is_some() && !left_page) {
-            state.dispatch(Msg::Blank(None));
+            state.dispatch(Msg::Unblank);
         }
     }
 

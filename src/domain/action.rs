@@ -294,3 +294,34 @@ pub enum Action {
         change: super::playbook::Change,
     },
 }
+
+impl Action {
+    /// The deal, person, template, item or playbook line whose name this action types, if it
+    /// types one: where a name refused as blank was being typed (see `AppState::blank`).
+    pub fn named(&self) -> Option<&str> {
+        use super::playbook::Change as Line;
+        match self {
+            Action::Edit { deal, op } => match op {
+                DealAction::Rename(_) => Some(deal.as_str()),
+                DealAction::EditPerson {
+                    id,
+                    field: PersonField::Name,
+                    ..
+                } => Some(id.as_str()),
+                _ => None,
+            },
+            Action::Template(TemplateAction::Rename { id, .. })
+            | Action::Template(TemplateAction::EditItem {
+                item: id,
+                hint: false,
+                ..
+            }) => Some(id.as_str()),
+            Action::Playbook {
+                line,
+                change: Line::Text(_),
+                ..
+            } => Some(&line.key),
+            _ => None,
+        }
+    }
+}

@@ -587,4 +587,75 @@ mod tests {
             ("Agenda agreed", "Ask for their agenda")
         );
     }
+
+    /// Every name the domain refuses as blank names the field it was typed in
+    /// (`Action::named`), so the page keeps that field blank instead of putting the stored
+    /// name back; other texts name none.
+    #[test]
+    fn a_name_refused_as_blank_says_which_field() {
+        use crate::domain::playbook::{collect, rows, Change as Line};
+        let mut book = book_with_call();
+        let add = DealAction::AddPerson {
+            id: id("p1"),
+            name: "Dana".into(),
+        };
+        edit_d1(&mut book, add).unwrap();
+        let question = DealAction::EditList {
+            call: id("c1"),
+            list: PlanList::Discovery,
+            edit: ListEdit::Add {
+                id: id("l1"),
+                left: "Who signs?".into(),
+                right: String::new(),
+            },
+        };
+        edit_d1(&mut book, question).unwrap();
+        let deal = |op| Action::Edit { deal: id("d1"), op };
+        let line = rows(&collect([&book.deals[&id("d1")]]), &[]).remove(0);
+        let cases = vec![
+            (deal(DealAction::Rename(" ".into())), Some("d1")),
+            (
+                deal(DealAction::EditPerson {
+                    id: id("p1"),
+                    field: PersonField::Name,
+                    text: "".into(),
+                }),
+                Some("p1"),
+            ),
+            (
+                Action::Template(TemplateAction::Rename {
+                    id: id("default"),
+                    name: "".into(),
+                }),
+                Some("default"),
+            ),
+            (
+                Action::Template(TemplateAction::EditItem {
+                    template: id("default"),
+                    item: id("ag"),
+                    hint: false,
+                    text: " ".into(),
+                }),
+                Some("ag"),
+            ),
+        ];
+        let key = line.key.clone();
+        let blank = Action::Playbook {
+            line: Box::new(line),
+            id: id("e1"),
+            change: Line::Text(" ".into()),
+        };
+        assert_eq!(blank.named(), Some(key.as_str()));
+        assert_eq!(book.apply(blank, now()), Err(DomainError::EmptyName));
+        for (action, named) in cases {
+            assert_eq!(action.named(), named);
+            assert_eq!(book.apply(action, now()), Err(DomainError::EmptyName));
+        }
+        let title = deal(DealAction::EditPerson {
+            id: id("p1"),
+            field: PersonField::Title,
+            text: "".into(),
+        });
+        assert_eq!(title.named(), None, "a title may be blank");
+    }
 }

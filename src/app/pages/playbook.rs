@@ -116,8 +116,7 @@ fn line(
         <li key={format!("{}{}", row.kind.key(), row.key)} ~className={crate::app::parts::class(&["dp-playbook__row", crate::app::parts::when(pinned, "dp-playbook__row--pinned"), crate::app::parts::when(removed, "dp-playbook__row--removed")])}>
             <div class="dp-playbook__texts">
                 <input class="dp-input" aria-label="Wording" value={ctx.name_value(&row.key, &row.text)} maxlength="1000"
-                    oninput={{ let (ctx, row) = (ctx.clone(), row.clone());
-                        move |e: InputEvent| if let Some(text) = ctx.name_typed(&row.key, event_value(&e)) { ctx.playbook(&row, Change::Text(text)) } }} />
+                    oninput={{ let (ctx, row) = (ctx.clone(), row.clone()); move |e: InputEvent| ctx.playbook(&row, Change::Text(event_value(&e))) }} />
                 if let Some(label) = response {
                     <input class="dp-input" aria-label={label} placeholder={label} value={row.response.clone()} maxlength="1000"
                         oninput={{ let (ctx, row) = (ctx.clone(), row.clone()); move |e: InputEvent| ctx.playbook(&row, Change::Response(event_value(&e))) }} />

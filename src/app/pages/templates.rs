@@ -72,7 +72,7 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
             <label class="dp-field">
                 <span class="dp-field__label">{ "Name" }</span>
                 <input class="dp-input" value={ctx.name_value(tid.as_str(), &template.name)} maxlength="200"
-                    oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| if let Some(name) = tpl.ctx.name_typed(tid.as_str(), event_value(&e)) { tpl.typing(TemplateAction::Rename { id: tid.clone(), name }) } }} />
+                    oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| tpl.typing(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
             </label>
             <ol class="dp-template-items">
                 { for template.active().enumerate().map(|(n, item)| item_row(ctx, &tid, item, n)) }
@@ -98,14 +98,12 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
     let edit = {
         let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
         move |e: InputEvent| {
-            if let Some(text) = tpl.ctx.name_typed(iid.as_str(), event_value(&e)) {
-                tpl.typing(TemplateAction::EditItem {
-                    template: t.clone(),
-                    item: iid.clone(),
-                    hint: false,
-                    text,
-                })
-            }
+            tpl.typing(TemplateAction::EditItem {
+                template: t.clone(),
+                item: iid.clone(),
+                hint: false,
+                text: event_value(&e),
+            })
         }
     };
     let edit_hint = {

@@ -23,7 +23,7 @@ pub fn details(ctx: &Ctx, deal: &Deal) -> Html {
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Deal name" }</span>
                     <input class="dp-input" name="deal-title" value={ctx.name_value(deal.id.as_str(), &deal.name)} maxlength="200" required=true
-                        oninput={{ let (edit, key) = (edit.clone(), deal.id.clone()); move |e: InputEvent| if let Some(name) = edit.ctx.name_typed(key.as_str(), event_value(&e)) { edit.typing(DealAction::Rename(name)) } }} />
+                        oninput={{ let edit = edit.clone(); move |e: InputEvent| edit.typing(DealAction::Rename(event_value(&e))) }} />
                 </label>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Value (any currency)" }</span>

@@ -77,7 +77,7 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
             removed.set(Some(gone.clone()));
         }
     };
-    // The title and the notes, saved as typed; each edit touches only its own field.
+    // The name, title and notes, saved as typed; each edit touches only its own field.
     let text = |field: PersonField| {
         let (pid, edit) = (pid.clone(), edit.clone());
         move |e: InputEvent| {
@@ -91,8 +91,7 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
     html! {
             <li key={p.id.to_string()} class="dp-person">
                 <input class="dp-input dp-person__name" name="person-name" aria-label="Name" value={ctx.name_value(pid.as_str(), &p.name)} maxlength="200"
-                    oninput={{ let (pid, edit) = (pid.clone(), edit.clone());
-                        move |e: InputEvent| if let Some(text) = edit.ctx.name_typed(pid.as_str(), event_value(&e)) { edit.typing(DealAction::EditPerson { id: pid.clone(), field: PersonField::Name, text }) } }} />
+                    oninput={text(PersonField::Name)} />
                 <label class="dp-check">
                     <input type="checkbox" checked={engaged}
                         onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |_| edit.step(DealAction::SetEngaged { id: pid.clone(), engaged: !engaged }) }} />
