@@ -7,6 +7,11 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 export TRUNK_TOOLS_WASM_BINDGEN := $(WASM_BINDGEN_VERSION)
 # wasm-opt from the pinned npm binaryen comes first; cargo-installed tools next.
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+# Panic locations in the wasm name the crates' sources; without this they carry this machine's
+# Cargo registry path (/home/…/.cargo/registry/src/…), so the build differed by machine and
+# published where it was built. Mapped away, every machine builds the same bytes (and 123 B
+# fewer). Only the wasm target gets it: host builds and their caches are untouched.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src/=
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 # Browser tests run in headless Chromium and Firefox; each run names its driver explicitly
 # (with both drivers around, wasm-bindgen-test-runner would otherwise prefer Firefox).

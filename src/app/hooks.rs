@@ -210,18 +210,21 @@ pub fn use_shortcuts(help: Help, ctx: Ctx) {
                             ctx.open(&Route::Deals);
                             // Unfold the form or the filters (folded on a phone) first.
                             let host = ctx.host().clone();
-                            later(40, move || {
-                                let folds = host.query_selector_all(".dp-fold").ok();
-                                for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
-                                    if let Some(el) = folds
-                                        .as_ref()
-                                        .and_then(|f| f.get(n))
-                                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                                    {
-                                        let _ = el.set_attribute("open", "");
+                            later(
+                                40,
+                                Box::new(move || {
+                                    let folds = host.query_selector_all(".dp-fold").ok();
+                                    for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
+                                        if let Some(el) = folds
+                                            .as_ref()
+                                            .and_then(|f| f.get(n))
+                                            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                                        {
+                                            let _ = el.set_attribute("open", "");
+                                        }
                                     }
-                                }
-                            });
+                                }),
+                            );
                             ctx.focus_later(field);
                         }
                         _ => {}
@@ -345,11 +348,14 @@ fn follow_hash(writer: Rc<Writer>, route: UiCell<Route>) -> Vec<EventListener> {
             route.set(next);
             if let Some(y) = to {
                 // After the new view has rendered (it may be taller than the old one).
-                later(0, move || {
-                    if let Some(w) = web_sys::window() {
-                        w.scroll_to_with_x_and_y(0.0, y);
-                    }
-                });
+                later(
+                    0,
+                    Box::new(move || {
+                        if let Some(w) = web_sys::window() {
+                            w.scroll_to_with_x_and_y(0.0, y);
+                        }
+                    }),
+                );
             }
         })
     });
@@ -435,8 +441,8 @@ pub fn use_persist_request(has_data: bool) {
         Box::new(move || {
             if has_data {
                 yew::platform::spawn_local(async {
-                    if super::platform::persisted().await == Some(false) {
-                        let _ = super::platform::persist().await;
+                    if super::platform::persisted(false).await == Some(false) {
+                        let _ = super::platform::persisted(true).await;
                     }
                 });
             }

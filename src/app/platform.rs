@@ -37,12 +37,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     anchor.click();
     anchor.remove();
     // Revoke later: some engines start the download after the click returns.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    }
+    later(
+        10_000,
+        Box::new(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }),
+    );
     Ok(())
 }
 
@@ -60,15 +60,16 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
         .then(|| navigator.storage())
 }
 
-/// Whether the browser keeps this origin's storage under pressure (`None`: cannot tell).
-pub async fn persisted() -> Option<bool> {
-    let promise = storage_manager()?.persisted().ok()?;
-    JsFuture::from(promise).await.ok()?.as_bool()
-}
-
-/// Asks the browser to keep this origin's storage.
-pub async fn persist() -> Option<bool> {
-    let promise = storage_manager()?.persist().ok()?;
+/// Whether the browser keeps this origin's storage under pressure (`None`: cannot tell); with
+/// `ask`, after asking it to (one function for both: each async one costs ~300 B of wasm).
+pub async fn persisted(ask: bool) -> Option<bool> {
+    let manager = storage_manager()?;
+    let promise = if ask {
+        manager.persist()
+    } else {
+        manager.persisted()
+    }
+    .ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
 }
 
@@ -171,37 +172,39 @@ pub fn mark_host(name: &str, value: &str) {
 /// would be shortcuts.
 pub fn focus_later(root: &web_sys::Element, selector: &'static str) {
     let root = root.clone();
-    later(50, move || {
-        let typing = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .is_some_and(|a| {
-                a.dyn_ref::<web_sys::HtmlInputElement>().is_some()
-                    || a.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
-            });
-        if typing {
-            return;
-        }
-        let el = root
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
+    later(
+        50,
+        Box::new(move || {
+            let typing = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_some_and(|a| {
+                    a.dyn_ref::<web_sys::HtmlInputElement>().is_some()
+                        || a.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
+                });
+            if typing {
+                return;
+            }
+            let el = root
+                .query_selector(selector)
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = el {
+                let _ = el.focus();
+            }
+        }),
+    );
 }
 
-/// Runs `f` after `ms` milliseconds (after the next render).
-pub fn later(ms: i32, f: impl FnOnce() + 'static) {
+/// Runs `f` after `ms` milliseconds (after the next render); the timer's handle, to clear it.
+/// Every timeout of the app goes through here: boxed, one JS closure type serves them all
+/// (each closure type handed to `Closure::once_into_js` costs ~300 B of wasm).
+pub fn later(ms: i32, f: Box<dyn FnOnce()>) -> Option<i32> {
     let f = wasm_bindgen::closure::Closure::once_into_js(f);
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            wasm_bindgen::JsCast::unchecked_ref(&f),
-            ms,
-        );
-    }
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&f), ms)
+        .ok()
 }
 
 thread_local! {

@@ -7,10 +7,9 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use wasm_bindgen::JsCast;
 use yew::UseReducerHandle;
 
-use super::platform::{self, now};
+use super::platform::{self, later, now};
 use super::route::Route;
 use super::state::{AppState, Msg, Notice, StorageWarning};
 use crate::domain::playbook::{self, Entry};
@@ -185,15 +184,15 @@ impl Writer {
             window.clear_timeout_with_handle(timer);
         }
         let me = self.me.clone();
-        let run = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if let Some(writer) = me.upgrade() {
-                writer.ledger.borrow_mut().timer = None;
-                writer.flush();
-            }
-        });
-        ledger.timer = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), TYPING_PAUSE_MS)
-            .ok();
+        ledger.timer = later(
+            TYPING_PAUSE_MS,
+            Box::new(move || {
+                if let Some(writer) = me.upgrade() {
+                    writer.ledger.borrow_mut().timer = None;
+                    writer.flush();
+                }
+            }),
+        );
     }
 
     /// Writes everything waiting, now (also on `pagehide` and when the page is hidden).

@@ -48,7 +48,7 @@ pub fn use_data_ui(ctx: &Ctx, shown: bool) -> DataUi {
                 if shown {
                     yew::platform::spawn_local(async move {
                         estimate.set(platform::estimate().await);
-                        persisted.set(platform::persisted().await);
+                        persisted.set(platform::persisted(false).await);
                     });
                 }
                 nothing()

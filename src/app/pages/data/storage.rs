@@ -14,7 +14,7 @@ pub fn storage(ctx: &Ctx, ui: &super::DataUi) -> Html {
         let persisted = persisted.clone();
         Callback::from(move |_| {
             let persisted = persisted.clone();
-            yew::platform::spawn_local(async move { persisted.set(platform::persist().await) });
+            yew::platform::spawn_local(async move { persisted.set(platform::persisted(true).await) });
         })
     };
     let used = *ui.used;

@@ -147,7 +147,7 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
                 }) }
             </ul>
             if total_shown > limit {
-                <button type="button" class="dp-button dp-deals__more" onclick={{ let s = show_all.clone(); move |_| s.set(true) }}>
+                <button type="button" class="dp-button dp-deals__more" onclick={show_all_of(show_all)}>
                     { format!("Show all {}", count(total_shown, "deal", "deals")) }
                 </button>
             }
@@ -155,8 +155,12 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
     }
 }
 
-/// The forecast as a labelled status, not a button: an icon, "Forecast: cloudy", and the top
-/// risk as its description.
+/// "Show all …": one callback for both lists.
+fn show_all_of(cell: &crate::app::hooks::UiCell<bool>) -> Callback<MouseEvent> {
+    let cell = cell.clone();
+    Callback::from(move |_| cell.set(true))
+}
+
 /// How many calls each of Next calls and Calls to review shows before "Show … more".
 const CALLS_SHOWN: usize = 5;
 
@@ -214,7 +218,7 @@ fn next_calls<'a>(
                 <ul class="dp-next__list">{ for behind.into_iter().map(|c| row(c, true)) }</ul>
             }
             if more > 0 {
-                <button type="button" class="dp-button dp-next__more" onclick={{ let all = all.clone(); move |_| all.set(true) }}>
+                <button type="button" class="dp-button dp-next__more" onclick={show_all_of(all)}>
                     { format!("Show {}", count(more, "more call", "more calls")) }
                 </button>
             }
@@ -222,6 +226,8 @@ fn next_calls<'a>(
     }
 }
 
+/// The forecast as a labelled status, not a button: an icon, "Forecast: cloudy", and the top
+/// risk as its description.
 fn forecast_status(e: &IndexEntry) -> Html {
     let weather = e.weather();
     let icon = match weather {
