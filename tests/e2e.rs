@@ -1057,6 +1057,84 @@ async fn typed_words_survive_closing_the_window_at_once(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// Words typed in an "add" field and never added (no Enter, no button) are added when the window
+/// closes or the view changes: a person (the window closed at once), a plan line (Back), a
+/// checklist item and a new deal (a link followed; the deal is created, not opened).
+async fn words_left_in_an_add_field_are_added_not_dropped(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Draft Co", "Left typed").await;
+    let deal_url = c.current_url().await.unwrap().to_string();
+    fill(&c, "input[name=person]", "Priya Raman").await;
+    close_and_reopen(&c, &deal_url).await;
+    wait_value(&c, "input[name=person-name]", "Priya Raman").await;
+    assert_eq!(value_of(&c, "input[name=person]").await.as_deref(), Some(""));
+
+    plan_call(&c, 2.0).await;
+    click(&c, ".dp-call-row a").await;
+    let agenda = "section[aria-label='Agenda']";
+    fill(
+        &c,
+        &format!("{agenda} .dp-list-editor__add input"),
+        "Bring the pilot plan",
+    )
+    .await;
+    c.back().await.unwrap();
+    wait_text(&c, ".dp-deal h1", "Left typed").await;
+    wait_stored(&c, "deal-prep:deal:", "Bring the pilot plan").await;
+    click(&c, ".dp-call-row a").await;
+    wait_value(
+        &c,
+        &format!("{agenda} .dp-list-editor__item textarea"),
+        "Bring the pilot plan",
+    )
+    .await;
+
+    nav_to(&c, "#/templates").await;
+    fill(&c, "input[name=new-item]", "Pricing page sent").await;
+    nav_to(&c, "#/").await;
+    wait_text(&c, ".dp-deals h1", "Deals").await;
+    fill(&c, ".dp-new-deal input[name=deal-name]", "Typed, never submitted").await;
+    nav_to(&c, "#/templates").await;
+    wait_value(&c, "input[name=item-text]", "Pricing page sent").await;
+    let url = c.current_url().await.unwrap();
+    assert!(
+        url.as_str().ends_with("#/templates"),
+        "the deal is created, not opened: {url}"
+    );
+    assert_eq!(value_of(&c, "input[name=new-item]").await.as_deref(), Some(""));
+    nav_to(&c, "#/").await;
+    wait_text(&c, ".dp-deal-list", "Typed, never submitted").await;
+    // A client without a deal name is not a deal: nothing is added.
+    fill(&c, ".dp-new-deal input[name=client]", "Client Only Co").await;
+    nav_to(&c, "#/data").await;
+    nav_to(&c, "#/").await;
+    wait_text(&c, ".dp-deal-list", "Typed, never submitted").await;
+    let list = c
+        .find(Locator::Css(".dp-deal-list"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!list.contains("Client Only Co"), "{list}");
+
+    // A person left typed when the deal is deleted goes with the deal, and "Undo" brings both
+    // back (added after the deal was gone, the person would only be refused with an error).
+    c.goto(&deal_url).await.unwrap();
+    wait_value(&c, "input[name=person-name]", "Priya Raman").await;
+    fill(&c, "input[name=person]", "Mo Deleted-With").await;
+    click_button(&c, "Delete deal").await;
+    wait_text(&c, ".dp-banner", "Deleted “Left typed”").await;
+    assert!(
+        c.find(Locator::Css(".dp-banner--error")).await.is_err(),
+        "no error after a delete"
+    );
+    click_button(&c, "Undo").await;
+    click(&c, "xpath://a[.//span[.='Left typed']]").await;
+    wait_value(&c, "input[name=person-name]", "Mo Deleted-With").await;
+    c.close().await.unwrap();
+}
+
 /// Writes an export file built from `deals` (JSON values) next to the downloads.
 fn import_file(dir: &std::path::Path, name: &str, deals: Vec<serde_json::Value>) -> std::path::PathBuf {
     let path = dir.join(name);
@@ -1944,6 +2022,19 @@ async fn the_two_line_embed_hosts_two_instances_and_survives_a_new_build(browser
         .await
         .unwrap();
     assert!(!a.contains("Only in B") && !b.contains("Only in A"), "{a} / {b}");
+
+    // A person's name left typed in one instance is added when that instance's view changes
+    // (routed in memory); what is typed in the other instance stays where it is.
+    let (in_a, in_b) = ("deal-prep[namespace=team-a]", "deal-prep[namespace=team-b]");
+    let a_name = format!("{in_a} .dp-new-deal input[name=deal-name]");
+    fill(&c, &a_name, "Half typed in A").await;
+    click(&c, &format!("{in_b} .dp-deal-list a")).await;
+    fill(&c, &format!("{in_b} input[name=person]"), "Ines in B").await;
+    click(&c, &format!("{in_b} .dp-crumbs a")).await;
+    click(&c, &format!("{in_b} .dp-deal-list a")).await;
+    wait_value(&c, &format!("{in_b} input[name=person-name]"), "Ines in B").await;
+    assert_eq!(value_of(&c, &a_name).await.as_deref(), Some("Half typed in A"));
+    fill(&c, &a_name, "").await;
 
     // Host styles stay out of the app; the app's stay out of the host.
     assert!(computed(&c, "#intranet-title", "font-family")
@@ -2913,6 +3004,7 @@ in_both_browsers!(
     call_mode_opens_objections_on_a_tap_names_who_attends_and_works_from_the_keyboard,
     a_name_deleted_and_retyped_is_the_new_name,
     a_date_typed_with_the_keyboard_is_kept,
+    words_left_in_an_add_field_are_added_not_dropped,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

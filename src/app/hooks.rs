@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::ctx::Ctx;
-use super::platform::{going_forward, later, take_forward};
+use super::platform::{going_forward, keep_typed, later, take_forward};
 use super::route::Route;
 use super::state::{AppState, Msg};
 use super::writer::Writer;
@@ -218,7 +218,7 @@ pub fn use_shortcuts(help: Help, ctx: Ctx) {
                                         if let Some(el) = folds
                                             .as_ref()
                                             .and_then(|f| f.get(n))
-                                            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                                            .map(|n| n.unchecked_into::<web_sys::Element>())
                                         {
                                             let _ = el.set_attribute("open", "");
                                         }
@@ -259,13 +259,20 @@ pub fn use_growing_fields() {
     );
 }
 
-/// Goes to `next` in an instance routed in memory: its deal loaded first, then shown, the
-/// instance's top brought into view if it was scrolled past.
-pub fn open_in_memory(writer: &Writer, route: &UiCell<Route>, host: &web_sys::Element, next: Route) {
+/// Shows `next`: its deal loaded first, so the view renders once, and what was typed in the
+/// view's add fields added before it goes (see `keep_typed`).
+fn show(writer: &Writer, route: &UiCell<Route>, host: &web_sys::Element, next: Route) {
     if let Some(id) = next.deal() {
         writer.ensure_loaded(id);
     }
+    keep_typed(host);
     route.set(next);
+}
+
+/// Goes to `next` in an instance routed in memory: its deal loaded first, then shown, the
+/// instance's top brought into view if it was scrolled past.
+pub fn open_in_memory(writer: &Writer, route: &UiCell<Route>, host: &web_sys::Element, next: Route) {
+    show(writer, route, host, next);
     if host.get_bounding_client_rect().top() < 0.0 {
         host.scroll_into_view();
     }
@@ -285,14 +292,10 @@ pub fn use_route(writer: Rc<Writer>, hash: bool, host: web_sys::Element) -> UiCe
             if hash { "hash" } else { "" }.to_owned(),
             Box::new(move || {
                 let listeners = if hash {
-                    follow_hash(writer, route)
+                    follow_hash(writer, route, host)
                 } else {
                     let links = EventListener::new(&host.clone(), "click", move |e| {
-                        let href = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
-                            .and_then(|a| a.get_attribute("href"));
+                        let href = app_link(e).and_then(|a| a.get_attribute("href"));
                         if let Some(href) = href {
                             e.prevent_default();
                             open_in_memory(&writer, &route, &host, Route::parse(&href));
@@ -307,9 +310,15 @@ pub fn use_route(writer: Rc<Writer>, hash: bool, host: web_sys::Element) -> UiCe
     route
 }
 
+/// The link to one of the app's views (`#/…`) a click landed in, if any.
+fn app_link(e: &web_sys::Event) -> Option<web_sys::Element> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("a[href^='#/']").ok().flatten()
+}
+
 /// The listeners of the instance that owns the URL hash: links mark a navigation forward, and
 /// each hash change saves where the view was left and opens the next one.
-fn follow_hash(writer: Rc<Writer>, route: UiCell<Route>) -> Vec<EventListener> {
+fn follow_hash(writer: Rc<Writer>, route: UiCell<Route>, host: web_sys::Element) -> Vec<EventListener> {
     // Scroll positions by route, saved as each view is left.
     let left_at: Rc<RefCell<Vec<(String, f64)>>> = Rc::default();
     let current = Rc::new(RefCell::new(Route::current().href()));
@@ -320,11 +329,7 @@ fn follow_hash(writer: Rc<Writer>, route: UiCell<Route>) -> Vec<EventListener> {
             if e.default_prevented() {
                 return;
             }
-            let link = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href^='#/']").ok().flatten());
-            if link.is_some() {
+            if app_link(e).is_some() {
                 going_forward();
             }
         })
@@ -332,9 +337,6 @@ fn follow_hash(writer: Rc<Writer>, route: UiCell<Route>) -> Vec<EventListener> {
     let changes = window.map(|w| {
         EventListener::new(&w, "hashchange", move |_| {
             let next = Route::current();
-            if let Some(id) = next.deal() {
-                writer.ensure_loaded(id);
-            }
             let href = next.href();
             let y = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
             let left = current.replace(href.clone());
@@ -345,7 +347,7 @@ fn follow_hash(writer: Rc<Writer>, route: UiCell<Route>) -> Vec<EventListener> {
             let forward = take_forward();
             let to = if forward { Some(0.0) } else { back_to.or(Some(0.0)) };
             let to = to.filter(|_| !(forward && matches!(next, Route::DealSection(..))));
-            route.set(next);
+            show(&writer, &route, &host, next);
             if let Some(y) = to {
                 // After the new view has rendered (it may be taller than the old one).
                 later(
@@ -393,15 +395,15 @@ pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
                         writer.on_storage(&key);
                     }
                 }));
-                listeners.push(on(w, "pagehide", |writer, _| writer.flush()));
+                listeners.push(on(w, "pagehide", leaving));
             }
             if let Some(d) = &document {
-                listeners.push(on(d, "visibilitychange", |writer, _| {
+                listeners.push(on(d, "visibilitychange", |writer, e| {
                     let hidden = web_sys::window()
                         .and_then(|w| w.document())
                         .is_some_and(|d| d.hidden());
                     if hidden {
-                        writer.flush();
+                        leaving(writer, e);
                     }
                 }));
                 listeners.push(on(d, "focusout", |writer, e| writer.blurred(e)));
@@ -409,6 +411,18 @@ pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
             Box::new(move || drop(listeners))
         }),
     );
+}
+
+/// The page hides or goes: what is typed in an add form is added (in every instance on the
+/// page), and everything waiting is written (the additions once they have rendered, at once).
+fn leaving(writer: &Writer, _: &web_sys::Event) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        keep_typed(&root);
+    }
+    writer.flush();
 }
 
 /// A new build installed by the service worker: say so quietly, reload only when asked.

@@ -197,6 +197,26 @@ pub fn focus_later(root: &web_sys::Element, selector: &'static str) {
     );
 }
 
+/// Adds what is typed in the "add" forms under `root` (`form.dp-add`: a new plan line, person,
+/// checklist item or deal) as if Enter were pressed: called before the view changes and when
+/// the page hides, so words typed there and not yet added are never dropped. A blank form adds
+/// nothing (its handler checks); one not ready (a deal without its name) is left alone.
+pub fn keep_typed(root: &web_sys::Element) {
+    // `:valid`: a form whose fields pass their constraints (a new deal has its name).
+    let Ok(forms) = root.query_selector_all("form.dp-add:valid") else {
+        return;
+    };
+    for n in 0..forms.length() {
+        // The selector matches `<form>` elements only.
+        if let Some(form) = forms
+            .item(n)
+            .map(|f| f.unchecked_into::<web_sys::HtmlFormElement>())
+        {
+            let _ = form.request_submit();
+        }
+    }
+}
+
 /// Runs `f` after `ms` milliseconds (after the next render); the timer's handle, to clear it.
 /// Every timeout of the app goes through here: boxed, one JS closure type serves them all
 /// (each closure type handed to `Closure::once_into_js` costs ~300 B of wasm).

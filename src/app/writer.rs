@@ -157,24 +157,25 @@ impl Writer {
     /// Called after every render that changed something: steps are written at once, typing
     /// after a pause of [`TYPING_PAUSE_MS`].
     pub fn noticed(&self, state: &AppState) {
+        match self.take_new(state) {
+            Some(true) => self.schedule(),
+            Some(false) => self.flush(),
+            None => {}
+        }
+    }
+
+    /// Marks what `state` changed since the last look as waiting to be written: `None` when
+    /// nothing waits, else whether all of it is typing.
+    fn take_new(&self, state: &AppState) -> Option<bool> {
         let mut typing_only = true;
-        {
-            let mut ledger = self.ledger.borrow_mut();
-            let seen = ledger.seen_seq;
-            for (change, (seq, typing)) in state.touched.iter().filter(|(_, (seq, _))| *seq > seen) {
-                ledger.dirty.insert(change.clone(), ());
-                typing_only &= *typing;
-                ledger.seen_seq = ledger.seen_seq.max(*seq);
-            }
-            if ledger.dirty.is_empty() {
-                return;
-            }
+        let mut ledger = self.ledger.borrow_mut();
+        let seen = ledger.seen_seq;
+        for (change, (seq, typing)) in state.touched.iter().filter(|(_, (seq, _))| *seq > seen) {
+            ledger.dirty.insert(change.clone(), ());
+            typing_only &= *typing;
+            ledger.seen_seq = ledger.seen_seq.max(*seq);
         }
-        if typing_only {
-            self.schedule();
-        } else {
-            self.flush();
-        }
+        (!ledger.dirty.is_empty()).then_some(typing_only)
     }
 
     fn schedule(&self) {
@@ -195,9 +196,13 @@ impl Writer {
         );
     }
 
-    /// Writes everything waiting, now (also on `pagehide` and when the page is hidden).
+    /// Writes everything waiting, now (also on `pagehide` and when the page is hidden) —
+    /// including changes made since the last render: the handle reads the reducer's current
+    /// state, so a line added as the page goes (`keep_typed`) is written before it has
+    /// rendered, which an unloading page may never do.
     pub fn flush(&self) {
         let Some(state) = self.state() else { return };
+        self.take_new(&state);
         let dirty = {
             let mut ledger = self.ledger.borrow_mut();
             if let (Some(timer), Some(w)) = (ledger.timer.take(), web_sys::window()) {

@@ -77,7 +77,7 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
             <ol class="dp-template-items">
                 { for template.active().enumerate().map(|(n, item)| item_row(ctx, &tid, item, n)) }
             </ol>
-            <form class="dp-inline-form" onsubmit={on_add_item}>
+            <form class="dp-inline-form dp-add" onsubmit={on_add_item}>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "New item" }</span>
                     <input class="dp-input" name="new-item" maxlength="200" />

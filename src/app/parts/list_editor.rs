@@ -106,7 +106,7 @@ pub fn list_editor(
                     }
                 }) }
             </ol>
-            <form class="dp-inline-form dp-list-editor__add" onsubmit={on_add}>
+            <form class="dp-inline-form dp-add dp-list-editor__add" onsubmit={on_add}>
                 <input class="dp-input dp-list-editor__input" name="left" aria-label={if is_pair { format!("New {noun}: {left_side}") } else { format!("New {noun}") }}
                     placeholder={if is_pair { left_side.to_owned() } else { format!("New {noun}") }} maxlength="1000" list={list_id} />
                 { options }

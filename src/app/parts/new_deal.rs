@@ -4,21 +4,23 @@ use yew::prelude::*;
 
 use crate::app::parts::submitted;
 
-/// The form; `on_create` gets (client, deal name), and the fields clear. Plain inputs, read
-/// when it is submitted: the form keeps no state.
-pub fn new_deal(on_create: Callback<(String, String)>) -> Html {
+/// The form; `on_create` gets (client, deal name, whether to open the deal), and the fields
+/// clear. Plain inputs, read when it is submitted: the form keeps no state. Submitted by the
+/// app rather than the user (a name typed and left when the view changes: no submitter), the
+/// deal is created where the user was going, not opened.
+pub fn new_deal(on_create: Callback<(String, String, bool)>) -> Html {
     let onsubmit = Callback::from(move |e: SubmitEvent| {
         let Some((form, mut v)) = submitted(&e, &["client", "deal-name"]) else {
             return;
         };
         if !v[1].trim().is_empty() {
             let (name, client) = (v.pop().unwrap_or_default(), v.pop().unwrap_or_default());
-            on_create.emit((client, name));
+            on_create.emit((client, name, e.submitter().is_some()));
             form.reset();
         }
     });
     html! {
-        <form class="dp-new-deal" {onsubmit} aria-label="New deal">
+        <form class="dp-new-deal dp-add" {onsubmit} aria-label="New deal">
             <label class="dp-field">
                 <span class="dp-field__label">{ "Client" }</span>
                 <input class="dp-input" name="client" maxlength="200" />

@@ -23,7 +23,9 @@ pub fn outcome(ctx: &Ctx, deal: &Deal) -> Html {
             <p class="dp-muted">{ "The outcome never changes the process score." }</p>
             <div class="dp-row">
                 <button type="button" class="dp-button"
-                    onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| ctx.export_deal(&deal, None) }}>
+                    onclick={{ let (ctx, id) = (ctx.clone(), deal.id.clone()); move |_| if let Some(deal) = ctx.state.book.deals.get(&id) {
+                        ctx.export_deal(deal, None)
+                    } }}>
                     { "Export this deal" }
                 </button>
                 <button type="button" class="dp-button"
@@ -31,8 +33,8 @@ pub fn outcome(ctx: &Ctx, deal: &Deal) -> Html {
                     { if deal.archived { "Unarchive" } else { "Archive" } }
                 </button>
                 <button type="button" class="dp-button dp-button--danger"
-                    onclick={{ let (ctx, deal) = (ctx.clone(), deal.clone()); move |_| {
-                        ctx.delete_deal(&deal);
+                    onclick={{ let (ctx, id) = (ctx.clone(), deal.id.clone()); move |_| {
+                        ctx.delete_deal(&id);
                         ctx.open(&crate::app::route::Route::Deals);
                     } }}>
                     { if deal.sample { "Remove sample deal" } else { "Delete deal" } }

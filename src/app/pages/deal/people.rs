@@ -43,7 +43,7 @@ pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
                     </p>
                 }
             </div>
-            <form class="dp-inline-form" onsubmit={add_person}>
+            <form class="dp-inline-form dp-add" onsubmit={add_person}>
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Add a person" }</span>
                     <input class="dp-input" name="person" maxlength="200" />

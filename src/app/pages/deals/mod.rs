@@ -79,7 +79,7 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
 
     let on_create = {
         let ctx = ctx.clone();
-        Callback::from(move |(client, name): (String, String)| {
+        Callback::from(move |(client, name, open): (String, String, bool)| {
             let id = new_id('d');
             ctx.act(Action::CreateDeal {
                 id: id.clone(),
@@ -87,7 +87,7 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
                 name,
             });
             // The reducer ran at once: open the deal if it was created (a refusal is a notice).
-            if ctx.state.book.deals.contains_key(&id) {
+            if open && ctx.state.book.deals.contains_key(&id) {
                 ctx.open(&Route::Deal(id));
             }
         })
