@@ -25,7 +25,7 @@ WASM := --target wasm32-unknown-unknown
 # only ever moves down. Override to check it: `make size SIZE_BUDGET_BYTES=1000` fails.
 # It is the build's own figure (session 10): with the registry path remapped (above), every
 # machine builds the same bytes, so no margin is kept for another machine's CARGO_HOME.
-SIZE_BUDGET_BYTES = 267160
+SIZE_BUDGET_BYTES = 267134
 export SIZE_BUDGET_BYTES
 
 .PHONY: help setup serve build test fmt lint test-native test-browser test-e2e size size-why bench single-file

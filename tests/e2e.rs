@@ -1078,6 +1078,14 @@ async fn words_left_in_an_add_field_are_added_not_dropped(browser: Browser) {
         "Bring the pilot plan",
     )
     .await;
+    // Only the response of an objection: a pair may be written right side first.
+    let objections = "section[aria-label='Likely objections → prepared responses']";
+    fill(
+        &c,
+        &format!("{objections} input[name=right]"),
+        "Offer a two-week pilot",
+    )
+    .await;
     c.back().await.unwrap();
     wait_text(&c, ".dp-deal h1", "Left typed").await;
     wait_stored(&c, "deal-prep:deal:", "Bring the pilot plan").await;
@@ -1086,6 +1094,12 @@ async fn words_left_in_an_add_field_are_added_not_dropped(browser: Browser) {
         &c,
         &format!("{agenda} .dp-list-editor__item textarea"),
         "Bring the pilot plan",
+    )
+    .await;
+    wait_value(
+        &c,
+        &format!("{objections} .dp-list-editor__item textarea"),
+        "Offer a two-week pilot",
     )
     .await;
 

@@ -58,7 +58,8 @@ pub fn list_editor(
             let Some((form, mut v)) = submitted(&e, &["left", "right"]) else {
                 return;
             };
-            if !v[0].trim().is_empty() {
+            // Either side is enough: a response may be written before its objection.
+            if v.iter().any(|side| !side.trim().is_empty()) {
                 let (right, left) = (v.pop().unwrap_or_default(), v.pop().unwrap_or_default());
                 on_edit.emit(ListEdit::Add {
                     id: new_id('l'),
