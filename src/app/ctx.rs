@@ -293,9 +293,9 @@ impl Ctx {
         self.act(Action::InsertDeal(Box::new(deal)));
     }
 
-    /// Deletes a deal, keeping it for "Undo" while the tab is open — with a person or line
-    /// left typed in its add fields added first, so "Undo" brings those back too (added after
-    /// the deal was gone, they would only be refused).
+    /// Deletes a deal, keeping it for "Undo" while the tab is open — with a person left typed
+    /// in the page's add field added first, so "Undo" brings the person back too (added after
+    /// the deal was gone, the name would only be refused).
     pub fn delete_deal(&self, id: &Id) {
         crate::app::platform::keep_typed(&self.nav.host);
         let Some(deal) = self.state.book.deals.get(id) else {

@@ -414,7 +414,8 @@ pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
 }
 
 /// The page hides or goes: what is typed in an add form is added (in every instance on the
-/// page), and everything waiting is written (the additions once they have rendered, at once).
+/// page), and everything waiting is written at once — the additions too, unrendered
+/// (`Writer::flush` takes what the reducer recorded since the last render).
 fn leaving(writer: &Writer, _: &web_sys::Event) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
