@@ -68,7 +68,7 @@ pub fn outlook(ctx: &Ctx, deal: &Deal) -> Html {
                 }
                 <ul class="dp-risks">
                     { for weather.risks.iter().map(|r| html! {
-                        <li key={r.kind as u8} class="dp-risk">
+                        <li key={r.kind as usize} class="dp-risk">
                             <strong>{ r.title.clone() }</strong>
                             <p>{ r.advice.clone() }</p>
                         </li>
