@@ -294,8 +294,8 @@ impl Ctx {
     }
 
     /// Deletes a deal, keeping it for "Undo" while the tab is open — with a person left typed
-    /// in the page's add field added first, so "Undo" brings the person back too (added after
-    /// the deal was gone, the name would only be refused).
+    /// in the page's add field added first, so "Undo" brings the person back too (once the
+    /// deal is gone its page re-renders "not found" and the typed name goes with the form).
     pub fn delete_deal(&self, id: &Id) {
         crate::app::platform::keep_typed(&self.nav.host);
         let Some(deal) = self.state.book.deals.get(id) else {
