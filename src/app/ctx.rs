@@ -9,7 +9,7 @@ use yew::UseReducerHandle;
 use super::platform::{self, now};
 use super::state::{AppState, Msg, Notice};
 use super::writer::Writer;
-use crate::domain::{Action, Deal, DealAction, Id, TemplateAction};
+use crate::domain::{text, Action, Deal, DealAction, Id, TemplateAction};
 use crate::store::rules::Merge;
 use crate::store::transfer::{self, ExportFile};
 
@@ -212,7 +212,7 @@ impl Ctx {
         let file = self.writer.backup(&self.state);
         let json = transfer::to_json(&file);
         platform::mark_host("data-export-us", &platform::micros(started));
-        platform::mark_host("data-export-at", &((started * 1000.0) as i64).to_string());
+        platform::mark_host("data-export-at", &text::number((started * 1000.0) as u64));
         match platform::download(
             &transfer::file_name(file.exported_at, None),
             "application/json",

@@ -14,6 +14,7 @@ use super::platform::{going_forward, keep_typed, later, take_forward};
 use super::route::Route;
 use super::state::{AppState, Msg};
 use super::writer::Writer;
+use crate::domain::text;
 
 /// What an effect leaves to undo when it runs again or the app goes away (listeners to
 /// remove, a timer to stop).
@@ -372,7 +373,7 @@ pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
     {
         let (state, writer) = (state.clone(), writer.clone());
         use_keyed_effect(
-            state.seq.to_string(),
+            text::number(state.seq),
             Box::new(move || {
                 writer.noticed(&state);
                 nothing()
@@ -512,7 +513,7 @@ pub fn use_change_event(state: &AppState, host: &web_sys::Element) {
     let host = host.clone();
     let deals = state.index.len();
     let (seq, saved) = (state.seq, state.saved);
-    let key = if saved { seq.to_string() } else { String::new() };
+    let key = if saved { text::number(seq) } else { String::new() };
     use_keyed_effect(
         key,
         Box::new(move || {

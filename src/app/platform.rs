@@ -5,7 +5,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::{Id, Minutes};
+use crate::domain::{text, Id, Minutes};
 
 fn describe(err: JsValue) -> String {
     err.dyn_ref::<js_sys::Error>()
@@ -153,7 +153,7 @@ pub fn perf_now() -> f64 {
 /// written from storage itself).
 pub fn mark_save(started: f64) {
     mark_host("data-save-us", &micros(started));
-    mark_host("data-save-at", &((started * 1000.0) as i64).to_string());
+    mark_host("data-save-at", &text::number((started * 1000.0) as u64));
 }
 
 /// Sets a `data-*` attribute on the host element (measurements, test hooks).
@@ -254,7 +254,7 @@ pub fn go(href: &str) {
 /// Whole microseconds since `started` (a [`perf_now`] value), as text; integers keep float
 /// formatting out of the wasm.
 pub fn micros(started: f64) -> String {
-    (((perf_now() - started) * 1000.0).round() as i64).to_string()
+    text::number(((perf_now() - started) * 1000.0).round() as u64)
 }
 
 /// Bytes of wasm linear memory in use by the app (read by `make bench`).

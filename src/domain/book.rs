@@ -49,7 +49,7 @@ impl Book {
         match action {
             Action::CreateDeal { id, client, name } => {
                 if self.deals.contains_key(&id) {
-                    return Err(DomainError::DuplicateId(id.to_string()));
+                    return Err(DomainError::DuplicateId(id.as_str().to_owned()));
                 }
                 let name = clean_name(&name)?;
                 let client = limit(client.trim(), "client", NAME_MAX)?;
@@ -60,7 +60,7 @@ impl Book {
             Action::InsertDeal(deal) => {
                 let id = deal.id.clone();
                 if self.deals.contains_key(&id) {
-                    return Err(DomainError::DuplicateId(id.to_string()));
+                    return Err(DomainError::DuplicateId(id.as_str().to_owned()));
                 }
                 self.deals.insert(id.clone(), *deal);
                 Ok(Change::Deal(id))
@@ -68,14 +68,14 @@ impl Book {
             Action::DeleteDeal(id) => {
                 self.deals
                     .remove(&id)
-                    .ok_or_else(|| DomainError::UnknownDeal(id.to_string()))?;
+                    .ok_or_else(|| DomainError::UnknownDeal(id.as_str().to_owned()))?;
                 Ok(Change::DealRemoved(id))
             }
             Action::Edit { deal, op } => {
                 let current = self
                     .deals
                     .get(&deal)
-                    .ok_or_else(|| DomainError::UnknownDeal(deal.to_string()))?;
+                    .ok_or_else(|| DomainError::UnknownDeal(deal.as_str().to_owned()))?;
                 // Work on a copy so a refused edit leaves the deal untouched.
                 let mut next = current.clone();
                 edit(&mut next, op, self.template_for(current), now)?;

@@ -196,12 +196,12 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), DomainErr
     let text = |s: String| limit(&s, "line", LINE_MAX);
     let position = |items: &dyn Entries, id: &Id| (0..items.count()).find(|&at| items.id_at(at) == id);
     let found = |items: &dyn Entries, id: &Id| {
-        position(items, id).ok_or_else(|| DomainError::UnknownItem(id.to_string()))
+        position(items, id).ok_or_else(|| DomainError::UnknownItem(id.as_str().to_owned()))
     };
     match edit {
         ListEdit::Add { id, left, right } => {
             if position(items, &id).is_some() {
-                return Err(DomainError::DuplicateId(id.to_string()));
+                return Err(DomainError::DuplicateId(id.as_str().to_owned()));
             }
             items.push_new(id, text(left)?, text(right)?);
         }
@@ -227,7 +227,7 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), DomainErr
             // All checked before any is added: on an error nothing has changed.
             for (n, (id, line)) in lines.iter().enumerate() {
                 if position(items, id).is_some() || lines[..n].iter().any(|(other, _)| other == id) {
-                    return Err(DomainError::DuplicateId(id.to_string()));
+                    return Err(DomainError::DuplicateId(id.as_str().to_owned()));
                 }
                 limit(line, "line", LINE_MAX)?;
             }

@@ -12,7 +12,7 @@ use super::{
 };
 
 fn unknown(id: &Id) -> DomainError {
-    DomainError::UnknownItem(id.to_string())
+    DomainError::UnknownItem(id.as_str().to_owned())
 }
 
 fn optional_day(text: &str) -> Result<Option<Day>, DomainError> {
@@ -49,7 +49,7 @@ fn shift<T>(items: &mut Vec<T>, id: &Id, delta: i32, id_of: impl Fn(&T) -> &Id) 
 
 fn ensure_new<T>(items: &[T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Result<(), DomainError> {
     if items.iter().any(|i| id_of(i) == id) {
-        Err(DomainError::DuplicateId(id.to_string()))
+        Err(DomainError::DuplicateId(id.as_str().to_owned()))
     } else {
         Ok(())
     }

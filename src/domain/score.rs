@@ -544,7 +544,7 @@ mod tests {
             .push(Call::new(id("n2"), now().plus_days(2), CallKind::Demo));
         let keys: Vec<_> = judged_calls(&deal, now())
             .iter()
-            .map(|c| c.id.to_string())
+            .map(|c| c.id.as_str().to_owned())
             .collect();
         assert_eq!(keys, ["p3", "p2", "p1", "n1"]);
     }

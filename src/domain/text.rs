@@ -2,7 +2,7 @@
 
 /// `n` with a comma between groups of three digits: `1900` → `1,900`.
 pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
+    let digits = number(n as u64);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -11,6 +11,12 @@ pub fn grouped(n: usize) -> String {
         out.push(digit);
     }
     out
+}
+
+/// `n` in digits: every number the app writes goes through this one formatter (each integer
+/// type's own `to_string` is another copy of the formatting code in the wasm).
+pub fn number(n: u64) -> String {
+    n.to_string()
 }
 
 /// `n` and the noun that agrees with it: `count(1, "deal", "deals")` → `1 deal`.

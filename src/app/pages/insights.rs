@@ -200,7 +200,7 @@ pub fn insights_page(data: &Insights) -> Html {
                         <thead><tr><th scope="col">{ "Deal" }</th><th scope="col">{ "Process score" }</th><th scope="col">{ "Outcome" }</th></tr></thead>
                         <tbody>
                             { for data.closed.iter().map(|c| html! {
-                                <tr key={c.id.to_string()}>
+                                <tr key={c.id.as_str()}>
                                     <td><a href={Route::Deal(c.id.clone()).href()}>{ c.label.clone() }</a></td>
                                     <td>{ c.score }</td>
                                     <td>{ c.outcome.label() }</td>

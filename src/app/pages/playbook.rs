@@ -24,7 +24,7 @@ pub fn use_playbook(ctx: &Ctx, route: &Route) -> Rc<Vec<Row>> {
     // The page or the deal whose call plan is open, and how many deals there are.
     let shown = match route {
         Route::Playbook => Some(String::new()),
-        Route::Call(deal, _) => Some(deal.to_string()),
+        Route::Call(deal, _) => Some(deal.as_str().to_owned()),
         _ => None,
     };
     let key = shown

@@ -47,7 +47,7 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Template" }</span>
                     <select class="dp-input" onchange={{ let s = selected.clone(); move |e: Event| if let Ok(id) = Id::new(event_value(&e)) { s.set(id) } }}>
-                        { for templates.iter().map(|t| html! { <option value={t.id.to_string()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
+                        { for templates.iter().map(|t| html! { <option value={t.id.as_str().to_owned()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
                     </select>
                 </label>
                 <button type="button" class="dp-button" onclick={{ let (tpl, s) = (tpl.clone(), selected.clone()); move |_| {
@@ -171,7 +171,7 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
         }
     };
     html! {
-            <li key={item.id.to_string()} class="dp-template-item">
+            <li key={item.id.as_str()} class="dp-template-item">
                 <label class="dp-field dp-template-item__text">
                     <span class="dp-field__label">{ format!("Item {}", n + 1) }</span>
                     <input class="dp-input" name="item-text" value={ctx.name_value(item.id.as_str(), &item.text)} maxlength="200" oninput={edit} />
@@ -183,7 +183,7 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Weight" }</span>
                     <select class="dp-input" onchange={weight}>
-                        { for (1u8..=3).map(|w| html! { <option value={w.to_string()} selected={item.weight == w}>{ w }</option> }) }
+                        { for [(1, "1"), (2, "2"), (3, "3")].map(|(w, digit)| html! { <option value={digit} selected={item.weight == w}>{ digit }</option> }) }
                     </select>
                 </label>
                 <label class="dp-field">
@@ -198,7 +198,7 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
                 if let Some((r, n)) = count {
                     <label class="dp-field">
                         <span class="dp-field__label">{ "N" }</span>
-                        <input class="dp-input dp-input--narrow" type="number" name="item-proof-count" min="1" max="20" value={n.to_string()}
+                        <input class="dp-input dp-input--narrow" type="number" name="item-proof-count" min="1" max="20" value={crate::domain::text::number(n.into())}
                             onchange={move |e: Event| if let Ok(n) = event_value(&e).parse::<u8>() { set_proof(Proof::Rule(r.with_count(n.clamp(1, 20)))) }} />
                     </label>
                 }

@@ -90,7 +90,7 @@ pub fn list_editor(
                     let remove = { let (on_edit, id) = (on_edit.clone(), id.clone()); move |_| on_edit.emit(ListEdit::Remove(id.clone())) };
                     let label = format!("{} {}", noun, n + 1);
                     html! {
-                        <li key={id.to_string()} class="dp-list-editor__item">
+                        <li key={id.as_str()} class="dp-list-editor__item">
                             <textarea class="dp-input dp-list-editor__input dp-grow" aria-label={if is_pair { format!("{label}: {}", left_side) } else { label.clone() }}
                                 rows={rows_for(&left)} value={left.clone()} maxlength="1000" oninput={side(false)} onkeydown={keys.clone()} />
                             if let Some(right) = right {

@@ -99,7 +99,7 @@ fn value_of(target: &wasm_bindgen::JsValue) -> String {
 /// `field-sizing` size it themselves.
 pub fn rows_for(text: &str) -> String {
     let rows: usize = text.split('\n').map(|line| 1 + line.chars().count() / 45).sum();
-    rows.clamp(1, 12).to_string()
+    crate::domain::text::number(rows.clamp(1, 12) as u64)
 }
 
 /// A plain button with a text label: one copy of its markup in the wasm, not one per use.

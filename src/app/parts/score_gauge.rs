@@ -12,7 +12,7 @@ pub fn score_gauge(s: &ProcessScore, why: &[String], href_of: impl Fn(Target) ->
         <section class="dp-score" aria-labelledby="dp-score-title">
             <h2 id="dp-score-title" class="dp-subtitle">{ "Process score" }</h2>
             <div class="dp-score__gauge" role="meter" aria-valuemin="0" aria-valuemax="100"
-                aria-valuenow={s.total.to_string()} aria-label="Process score">
+                aria-valuenow={crate::domain::text::number(s.total.into())} aria-label="Process score">
                 <svg viewBox="0 0 120 70" aria-hidden="true" class="dp-score__svg">
                     <path d="M10 60 A50 50 0 0 1 110 60" class="dp-score__track" pathLength="100" />
                     <path d="M10 60 A50 50 0 0 1 110 60" class="dp-score__fill" pathLength="100"

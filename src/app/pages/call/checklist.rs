@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
 use crate::domain::DealAction;
-use crate::domain::{Call, Deal};
+use crate::domain::{text, Call, Deal};
 
 pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
     let template = ctx.state.book.template_for(deal);
@@ -16,7 +16,7 @@ pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
         <section class="dp-section dp-checklist" aria-labelledby="dp-checklist-title">
             <h2 id="dp-checklist-title" class="dp-subtitle">{ "Pre-call checklist" }</h2>
             <p class="dp-checklist__progress" aria-live="polite">{ format!("{done} of {total} ready") }</p>
-            <progress class="dp-checklist__bar" max={total.to_string()} value={done.to_string()} aria-hidden="true" />
+            <progress class="dp-checklist__bar" max={text::number(total as u64)} value={text::number(done as u64)} aria-hidden="true" />
             <ul class="dp-checklist__items">
                 { for list.into_iter().map(|c| {
                     let (item, checked) = (c.item, c.checked);
@@ -28,7 +28,7 @@ pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
                         </span>
                     });
                     html! {
-                        <li key={item.id.to_string()} ~className={crate::app::parts::class(&["dp-checklist__item", crate::app::parts::when(checked, "dp-checklist__item--done")])}>
+                        <li key={item.id.as_str()} ~className={crate::app::parts::class(&["dp-checklist__item", crate::app::parts::when(checked, "dp-checklist__item--done")])}>
                             <label class="dp-check">
                                 <input type="checkbox" checked={checked} disabled={proof.is_some()}
                                     onchange={move |_| edit.step(DealAction::SetChecked { call: call_id.clone(), item: item_id.clone(), checked: !checked })} />

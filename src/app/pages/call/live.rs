@@ -64,7 +64,7 @@ fn line(edit: &DealEditor, call: &Id, list: PlanList, item: &ListItem) -> Html {
         }
     };
     html! {
-        <li key={item.id.to_string()} ~className={crate::app::parts::class(&["dp-live__line", crate::app::parts::when(item.done, "dp-live__line--done")])}>
+        <li key={item.id.as_str()} ~className={crate::app::parts::class(&["dp-live__line", crate::app::parts::when(item.done, "dp-live__line--done")])}>
             <label class="dp-check dp-live__check">
                 <input type="checkbox" checked={item.done} onchange={on_tick} />
                 { item.text.clone() }
@@ -155,7 +155,7 @@ pub fn live_page(ctx: &Ctx, deal_id: &Id, call_id: &Id) -> Html {
                 <section aria-label="Objections">
                     <h2>{ "Objections" }</h2>
                     { for plan.objections.iter().map(|o| html! {
-                        <details key={o.id.to_string()} class="dp-live__objection">
+                        <details key={o.id.as_str()} class="dp-live__objection">
                             <summary>{ o.left.clone() }</summary>
                             <p>{ if o.right.trim().is_empty() { "No response written." .to_owned() } else { o.right.clone() } }</p>
                         </details>

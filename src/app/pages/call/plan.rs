@@ -101,7 +101,7 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
                     let (edit, call_id, person) = (edit.clone(), call_id.clone(), p.id.clone());
                     let roles: Vec<&str> = p.roles.iter().map(|r| r.short()).collect();
                     html! {
-                        <label key={p.id.to_string()} class="dp-check">
+                        <label key={p.id.as_str()} class="dp-check">
                             <input type="checkbox" checked={on}
                                 onchange={move |_| edit.step(DealAction::SetAttendee { call: call_id.clone(), person: person.clone(), on: !on })} />
                             { p.name.clone() }

@@ -95,7 +95,7 @@ pub fn preview(ctx: &Ctx, ui: &super::DataUi, p: &Pending, on_done: Callback<()>
                                 choices.set(next);
                             } };
                         html! {
-                            <li key={id.to_string()} class="dp-preview__item">
+                            <li key={id.as_str()} class="dp-preview__item">
                                 <strong>{ name.clone() }</strong>{ format!(" — {}", label(*merge).0) }
                                 if *merge == Merge::Conflict {
                                     <select class="dp-input" name="conflict" aria-label={format!("What to keep of {name}")} onchange={on_choose}>

@@ -57,7 +57,7 @@ pub fn calls(ctx: &Ctx, deal: &Deal) -> Html {
                                     (None, false) => format!("{done} of {total} ready"),
                                 };
                                 html! {
-                                    <li key={c.id.to_string()} class="dp-call-row">
+                                    <li key={c.id.as_str()} class="dp-call-row">
                                         <a href={Route::Call(id.clone(), c.id.clone()).href()}>
                                             { format!("{} · {}", c.at.human(), c.kind.label()) }
                                         </a>

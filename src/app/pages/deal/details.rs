@@ -38,7 +38,7 @@ pub fn details(ctx: &Ctx, deal: &Deal) -> Html {
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Checklist template" }</span>
                     <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| if let Ok(id) = Id::new(event_value(&e)) { edit.step(DealAction::SetTemplate(id)) } }}>
-                        { for ctx.state.book.templates.iter().map(|t| html! { <option value={t.id.to_string()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
+                        { for ctx.state.book.templates.iter().map(|t| html! { <option value={t.id.as_str().to_owned()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
                     </select>
                 </label>
             </div>

@@ -89,7 +89,7 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
         }
     };
     html! {
-            <li key={p.id.to_string()} class="dp-person">
+            <li key={p.id.as_str()} class="dp-person">
                 <input class="dp-input dp-person__name" name="person-name" aria-label="Name" value={ctx.name_value(pid.as_str(), &p.name)} maxlength="200"
                     oninput={text(PersonField::Name)} />
                 <label class="dp-check">

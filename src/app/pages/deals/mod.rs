@@ -130,7 +130,7 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
             <p class="dp-muted" aria-live="polite">{ format!("{} of {}", grouped(shown.len()), count(entries.len(), "deal", "deals")) }</p>
             <ul class="dp-deal-list">
                 { for shown.into_iter().take(limit).map(|e| html! {
-                    <li key={e.id.to_string()} class="dp-deal-row">
+                    <li key={e.id.as_str()} class="dp-deal-row">
                         <a class="dp-deal-row__link" href={Route::Deal(e.id.clone()).href()}>
                             <span class="dp-deal-row__client">{ e.client.clone() }</span>
                             <span class="dp-deal-row__name">{ e.name.clone() }</span>
@@ -196,7 +196,7 @@ fn next_calls<'a>(
             false => ("Prepare", Route::Call(e.id.clone(), call.clone())),
         };
         html! {
-            <li key={call.to_string()} class="dp-next__row">
+            <li key={call.as_str()} class="dp-next__row">
                 <span class="dp-next__when">{ at.when(now) }</span>
                 <span class="dp-next__what">
                     <a href={Route::Deal(e.id.clone()).href()}>{ format!("{} — {}", e.client, e.name) }</a>

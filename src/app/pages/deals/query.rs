@@ -92,7 +92,7 @@ mod tests {
         let ids = |q: &ListQuery| {
             q.run(&list, now)
                 .iter()
-                .map(|e| e.id.to_string())
+                .map(|e| e.id.as_str().to_owned())
                 .collect::<Vec<_>>()
         };
         let mut q = ListQuery::default();
