@@ -17,8 +17,9 @@ minify() { # FILE [terser options: --module, --mangle …]
 sri() { python3 -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha384(open(sys.argv[1],"rb").read()).digest()).decode())' "$1"; }
 if $release; then
   [[ -x "$terser" ]] || { echo "embed-pages.sh: terser is missing; run make setup" >&2; exit 1; }
-  # The wasm's imports and their keys in the glue renamed a, b, … (see the script).
-  python3 "$root/scripts/short-imports.py" "$staging"
+  # The wasm: functions ordered for gzip, wasm-opt, imports and exports renamed a, b, … in the
+  # wasm and the glue alike, integrity hashes rewritten (see the script).
+  python3 "$root/scripts/wasm-release.py" "$staging"
   for glue in "$staging"/deal-prep-*.js; do
     # index.html preloads the glue with its Subresource Integrity hash: it follows the file.
     before=$(sri "$glue")
