@@ -45,6 +45,7 @@ WASM_OPT = [
     "-Oz",
     "--reorder-functions-by-name",
     "--strip-debug",
+    "--strip-target-features",
 ]
 
 MODULE = "./deal-prep_bg.js"
