@@ -1,24 +1,28 @@
 #!/usr/bin/env python3
 """The release build's wasm, after wasm-bindgen (Trunk's post-build hook; Trunk's own wasm-opt
-step is off, index.html's `data-wasm-opt="0"`). Three steps, each for gzip:
+step is off, index.html's `data-wasm-opt="0"`). Four steps, each for gzip (figures measured,
+see bench/size-history.md):
 
-1. Functions ordered for gzip. wasm-opt sorts the functions by name at the end of its passes
+1. Functions ordered. wasm-opt sorts the functions by name at the end of its passes
    (`--reorder-functions-by-name`); first, each name in the name section is given a sort key
    that puts a trait's implementations side by side (every `Clone::clone`, every
    `Visitor::visit_map`, every closure's `FnOnce::call_once` shim), then everything else by
    path. Similar code within gzip's 32 KB window compresses better: by plain name −1.8 KB, by
-   this key −1.3 KB more, measured. The names are stripped after the sort.
-2. wasm-opt, with the passes below (`-Oz` and the Relooper rounds: see bench/size-history.md).
-3. Short import names. wasm-bindgen names every import `__wbg_<method>_<16 hex digits>` under the module
-`./deal-prep_bg.js`, and writes each name twice: in the wasm's import section and as a key of
-the glue's import object. ~200 such names are ~10 KB raw, and their random hex digits barely
-compress (about 4 KB of the gzip'd wasm + JS). This renames them `a`, `b`, …, `aa`, … and the
-module `m`, in both files; and the exports the glue reads (`wasm.NAME`) likewise.
+   this key −1.3 KB more. The names are stripped after the sort.
+2. wasm-opt, with the passes in `WASM_OPT` (`-Oz`, the Relooper rounds).
+3. Data segments joined. wasm-opt splits the data at runs of zeros (each segment a few header
+   bytes that barely compress); segments closer than `DATA_GAP` bytes are joined again with
+   the zeros written out. Memory starts zeroed, so the image is the same (−0.5 KB).
+4. Short names. wasm-bindgen names every import `__wbg_<method>_<16 hex digits>` under the
+   module `./deal-prep_bg.js` and writes each name twice: in the wasm's import section and as
+   a key of the glue's import object. Their hex digits barely compress; renamed `a`, `b`, …
+   and the module `m` in both files, with the exports the glue reads (`wasm.NAME`): −6.5 KB.
 
-Then both files' Subresource Integrity hashes in index.html follow them. Only names change in
-steps 1 and 3, never code: the sections are rebuilt with the same entries in the same order
-(imports and functions are referenced by index), and each old name must be found exactly where
-expected in the glue, or the build stops. Usage: wasm-release.py DIR (Trunk's staging dir)."""
+Then both files' Subresource Integrity hashes in index.html follow them. Steps 1 and 4 change
+names only, step 3 the layout of the same bytes, never code: sections are rebuilt with the same
+entries in the same order (imports, functions and segments are referenced by index), and any
+name or segment not found as expected stops the build. Usage: wasm-release.py DIR (Trunk's
+staging dir)."""
 import base64
 import hashlib
 import pathlib
@@ -169,6 +173,58 @@ def optimized(wasm, path):
     return result
 
 
+DATA_GAP = 128
+
+
+def sleb(n):
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        if (n == 0 and not byte & 0x40) or (n == -1 and byte & 0x40):
+            return bytes(out + bytes([byte]))
+        out.append(byte | 0x80)
+
+
+def joined_data(wasm):
+    """The wasm with its active data segments closer than `DATA_GAP` bytes joined."""
+    parts = list(sections(wasm))
+    for n, (section, body) in enumerate(parts):
+        if section != 11:
+            continue
+        count, j = leb(body, 0)
+        segments = []
+        for _ in range(count):
+            # Only active segments of memory 0 at a constant offset: `0x00 i32.const N end`.
+            if body[j] != 0 or body[j + 1] != 0x41:
+                return wasm
+            offset, j = leb(body, j + 2)  # offsets here are below 2^31: no sign to read
+            if body[j] != 0x0B:
+                return wasm
+            size, j = leb(body, j + 1)
+            segments.append((offset, body[j : j + size]))
+            j += size
+        if j != len(body):
+            sys.exit("wasm-release: data section not read to its end")
+        joined = []
+        for offset, data in sorted(segments):
+            if joined and joined[-1][0] + len(joined[-1][1]) > offset:
+                sys.exit("wasm-release: data segments overlap")
+            if joined and offset - (joined[-1][0] + len(joined[-1][1])) <= DATA_GAP:
+                last_offset, last = joined[-1]
+                joined[-1] = (last_offset, last + bytes(offset - last_offset - len(last)) + data)
+            else:
+                joined.append((offset, data))
+        rebuilt = bytearray(uleb(len(joined)))
+        for offset, data in joined:
+            rebuilt += b"\x00\x41" + sleb(offset) + b"\x0b" + uleb(len(data)) + data
+        parts[n] = (11, bytes(rebuilt))
+        # The data count section (bulk memory) says how many segments follow.
+        parts = [(12, uleb(len(joined))) if s == 12 else (s, b) for s, b in parts]
+        return module(parts)
+    return wasm
+
+
 def skip_import_desc(data, i):
     kind = data[i]
     i += 1
@@ -279,7 +335,7 @@ def main():
     wasm, glue = wasm_path.read_bytes(), glue_path.read_text(encoding="utf-8")
     # The exports the glue reads as `wasm.NAME` (before terser renames that variable).
     glue_exports = set(re.findall(r"(?<![\w$])wasm\.([A-Za-z_$][\w$]*)", glue))
-    new_wasm, renames, exports = rename(optimized(keyed_names(wasm), wasm_path), glue_exports)
+    new_wasm, renames, exports = rename(joined_data(optimized(keyed_names(wasm), wasm_path)), glue_exports)
     new_glue = rename_glue(glue, renames, exports)
     for before, after in ((wasm, new_wasm), (glue.encode(), new_glue.encode())):
         if html.count(sri(before)) != 1:
