@@ -664,11 +664,23 @@ async fn a_stale_tab_never_overwrites_a_newer_revision(browser: Browser) {
     )
     .await
     .unwrap();
+    let key = c
+        .execute(
+            "return Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:'))",
+            vec![],
+        )
+        .await
+        .unwrap();
     click_button(&c, "Archive").await;
-    wait_text(&c, ".dp-banner--error", "Another tab saved a newer version").await;
+    wait_text(
+        &c,
+        ".dp-banner--error",
+        "Another tab saved this deal at the same moment",
+    )
+    .await;
     wait_text(&c, ".dp-deal h1", "Renamed in another tab").await;
     let stored = c
-        .execute("return localStorage.getItem(Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:')))", vec![])
+        .execute("return localStorage.getItem(arguments[0])", vec![key])
         .await
         .unwrap();
     let stored = stored.as_str().unwrap();
@@ -676,11 +688,11 @@ async fn a_stale_tab_never_overwrites_a_newer_revision(browser: Browser) {
         stored.contains("Renamed in another tab") && !stored.contains("\"ar\":true"),
         "{stored}"
     );
-    c.find(Locator::XPath(
-        "//button[normalize-space()='Download my version']",
-    ))
-    .await
-    .unwrap();
+    // This tab's version (archived) is a deal of its own, which the banner opens.
+    wait_stored(&c, "deal-prep:deal:", "Original name (your version)").await;
+    click(&c, "xpath://a[normalize-space()='Open my version']").await;
+    wait_text(&c, ".dp-deal h1", "Original name (your version)").await;
+    c.back().await.unwrap();
     c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
     screenshot_in(browser, &c, "deal-stale").await;
     c.close().await.unwrap();
@@ -1383,7 +1395,16 @@ async fn same_deal_written_by_two_windows_ends_in_one_banner(browser: Browser) {
     );
     c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
     screenshot_in(browser, &c, "deal-conflict").await;
-    click_button(&c, "Download my version").await;
+    // This window's version is kept as a deal of its own, in storage: the banner opens it, and
+    // closing the window loses nothing.
+    wait_stored(&c, "deal-prep:deal:", "Written twice (your version)").await;
+    click(&c, "xpath://a[normalize-space()='Open my version']").await;
+    wait_text(&c, ".dp-deal h1", "Written twice (your version)").await;
+    wait_value(&c, "input[name=deal-value]", "typed in the first window").await;
+    close_and_reopen(&c, &format!("{}#/", url.split('#').next().unwrap())).await;
+    wait_text(&c, ".dp-deal-row", "Written twice (your version)").await;
+    let rows = c.find_all(Locator::Css(".dp-deal-row")).await.unwrap();
+    assert_eq!(rows.len(), 2, "the deal and the version kept beside it");
     c.close().await.unwrap();
 }
 

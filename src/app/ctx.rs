@@ -235,9 +235,9 @@ impl Ctx {
     }
 
     /// Downloads one deal as its own file.
-    pub fn export_deal(&self, deal: &Deal, label: Option<&str>) {
+    pub fn export_deal(&self, deal: &Deal) {
         let file = transfer::export(vec![deal.clone()], self.state.book.templates.clone(), now());
-        let name = transfer::file_name(file.exported_at, Some(label.unwrap_or(&deal.name)));
+        let name = transfer::file_name(file.exported_at, Some(&deal.name));
         if let Err(e) = platform::download(&name, "application/json", &transfer::to_json(&file)) {
             self.notify_error(format!("The export could not be downloaded: {e}"));
         }

@@ -63,8 +63,8 @@ pub struct AppState {
     pub reminder_dismissed: bool,
     /// A deal deleted a moment ago, kept so the delete can be undone.
     pub deleted: Option<Box<Deal>>,
-    /// This tab's version of a deal that lost to a newer one from another tab: shown, and
-    /// offered as a download, so nothing is lost silently.
+    /// This tab's version of a deal that lost to another tab's, saved at the same moment, kept
+    /// as a deal of its own: the banner names it and links to it, so nothing is lost.
     pub stale: Option<Box<Deal>>,
     /// A deal another tab deleted while this tab had it open or unsaved: restore or discard.
     pub deleted_elsewhere: Option<Box<Deal>>,
@@ -136,7 +136,7 @@ pub enum Msg {
     DismissReminder,
     /// Remember a deleted deal for undo (or forget it with `None`).
     Deleted(Option<Box<Deal>>),
-    /// Keep this tab's refused version of a deal (or forget it with `None`).
+    /// Name the deal that keeps this tab's refused version (or forget it with `None`).
     Stale(Option<Box<Deal>>),
     /// A record found unreadable when it was opened.
     Problem(Problem),

@@ -264,7 +264,7 @@ impl Writer {
                 Wrote::Yes
             }
             Err(SaveError::Stale(theirs)) => {
-                out.push(Msg::Stale(Some(Box::new(deal.clone()))));
+                self.not_applied(state, deal, out);
                 out.push(self.take(state, *theirs));
                 Wrote::Nothing
             }
@@ -282,6 +282,28 @@ impl Writer {
                 Wrote::Refused
             }
         }
+    }
+
+    /// `mine` lost to another tab's version of the deal, saved at the same moment. It is kept
+    /// as a deal of its own, "… (your version)", written like any new deal, so what was typed
+    /// here outlives the tab; the banner names it. Storage refusing it keeps it in this tab
+    /// (written with the next save that goes through), like a merge's deals.
+    fn not_applied(&self, state: &AppState, mine: &Deal, out: &mut Vec<Msg>) {
+        let copy = copy_of(mine, " (your version)");
+        let entry = IndexEntry::of(&copy, state.book.template_for(&copy), now());
+        match self.store.save_deal(&copy, &entry, None) {
+            Ok(_) => self.know(&copy.id, copy.rev),
+            Err(_) => self.keep_dirty(&copy.id),
+        }
+        out.push(Msg::Stale(Some(Box::new(copy.clone()))));
+        out.push(Msg::Loaded(Box::new(copy), entry));
+    }
+
+    fn keep_dirty(&self, id: &Id) {
+        self.ledger
+            .borrow_mut()
+            .dirty
+            .insert(Change::Deal(id.clone()), ());
     }
 
     /// Shows a version read from storage (another tab's), noting its revision.
@@ -482,7 +504,7 @@ impl Writer {
                 (Incoming::Take | Incoming::Conflict, Some(theirs)) => {
                     self.ledger.borrow_mut().dirty.remove(&Change::Deal(id.clone()));
                     if let (Incoming::Conflict, Some(mine)) = (decision, mine) {
-                        out.push(Msg::Stale(Some(Box::new(mine.clone()))));
+                        self.not_applied(&state, mine, &mut out);
                     }
                     out.push(self.take(&state, theirs));
                 }
@@ -610,15 +632,7 @@ impl Writer {
         for (deal, (_, merge)) in file.deals.iter().zip(self.plan(&state, file)) {
             let incoming = match (merge, choices.get(&deal.id).copied().unwrap_or_default()) {
                 (Merge::New | Merge::Updated, _) | (Merge::Conflict, Resolve::TakeFile) => deal.clone(),
-                (Merge::Conflict, Resolve::KeepBoth) => {
-                    let mut copy = deal.clone();
-                    copy.id = platform::new_id('d');
-                    copy.name = format!("{} (imported)", copy.name)
-                        .chars()
-                        .take(crate::domain::NAME_MAX)
-                        .collect();
-                    copy
-                }
+                (Merge::Conflict, Resolve::KeepBoth) => copy_of(deal, " (imported)"),
                 _ => continue,
             };
             taken += 1;
@@ -640,10 +654,7 @@ impl Writer {
             }
             if failed.is_some() {
                 // Kept in this tab and written with the next successful save.
-                self.ledger
-                    .borrow_mut()
-                    .dirty
-                    .insert(Change::Deal(incoming.id.clone()), ());
+                self.keep_dirty(&incoming.id);
             }
             out.push(Msg::Loaded(Box::new(incoming), entry));
         }
@@ -905,4 +916,15 @@ impl Writer {
             Msg::Notify(Some(notice)),
         ]);
     }
+}
+
+/// `deal` as a new deal beside it: a fresh id, its name followed by `label`.
+fn copy_of(deal: &Deal, label: &str) -> Deal {
+    let mut copy = deal.clone();
+    copy.id = platform::new_id('d');
+    copy.name = format!("{}{label}", copy.name)
+        .chars()
+        .take(crate::domain::NAME_MAX)
+        .collect();
+    copy
 }

@@ -61,12 +61,11 @@ pub fn banners(ctx: &Ctx, on_deals: bool) -> Html {
                         }
                     })), None, "dp-update") }
             }
-            if let Some(mine) = &state.stale {
+            if let Some(copy) = &state.stale {
                 { banner(format!(
-                    "Another tab saved a newer version of “{}” (revision {}), so this tab's change was not applied; the deal now shows the newer version. Your version is kept here: download it to compare, and make the change again if it is still needed.",
-                    mine.name, state.book.deals.get(&mine.id).map_or(0, |d| d.rev)
-                ), true, button("Download my version", false, { let (ctx, mine) = (ctx.clone(), mine.clone());
-                    Callback::from(move |_| ctx.export_deal(&mine, Some(&format!("{} not applied", mine.name)))) }),
+                    "Another tab saved this deal at the same moment, so this tab's last change was not applied to it. Your version is kept as a deal of its own, “{}”: compare the two and delete the one you no longer need.",
+                    copy.name
+                ), true, html! { <a class="dp-button" href={crate::app::route::Route::Deal(copy.id.clone()).href()}>{ "Open my version" }</a> },
                     close(|| Msg::Stale(None)), "") }
             }
             if let Some(deleted) = &state.deleted {

@@ -24,7 +24,7 @@ pub fn outcome(ctx: &Ctx, deal: &Deal) -> Html {
             <div class="dp-row">
                 <button type="button" class="dp-button"
                     onclick={{ let (ctx, id) = (ctx.clone(), deal.id.clone()); move |_| if let Some(deal) = ctx.state.book.deals.get(&id) {
-                        ctx.export_deal(deal, None)
+                        ctx.export_deal(deal)
                     } }}>
                     { "Export this deal" }
                 </button>
