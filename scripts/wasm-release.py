@@ -81,6 +81,19 @@ def name(text):
     return uleb(len(raw)) + raw
 
 
+def read_name(data, i):
+    """The name (length-prefixed UTF-8) at `i`, and where it ends."""
+    length, i = leb(data, i)
+    return data[i : i + length].decode("utf-8", "replace"), i + length
+
+
+def read_to_end(rebuilt, body, end, what):
+    """`rebuilt` as bytes, once the section `body` was read exactly to its `end`."""
+    if end != len(body):
+        sys.exit(f"wasm-release: {what} section not read to its end")
+    return bytes(rebuilt)
+
+
 def short_names():
     letters = string.ascii_letters
     for c in letters:
@@ -139,9 +152,9 @@ def keyed_names(wasm):
     parts = []
     for section, body in sections(wasm):
         if section == 0:
-            length, j = leb(body, 0)
-            if body[j : j + length] == b"name":
-                rebuilt, j = bytearray(name("name")), j + length
+            custom, j = read_name(body, 0)
+            if custom == "name":
+                rebuilt = bytearray(name("name"))
                 while j < len(body):
                     kind = body[j]
                     size, start = leb(body, j + 1)
@@ -151,9 +164,7 @@ def keyed_names(wasm):
                         names = bytearray(uleb(count))
                         for _ in range(count):
                             index, k = leb(sub, k)
-                            length, k = leb(sub, k)
-                            symbol = sub[k : k + length].decode("utf-8", "replace")
-                            k += length
+                            symbol, k = read_name(sub, k)
                             names += uleb(index) + name(sort_key(symbol))
                         sub = bytes(names)
                     rebuilt += bytes([kind]) + uleb(len(sub)) + sub
@@ -249,56 +260,35 @@ def skip_import_desc(data, i):
 def rename(wasm, glue_exports):
     """The wasm with its glue imports renamed, and those of its exports the glue reads in
     `glue_exports`; with {old: new} for each."""
-    if wasm[:8] != b"\0asm\1\0\0\0":
-        sys.exit("wasm-release: not a wasm module")
-    out, i, renames, exports = bytearray(wasm[:8]), 8, {}, {}
+    renames, exports, parts = {}, {}, []
     fresh, fresh_export = short_names(), short_names()
-    while i < len(wasm):
-        section = wasm[i]
-        size, start = leb(wasm, i + 1)
-        body = wasm[start : start + size]
+    for section, body in sections(wasm):
         if section == 2:
             count, j = leb(body, 0)
             rebuilt = bytearray(uleb(count))
             for _ in range(count):
-                length, j = leb(body, j)
-                module = body[j : j + length].decode()
-                j += length
-                length, j = leb(body, j)
-                field = body[j : j + length].decode()
-                j += length
-                desc_start = j
-                j = skip_import_desc(body, j)
-                if module == MODULE:
-                    renames.setdefault(field, next(fresh))
-                    rebuilt += name("m") + name(renames[field])
-                else:
-                    rebuilt += name(module) + name(field)
-                rebuilt += body[desc_start:j]
-            if j != len(body):
-                sys.exit("wasm-release: import section not read to its end")
-            body = bytes(rebuilt)
+                owner, j = read_name(body, j)
+                field, j = read_name(body, j)
+                desc_start, j = j, skip_import_desc(body, j)
+                if owner == MODULE:
+                    owner, field = "m", renames.setdefault(field, next(fresh))
+                rebuilt += name(owner) + name(field) + body[desc_start:j]
+            body = read_to_end(rebuilt, body, j, "import")
         elif section == 7:
             count, j = leb(body, 0)
             rebuilt = bytearray(uleb(count))
             for _ in range(count):
-                length, j = leb(body, j)
-                field = body[j : j + length].decode()
-                j += length
-                desc_start = j
-                j = leb(body, j + 1)[1]  # kind, index
+                field, j = read_name(body, j)
+                desc_start, j = j, leb(body, j + 1)[1]  # kind, index
                 if field in glue_exports:
-                    exports[field] = next(fresh_export)
-                    field = exports[field]
+                    field = exports.setdefault(field, next(fresh_export))
                 rebuilt += name(field) + body[desc_start:j]
-            if j != len(body):
-                sys.exit("wasm-release: export section not read to its end")
-            body = bytes(rebuilt)
-        out += bytes([section]) + uleb(len(body)) + body
-        i = start + size
+            body = read_to_end(rebuilt, body, j, "export")
+        parts.append((section, body))
+    wasm = module(parts)
     if not renames:
         sys.exit(f"wasm-release: no imports from {MODULE}")
-    return bytes(out), renames, exports
+    return wasm, renames, exports
 
 
 def rename_glue(glue, renames, exports):
