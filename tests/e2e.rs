@@ -1408,6 +1408,39 @@ async fn same_deal_written_by_two_windows_ends_in_one_banner(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// The sample deal losing a collision: its version is kept as the user's own deal (deleting a
+/// sample has no undo), not as a second sample.
+async fn a_sample_deals_version_kept_from_a_collision_is_the_users_own(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    click_button(&c, "Try a sample deal").await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
+    let url = c.current_url().await.unwrap().to_string();
+    let (first, _second) = second_window(&c, &url).await;
+    c.execute(
+        "const key = Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:'));
+         const rec = JSON.parse(localStorage.getItem(key));
+         rec.d.n = 'Renamed in the second window';
+         localStorage.setItem(key, JSON.stringify(rec));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.switch_to_window(first).await.unwrap();
+    wait_text(&c, ".dp-banner--error", "Another tab saved this deal").await;
+    c.goto(&format!("{}#/", url.split('#').next().unwrap()))
+        .await
+        .unwrap();
+    let copy = wait_text(&c, ".dp-deal-row", "Fleet tracking pilot (your version)").await;
+    assert!(
+        !copy.text().await.unwrap().contains("Sample"),
+        "the kept version is not a sample"
+    );
+    let original = wait_text(&c, ".dp-deal-row", "Renamed in the second window").await;
+    assert!(original.text().await.unwrap().contains("Sample"));
+    c.close().await.unwrap();
+}
+
 async fn a_deal_deleted_in_another_window_while_open_here_can_be_restored(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
     open_new_deal(&c, "Gone Co", "Deleted elsewhere").await;
@@ -3022,6 +3055,7 @@ in_both_browsers!(
     typed_words_survive_closing_the_window_at_once,
     import_merge_and_replace_never_destroy,
     same_deal_written_by_two_windows_ends_in_one_banner,
+    a_sample_deals_version_kept_from_a_collision_is_the_users_own,
     a_deal_deleted_in_another_window_while_open_here_can_be_restored,
     templates_edited_in_two_windows_keep_both_edits,
     every_link_from_the_sample_deal_lands_at_the_top_or_its_section,

@@ -918,10 +918,12 @@ impl Writer {
     }
 }
 
-/// `deal` as a new deal beside it: a fresh id, its name followed by `label`.
+/// `deal` as a new deal beside it: a fresh id, its name followed by `label`, and the user's
+/// own even when `deal` is the sample (deleting a sample has no undo).
 fn copy_of(deal: &Deal, label: &str) -> Deal {
     let mut copy = deal.clone();
     copy.id = platform::new_id('d');
+    copy.sample = false;
     copy.name = format!("{}{label}", copy.name)
         .chars()
         .take(crate::domain::NAME_MAX)
