@@ -1365,6 +1365,21 @@ async fn second_window(
     (first, second)
 }
 
+/// A second window on `url` rewrites the first stored deal at the same revision (`change`
+/// edits its record, `rec`), as another tab's write landing at the same moment; then back to
+/// the first window.
+async fn same_revision_written_in_a_second_window(c: &fantoccini::Client, url: &str, change: &str) {
+    let (first, _second) = second_window(c, url).await;
+    let script = format!(
+        "const key = Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:'));
+         const rec = JSON.parse(localStorage.getItem(key));
+         {change};
+         localStorage.setItem(key, JSON.stringify(rec));"
+    );
+    c.execute(&script, vec![]).await.unwrap();
+    c.switch_to_window(first).await.unwrap();
+}
+
 async fn same_deal_written_by_two_windows_ends_in_one_banner(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
     open_new_deal(&c, "Twin Co", "Written twice").await;
@@ -1375,17 +1390,7 @@ async fn same_deal_written_by_two_windows_ends_in_one_banner(browser: Browser) {
     fill(&c, "input[name=deal-value]", "typed in the first window").await;
     wait_stored(&c, "deal-prep:deal:", "typed in the first window").await;
     // The second window wrote the same revision at the same moment, and its write landed last.
-    let (first, _second) = second_window(&c, &url).await;
-    c.execute(
-        "const key = Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:'));
-         const rec = JSON.parse(localStorage.getItem(key));
-         rec.d.v = 'typed in the second window';
-         localStorage.setItem(key, JSON.stringify(rec));",
-        vec![],
-    )
-    .await
-    .unwrap();
-    c.switch_to_window(first).await.unwrap();
+    same_revision_written_in_a_second_window(&c, &url, "rec.d.v = 'typed in the second window'").await;
     wait_text(&c, ".dp-banner--error", "Another tab saved").await;
     wait_value(&c, "input[name=deal-value]", "typed in the second window").await;
     assert_eq!(
@@ -1416,17 +1421,7 @@ async fn a_sample_deals_version_kept_from_a_collision_is_the_users_own(browser: 
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
     let url = c.current_url().await.unwrap().to_string();
-    let (first, _second) = second_window(&c, &url).await;
-    c.execute(
-        "const key = Object.keys(localStorage).find(k => k.startsWith('deal-prep:deal:'));
-         const rec = JSON.parse(localStorage.getItem(key));
-         rec.d.n = 'Renamed in the second window';
-         localStorage.setItem(key, JSON.stringify(rec));",
-        vec![],
-    )
-    .await
-    .unwrap();
-    c.switch_to_window(first).await.unwrap();
+    same_revision_written_in_a_second_window(&c, &url, "rec.d.n = 'Renamed in the second window'").await;
     wait_text(&c, ".dp-banner--error", "Another tab saved this deal").await;
     c.goto(&format!("{}#/", url.split('#').next().unwrap()))
         .await
