@@ -56,7 +56,7 @@ lint:
 	cargo clippy $(WASM) --lib --bins --tests -- -D warnings
 
 test-native:
-	cargo test --lib --test domain_properties
+	cargo test --lib --test domain_properties --test stored_format
 
 test-browser:
 	@echo "-- Chromium"; env -u GECKODRIVER CHROMEDRIVER=$(CHROMEDRIVER_BIN) cargo test $(WASM) --test browser
