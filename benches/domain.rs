@@ -5,6 +5,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use deal_prep::domain::json;
 use deal_prep::domain::sample::generate;
 use deal_prep::domain::{forecast, score, Deal, Minutes, Template};
 
@@ -42,21 +43,15 @@ fn main() {
             .filter(|d| !forecast(d, &template, now).risks.is_empty())
             .count()
     });
-    let texts: Vec<String> = deals
-        .iter()
-        .map(|d| serde_json::to_string(d).expect("serializes"))
-        .collect();
+    let texts: Vec<String> = deals.iter().map(json::to_string).collect();
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     let serializing = time(11, || {
-        deals
-            .iter()
-            .map(|d| serde_json::to_string(d).expect("serializes").len())
-            .sum::<usize>()
+        deals.iter().map(|d| json::to_string(d).len()).sum::<usize>()
     });
     let parsing = time(11, || {
         texts
             .iter()
-            .map(|t| serde_json::from_str::<Deal>(t).expect("parses").calls.len())
+            .map(|t| json::from_str::<Deal>(t).expect("parses").calls.len())
             .sum::<usize>()
     });
 

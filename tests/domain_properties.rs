@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use deal_prep::domain::action::ReviewDraft;
+use deal_prep::domain::json;
 use deal_prep::domain::proof::{checklist, Rule};
 use deal_prep::domain::sample::{generate, Rng};
 use deal_prep::domain::{
@@ -241,8 +242,8 @@ proptest! {
 
     #[test]
     fn deals_survive_a_json_round_trip(deal in any_deal()) {
-        let text = serde_json::to_string(&deal).unwrap();
-        let back: Deal = serde_json::from_str(&text).unwrap();
+        let text = json::to_string(&deal);
+        let back: Deal = json::from_str(&text).unwrap();
         prop_assert_eq!(back, deal);
     }
 }
@@ -250,17 +251,17 @@ proptest! {
 #[test]
 fn a_template_and_the_sample_deal_survive_a_json_round_trip() {
     let t = Template::default_template();
-    let back: Template = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
+    let back: Template = json::from_str(&json::to_string(&t)).unwrap();
     assert_eq!(back, t);
     let sample = deal_prep::domain::sample::sample_deal(Id::new("dsample").unwrap(), now(), &mut Rng::new(1));
-    let back: Deal = serde_json::from_str(&serde_json::to_string(&sample).unwrap()).unwrap();
+    let back: Deal = json::from_str(&json::to_string(&sample)).unwrap();
     assert_eq!(back, sample);
 }
 
 #[test]
 fn missing_optional_fields_default_so_older_records_load() {
     let minimal = r#"{"i":"d1","c":"Acme","n":"Rollout","cr":0,"up":0,"tp":"default"}"#;
-    let deal: Deal = serde_json::from_str(minimal).unwrap();
+    let deal: Deal = json::from_str(minimal).unwrap();
     assert_eq!(
         (deal.stage, deal.outcome, deal.rev),
         (Stage::Prospect, Outcome::Open, 0)
@@ -271,10 +272,7 @@ fn missing_optional_fields_default_so_older_records_load() {
 #[test]
 fn a_thousand_deals_with_twenty_calls_fit_in_half_the_quota() {
     let deals = generate(1_000, 20, 42, now());
-    let chars: usize = deals
-        .iter()
-        .map(|d| serde_json::to_string(d).unwrap().chars().count())
-        .sum();
+    let chars: usize = deals.iter().map(|d| json::to_string(d).chars().count()).sum();
     println!("1,000 deals x 20 calls: {chars} characters of JSON");
     assert!(chars < 2_600_000, "{chars} characters");
 }

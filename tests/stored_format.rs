@@ -11,8 +11,8 @@ use deal_prep::domain::call::EvidenceChange;
 use deal_prep::domain::playbook::{Entry, Kind};
 use deal_prep::domain::proof::{Proof, Rule};
 use deal_prep::domain::{
-    sample, Call, CallKind, Day, Deal, EvidenceLevel, Id, ListItem, Minutes, Outcome, Pair, Preset, Review, Role,
-    SkippedStep, Stage, StageMove, Stakeholder, Template, TemplateItem,
+    sample, Call, CallKind, Day, Deal, EvidenceLevel, Id, ListItem, Minutes, Outcome, Pair, Preset, Review,
+    Role, SkippedStep, Stage, StageMove, Stakeholder, Template, TemplateItem,
 };
 use deal_prep::store::codec::{self, IndexEntry};
 use deal_prep::store::local::Meta;
@@ -30,7 +30,13 @@ const HOSTILE: &str = "Quote \" backslash \\ slash / tab \t newline \n return \r
 
 /// A deal with every field set.
 fn full_deal(now: Minutes) -> Deal {
-    let mut deal = Deal::new(id("d-full_1"), HOSTILE.into(), "Every field".into(), id("t2"), now);
+    let mut deal = Deal::new(
+        id("d-full_1"),
+        HOSTILE.into(),
+        "Every field".into(),
+        id("t2"),
+        now,
+    );
     deal.stage = Stage::Proposal;
     deal.value = "€1,200 \"net\"".into();
     deal.target = Some(Day(20_800));
@@ -151,7 +157,11 @@ fn templates() -> Vec<Template> {
         custom.items.push(TemplateItem {
             id: id(&format!("i{n}")),
             text: format!("Item {n}"),
-            hint: if n % 2 == 0 { "A hint".into() } else { String::new() },
+            hint: if n % 2 == 0 {
+                "A hint".into()
+            } else {
+                String::new()
+            },
             weight: 1 + n as u8 % 3,
             retired: n == 3,
             proof,
@@ -168,7 +178,11 @@ fn playbook() -> Vec<Entry> {
     pinned.pinned = true;
     let mut removed = Entry::new(id("e2"), Kind::Cares, "Speed", Minutes(-5));
     removed.removed = true;
-    vec![pinned, removed, Entry::new(id("e3"), Kind::Discovery, "Why?", Minutes(0))]
+    vec![
+        pinned,
+        removed,
+        Entry::new(id("e3"), Kind::Discovery, "Why?", Minutes(0)),
+    ]
 }
 
 /// Every record kind the app writes, by name, as the codec writes it.
@@ -183,7 +197,12 @@ fn records() -> Vec<(String, String)> {
     for (n, deal) in generated.iter().chain([&sample_deal]).enumerate() {
         out.push((format!("deal {n}"), codec::encode(deal)));
     }
-    for (n, deal) in [&full].into_iter().chain(&generated).chain([&sample_deal]).enumerate() {
+    for (n, deal) in [&full]
+        .into_iter()
+        .chain(&generated)
+        .chain([&sample_deal])
+        .enumerate()
+    {
         let entry = IndexEntry::of(deal, &template, now);
         out.push((format!("index {n}"), codec::encode(&entry)));
     }
@@ -206,7 +225,10 @@ fn records() -> Vec<(String, String)> {
 }
 
 fn fixture_text(records: &[(String, String)]) -> String {
-    records.iter().map(|(name, json)| format!("{name}\t{json}\n")).collect()
+    records
+        .iter()
+        .map(|(name, json)| format!("{name}\t{json}\n"))
+        .collect()
 }
 
 #[test]
@@ -231,11 +253,15 @@ fn every_record_kind_reads_back_to_the_same_value() {
     assert_eq!(decoded.deal, full);
     assert!(!decoded.migrated);
     for deal in sample::generate(3, 6, 11, now) {
-        assert_eq!(codec::decode_deal(&codec::encode(&deal)).map(|d| d.deal), Ok(deal));
+        assert_eq!(
+            codec::decode_deal(&codec::encode(&deal)).map(|d| d.deal),
+            Ok(deal)
+        );
         let entry = IndexEntry::of(&full, &Template::default_template(), now);
         assert_eq!(codec::decode::<IndexEntry>(&codec::encode(&entry)), Ok(entry));
     }
-    let (back, rev) = codec::decode_rev::<Vec<Template>>(&codec::encode_rev(&templates(), 7)).expect("templates");
+    let (back, rev) =
+        codec::decode_rev::<Vec<Template>>(&codec::encode_rev(&templates(), 7)).expect("templates");
     assert_eq!((back, rev), (templates(), 7));
     let (back, rev) = codec::decode_rev::<Vec<Entry>>(&codec::encode_rev(&playbook(), 9)).expect("playbook");
     assert_eq!((back, rev), (playbook(), 9));

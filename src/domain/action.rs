@@ -144,29 +144,20 @@ pub enum DealAction {
 
 /// A review as typed in the form; the next-step date is parsed when it is saved. Kept on the
 /// call while it is being written, so closing the tab mid-review loses nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReviewDraft {
-    #[serde(rename = "h")]
     pub happened: String,
-    #[serde(rename = "n")]
     pub next_step: String,
     /// `YYYY-MM-DD` or empty.
-    #[serde(rename = "d")]
     pub next_step_on: String,
-    #[serde(rename = "c")]
     pub cues: String,
-    #[serde(rename = "w")]
     pub how: [String; 4],
-    #[serde(rename = "e")]
     pub evidence: Vec<(String, EvidenceLevel)>,
     /// What we promised, one per line.
-    #[serde(rename = "wp", skip_serializing_if = "String::is_empty")]
     pub we_promised: String,
     /// What they promised, one per line.
-    #[serde(rename = "tp", skip_serializing_if = "String::is_empty")]
     pub they_promised: String,
     /// Evidence changes call mode suggests ("Budget: Heard?"), each to accept or skip.
-    #[serde(rename = "sg", skip_serializing_if = "Vec::is_empty")]
     pub suggested: Vec<(String, EvidenceLevel)>,
 }
 
@@ -177,8 +168,11 @@ super::keyed::stored_as_object!(ReviewDraft {
     cues: "c" = String::new(),
     how: "w" = Default::default(),
     evidence: "e" = Vec::new(),
+    #[omit_empty]
     we_promised: "wp" = String::new(),
+    #[omit_empty]
     they_promised: "tp" = String::new(),
+    #[omit_empty]
     suggested: "sg" = Vec::new(),
 });
 

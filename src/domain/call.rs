@@ -1,8 +1,6 @@
 //! Calls: the plan made before (objective, agenda, questions, objections, checklist) and the
 //! review written after (what happened, the next step agreed, the four "Focus on How" reflections).
 
-use serde::{Deserialize, Serialize};
-
 use super::{limit, Day, DomainError, EvidenceLevel, Id, Minutes, LINE_MAX};
 
 /// Stored as one letter: there are 20,000 calls in the size budget.
@@ -47,41 +45,37 @@ impl CallKind {
 }
 
 /// One line in an editable list (agenda, questions).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListItem {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "t")]
     pub text: String,
     /// Ticked in call mode: the agenda item covered, the question asked.
-    #[serde(rename = "x", skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
     /// The one-line answer noted in call mode.
-    #[serde(rename = "n", skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
 super::keyed::stored_as_object!(ListItem {
     id: "i",
     text: "t",
+    #[omit_empty]
     done: "x" = false,
+    #[omit_empty]
     note: "n" = String::new(),
 });
 
 /// A two-sided line: "cares about → how we meet it", "objection → response".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pair {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "a")]
     pub left: String,
-    #[serde(rename = "b", skip_serializing_if = "String::is_empty")]
     pub right: String,
 }
 
 super::keyed::stored_as_object!(Pair {
     id: "i",
     left: "a",
+    #[omit_empty]
     right: "b" = String::new(),
 });
 
@@ -239,7 +233,7 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), DomainErr
     Ok(())
 }
 
-/// Stored flat inside the call's record (see [`Call`]'s serde impls).
+/// Stored flat inside the call's record (see [`Call`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CallPlan {
     pub objective: String,
@@ -280,13 +274,10 @@ impl CallPlan {
 }
 
 /// A change to the qualification grid made while reviewing a call.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EvidenceChange {
-    #[serde(rename = "k")]
     pub key: String,
-    #[serde(rename = "f")]
     pub from: EvidenceLevel,
-    #[serde(rename = "t")]
     pub to: EvidenceLevel,
 }
 
@@ -297,44 +288,40 @@ super::keyed::stored_as_object!(EvidenceChange {
 });
 
 /// What the seller wrote after the call.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Review {
-    #[serde(rename = "w", skip_serializing_if = "String::is_empty")]
     pub happened: String,
-    #[serde(rename = "n", skip_serializing_if = "String::is_empty")]
     pub next_step: String,
-    #[serde(rename = "d", skip_serializing_if = "Option::is_none")]
     pub next_step_on: Option<Day>,
-    #[serde(rename = "c", skip_serializing_if = "String::is_empty")]
     pub cues: String,
     /// Focus on How: customer experience, roadmap for the client, what it takes to close,
     /// what helps the client succeed.
-    #[serde(rename = "h", skip_serializing_if = "is_blank4")]
     pub how: [String; 4],
-    #[serde(rename = "e", skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceChange>,
     /// What we promised the client, one line each.
-    #[serde(rename = "wp", skip_serializing_if = "Vec::is_empty")]
     pub we_promised: Vec<String>,
     /// What the client promised us, one line each.
-    #[serde(rename = "tp", skip_serializing_if = "Vec::is_empty")]
     pub they_promised: Vec<String>,
 }
 
 super::keyed::stored_as_object!(Review {
+    #[omit_empty]
     happened: "w" = String::new(),
+    #[omit_empty]
     next_step: "n" = String::new(),
+    #[omit_empty]
     next_step_on: "d" = None,
+    #[omit_empty]
     cues: "c" = String::new(),
+    #[omit_empty]
     how: "h" = Default::default(),
+    #[omit_empty]
     evidence: "e" = Vec::new(),
+    #[omit_empty]
     we_promised: "wp" = Vec::new(),
+    #[omit_empty]
     they_promised: "tp" = Vec::new(),
 });
-
-fn is_blank4(how: &[String; 4]) -> bool {
-    how.iter().all(String::is_empty)
-}
 
 /// The four "Focus on How" questions, in the order of [`Review::how`].
 pub const FOCUS_ON_HOW: [&str; 4] = [
@@ -352,10 +339,8 @@ impl Review {
 }
 
 /// Stored as one flat record, the plan's fields beside the call's: one object fewer per call in
-/// storage. Not `#[serde(flatten)]`: that buffers every field of every call into serde's
-/// generic `Content` before reading it, and its code alone cost ~4 KB of gzip wasm.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "stored::Flat")]
+/// storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Call {
     pub id: Id,
     pub at: Minutes,
@@ -367,8 +352,8 @@ pub struct Call {
     pub draft: Option<super::action::ReviewDraft>,
 }
 
-impl Serialize for Call {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl super::json::Encode for Call {
+    fn encode(&self, out: &mut String) {
         let (call, plan) = (self, &self.plan);
         stored::FlatRef {
             id: &call.id,
@@ -386,56 +371,73 @@ impl Serialize for Call {
             review: &call.review,
             draft: &call.draft,
         }
-        .serialize(s)
+        .encode(out);
+    }
+}
+
+impl<'a> super::json::Decode<'a> for Call {
+    fn decode(r: &mut super::json::Reader<'a>) -> super::json::Result<Call> {
+        stored::Flat::decode(r).map(Call::from)
+    }
+}
+
+/// The default kind is left out of the record.
+impl super::json::Empty for CallKind {
+    fn empty(&self) -> bool {
+        *self == CallKind::default()
     }
 }
 
 /// The call's stored shape, written from borrowed fields and read into owned ones.
 mod stored {
-    use serde::Serialize;
-
     use super::{joined_ids, CallKind, CallPlan, ListItem, Pair, Review};
     use crate::domain::{action::ReviewDraft, Id, Minutes};
 
-    fn is_default_kind(kind: &CallKind) -> bool {
-        *kind == CallKind::default()
-    }
-
-    #[derive(Serialize)]
     pub struct FlatRef<'a> {
-        #[serde(rename = "i")]
         pub id: &'a Id,
-        #[serde(rename = "at")]
         pub at: Minutes,
-        #[serde(rename = "k", skip_serializing_if = "is_default_kind")]
         pub kind: CallKind,
-        #[serde(rename = "p", skip_serializing_if = "<[Id]>::is_empty")]
         pub attendees: &'a [Id],
-        #[serde(rename = "o", skip_serializing_if = "str::is_empty")]
         pub objective: &'a str,
-        #[serde(rename = "s", skip_serializing_if = "str::is_empty")]
         pub ask: &'a str,
-        #[serde(rename = "g", skip_serializing_if = "<[ListItem]>::is_empty")]
         pub agenda: &'a [ListItem],
-        #[serde(rename = "dq", skip_serializing_if = "<[ListItem]>::is_empty")]
         pub discovery: &'a [ListItem],
-        #[serde(rename = "pq", skip_serializing_if = "<[ListItem]>::is_empty")]
         pub pain: &'a [ListItem],
-        #[serde(rename = "cm", skip_serializing_if = "<[Pair]>::is_empty")]
         pub cares: &'a [Pair],
-        #[serde(rename = "ob", skip_serializing_if = "<[Pair]>::is_empty")]
         pub objections: &'a [Pair],
-        #[serde(
-            rename = "ck",
-            skip_serializing_if = "<[Id]>::is_empty",
-            serialize_with = "joined_ids::serialize"
-        )]
         pub checked: &'a [Id],
-        #[serde(rename = "rv", skip_serializing_if = "Option::is_none")]
         pub review: &'a Option<Review>,
-        #[serde(rename = "dr", skip_serializing_if = "Option::is_none")]
         pub draft: &'a Option<ReviewDraft>,
     }
+
+    crate::domain::keyed::stored_as_object!(write FlatRef<'a> {
+        id: "i",
+        at: "at",
+        #[omit_empty]
+        kind: "k",
+        #[omit_empty]
+        attendees: "p",
+        #[omit_empty]
+        objective: "o",
+        #[omit_empty]
+        ask: "s",
+        #[omit_empty]
+        agenda: "g",
+        #[omit_empty]
+        discovery: "dq",
+        #[omit_empty]
+        pain: "pq",
+        #[omit_empty]
+        cares: "cm",
+        #[omit_empty]
+        objections: "ob",
+        #[omit_empty]
+        checked: in joined_ids "ck",
+        #[omit_empty]
+        review: "rv",
+        #[omit_empty]
+        draft: "dr",
+    });
 
     pub struct Flat {
         id: Id,
@@ -454,7 +456,7 @@ mod stored {
         draft: Option<ReviewDraft>,
     }
 
-    crate::domain::keyed::stored_as_object!(Flat {
+    crate::domain::keyed::stored_as_object!(read Flat {
         id: "i",
         at: "at",
         kind: "k" = CallKind::default(),
@@ -466,7 +468,7 @@ mod stored {
         pain: "pq" = Vec::new(),
         cares: "cm" = Vec::new(),
         objections: "ob" = Vec::new(),
-        checked: "ck" via joined_ids::Joined = Vec::new(),
+        checked: in joined_ids "ck" = Vec::new(),
         review: "rv" = None,
         draft: "dr" = None,
     });
@@ -498,26 +500,20 @@ mod stored {
 /// Checked item ids stored as one space-separated string: a call holds up to a dozen of them
 /// and 20,000 calls must fit in localStorage, so the quotes and commas of an array add up.
 mod joined_ids {
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
+    use crate::domain::json::{self, Encode, Reader};
     use crate::domain::Id;
 
-    pub fn serialize<S: Serializer>(ids: &[Id], s: S) -> Result<S::Ok, S::Error> {
+    pub fn encode(ids: &[Id], out: &mut String) {
         let text: Vec<&str> = ids.iter().map(Id::as_str).collect();
-        s.serialize_str(&text.join(" "))
+        text.join(" ").encode(out);
     }
 
     /// The ids read back from their joined string.
-    pub struct Joined(pub Vec<Id>);
-
-    impl<'de> Deserialize<'de> for Joined {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Joined, D::Error> {
-            let text = String::deserialize(d)?;
-            text.split_whitespace()
-                .map(|part| Id::new(part).map_err(D::Error::custom))
-                .collect::<Result<_, _>>()
-                .map(Joined)
-        }
+    pub fn decode(r: &mut Reader) -> json::Result<Vec<Id>> {
+        let text = r.string()?;
+        text.split_whitespace()
+            .map(|part| Id::new(part).map_err(|e| r.error(&e.to_string())))
+            .collect()
     }
 }
 
@@ -579,15 +575,15 @@ mod tests {
             }),
             draft: None,
         };
-        let text = serde_json::to_string(&call).unwrap();
+        let text = crate::domain::json::to_string(&call);
         assert_eq!(
             text,
             r#"{"i":"c1","at":60,"k":"m","p":["p1"],"o":"Why","s":"Pilot","g":[{"i":"a","t":"Intro"}],"dq":[{"i":"b","t":"Q?"}],"ob":[{"i":"o","a":"Price"}],"ck":"ob at","rv":{"w":"Went well"}}"#
         );
-        assert_eq!(serde_json::from_str::<Call>(&text).unwrap(), call);
-        let bare: Call = serde_json::from_str(r#"{"i":"c2","at":5,"zz":[1,{"x":2}]}"#).unwrap();
+        assert_eq!(crate::domain::json::from_str::<Call>(&text).unwrap(), call);
+        let bare: Call = crate::domain::json::from_str(r#"{"i":"c2","at":5,"zz":[1,{"x":2}]}"#).unwrap();
         assert_eq!(bare.plan, CallPlan::default());
         assert_eq!(bare.kind, CallKind::default());
-        assert!(serde_json::from_str::<Call>(r#"{"i":"c2"}"#).is_err());
+        assert!(crate::domain::json::from_str::<Call>(r#"{"i":"c2"}"#).is_err());
     }
 }

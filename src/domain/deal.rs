@@ -1,8 +1,6 @@
 //! A deal and the rules that keep it consistent: stage moves and wrong turns, evidence that
 //! clears skipped steps, preset switches that keep what was learned.
 
-use serde::Serialize;
-
 use super::{Call, Day, Evidence, EvidenceLevel, Id, Minutes, Preset, Role, Stage, Stakeholder};
 
 /// How the deal ended, or that it hasn't. Never part of the process score.
@@ -38,13 +36,11 @@ impl Outcome {
 }
 
 /// An exit criterion that was not met when the deal moved past its stage.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SkippedStep {
     /// The stage whose exit was crossed.
-    #[serde(rename = "s")]
     pub stage: Stage,
     /// The qualification element that was not yet Heard.
-    #[serde(rename = "k")]
     pub key: String,
 }
 
@@ -59,16 +55,12 @@ impl SkippedStep {
 }
 
 /// One move along the roadmap.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageMove {
-    #[serde(rename = "at")]
     pub at: Minutes,
-    #[serde(rename = "f")]
     pub from: Stage,
-    #[serde(rename = "t")]
     pub to: Stage,
     /// How many steps were skipped by this move.
-    #[serde(rename = "x", skip_serializing_if = "is_zero")]
     pub skipped: u16,
 }
 
@@ -76,63 +68,36 @@ super::keyed::stored_as_object!(StageMove {
     at: "at",
     from: "f",
     to: "t",
+    #[omit_empty]
     skipped: "x" = 0,
 });
 
-fn is_zero(n: &u16) -> bool {
-    *n == 0
-}
-
 /// A deal: the unit a seller prepares, plans calls for and reviews. Every change goes through
 /// [`super::Action`], which bumps `rev` so the store can refuse stale writes.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Deal {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "c")]
     pub client: String,
-    #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "s")]
     pub stage: Stage,
     /// Free text so any currency works ("€40k", "USD 12,000").
-    #[serde(rename = "v", skip_serializing_if = "String::is_empty")]
     pub value: String,
-    #[serde(rename = "td", skip_serializing_if = "Option::is_none")]
     pub target: Option<Day>,
-    #[serde(rename = "o")]
     pub outcome: Outcome,
-    #[serde(rename = "ar", skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
     /// A sample deal, shown as such and removable.
-    #[serde(rename = "sm", skip_serializing_if = "std::ops::Not::not")]
     pub sample: bool,
-    #[serde(rename = "cr")]
     pub created: Minutes,
-    #[serde(rename = "up")]
     pub updated: Minutes,
-    #[serde(rename = "r")]
     pub rev: u64,
-    #[serde(rename = "tp")]
     pub template: Id,
-    #[serde(rename = "ps")]
     pub preset: Preset,
-    #[serde(rename = "q", skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
-    #[serde(rename = "pp", skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Stakeholder>,
-    #[serde(rename = "cl", skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<Call>,
-    #[serde(rename = "mv", skip_serializing_if = "Vec::is_empty")]
     pub moves: Vec<StageMove>,
-    #[serde(rename = "j", skip_serializing_if = "Vec::is_empty")]
     pub jumped: Vec<SkippedStep>,
     /// (when, score) recorded each time a call review is saved.
-    #[serde(
-        rename = "sn",
-        skip_serializing_if = "Vec::is_empty",
-        serialize_with = "flat_pairs::serialize"
-    )]
     pub snapshots: Vec<(Minutes, u8)>,
 }
 
@@ -141,51 +106,62 @@ super::keyed::stored_as_object!(Deal {
     client: "c",
     name: "n",
     stage: "s" = Stage::default(),
+    #[omit_empty]
     value: "v" = String::new(),
+    #[omit_empty]
     target: "td" = None,
     outcome: "o" = Outcome::default(),
+    #[omit_empty]
     archived: "ar" = false,
+    #[omit_empty]
     sample: "sm" = false,
     created: "cr",
     updated: "up",
     rev: "r" = 0,
     template: "tp",
     preset: "ps" = Preset::default(),
+    #[omit_empty]
     evidence: "q" = Vec::new(),
+    #[omit_empty]
     people: "pp" = Vec::new(),
+    #[omit_empty]
     calls: "cl" = Vec::new(),
+    #[omit_empty]
     moves: "mv" = Vec::new(),
+    #[omit_empty]
     jumped: "j" = Vec::new(),
-    snapshots: "sn" via flat_pairs::Pairs = Vec::new(),
+    #[omit_empty]
+    snapshots: in flat_pairs "sn" = Vec::new(),
 });
 
 /// Snapshots stored as one flat `[when, score, when, score, …]` array (fewer brackets).
 mod flat_pairs {
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
+    use crate::domain::json::{self, Decode, Encode, Reader};
     use crate::domain::Minutes;
 
-    pub fn serialize<S: Serializer>(pairs: &[(Minutes, u8)], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(pairs.iter().flat_map(|(at, score)| [at.0, i64::from(*score)]))
+    pub fn encode(pairs: &[(Minutes, u8)], out: &mut String) {
+        out.push('[');
+        for (at, score) in pairs {
+            json::comma(out);
+            at.encode(out);
+            out.push(',');
+            score.encode(out);
+        }
+        out.push(']');
     }
 
     /// The pairs read back from their flat array.
-    pub struct Pairs(pub Vec<(Minutes, u8)>);
-
-    impl<'de> Deserialize<'de> for Pairs {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pairs, D::Error> {
-            let flat = Vec::<i64>::deserialize(d)?;
-            if flat.len() % 2 != 0 {
-                return Err(D::Error::custom("snapshots must come in (time, score) pairs"));
-            }
-            flat.chunks(2)
-                .map(|pair| match u8::try_from(pair[1]) {
-                    Ok(score) if score <= 100 => Ok((Minutes(pair[0]), score)),
-                    _ => Err(D::Error::custom("a snapshot score must be 0 to 100")),
-                })
-                .collect::<Result<_, _>>()
-                .map(Pairs)
+    pub fn decode(r: &mut Reader) -> json::Result<Vec<(Minutes, u8)>> {
+        let flat = Vec::<i64>::decode(r)?;
+        if flat.len() % 2 != 0 {
+            return Err(r.error("snapshots must come in (time, score) pairs"));
         }
+        flat.chunks(2)
+            .map(|pair| match u8::try_from(pair[1]) {
+                Ok(score) if score <= 100 => Ok((Minutes(pair[0]), score)),
+                _ => Err(r.error("a snapshot score must be 0 to 100")),
+            })
+            .collect()
     }
 }
 

@@ -1,14 +1,12 @@
 //! Stable identifiers. Ids are made outside the pure core (the app draws them from the browser's
 //! random source) and passed in, so the core stays deterministic; they survive export and import.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::DomainError;
 
 /// An identifier: 1 to 40 characters of `a-z`, `0-9`, `-` and `_`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Id(String);
 
 pub const ID_MAX_LEN: usize = 40;
@@ -75,16 +73,17 @@ impl Id {
     }
 }
 
-impl TryFrom<String> for Id {
-    type Error = DomainError;
-    fn try_from(text: String) -> Result<Self, Self::Error> {
-        Id::new(text)
+impl super::json::Encode for Id {
+    fn encode(&self, out: &mut String) {
+        self.0.encode(out);
     }
 }
 
-impl From<Id> for String {
-    fn from(id: Id) -> String {
-        id.0
+/// A stored id is checked as a typed one is.
+impl<'a> super::json::Decode<'a> for Id {
+    fn decode(r: &mut super::json::Reader<'a>) -> super::json::Result<Id> {
+        let text = String::decode(r)?;
+        Id::new(text).map_err(|e| r.error(&e.to_string()))
     }
 }
 
@@ -125,7 +124,9 @@ mod tests {
 
     #[test]
     fn deserializing_a_bad_id_is_an_error() {
-        assert!(serde_json::from_str::<Id>("\"ok-1\"").is_ok());
-        assert!(serde_json::from_str::<Id>("\"Not OK\"").is_err());
+        use crate::domain::json::from_str;
+        assert_eq!(from_str::<Id>("\"ok-1\""), Ok(Id::known("ok-1")));
+        let e = from_str::<Id>("\"Not OK\"").unwrap_err();
+        assert_eq!(e.to_string(), "“Not OK” is not a valid id.");
     }
 }

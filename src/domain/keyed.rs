@@ -1,19 +1,10 @@
-//! Unit enums stored as short strings ("d", "lowercase"), written and read through one shared
-//! path. serde's derive gives every such enum its own visitor (~1.2 KB of wasm each); here each
-//! enum is two tables and the reading is one function.
+//! Every stored record's shape, declared once: unit enums stored as short strings ("d",
+//! "lowercase"), records as JSON arrays of their fields, records as JSON objects of keyed
+//! fields. Each macro gives the type's [`Encode`](super::json::Encode) and
+//! [`Decode`](super::json::Decode), over the one shared reader and writer in `json.rs`.
 
-use serde::{de::Error, Deserialize, Deserializer};
-
-/// The position of the stored key in `keys`, or an error naming the keys expected.
-pub fn index<'de, D: Deserializer<'de>>(d: D, keys: &'static [&'static str]) -> Result<usize, D::Error> {
-    let text = String::deserialize(d)?;
-    keys.iter()
-        .position(|k| *k == text)
-        .ok_or_else(|| D::Error::unknown_variant(&text, keys))
-}
-
-/// `stored_as_keys!(Type, [Type::A => "a", …])`: serializes each variant as its key and reads
-/// it back, and gives `Type::key` and `Type::from_key`; the list must name every variant.
+/// `stored_as_keys!(Type, [Type::A => "a", …])`: each variant is stored as its key; gives
+/// `Type::key` and `Type::from_key` too. The list must name every variant.
 macro_rules! stored_as_keys {
     ($ty:ty, [$($variant:expr => $key:literal),+ $(,)?]) => {
         impl $ty {
@@ -27,72 +18,49 @@ macro_rules! stored_as_keys {
                 Self::STORED.iter().find(|(_, k)| *k == key).map(|(v, _)| *v)
             }
         }
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.key())
+        impl $crate::domain::json::Encode for $ty {
+            fn encode(&self, out: &mut String) {
+                $crate::domain::json::Encode::encode(self.key(), out);
             }
         }
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::domain::keyed::index(d, Self::KEYS).map(|i| Self::STORED[i].0)
+        impl<'de> $crate::domain::json::Decode<'de> for $ty {
+            fn decode(r: &mut $crate::domain::json::Reader<'de>) -> $crate::domain::json::Result<Self> {
+                r.one_of(Self::KEYS).map(|i| Self::STORED[i].0)
             }
         }
     };
 }
 pub(crate) use stored_as_keys;
 
-/// `stored_as_array!(Type via Stored { field: FieldType, … })`: `Type` (which must carry
-/// `#[derive(Deserialize)] #[serde(from = "Stored")]`) is stored as a JSON array of the listed
-/// fields in order: written from borrowed fields, read through the tuple struct `Stored`. A
-/// tuple's decoder is a third of a keyed struct's in the wasm, and the record is shorter. At
-/// most 16 fields (serde's tuples).
+/// `stored_as_array!(Type { field: FieldType, … })`: `Type` is stored as a JSON array of the
+/// listed fields, in order, all of them there. Shorter to store and to read than an object:
+/// for records read by the thousand (index entries, playbook lines).
 macro_rules! stored_as_array {
-    ($ty:ident via $stored:ident { $($field:ident: $fty:ty),+ $(,)? }) => {
-        #[derive(serde::Deserialize)]
-        struct $stored($($fty),+);
-        impl From<$stored> for $ty {
-            fn from(s: $stored) -> Self {
-                let $stored($($field),+) = s;
-                $ty { $($field),+ }
+    ($ty:ident { $($field:ident: $fty:ty),+ $(,)? }) => {
+        impl $crate::domain::json::Encode for $ty {
+            fn encode(&self, out: &mut String) {
+                out.push('[');
+                $(
+                    $crate::domain::json::comma(out);
+                    $crate::domain::json::Encode::encode(&self.$field, out);
+                )+
+                out.push(']');
             }
         }
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                serde::Serialize::serialize(&($(&self.$field,)+), s)
+        impl<'de> $crate::domain::json::Decode<'de> for $ty {
+            fn decode(r: &mut $crate::domain::json::Reader<'de>) -> $crate::domain::json::Result<Self> {
+                r.array()?;
+                $(
+                    r.expect_item()?;
+                    let $field = <$fty as $crate::domain::json::Decode>::decode(r)?;
+                )+
+                r.end()?;
+                Ok($ty { $($field),+ })
             }
         }
     };
 }
 pub(crate) use stored_as_array;
-
-/// A key of a stored object: borrowed from the text when it has no escapes.
-pub struct Key<'de>(std::borrow::Cow<'de, str>);
-
-impl std::ops::Deref for Key<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(v.into()))
-            }
-            fn visit_str<E: Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(v.to_owned().into()))
-            }
-        }
-        d.deserialize_str(Visit)
-    }
-}
 
 /// What a required field holds until it is read (never seen outside the reader: a record
 /// missing the field is refused). Its default; an id, which has none, is blank (see `id.rs`).
@@ -106,89 +74,110 @@ impl<T: Default> Blank for T {
     }
 }
 
-/// `stored_as_object!(Type { field: "key", field: "key" = default, field: "key" via Wrapper, … })`:
-/// reads `Type` (or `Type<'de>`, borrowing from the text) from a JSON object (serializing stays
-/// derived). Each field is read under its
-/// key; a field with `= default` may be missing, one without is required; unknown keys are
-/// skipped; `via Wrapper` reads the field through a `Wrapper(FieldType)` that implements
-/// `Deserialize` (a stored shape of its own, as serde's `deserialize_with`).
-/// What serde's derive reads too, minus reading a struct from an array, which no stored record
-/// does: the derive's array half and its field visitor were ~30 KB of the wasm for all records.
-/// The record is read in place: it starts from its defaults (a required field from its
-/// [`Blank`]), each key read sets the field and its bit, and a required field whose bit is
-/// unset is "missing field `key`" — not one `Option` per field taken out at the end, which was
-/// 2.2 KB more wasm (gzip) for all records. A default is made even when its key is present:
-/// defaults are constants (`None`, `Vec::new()`, …). At most 64 fields (one `u64` of bits).
+/// `stored_as_object!(Type { field: "key", field: "key" = default, #[omit_empty] field: "key"
+/// = default, field: in module "key" …, })`: `Type` (or `Type<'de>`, borrowing from the text)
+/// stored as a JSON object, each field under its key, in the order listed.
+/// - `field: "key"`: required; a record without it is refused.
+/// - `= default`: may be missing (read as `default`).
+/// - `#[omit_empty]`: left out of the record when [`Empty`](super::json::Empty).
+/// - `in module`: read and written by `module::decode` / `module::encode` (a stored shape of
+///   its own, as serde's `with`).
+///
+/// Unknown keys are skipped. `read Type {…}` / `write Type {…}` give one half only (a record
+/// read into one shape and written from another). The record is read in place: it starts from
+/// its defaults (a required field from its [`Blank`]), each key read sets the field and its
+/// bit, and a required field whose bit is unset is "missing field `key`". At most 64 fields.
 macro_rules! stored_as_object {
-    ($ty:ident $(<$de:lifetime>)? { $($field:ident: $key:literal $(via $via:ty)? $(= $default:expr)?),+ $(,)? }) => {
-        impl<'de> serde::Deserialize<'de> for $ty $(<$de>)? {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct Visit;
-                impl<'de> serde::de::Visitor<'de> for Visit {
-                    type Value = $ty $(<$de>)?;
-                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                        f.write_str("an object")
-                    }
-                    // A record without required fields never reads `seen`.
-                    #[allow(unused_assignments, unused_variables)]
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                        // Each field's bit in `seen`.
-                        #[allow(non_camel_case_types)]
-                        enum Bit { $($field),+ }
-                        const _: () = assert!([$(Bit::$field as u32),+].len() <= 64, "more fields than bits");
-                        let mut out = $ty {
-                            $($field: $crate::domain::keyed::stored_as_object!(@start $($default)?),)+
-                        };
-                        let mut seen = 0u64;
-                        while let Some(key) = map.next_key::<$crate::domain::keyed::Key>()? {
-                            match &*key {
-                                $($key => {
-                                    out.$field = $crate::domain::keyed::stored_as_object!(@read map $($via)?);
-                                    seen |= 1 << Bit::$field as u32;
-                                })+
-                                _ => {
-                                    map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
+    (read $ty:ident $(<$de:lifetime>)? { $($(#[$omit:ident])? $field:ident: $(in $via:ident)? $key:literal $(= $default:expr)?),+ $(,)? }) => {
+        impl<'de> $crate::domain::json::Decode<'de> for $ty $(<$de>)? {
+            // A record without required fields never reads `seen`.
+            #[allow(unused_assignments, unused_variables, unused_mut)]
+            fn decode(r: &mut $crate::domain::json::Reader<'de>) -> $crate::domain::json::Result<Self> {
+                // Each field's bit in `seen`.
+                #[allow(non_camel_case_types)]
+                enum Bit { $($field),+ }
+                const _: () = assert!([$(Bit::$field as u32),+].len() <= 64, "more fields than bits");
+                let mut out = $ty {
+                    $($field: $crate::domain::keyed::stored_as_object!(@start $($default)?),)+
+                };
+                let mut seen = 0u64;
+                r.object()?;
+                while let Some(key) = r.key()? {
+                    match &*key {
+                        $($key => {
+                            out.$field = $crate::domain::keyed::stored_as_object!(@read r $($via)?);
+                            seen |= 1 << Bit::$field as u32;
+                        })+
+                        _ => {
+                            r.skip()?;
                         }
-                        $($crate::domain::keyed::stored_as_object!(@check seen, Bit::$field, $key $(, $default)?);)+
-                        Ok(out)
                     }
                 }
-                d.deserialize_map(Visit)
+                $($crate::domain::keyed::stored_as_object!(@check r, seen, Bit::$field, $key $(, $default)?);)+
+                Ok(out)
             }
         }
     };
-    (@read $map:ident) => { $map.next_value()? };
-    (@read $map:ident $via:ty) => { $map.next_value::<$via>()?.0 };
-    (@start) => { $crate::domain::keyed::Blank::blank() };
-    (@start $default:expr) => { $default };
-    (@check $seen:ident, $bit:expr, $key:literal) => {
-        if $seen & (1 << $bit as u32) == 0 {
-            return Err(serde::de::Error::missing_field($key));
+    (write $ty:ident $(<$de:lifetime>)? { $($(#[$omit:ident])? $field:ident: $(in $via:ident)? $key:literal $(= $default:expr)?),+ $(,)? }) => {
+        impl $(<$de>)? $crate::domain::json::Encode for $ty $(<$de>)? {
+            fn encode(&self, out: &mut String) {
+                out.push('{');
+                $($crate::domain::keyed::stored_as_object!(@write self, out, $field, $key, [$($via)?] $($omit)?);)+
+                out.push('}');
+            }
         }
     };
-    (@check $seen:ident, $bit:expr, $key:literal, $default:expr) => {};
+    ($ty:ident $(<$de:lifetime>)? { $($body:tt)* }) => {
+        $crate::domain::keyed::stored_as_object!(read $ty $(<$de>)? { $($body)* });
+        $crate::domain::keyed::stored_as_object!(write $ty $(<$de>)? { $($body)* });
+    };
+    (@read $r:ident) => { $crate::domain::json::Decode::decode($r)? };
+    (@read $r:ident $via:ident) => { $via::decode($r)? };
+    (@start) => { $crate::domain::keyed::Blank::blank() };
+    (@start $default:expr) => { $default };
+    (@check $r:ident, $seen:ident, $bit:expr, $key:literal) => {
+        if $seen & (1 << $bit as u32) == 0 {
+            return Err($r.error(concat!("missing field `", $key, "`")));
+        }
+    };
+    (@check $r:ident, $seen:ident, $bit:expr, $key:literal, $default:expr) => {};
+    (@write $s:ident, $out:ident, $field:ident, $key:literal, [$($via:ident)?] omit_empty) => {
+        if !$crate::domain::json::Empty::empty(&$s.$field) {
+            $crate::domain::keyed::stored_as_object!(@put $s, $out, $field, $key, [$($via)?]);
+        }
+    };
+    (@write $s:ident, $out:ident, $field:ident, $key:literal, [$($via:ident)?]) => {
+        $crate::domain::keyed::stored_as_object!(@put $s, $out, $field, $key, [$($via)?]);
+    };
+    (@put $s:ident, $out:ident, $field:ident, $key:literal, []) => {
+        $crate::domain::json::key($out, $key);
+        $crate::domain::json::Encode::encode(&$s.$field, $out);
+    };
+    (@put $s:ident, $out:ident, $field:ident, $key:literal, [$via:ident]) => {
+        $crate::domain::json::key($out, $key);
+        $via::encode(&$s.$field, $out);
+    };
 }
 pub(crate) use stored_as_object;
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::json::{from_str, to_string, Decode, Encode};
     use crate::domain::{CallKind, EvidenceLevel, Outcome, Preset, Role, Stage};
 
     fn round_trip<T>(all: &[T], keys: &[&str])
     where
-        T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+        T: Encode + for<'a> Decode<'a> + PartialEq + std::fmt::Debug,
     {
         assert_eq!(all.len(), keys.len());
         for (value, key) in all.iter().zip(keys) {
-            let text = serde_json::to_string(value).unwrap();
+            let text = to_string(value);
             assert_eq!(text, format!("\"{key}\""));
-            assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), value);
+            assert_eq!(&from_str::<T>(&text).unwrap(), value);
         }
-        let error = serde_json::from_str::<T>("\"nope\"").unwrap_err().to_string();
-        assert!(error.contains("unknown variant `nope`"), "{error}");
-        assert!(serde_json::from_str::<T>("3").is_err());
+        let error = from_str::<T>("\"nope\"").unwrap_err().to_string();
+        assert_eq!(error, "unknown value \"nope\"");
+        assert!(from_str::<T>("3").is_err());
     }
 
     /// The stored keys are a contract with every browser that holds data: these are the keys
@@ -233,7 +222,7 @@ mod tests {
         use crate::domain::{Call, Stakeholder};
 
         let person: Stakeholder =
-            serde_json::from_str(r#"{"zz":[1,{"a":null}],"n":"Ana","\u0069":"p1","e":true}"#).unwrap();
+            from_str(r#"{"zz":[1,{"a":null}],"n":"Ana","\u0069":"p1","e":true}"#).unwrap();
         assert_eq!(
             (person.id, person.name.as_str(), person.engaged),
             (id("p1"), "Ana", true)
@@ -243,22 +232,26 @@ mod tests {
             ("", 0, None)
         );
 
-        let call: Call = serde_json::from_str(r#"{"i":"c1","at":60,"ck":"a b"}"#).unwrap();
+        let call: Call = from_str(r#"{"i":"c1","at":60,"ck":"a b"}"#).unwrap();
         assert_eq!(
             (call.kind, call.plan.checked),
             (CallKind::default(), vec![id("a"), id("b")])
         );
 
-        let missing = serde_json::from_str::<Stakeholder>(r#"{"i":"p1"}"#).unwrap_err();
-        assert!(missing.to_string().contains("missing field `n`"), "{missing}");
-        let wrong = serde_json::from_str::<Stakeholder>(r#"{"i":"p1","n":3}"#).unwrap_err();
-        assert!(wrong.to_string().contains("invalid type"), "{wrong}");
-        assert!(serde_json::from_str::<Stakeholder>(r#"["p1","Ana"]"#).is_err());
+        let missing = from_str::<Stakeholder>(r#"{"i":"p1"}"#).unwrap_err();
+        assert_eq!(missing.to_string(), "missing field `n`");
+        let wrong = from_str::<Stakeholder>(r#"{"i":"p1","n":3}"#).unwrap_err();
+        assert_eq!(wrong.to_string(), "expected text, found a number");
+        assert!(from_str::<Stakeholder>(r#"["p1","Ana"]"#).is_err());
+        let twice = from_str::<Stakeholder>(r#"{"i":"p1","n":"A","n":"B"}"#).unwrap();
+        assert_eq!(
+            twice.name, "B",
+            "the last of a repeated key wins, as in JavaScript"
+        );
     }
 
-    /// Each struct's stored keys are written twice (`#[serde(rename)]` to write, the macro's list
-    /// to read): every field of every record, set to something other than its default, must come
-    /// back from what was written.
+    /// Every field of every record, set to something other than its default, must come back
+    /// from what was written.
     #[test]
     fn every_field_of_every_record_survives_a_round_trip() {
         use crate::domain::action::ReviewDraft;
@@ -267,9 +260,9 @@ mod tests {
         use crate::domain::testing::id;
         use crate::domain::*;
 
-        fn back<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(v: &T) {
-            let text = serde_json::to_string(v).unwrap();
-            assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
+        fn back<T: Encode + for<'a> Decode<'a> + PartialEq + std::fmt::Debug>(v: &T) {
+            let text = to_string(v);
+            assert_eq!(&from_str::<T>(&text).unwrap(), v, "{text}");
         }
         let line = |i: &str| ListItem {
             id: id(i),

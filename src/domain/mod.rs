@@ -15,6 +15,7 @@ pub mod edit;
 pub mod ics;
 pub mod id;
 pub mod insights;
+pub mod json;
 pub mod keyed;
 pub mod live;
 pub mod order;

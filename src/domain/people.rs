@@ -1,7 +1,5 @@
 //! Stakeholders on the client side and the roles they play in the decision.
 
-use serde::Serialize;
-
 use super::{Day, Id};
 
 /// A role a stakeholder plays; a person can hold several.
@@ -59,31 +57,29 @@ impl Role {
 }
 
 /// A person on the client side.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stakeholder {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "t", skip_serializing_if = "String::is_empty")]
     pub title: String,
-    #[serde(rename = "r", skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
-    #[serde(rename = "e", skip_serializing_if = "std::ops::Not::not")]
     pub engaged: bool,
-    #[serde(rename = "c", skip_serializing_if = "Option::is_none")]
     pub last_contact: Option<Day>,
-    #[serde(rename = "x", skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
 super::keyed::stored_as_object!(Stakeholder {
     id: "i",
     name: "n",
+    #[omit_empty]
     title: "t" = String::new(),
+    #[omit_empty]
     roles: "r" = Vec::new(),
+    #[omit_empty]
     engaged: "e" = false,
+    #[omit_empty]
     last_contact: "c" = None,
+    #[omit_empty]
     notes: "x" = String::new(),
 });
 

@@ -9,8 +9,6 @@
 //! removed line stays removed (listed last, never suggested) however often it is written
 //! again. Stored as `ns:playbook` (see docs/ARCHITECTURE.md); the page is `#/playbook`.
 
-use serde::Deserialize;
-
 use super::carry::fold;
 use super::{limit, Deal, DomainError, Id, Minutes, Stage, LINE_MAX};
 
@@ -35,8 +33,7 @@ super::keyed::stored_as_keys!(
 
 /// A line the seller curated. Stored as a JSON array of its fields in order (see
 /// `stored_as_array!` below).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "Stored")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub id: Id,
     pub kind: Kind,
@@ -74,7 +71,7 @@ impl Entry {
     }
 }
 
-super::keyed::stored_as_array!(Entry via Stored {
+super::keyed::stored_as_array!(Entry {
     id: Id,
     kind: Kind,
     key: String,
@@ -617,11 +614,11 @@ mod tests {
             removed: false,
             updated: Minutes(7),
         };
-        let text = serde_json::to_string(&e).unwrap();
+        let text = crate::domain::json::to_string(&e);
         assert_eq!(
             text,
             r#"["e1","ob","too pricey","Too pricey","Cost of delay","proposal","budget",true,false,7]"#
         );
-        assert_eq!(serde_json::from_str::<Entry>(&text).unwrap(), e);
+        assert_eq!(crate::domain::json::from_str::<Entry>(&text).unwrap(), e);
     }
 }

@@ -5,8 +5,6 @@
 //! the roadmap's exit criteria, kept here as data. Presets share keys for the same idea (budget,
 //! authority, need, …) so switching preset keeps what was already learned.
 
-use serde::{Deserialize, Serialize};
-
 use super::Stage;
 
 /// How well an element is known.
@@ -68,44 +66,33 @@ pub struct Evidence {
     pub note: String,
 }
 
-impl Serialize for Evidence {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeTuple;
-        let len = if self.note.is_empty() { 2 } else { 3 };
-        let mut t = s.serialize_tuple(len)?;
-        t.serialize_element(&self.key)?;
-        t.serialize_element(&self.level)?;
-        if len == 3 {
-            t.serialize_element(&self.note)?;
+impl super::json::Encode for Evidence {
+    fn encode(&self, out: &mut String) {
+        out.push('[');
+        self.key.encode(out);
+        out.push(',');
+        self.level.encode(out);
+        if !self.note.is_empty() {
+            out.push(',');
+            self.note.encode(out);
         }
-        t.end()
+        out.push(']');
     }
 }
 
-/// Read as a sequence of two or three, not `#[serde(untagged)]`, which buffers each value into
-/// serde's generic `Content` first.
-impl<'de> Deserialize<'de> for Evidence {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Evidence;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("[key, level] or [key, level, note]")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Evidence, A::Error> {
-                use serde::de::Error;
-                let key = seq.next_element()?;
-                let key = key.ok_or_else(|| A::Error::invalid_length(0, &self))?;
-                let level = seq.next_element()?;
-                let level = level.ok_or_else(|| A::Error::invalid_length(1, &self))?;
-                let note = seq.next_element()?.unwrap_or_default();
-                if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
-                    return Err(A::Error::invalid_length(4, &self));
-                }
-                Ok(Evidence { key, level, note })
-            }
+impl<'a> super::json::Decode<'a> for Evidence {
+    fn decode(r: &mut super::json::Reader<'a>) -> super::json::Result<Evidence> {
+        r.array()?;
+        r.expect_item()?;
+        let key = String::decode(r)?;
+        r.expect_item()?;
+        let level = EvidenceLevel::decode(r)?;
+        let mut note = String::new();
+        if r.item()? {
+            note = String::decode(r)?;
+            r.end()?;
         }
-        d.deserialize_seq(Visit)
+        Ok(Evidence { key, level, note })
     }
 }
 

@@ -1,63 +1,59 @@
 //! Pre-call checklist templates. Items are never really deleted: a removed item is retired, so a
 //! past call that checked it still reads it, and only active items count toward the score.
 
-use serde::{Deserialize, Serialize};
-
 use super::proof::{Proof, Rule};
 use super::Id;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TemplateItem {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "t")]
     pub text: String,
-    #[serde(rename = "h", skip_serializing_if = "String::is_empty")]
     pub hint: String,
     /// 1 (nice to have) to 3 (must do).
-    #[serde(rename = "w")]
     pub weight: u8,
-    #[serde(rename = "x", skip_serializing_if = "std::ops::Not::not")]
     pub retired: bool,
     /// How the item is checked; absent in records from before proofs (see [`Proof::Shipped`]).
-    #[serde(rename = "p", skip_serializing_if = "Proof::is_shipped")]
     pub proof: Proof,
 }
 
 super::keyed::stored_as_object!(TemplateItem {
     id: "i",
     text: "t",
+    #[omit_empty]
     hint: "h" = String::new(),
     weight: "w" = one(),
+    #[omit_empty]
     retired: "x" = false,
+    #[omit_empty]
     proof: "p" = Proof::default(),
 });
 
-impl Proof {
-    fn is_shipped(&self) -> bool {
+/// The shipped rule is left out of the record.
+impl super::json::Empty for Proof {
+    fn empty(&self) -> bool {
         *self == Proof::Shipped
     }
 }
 
 /// Stored as one string: "" for by hand, the rule's key ("d3") otherwise.
-impl Serialize for Proof {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl super::json::Encode for Proof {
+    fn encode(&self, out: &mut String) {
         match self {
-            Proof::Rule(r) => s.serialize_str(&r.key()),
-            _ => s.serialize_str(""),
+            Proof::Rule(r) => r.key().encode(out),
+            _ => "".encode(out),
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Proof {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let key = String::deserialize(d)?;
+impl<'a> super::json::Decode<'a> for Proof {
+    fn decode(r: &mut super::json::Reader<'a>) -> super::json::Result<Proof> {
+        let key = String::decode(r)?;
         if key.is_empty() {
             return Ok(Proof::Hand);
         }
         Rule::from_key(&key)
             .map(Proof::Rule)
-            .ok_or_else(|| serde::de::Error::custom("unknown proof rule"))
+            .ok_or_else(|| r.error("unknown proof rule"))
     }
 }
 
@@ -65,13 +61,10 @@ fn one() -> u8 {
     1
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Template {
-    #[serde(rename = "i")]
     pub id: Id,
-    #[serde(rename = "n")]
     pub name: String,
-    #[serde(rename = "it")]
     pub items: Vec<TemplateItem>,
 }
 

@@ -4,20 +4,35 @@
 //! The app passes "now" in as local wall-clock minutes, so every comparison in the domain is
 //! between values on the same clock and the core never reads a clock itself.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::DomainError;
 
 /// A point in time, in wall-clock minutes since the Unix epoch.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Minutes(pub i64);
 
 /// A calendar day, in days since the Unix epoch.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub i32);
+
+/// Both stored as their bare number.
+macro_rules! stored_as_number {
+    ($($ty:ident($inner:ty)),+) => {$(
+        impl super::json::Encode for $ty {
+            fn encode(&self, out: &mut String) {
+                self.0.encode(out);
+            }
+        }
+        impl<'a> super::json::Decode<'a> for $ty {
+            fn decode(r: &mut super::json::Reader<'a>) -> super::json::Result<$ty> {
+                <$inner>::decode(r).map($ty)
+            }
+        }
+    )+};
+}
+
+stored_as_number!(Minutes(i64), Day(i32));
 
 pub const MINUTES_PER_DAY: i64 = 24 * 60;
 

@@ -1,9 +1,7 @@
 //! Pure encoding of stored records: the version envelope, migrations from every earlier schema
 //! version, and the deal-list index. Tested natively; no browser API here.
 
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-
+use crate::domain::json::{self, Decode, Encode, Raw};
 use crate::domain::{forecast, score, Call, CallKind, Deal, Id, Minutes, Outcome, Stage, Template, Weather};
 
 /// The schema version this build writes. Version 1 was the foundation slice's deal record
@@ -24,23 +22,23 @@ pub enum RecordError {
 struct EnvelopeIn<'a> {
     v: Option<u32>,
     r: u64,
-    d: Option<&'a RawValue>,
+    d: Option<Raw<'a>>,
 }
 
-crate::domain::keyed::stored_as_object!(EnvelopeIn<'de> {
+crate::domain::keyed::stored_as_object!(read EnvelopeIn<'de> {
     v: "v" = None,
     r: "r" = 0,
     d: "d" = None,
 });
 
-fn corrupt(e: serde_json::Error) -> RecordError {
-    RecordError::Corrupt(e.to_string())
+fn corrupt(e: json::Error) -> RecordError {
+    RecordError::Corrupt(e.message)
 }
 
 /// A record's data (absent in a schema 1 deal) and revision, when its version is one this
 /// build reads; else why not.
-fn open(text: &str) -> Result<(u32, Option<&RawValue>, u64), RecordError> {
-    let env: EnvelopeIn = serde_json::from_str(text).map_err(corrupt)?;
+fn open(text: &str) -> Result<(u32, Option<Raw<'_>>, u64), RecordError> {
+    let env: EnvelopeIn = json::from_str(text).map_err(corrupt)?;
     match env.v {
         None => Err(RecordError::Corrupt("no schema version".into())),
         Some(v) if v > SCHEMA_VERSION => Err(RecordError::Newer(v)),
@@ -49,30 +47,35 @@ fn open(text: &str) -> Result<(u32, Option<&RawValue>, u64), RecordError> {
 }
 
 /// A current-version record's data read as a `T`.
-fn data<T: for<'de> Deserialize<'de>>(d: Option<&RawValue>) -> Result<T, RecordError> {
+fn data<T: for<'de> Decode<'de>>(d: Option<Raw>) -> Result<T, RecordError> {
     let d = d.ok_or_else(|| RecordError::Corrupt("missing field `d`".into()))?;
-    serde_json::from_str(d.get()).map_err(corrupt)
+    json::from_str(d.0).map_err(corrupt)
 }
 
 /// Encodes a value in the current version's envelope.
-pub fn encode<T: Serialize>(value: &T) -> String {
+pub fn encode<T: Encode + ?Sized>(value: &T) -> String {
     encode_rev(value, 0)
 }
 
 /// Encodes a value with its revision in the envelope (records whose data has none), as
 /// `{"v":<schema>,"r":<revision, when not 0>,"d":<data>}`: every record is stored so.
-pub fn encode_rev<T: Serialize>(value: &T, rev: u64) -> String {
-    // Serializing plain data structs to a string cannot fail.
-    wrap(&serde_json::to_string(value).unwrap_or_default(), rev)
+pub fn encode_rev<T: Encode + ?Sized>(value: &T, rev: u64) -> String {
+    let mut out = envelope(rev);
+    value.encode(&mut out);
+    out.push('}');
+    out
 }
 
-/// The envelope around encoded data: written by hand, so it is one function in the wasm, not
-/// one serializer per record kind.
-fn wrap(data: &str, rev: u64) -> String {
-    match rev {
-        0 => format!("{{\"v\":{SCHEMA_VERSION},\"d\":{data}}}"),
-        r => format!("{{\"v\":{SCHEMA_VERSION},\"r\":{r},\"d\":{data}}}"),
+/// The envelope up to its data: one function for every record kind.
+fn envelope(rev: u64) -> String {
+    let mut out = String::from("{\"v\":");
+    SCHEMA_VERSION.encode(&mut out);
+    if rev != 0 {
+        json::key(&mut out, "r");
+        rev.encode(&mut out);
     }
+    json::key(&mut out, "d");
+    out
 }
 
 /// Result of decoding a deal: the deal, and whether it was migrated (so the caller writes the
@@ -90,7 +93,7 @@ struct DealV1 {
     created: i64,
 }
 
-crate::domain::keyed::stored_as_object!(DealV1 {
+crate::domain::keyed::stored_as_object!(read DealV1 {
     id: "id",
     name: "name",
     created: "created" = 0,
@@ -107,7 +110,7 @@ fn migrate_v1(old: DealV1) -> Deal {
 pub fn decode_deal(text: &str) -> Result<Decoded, RecordError> {
     match open(text)? {
         (1, ..) => {
-            let old: DealV1 = serde_json::from_str(text).map_err(corrupt)?;
+            let old: DealV1 = json::from_str(text).map_err(corrupt)?;
             Ok(Decoded {
                 deal: migrate_v1(old),
                 migrated: true,
@@ -122,12 +125,12 @@ pub fn decode_deal(text: &str) -> Result<Decoded, RecordError> {
 }
 
 /// Decodes any current-version record (index, settings, meta).
-pub fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, RecordError> {
+pub fn decode<T: for<'de> Decode<'de>>(text: &str) -> Result<T, RecordError> {
     decode_rev(text).map(|(d, _)| d)
 }
 
 /// Decodes a record with the revision its envelope carries (0 when none).
-pub fn decode_rev<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(T, u64), RecordError> {
+pub fn decode_rev<T: for<'de> Decode<'de>>(text: &str) -> Result<(T, u64), RecordError> {
     let (_, d, rev) = open(text)?;
     Ok((data(d)?, rev))
 }
@@ -136,8 +139,7 @@ pub fn decode_rev<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(T, u64), 
 /// parsing every deal. A cache: rebuilt from the deal records whenever it disagrees with them
 /// (or cannot be read: an entry of the older keyed-object layout is rebuilt once). Stored as a
 /// JSON array of its fields in order (see `stored_as_array!` below).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(from = "StoredEntry")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndexEntry {
     pub id: Id,
     pub client: String,
@@ -164,7 +166,7 @@ pub struct IndexEntry {
 }
 
 // Read at every startup for every deal: as an array it is shorter to store and to parse.
-crate::domain::keyed::stored_as_array!(IndexEntry via StoredEntry {
+crate::domain::keyed::stored_as_array!(IndexEntry {
     id: Id,
     client: String,
     name: String,
@@ -185,8 +187,42 @@ crate::domain::keyed::stored_as_array!(IndexEntry via StoredEntry {
 
 /// One call in an index entry, stored as `[id, at, kind, done, total]`: its checklist progress
 /// when the deal was last written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CallMark(pub Id, pub Minutes, pub CallKind, pub u8, pub u8);
+
+impl Encode for CallMark {
+    fn encode(&self, out: &mut String) {
+        out.push('[');
+        self.0.encode(out);
+        out.push(',');
+        self.1.encode(out);
+        out.push(',');
+        self.2.encode(out);
+        out.push(',');
+        self.3.encode(out);
+        out.push(',');
+        self.4.encode(out);
+        out.push(']');
+    }
+}
+
+impl<'a> Decode<'a> for CallMark {
+    fn decode(r: &mut json::Reader<'a>) -> json::Result<CallMark> {
+        r.array()?;
+        r.expect_item()?;
+        let id = Id::decode(r)?;
+        r.expect_item()?;
+        let at = Minutes::decode(r)?;
+        r.expect_item()?;
+        let kind = CallKind::decode(r)?;
+        r.expect_item()?;
+        let done = u8::decode(r)?;
+        r.expect_item()?;
+        let total = u8::decode(r)?;
+        r.end()?;
+        Ok(CallMark(id, at, kind, done, total))
+    }
+}
 
 /// How many calls ahead and behind an entry keeps.
 const MARKS: usize = 3;

@@ -10,7 +10,7 @@
 //! by name and code, so a full quota is still told from other failures. Typed records are
 //! encoded once (`codec::encode_rev`) and written as text.
 
-use serde::Serialize;
+use crate::domain::json::Encode;
 use web_sys::Storage;
 
 use super::codec::{self, IndexEntry, RecordError};
@@ -41,14 +41,11 @@ pub enum SaveError {
 }
 
 /// Small bookkeeping record: when the last export happened and how many edits since.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
-    #[serde(rename = "le")]
     pub last_export: Option<crate::domain::Minutes>,
-    #[serde(rename = "ed")]
     pub edits_since_export: u32,
     /// When the first edit not covered by an export was made.
-    #[serde(rename = "fe")]
     pub first_unexported_edit: Option<crate::domain::Minutes>,
 }
 
@@ -286,7 +283,7 @@ impl Store {
     }
 
     /// Writes a typed record in its envelope (revision `rev`, 0 for none).
-    fn put<T: Serialize>(&self, key: &str, value: &T, rev: u64) -> Result<(), SaveError> {
+    fn put<T: Encode + ?Sized>(&self, key: &str, value: &T, rev: u64) -> Result<(), SaveError> {
         if self.storage.is_none() {
             // gloo's raw() would panic here; the probe at open said there is no storage.
             return Err(self.unavailable_error());

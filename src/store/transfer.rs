@@ -2,8 +2,7 @@
 //! Imports are validated field by field before anything is written, previewed, and merged by id
 //! so that a newer revision is never replaced silently. Pure Rust, tested natively.
 
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use crate::domain::json::{self, Decode, Raw};
 
 use super::codec::SCHEMA_VERSION;
 use crate::domain::playbook::Entry;
@@ -17,7 +16,7 @@ pub const MAX_DEALS: usize = 20_000;
 pub const MAX_ITEMS: usize = 1_000;
 
 /// Written by `export`; read only through `parse_import`, which checks every field.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportFile {
     pub app: String,
     pub app_version: String,
@@ -27,13 +26,24 @@ pub struct ExportFile {
     pub deals: Vec<Deal>,
     pub templates: Vec<Template>,
     /// The playbook's curated entries (what it collects comes with the deals).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub playbook: Vec<Entry>,
     /// Records kept aside (unreadable, or from a newer version), as `[key, raw text]`: a backup
     /// carries them too. An import leaves them out; they are restored by hand if ever needed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aside: Vec<(String, String)>,
 }
+
+crate::domain::keyed::stored_as_object!(write ExportFile {
+    app: "app",
+    app_version: "app_version",
+    schema: "schema",
+    exported_at: "exported_at",
+    deals: "deals",
+    templates: "templates",
+    #[omit_empty]
+    playbook: "playbook",
+    #[omit_empty]
+    aside: "aside",
+});
 
 /// Builds the export file for `deals` and `templates`.
 pub fn export(deals: Vec<Deal>, templates: Vec<Template>, now: Minutes) -> ExportFile {
@@ -50,7 +60,7 @@ pub fn export(deals: Vec<Deal>, templates: Vec<Template>, now: Minutes) -> Expor
 }
 
 pub fn to_json(file: &ExportFile) -> String {
-    serde_json::to_string(file).unwrap_or_default()
+    json::to_string(file)
 }
 
 /// `deal-prep-2026-11-26.json`, or with the deal's name for a single-deal export.
@@ -131,7 +141,7 @@ fn forbidden_key(text: &str) -> Option<(String, usize)> {
             continue;
         }
         // Keys are compared decoded, so `"\u005f_proto__"` is caught too.
-        let Ok(key) = serde_json::from_str::<String>(literal) else {
+        let Ok(key) = json::from_str::<String>(literal) else {
             continue;
         };
         if FORBIDDEN_KEYS.contains(&key.as_str()) {
@@ -145,16 +155,16 @@ fn forbidden_key(text: &str) -> Option<(String, usize)> {
 /// The top level of an import file, each field kept as raw JSON so that every problem is
 /// reported in the file's own terms (and each deal is parsed, and blamed, on its own).
 struct Incoming<'a> {
-    app: Option<&'a RawValue>,
-    app_version: Option<&'a RawValue>,
-    schema: Option<&'a RawValue>,
-    exported_at: Option<&'a RawValue>,
-    deals: Option<&'a RawValue>,
-    templates: Option<&'a RawValue>,
-    playbook: Option<&'a RawValue>,
+    app: Option<Raw<'a>>,
+    app_version: Option<Raw<'a>>,
+    schema: Option<Raw<'a>>,
+    exported_at: Option<Raw<'a>>,
+    deals: Option<Raw<'a>>,
+    templates: Option<Raw<'a>>,
+    playbook: Option<Raw<'a>>,
 }
 
-crate::domain::keyed::stored_as_object!(Incoming<'de> {
+crate::domain::keyed::stored_as_object!(read Incoming<'de> {
     app: "app" = None,
     app_version: "app_version" = None,
     schema: "schema" = None,
@@ -164,16 +174,14 @@ crate::domain::keyed::stored_as_object!(Incoming<'de> {
     playbook: "playbook" = None,
 });
 
-/// serde_json's message without its " at line L column C" (given separately, or meaningless
-/// inside one deal's slice of the file).
-fn without_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    text.split(" at line").next().unwrap_or_default().to_owned()
+/// `raw` read as a `T`, or `None` when it is missing or of another type.
+fn field<'a, T: Decode<'a>>(raw: Option<Raw<'a>>) -> Option<T> {
+    json::from_str(raw?.0).ok()
 }
 
-/// `raw` read as a `T`, or `None` when it is missing or of another type.
-fn field<'a, T: Deserialize<'a>>(raw: Option<&'a RawValue>) -> Option<T> {
-    serde_json::from_str(raw?.get()).ok()
+/// A part of the file read as a `T`, or what is wrong with it and where.
+fn part<'a, T: Decode<'a>>(raw: Raw<'a>, place: &str) -> Result<T, ImportError> {
+    json::from_str(raw.0).map_err(|e| invalid(place, e.message))
 }
 
 fn check_len(text: &str, max: usize, place: &str) -> Result<(), ImportError> {
@@ -338,12 +346,15 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(text.len().div_ceil(1024 * 1024)));
     }
-    let top: &RawValue = serde_json::from_str(text).map_err(|e| ImportError::Syntax {
-        message: without_position(&e),
-        line: e.line(),
-        column: e.column(),
+    let Raw(top) = json::from_str(text).map_err(|e| {
+        let (line, column) = e.position(text);
+        ImportError::Syntax {
+            message: e.message,
+            line,
+            column,
+        }
     })?;
-    let Ok(file) = serde_json::from_str::<Incoming>(top.get()) else {
+    let Ok(file) = json::from_str::<Incoming>(top) else {
         return Err(ImportError::NotOurs);
     };
     if field::<String>(file.app).as_deref() != Some(APP) {
@@ -365,7 +376,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
             format!("schema {schema} files are not supported"),
         ));
     }
-    let deals: Vec<&RawValue> = field(file.deals).ok_or_else(|| invalid("deals", "missing or not a list"))?;
+    let deals: Vec<Raw> = field(file.deals).ok_or_else(|| invalid("deals", "missing or not a list"))?;
     if deals.len() > MAX_DEALS {
         return Err(invalid(
             "deals",
@@ -375,15 +386,14 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     let mut parsed = Vec::with_capacity(deals.len());
     for (i, raw) in deals.iter().enumerate() {
         let place = format!("deals[{i}]");
-        let deal: Deal =
-            serde_json::from_str(raw.get()).map_err(|e| invalid(&place, without_position(&e)))?;
+        let deal: Deal = part(*raw, &place)?;
         validate_deal(&deal, &place)?;
         parsed.push(deal);
     }
     unique(parsed.iter().map(|d| &d.id), "deals")?;
     let templates: Vec<Template> = match file.templates {
         None => Vec::new(),
-        Some(t) => serde_json::from_str(t.get()).map_err(|e| invalid("templates", without_position(&e)))?,
+        Some(t) => part(t, "templates")?,
     };
     for (i, t) in templates.iter().enumerate() {
         validate_template(t, &format!("templates[{i}]"))?;
@@ -391,7 +401,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     unique(templates.iter().map(|t| &t.id), "templates")?;
     let playbook: Vec<Entry> = match file.playbook {
         None => Vec::new(),
-        Some(p) => serde_json::from_str(p.get()).map_err(|e| invalid("playbook", without_position(&e)))?,
+        Some(p) => part(p, "playbook")?,
     };
     check_count(playbook.len(), "playbook")?;
     let long = |t: &str, max| t.chars().count() > max;
@@ -519,6 +529,11 @@ mod tests {
             ImportError::Syntax { line, column, .. } => assert!(line >= 1 && column > 0),
             other => panic!("{other:?}"),
         }
+        let broken = "{\n  \"app\": \"deal-prep\",\n  \"schema\": 2 \"deals\": []\n}";
+        assert_eq!(
+            refused(broken).to_string(),
+            "The file is not valid JSON: expected `,` or `}`, found text (line 3, column 15)."
+        );
         assert_eq!(refused(r#"{"hello":1}"#), ImportError::NotOurs);
         assert_eq!(
             refused(r#"{"app":7,"schema":2,"deals":[]}"#),
