@@ -10,17 +10,24 @@
 
 use std::borrow::Cow;
 
-/// Why a text could not be read: what was expected, and the byte where it went wrong.
+/// Why a text could not be read: what was expected, and the byte where it went wrong. Boxed,
+/// so that every `Result` the reader passes back is small.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    pub message: String,
-    pub at: usize,
-}
+pub struct Error(Box<(String, usize)>);
 
 impl Error {
+    fn new(message: String, at: usize) -> Error {
+        Error(Box::new((message, at)))
+    }
+
+    /// What was wrong, in words.
+    pub fn message(self) -> String {
+        self.0 .0
+    }
+
     /// The line and column (from 1, in characters) where it went wrong in `text`.
     pub fn position(&self, text: &str) -> (usize, usize) {
-        let mut at = self.at.min(text.len());
+        let mut at = self.0 .1.min(text.len());
         while !text.is_char_boundary(at) {
             at -= 1;
         }
@@ -35,7 +42,7 @@ impl Error {
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0 .0)
     }
 }
 
@@ -64,10 +71,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn error(&self, message: &str) -> Error {
-        Error {
-            message: message.to_owned(),
-            at: self.at,
-        }
+        Error::new(message.to_owned(), self.at)
     }
 
     /// The next byte after any whitespace, not taken.
@@ -113,7 +117,7 @@ impl<'a> Reader<'a> {
     /// Takes `word` (`true`, `false`, `null`) if it comes next.
     fn word(&mut self, word: &str) -> bool {
         self.peek();
-        let found = self.text[self.at..].starts_with(word);
+        let found = self.text.as_bytes()[self.at..].starts_with(word.as_bytes());
         if found {
             self.at += word.len();
         }
@@ -214,14 +218,14 @@ impl<'a> Reader<'a> {
     /// Steps over a run of characters that need no escape (at least one).
     fn plain(&mut self) -> Result<()> {
         let start = self.at;
-        while let Some(b) = self.byte() {
-            if b == b'"' || b == b'\\' {
-                break;
-            }
-            if b < 0x20 {
-                return Err(self.error("a control character in text (it must be escaped)"));
-            }
-            self.at += 1;
+        let rest = &self.text.as_bytes()[start..];
+        let run = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(rest.len());
+        self.at += run;
+        if self.byte().is_some_and(|b| b < 0x20) {
+            return Err(self.error("a control character in text (it must be escaped)"));
         }
         if self.at == start {
             return Err(self.error("text without its closing quote"));
@@ -319,15 +323,11 @@ impl<'a> Reader<'a> {
         if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
             return Err(self.expected("a number"));
         }
-        let start = self.at;
+        let negative = self.byte() == Some(b'-');
+        let start = self.at + usize::from(negative);
         self.number()?;
-        let text = &self.text[start..self.at];
-        let (negative, digits) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
         let mut n: u64 = 0;
-        for b in digits.bytes() {
+        for &b in &self.text.as_bytes()[start..self.at] {
             let digit = b.wrapping_sub(b'0');
             if digit > 9 {
                 return Err(self.error("expected a whole number"));
@@ -376,10 +376,9 @@ impl<'a> Reader<'a> {
     pub fn one_of(&mut self, keys: &[&str]) -> Result<usize> {
         let at = self.at;
         let text = self.string()?;
-        keys.iter().position(|k| *k == text).ok_or_else(|| Error {
-            message: format!("unknown value \"{text}\""),
-            at,
-        })
+        keys.iter()
+            .position(|k| *k == text)
+            .ok_or_else(|| Error::new(format!("unknown value \"{text}\""), at))
     }
 
     /// Steps over the next value, whatever it is, and gives its text.
@@ -663,10 +662,9 @@ impl<'a> Decode<'a> for [String; 4] {
     fn decode(r: &mut Reader<'a>) -> Result<Self> {
         let at = r.at;
         let texts = Vec::<String>::decode(r)?;
-        texts.try_into().map_err(|_| Error {
-            message: "expected a list of 4 texts".into(),
-            at,
-        })
+        texts
+            .try_into()
+            .map_err(|_| Error::new("expected a list of 4 texts".into(), at))
     }
 }
 

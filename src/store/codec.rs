@@ -32,7 +32,7 @@ crate::domain::keyed::stored_as_object!(read EnvelopeIn<'de> {
 });
 
 fn corrupt(e: json::Error) -> RecordError {
-    RecordError::Corrupt(e.message)
+    RecordError::Corrupt(e.message())
 }
 
 /// A record's data (absent in a schema 1 deal) and revision, when its version is one this

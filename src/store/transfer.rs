@@ -181,7 +181,7 @@ fn field<'a, T: Decode<'a>>(raw: Option<Raw<'a>>) -> Option<T> {
 
 /// A part of the file read as a `T`, or what is wrong with it and where.
 fn part<'a, T: Decode<'a>>(raw: Raw<'a>, place: &str) -> Result<T, ImportError> {
-    json::from_str(raw.0).map_err(|e| invalid(place, e.message))
+    json::from_str(raw.0).map_err(|e| invalid(place, e.message()))
 }
 
 fn check_len(text: &str, max: usize, place: &str) -> Result<(), ImportError> {
@@ -349,7 +349,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     let Raw(top) = json::from_str(text).map_err(|e| {
         let (line, column) = e.position(text);
         ImportError::Syntax {
-            message: e.message,
+            message: e.message(),
             line,
             column,
         }
