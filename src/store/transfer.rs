@@ -108,11 +108,15 @@ pub enum ImportError {
     Invalid { place: String, message: String },
 }
 
-fn invalid(place: impl Into<String>, message: impl Into<String>) -> ImportError {
-    ImportError::Invalid {
+/// What the checks pass back: boxed, so each of their many results is one pointer, not the
+/// two texts of a refusal (measured: 852 B of gzip wasm).
+pub type Refused = Box<ImportError>;
+
+fn invalid(place: impl Into<String>, message: impl Into<String>) -> Refused {
+    Box::new(ImportError::Invalid {
         place: place.into(),
         message: message.into(),
-    }
+    })
 }
 
 /// Keys that mean something special to JavaScript objects; a file carrying them is refused
@@ -180,11 +184,11 @@ fn field<'a, T: Decode<'a>>(raw: Option<Raw<'a>>) -> Option<T> {
 }
 
 /// A part of the file read as a `T`, or what is wrong with it and where.
-fn part<'a, T: Decode<'a>>(raw: Raw<'a>, place: &str) -> Result<T, ImportError> {
+fn part<'a, T: Decode<'a>>(raw: Raw<'a>, place: &str) -> Result<T, Refused> {
     json::from_str(raw.0).map_err(|e| invalid(place, e.message()))
 }
 
-fn check_len(text: &str, max: usize, place: &str) -> Result<(), ImportError> {
+fn check_len(text: &str, max: usize, place: &str) -> Result<(), Refused> {
     let n = text.chars().count();
     if n > max {
         Err(invalid(place, format!("text of {n} characters (at most {max})")))
@@ -193,7 +197,7 @@ fn check_len(text: &str, max: usize, place: &str) -> Result<(), ImportError> {
     }
 }
 
-fn check_count(n: usize, place: &str) -> Result<(), ImportError> {
+fn check_count(n: usize, place: &str) -> Result<(), Refused> {
     if n > MAX_ITEMS {
         Err(invalid(place, format!("{n} entries (at most {MAX_ITEMS})")))
     } else {
@@ -201,7 +205,7 @@ fn check_count(n: usize, place: &str) -> Result<(), ImportError> {
     }
 }
 
-fn unique<'a>(ids: impl Iterator<Item = &'a Id>, place: &str) -> Result<(), ImportError> {
+fn unique<'a>(ids: impl Iterator<Item = &'a Id>, place: &str) -> Result<(), Refused> {
     match crate::domain::order::first_twice(ids) {
         Some(id) => Err(invalid(place, format!("the id \"{id}\" appears twice"))),
         None => Ok(()),
@@ -217,7 +221,7 @@ pub const MAX_REV: u64 = 1 << 53;
 const FIRST_MINUTE: i64 = -719_162 * 1_440;
 const LAST_MINUTE: i64 = 2_932_896 * 1_440 + 1_439;
 
-fn check_time(at: Minutes, place: &str) -> Result<(), ImportError> {
+fn check_time(at: Minutes, place: &str) -> Result<(), Refused> {
     if (FIRST_MINUTE..=LAST_MINUTE).contains(&at.0) {
         Ok(())
     } else {
@@ -228,12 +232,12 @@ fn check_time(at: Minutes, place: &str) -> Result<(), ImportError> {
     }
 }
 
-fn check_day(day: Option<crate::domain::Day>, place: &str) -> Result<(), ImportError> {
+fn check_day(day: Option<crate::domain::Day>, place: &str) -> Result<(), Refused> {
     day.map_or(Ok(()), |d| check_time(d.start(), place))
 }
 
 /// Every limit a stored deal must respect (beyond what its types already enforce).
-pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
+pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), Refused> {
     if deal.rev > MAX_REV {
         return Err(invalid(
             format!("{place}.rev"),
@@ -325,7 +329,7 @@ pub fn validate_deal(deal: &Deal, place: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn validate_template(t: &Template, place: &str) -> Result<(), ImportError> {
+fn validate_template(t: &Template, place: &str) -> Result<(), Refused> {
     check_len(&t.name, NAME_MAX, &format!("{place}.name"))?;
     check_count(t.items.len(), &format!("{place}.items"))?;
     unique(t.items.iter().map(|i| &i.id), &format!("{place}.items"))?;
@@ -342,9 +346,9 @@ fn validate_template(t: &Template, place: &str) -> Result<(), ImportError> {
 
 /// Parses and validates an import file. Nothing is written here; a malformed or hostile file
 /// is refused with the problem and where it is.
-pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
+pub fn parse_import(text: &str) -> Result<ExportFile, Refused> {
     if text.len() > MAX_BYTES {
-        return Err(ImportError::TooLarge(text.len().div_ceil(1024 * 1024)));
+        return Err(ImportError::TooLarge(text.len().div_ceil(1024 * 1024)).into());
     }
     let Raw(top) = json::from_str(text).map_err(|e| {
         let (line, column) = e.position(text);
@@ -355,10 +359,10 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
         }
     })?;
     let Ok(file) = json::from_str::<Incoming>(top) else {
-        return Err(ImportError::NotOurs);
+        return Err(ImportError::NotOurs.into());
     };
     if field::<String>(file.app).as_deref() != Some(APP) {
-        return Err(ImportError::NotOurs);
+        return Err(ImportError::NotOurs.into());
     }
     if let Some((key, line)) = forbidden_key(text) {
         return Err(invalid(
@@ -368,7 +372,7 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     }
     let schema: u64 = field(file.schema).ok_or_else(|| invalid("schema", "missing or not a number"))?;
     if schema > u64::from(SCHEMA_VERSION) {
-        return Err(ImportError::Newer(schema.min(u64::from(u32::MAX)) as u32));
+        return Err(ImportError::Newer(schema.min(u64::from(u32::MAX)) as u32).into());
     }
     if schema < 2 {
         return Err(invalid(
@@ -518,7 +522,7 @@ mod tests {
     }
 
     fn refused(text: &str) -> ImportError {
-        parse_import(text).expect_err("the file must be refused")
+        *parse_import(text).expect_err("the file must be refused")
     }
 
     #[test]
