@@ -167,7 +167,7 @@ impl Reducible for AppState {
                         next.blank = None;
                     }
                     Err(e) => {
-                        if e == crate::domain::DomainError::EmptyName {
+                        if *e == crate::domain::DomainError::EmptyName {
                             next.blank = named;
                         }
                         next.notice = Some(Notice::Error(e.to_string()));

@@ -5,7 +5,7 @@
 use super::action::{Action, Change};
 use super::edit::{edit, edit_templates};
 use super::template::DEFAULT_TEMPLATE_ID;
-use super::{clean_name, limit, Deal, DomainError, Id, Minutes, Template, NAME_MAX};
+use super::{clean_name, limit, Deal, DomainError, Id, Minutes, Refusal, Template, NAME_MAX};
 
 /// The deals and templates in memory. Deals not yet opened may be absent (the store loads them
 /// lazily); an action on an absent deal is refused with [`DomainError::UnknownDeal`].
@@ -45,11 +45,11 @@ impl Book {
     }
 
     /// Applies one action at `now`. On error nothing has changed.
-    pub fn apply(&mut self, action: Action, now: Minutes) -> Result<Change, DomainError> {
+    pub fn apply(&mut self, action: Action, now: Minutes) -> Result<Change, Refusal> {
         match action {
             Action::CreateDeal { id, client, name } => {
                 if self.deals.contains_key(&id) {
-                    return Err(DomainError::DuplicateId(id.as_str().to_owned()));
+                    return Err(DomainError::DuplicateId(id.as_str().to_owned()).into());
                 }
                 let name = clean_name(&name)?;
                 let client = limit(client.trim(), "client", NAME_MAX)?;
@@ -60,7 +60,7 @@ impl Book {
             Action::InsertDeal(deal) => {
                 let id = deal.id.clone();
                 if self.deals.contains_key(&id) {
-                    return Err(DomainError::DuplicateId(id.as_str().to_owned()));
+                    return Err(DomainError::DuplicateId(id.as_str().to_owned()).into());
                 }
                 self.deals.insert(id.clone(), *deal);
                 Ok(Change::Deal(id))
@@ -138,7 +138,7 @@ mod tests {
         .unwrap();
         book
     }
-    fn edit_d1(book: &mut Book, op: DealAction) -> Result<Change, DomainError> {
+    fn edit_d1(book: &mut Book, op: DealAction) -> Result<Change, Refusal> {
         book.apply(Action::Edit { deal: id("d1"), op }, now())
     }
 
@@ -218,7 +218,11 @@ mod tests {
             ),
         ];
         for (action, expected) in cases {
-            assert_eq!(book.apply(action.clone(), now()), Err(expected), "{action:?}");
+            assert_eq!(
+                book.apply(action.clone(), now()),
+                Err(Box::new(expected)),
+                "{action:?}"
+            );
             assert_eq!(book, before, "{action:?} changed the book");
         }
     }
@@ -554,11 +558,11 @@ mod tests {
         let before = book.clone();
         assert_eq!(
             edit_d1(&mut book, person(PersonField::Name, " ")),
-            Err(DomainError::EmptyName)
+            Err(DomainError::EmptyName.into())
         );
         assert_eq!(
             edit_d1(&mut book, DealAction::Rename("".into())),
-            Err(DomainError::EmptyName)
+            Err(DomainError::EmptyName.into())
         );
         assert_eq!(book, before, "a refused edit changes nothing");
 
@@ -646,10 +650,10 @@ mod tests {
             change: Line::Text(" ".into()),
         };
         assert_eq!(blank.named(), Some(key.as_str()));
-        assert_eq!(book.apply(blank, now()), Err(DomainError::EmptyName));
+        assert_eq!(book.apply(blank, now()), Err(DomainError::EmptyName.into()));
         for (action, named) in cases {
             assert_eq!(action.named(), named);
-            assert_eq!(book.apply(action, now()), Err(DomainError::EmptyName));
+            assert_eq!(book.apply(action, now()), Err(DomainError::EmptyName.into()));
         }
         let title = deal(DealAction::EditPerson {
             id: id("p1"),

@@ -1,7 +1,7 @@
 //! Calls: the plan made before (objective, agenda, questions, objections, checklist) and the
 //! review written after (what happened, the next step agreed, the four "Focus on How" reflections).
 
-use super::{limit, Day, DomainError, EvidenceLevel, Id, Minutes, LINE_MAX};
+use super::{limit, Day, DomainError, EvidenceLevel, Id, Minutes, Refusal, LINE_MAX};
 
 /// Stored as one letter: there are 20,000 calls in the size budget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -186,7 +186,7 @@ impl<T: Entry> Entries for Vec<T> {
     }
 }
 
-fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), DomainError> {
+fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), Refusal> {
     let text = |s: String| limit(&s, "line", LINE_MAX);
     let position = |items: &dyn Entries, id: &Id| (0..items.count()).find(|&at| items.id_at(at) == id);
     let found = |items: &dyn Entries, id: &Id| {
@@ -195,7 +195,7 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), DomainErr
     match edit {
         ListEdit::Add { id, left, right } => {
             if position(items, &id).is_some() {
-                return Err(DomainError::DuplicateId(id.as_str().to_owned()));
+                return Err(DomainError::DuplicateId(id.as_str().to_owned()).into());
             }
             items.push_new(id, text(left)?, text(right)?);
         }
@@ -221,7 +221,7 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), DomainErr
             // All checked before any is added: on an error nothing has changed.
             for (n, (id, line)) in lines.iter().enumerate() {
                 if position(items, id).is_some() || lines[..n].iter().any(|(other, _)| other == id) {
-                    return Err(DomainError::DuplicateId(id.as_str().to_owned()));
+                    return Err(DomainError::DuplicateId(id.as_str().to_owned()).into());
                 }
                 limit(line, "line", LINE_MAX)?;
             }
@@ -259,7 +259,7 @@ impl CallPlan {
         lines.iter_mut().find(|l| &l.id == item)
     }
     /// Applies `edit` to the list `which`; on error nothing has changed.
-    pub fn edit_list(&mut self, which: PlanList, edit: ListEdit) -> Result<(), DomainError> {
+    pub fn edit_list(&mut self, which: PlanList, edit: ListEdit) -> Result<(), Refusal> {
         match which {
             PlanList::Agenda => edit_entries(&mut self.agenda, edit),
             PlanList::Discovery => edit_entries(&mut self.discovery, edit),

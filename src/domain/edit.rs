@@ -6,16 +6,17 @@ use super::call::{EvidenceChange, ListItem, PlanList};
 use super::order;
 use super::proof::Proof;
 use super::template::DEFAULT_TEMPLATE_ID;
+use super::Refusal;
 use super::{
     clean_name, limit, score, typed_name, Call, Day, Deal, DomainError, Id, Minutes, Review, Stakeholder,
     Template, TemplateItem, LINE_MAX, NAME_MAX, NOTE_MAX, VALUE_MAX,
 };
 
-fn unknown(id: &Id) -> DomainError {
-    DomainError::UnknownItem(id.as_str().to_owned())
+fn unknown(id: &Id) -> Refusal {
+    DomainError::UnknownItem(id.as_str().to_owned()).into()
 }
 
-fn optional_day(text: &str) -> Result<Option<Day>, DomainError> {
+fn optional_day(text: &str) -> Result<Option<Day>, Refusal> {
     let text = text.trim();
     if text.is_empty() {
         Ok(None)
@@ -24,11 +25,11 @@ fn optional_day(text: &str) -> Result<Option<Day>, DomainError> {
     }
 }
 
-fn call_mut<'a>(deal: &'a mut Deal, id: &Id) -> Result<&'a mut Call, DomainError> {
+fn call_mut<'a>(deal: &'a mut Deal, id: &Id) -> Result<&'a mut Call, Refusal> {
     deal.call_mut(id).ok_or_else(|| unknown(id))
 }
 
-fn person_mut<'a>(deal: &'a mut Deal, id: &Id) -> Result<&'a mut Stakeholder, DomainError> {
+fn person_mut<'a>(deal: &'a mut Deal, id: &Id) -> Result<&'a mut Stakeholder, Refusal> {
     deal.people
         .iter_mut()
         .find(|p| &p.id == id)
@@ -36,7 +37,7 @@ fn person_mut<'a>(deal: &'a mut Deal, id: &Id) -> Result<&'a mut Stakeholder, Do
 }
 
 /// Moves the element with `id` by `delta` places within `items`.
-fn shift<T>(items: &mut Vec<T>, id: &Id, delta: i32, id_of: impl Fn(&T) -> &Id) -> Result<(), DomainError> {
+fn shift<T>(items: &mut Vec<T>, id: &Id, delta: i32, id_of: impl Fn(&T) -> &Id) -> Result<(), Refusal> {
     let from = items
         .iter()
         .position(|i| id_of(i) == id)
@@ -47,9 +48,9 @@ fn shift<T>(items: &mut Vec<T>, id: &Id, delta: i32, id_of: impl Fn(&T) -> &Id) 
     Ok(())
 }
 
-fn ensure_new<T>(items: &[T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Result<(), DomainError> {
+fn ensure_new<T>(items: &[T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Result<(), Refusal> {
     if items.iter().any(|i| id_of(i) == id) {
-        Err(DomainError::DuplicateId(id.as_str().to_owned()))
+        Err(DomainError::DuplicateId(id.as_str().to_owned()).into())
     } else {
         Ok(())
     }
@@ -60,7 +61,7 @@ pub(super) fn edit(
     op: DealAction,
     template: &Template,
     now: Minutes,
-) -> Result<(), DomainError> {
+) -> Result<(), Refusal> {
     use DealAction as A;
     match op {
         A::AddPerson { .. }
@@ -100,7 +101,7 @@ pub(super) fn edit(
 }
 
 /// The deal's own facts: names, value, dates, outcome, stage, evidence, preset, template.
-fn facts(deal: &mut Deal, op: DealAction, now: Minutes) -> Result<(), DomainError> {
+fn facts(deal: &mut Deal, op: DealAction, now: Minutes) -> Result<(), Refusal> {
     use DealAction as A;
     match op {
         A::Rename(name) => deal.name = typed_name(&name)?,
@@ -131,7 +132,7 @@ fn facts(deal: &mut Deal, op: DealAction, now: Minutes) -> Result<(), DomainErro
 }
 
 /// The stakeholders.
-fn people(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
+fn people(deal: &mut Deal, op: DealAction) -> Result<(), Refusal> {
     use DealAction as A;
     match op {
         A::AddPerson { id, name } => {
@@ -182,7 +183,7 @@ fn people(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
 }
 
 /// The calls and their plans.
-fn calls(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
+fn calls(deal: &mut Deal, op: DealAction) -> Result<(), Refusal> {
     use DealAction as A;
     match op {
         A::AddCall { id, at, kind } => {
@@ -247,7 +248,7 @@ fn calls(deal: &mut Deal, op: DealAction) -> Result<(), DomainError> {
 
 /// The review of a call: the draft while it is written, then the saved review, which applies
 /// its evidence updates and records a score snapshot.
-fn review(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> Result<(), DomainError> {
+fn review(deal: &mut Deal, op: DealAction, template: &Template, now: Minutes) -> Result<(), Refusal> {
     use DealAction as A;
     match op {
         A::SetReviewDraft { call, draft } => {
@@ -309,7 +310,7 @@ fn line_mut<'a>(
     call: &Id,
     list: PlanList,
     item: &Id,
-) -> Result<&'a mut ListItem, DomainError> {
+) -> Result<&'a mut ListItem, Refusal> {
     call_mut(deal, call)?
         .plan
         .line_mut(list, item)
@@ -317,7 +318,7 @@ fn line_mut<'a>(
 }
 
 /// The lines of a promises box: trimmed, blank ones dropped, each a plan-list line at most.
-fn promises(text: &str) -> Result<Vec<String>, DomainError> {
+fn promises(text: &str) -> Result<Vec<String>, Refusal> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -325,14 +326,14 @@ fn promises(text: &str) -> Result<Vec<String>, DomainError> {
         .collect()
 }
 
-fn template_mut<'a>(templates: &'a mut [Template], id: &Id) -> Result<&'a mut Template, DomainError> {
+fn template_mut<'a>(templates: &'a mut [Template], id: &Id) -> Result<&'a mut Template, Refusal> {
     templates
         .iter_mut()
         .find(|t| &t.id == id)
         .ok_or_else(|| unknown(id))
 }
 
-fn item_mut<'a>(template: &'a mut Template, id: &Id) -> Result<&'a mut TemplateItem, DomainError> {
+fn item_mut<'a>(template: &'a mut Template, id: &Id) -> Result<&'a mut TemplateItem, Refusal> {
     template
         .items
         .iter_mut()
@@ -340,7 +341,7 @@ fn item_mut<'a>(template: &'a mut Template, id: &Id) -> Result<&'a mut TemplateI
         .ok_or_else(|| unknown(id))
 }
 
-pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) -> Result<(), DomainError> {
+pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) -> Result<(), Refusal> {
     use TemplateAction as T;
     match op {
         T::Add { id, name } => {
@@ -362,7 +363,7 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
         T::Rename { id, name } => template_mut(templates, &id)?.name = typed_name(&name)?,
         T::Delete(id) => {
             if id.as_str() == DEFAULT_TEMPLATE_ID {
-                return Err(DomainError::DefaultTemplate);
+                return Err(DomainError::DefaultTemplate.into());
             }
             template_mut(templates, &id)?;
             templates.retain(|t| t.id != id);
@@ -398,7 +399,7 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
             weight,
         } => {
             if !(1..=3).contains(&weight) {
-                return Err(DomainError::BadWeight);
+                return Err(DomainError::BadWeight.into());
             }
             item_mut(template_mut(templates, &template)?, &item)?.weight = weight;
         }
@@ -409,7 +410,7 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
         } => {
             if let Proof::Rule(rule) = proof {
                 if rule.count().is_some_and(|n| !(1..=20).contains(&n)) {
-                    return Err(DomainError::BadCount);
+                    return Err(DomainError::BadCount.into());
                 }
             }
             item_mut(template_mut(templates, &template)?, &item)?.proof = proof;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::DomainError;
+use super::{DomainError, Refusal};
 
 /// An identifier: 1 to 40 characters of `a-z`, `0-9`, `-` and `_`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -20,7 +20,7 @@ impl super::keyed::Blank for Id {
 }
 
 impl Id {
-    pub fn new(text: impl Into<String>) -> Result<Id, DomainError> {
+    pub fn new(text: impl Into<String>) -> Result<Id, Refusal> {
         let text = text.into();
         let valid = !text.is_empty()
             && text.len() <= ID_MAX_LEN
@@ -30,7 +30,7 @@ impl Id {
         if valid {
             Ok(Id(text))
         } else {
-            Err(DomainError::BadId(text.chars().take(ID_MAX_LEN + 1).collect()))
+            Err(DomainError::BadId(text.chars().take(ID_MAX_LEN + 1).collect()).into())
         }
     }
     pub fn as_str(&self) -> &str {

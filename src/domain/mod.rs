@@ -46,6 +46,10 @@ pub use stage::Stage;
 pub use template::{Template, TemplateItem};
 pub use time::{Day, Minutes};
 
+/// What a refused domain operation passes back: boxed, so that each of the many results on
+/// the way (every edit returns one) is one pointer, not the error's text and tag.
+pub type Refusal = Box<DomainError>;
+
 /// Every way a domain operation can be refused. Shown to the user in plain words.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DomainError {
@@ -83,27 +87,27 @@ pub const VALUE_MAX: usize = 60;
 pub const KEY_MAX: usize = 40;
 
 /// Trims a name and checks it is non-empty and within [`NAME_MAX`].
-pub fn clean_name(text: &str) -> Result<String, DomainError> {
+pub fn clean_name(text: &str) -> Result<String, Refusal> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(DomainError::EmptyName);
+        return Err(DomainError::EmptyName.into());
     }
     limit(text, "name", NAME_MAX)
 }
 
 /// A name as it is being typed: it must not be blank, and it keeps a trailing space (the user
 /// is in the middle of typing the next word; a field saved as typed must not eat it).
-pub fn typed_name(text: &str) -> Result<String, DomainError> {
+pub fn typed_name(text: &str) -> Result<String, Refusal> {
     if text.trim().is_empty() {
-        return Err(DomainError::EmptyName);
+        return Err(DomainError::EmptyName.into());
     }
     limit(text.trim_start(), "name", NAME_MAX)
 }
 
 /// Checks a text's length in characters.
-pub fn limit(text: &str, field: &'static str, max: usize) -> Result<String, DomainError> {
+pub fn limit(text: &str, field: &'static str, max: usize) -> Result<String, Refusal> {
     if text.chars().count() > max {
-        Err(DomainError::TooLong { field, max })
+        Err(DomainError::TooLong { field, max }.into())
     } else {
         Ok(text.to_owned())
     }

@@ -10,7 +10,7 @@
 //! again. Stored as `ns:playbook` (see docs/ARCHITECTURE.md); the page is `#/playbook`.
 
 use super::carry::fold;
-use super::{limit, Deal, DomainError, Id, Minutes, Stage, LINE_MAX};
+use super::{limit, Deal, DomainError, Id, Minutes, Refusal, Stage, LINE_MAX};
 
 /// Which plan list a line comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -248,7 +248,7 @@ pub fn apply(
     id: Id,
     change: Change,
     now: Minutes,
-) -> Result<(), DomainError> {
+) -> Result<(), Refusal> {
     let kept = entries.iter().find(|e| e.kind == line.kind && e.key == line.key);
     let mut entry = kept.cloned().unwrap_or_else(|| Entry {
         id,
@@ -267,7 +267,7 @@ pub fn apply(
         // would eat the space before the next word typed.
         Change::Text(text) => {
             if text.trim().is_empty() {
-                return Err(DomainError::EmptyName);
+                return Err(DomainError::EmptyName.into());
             }
             entry.text = limit(&text, "line", LINE_MAX)?;
         }

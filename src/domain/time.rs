@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::DomainError;
+use super::{DomainError, Refusal};
 
 /// A point in time, in wall-clock minutes since the Unix epoch.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,8 +72,8 @@ impl Minutes {
         }
     }
     /// Parses `YYYY-MM-DDTHH:MM` (seconds, if present, are ignored).
-    pub fn parse(text: &str) -> Result<Minutes, DomainError> {
-        let bad = || DomainError::BadDate(text.chars().take(40).collect());
+    pub fn parse(text: &str) -> Result<Minutes, Refusal> {
+        let bad = || -> Refusal { DomainError::BadDate(text.chars().take(40).collect()).into() };
         let (date, time) = text.trim().split_once(['T', ' ']).ok_or_else(bad)?;
         let day = Day::parse(date).map_err(|_| bad())?;
         let mut parts = time.split(':');
@@ -140,8 +140,8 @@ impl Day {
     /// Parses `YYYY-MM-DD`, years 1–9999: what a date field holds while its year is typed
     /// digit by digit (0002, 0020, 0202, 2027 — each saved as typed; refusing them put the old
     /// date back at every keystroke), and what an import takes back.
-    pub fn parse(text: &str) -> Result<Day, DomainError> {
-        let bad = || DomainError::BadDate(text.chars().take(40).collect());
+    pub fn parse(text: &str) -> Result<Day, Refusal> {
+        let bad = || -> Refusal { DomainError::BadDate(text.chars().take(40).collect()).into() };
         let mut parts = text.trim().split('-');
         let year: i32 = number(parts.next(), 4).ok_or_else(bad)?;
         let month: u32 = number(parts.next(), 2).ok_or_else(bad)?;
