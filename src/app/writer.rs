@@ -352,7 +352,8 @@ impl Writer {
                 });
                 Wrote::Nothing
             }
-            Err(SaveError::TemplatesChanged(theirs, rev)) => {
+            Err(SaveError::TemplatesChanged(changed)) => {
+                let (theirs, rev) = *changed;
                 self.know_templates(rev);
                 out.push(Msg::Templates(theirs, false));
                 out.push(templates_changed());

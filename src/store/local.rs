@@ -35,9 +35,10 @@ pub enum SaveError {
     Protected,
     #[error("This deal was deleted in another tab; your change was not saved.")]
     Deleted,
-    /// Another tab wrote the templates since this tab read them: theirs, at their revision.
+    /// Another tab wrote the templates since this tab read them: theirs, at their revision
+    /// (boxed, like the stale deal: every store result stays the size of a text).
     #[error("Another tab changed the checklist templates.")]
-    TemplatesChanged(Vec<Template>, u64),
+    TemplatesChanged(Box<(Vec<Template>, u64)>),
 }
 
 /// Small bookkeeping record: when the last export happened and how many edits since.
@@ -467,7 +468,9 @@ impl Store {
         let key = self.settings_key();
         if let Some(raw) = self.read(&key)? {
             match codec::decode_rev::<Vec<Template>>(&raw) {
-                Ok((theirs, rev)) if rev != base => return Err(SaveError::TemplatesChanged(theirs, rev)),
+                Ok((theirs, rev)) if rev != base => {
+                    return Err(SaveError::TemplatesChanged(Box::new((theirs, rev))))
+                }
                 Ok(_) => {}
                 Err(_) => return Err(SaveError::Protected),
             }
