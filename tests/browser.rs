@@ -204,7 +204,9 @@ fn templates_are_written_only_over_the_revision_this_tab_saw() {
     assert_eq!(store.save_templates(&theirs, 1), Ok(2));
     mine[0].name = "My checklist".into();
     match store.save_templates(&mine, 1) {
-        Err(SaveError::TemplatesChanged(stored, 2)) => assert_eq!(stored[0].name, "Their checklist"),
+        Err(SaveError::TemplatesChanged(changed)) if changed.1 == 2 => {
+            assert_eq!(changed.0[0].name, "Their checklist")
+        }
         other => panic!("expected TemplatesChanged, got {other:?}"),
     }
     assert_eq!(store.load_templates().unwrap().0[0].name, "Their checklist");
