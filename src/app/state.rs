@@ -117,7 +117,7 @@ pub enum Msg {
     Do(Action, Minutes, bool),
     /// A deal read from storage (opened, imported, or changed in another tab). The writer has
     /// decided it may be shown (see `store::rules`), so it replaces what memory holds.
-    Loaded(Box<Deal>, IndexEntry),
+    Loaded(Box<Deal>, Box<IndexEntry>),
     /// Templates from storage (another tab's) or from an import; `true` when they must be written.
     Templates(Vec<Template>, bool),
     /// The playbook's entries from storage, an import or a replace; `true` when they must be written.
@@ -127,7 +127,7 @@ pub enum Msg {
     /// the new backup bookkeeping on success or the warning on failure. One message, so an
     /// edit costs one state update.
     Persisted {
-        entry: Option<IndexEntry>,
+        entry: Option<Box<IndexEntry>>,
         result: Result<Option<Meta>, StorageWarning>,
     },
     Notify(Option<Notice>),
@@ -175,7 +175,7 @@ impl Reducible for AppState {
                 }
             }
             Msg::Loaded(deal, entry) => {
-                Rc::make_mut(&mut next.index).insert(entry.id.clone(), entry);
+                Rc::make_mut(&mut next.index).insert(entry.id.clone(), *entry);
                 next.book.deals.insert(deal.id.clone(), *deal);
             }
             Msg::Templates(templates, write) => {
@@ -194,7 +194,7 @@ impl Reducible for AppState {
             }
             Msg::Persisted { entry, result } => {
                 if let Some(entry) = entry.filter(|e| next.index.get(&e.id) != Some(e)) {
-                    Rc::make_mut(&mut next.index).insert(entry.id.clone(), entry);
+                    Rc::make_mut(&mut next.index).insert(entry.id.clone(), *entry);
                 }
                 match result {
                     Ok(meta) => {
@@ -316,7 +316,7 @@ mod tests {
         let mut theirs = state.book.deals[&id("d1")].clone();
         theirs.name = "Theirs".into();
         let entry = IndexEntry::of(&theirs, &Template::default_template(), Minutes(1));
-        let state = state.reduce(Msg::Loaded(Box::new(theirs), entry));
+        let state = state.reduce(Msg::Loaded(Box::new(theirs), Box::new(entry)));
         assert_eq!(state.book.deals[&id("d1")].name, "Theirs");
         assert_eq!(state.index[&id("d1")].name, "Theirs");
     }

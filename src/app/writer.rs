@@ -258,7 +258,7 @@ impl Writer {
             Ok(_) => {
                 self.know(&deal.id, deal.rev);
                 out.push(Msg::Persisted {
-                    entry: Some(entry),
+                    entry: Some(Box::new(entry)),
                     result: Ok(None),
                 });
                 Wrote::Yes
@@ -276,7 +276,7 @@ impl Writer {
             }
             Err(e) => {
                 out.push(Msg::Persisted {
-                    entry: Some(entry),
+                    entry: Some(Box::new(entry)),
                     result: Err(StorageWarning::of(&e)),
                 });
                 Wrote::Refused
@@ -296,7 +296,7 @@ impl Writer {
             Err(_) => self.keep_dirty(&copy.id),
         }
         out.push(Msg::Stale(Some(Box::new(copy.clone()))));
-        out.push(Msg::Loaded(Box::new(copy), entry));
+        out.push(Msg::Loaded(Box::new(copy), Box::new(entry)));
     }
 
     fn keep_dirty(&self, id: &Id) {
@@ -310,7 +310,7 @@ impl Writer {
     fn take(&self, state: &AppState, theirs: Deal) -> Msg {
         self.know(&theirs.id, theirs.rev);
         let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
-        Msg::Loaded(Box::new(theirs), entry)
+        Msg::Loaded(Box::new(theirs), Box::new(entry))
     }
 
     fn remove_deal(&self, state: &AppState, id: &Id, out: &mut Vec<Msg>) -> Wrote {
@@ -452,7 +452,7 @@ impl Writer {
             return;
         }
         let msg = match self.load(&state, id) {
-            Some(Ok((deal, entry))) => Msg::Loaded(deal, entry),
+            Some(Ok((deal, entry))) => Msg::Loaded(deal, Box::new(entry)),
             Some(Err(problem)) => Msg::Problem(problem),
             None => return,
         };
@@ -657,7 +657,7 @@ impl Writer {
                 // Kept in this tab and written with the next successful save.
                 self.keep_dirty(&incoming.id);
             }
-            out.push(Msg::Loaded(Box::new(incoming), entry));
+            out.push(Msg::Loaded(Box::new(incoming), Box::new(entry)));
         }
         let new_templates: Vec<Template> = file
             .templates
@@ -714,7 +714,7 @@ impl Writer {
         for d in plan.incoming {
             self.know(&d.id, d.rev);
             let entry = IndexEntry::of(&d, state.book.template_for(&d), now());
-            out.push(Msg::Loaded(Box::new(d), entry));
+            out.push(Msg::Loaded(Box::new(d), Box::new(entry)));
         }
         for id in &plan.dropped {
             self.ledger.borrow_mut().base.remove(id);
@@ -877,7 +877,7 @@ impl Writer {
                 Some(deal) => {
                     self.know(id, deal.rev);
                     let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
-                    out.push(Msg::Loaded(Box::new(deal.clone()), entry));
+                    out.push(Msg::Loaded(Box::new(deal.clone()), Box::new(entry)));
                 }
                 None => {
                     self.ledger.borrow_mut().base.remove(id);
