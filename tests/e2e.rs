@@ -330,7 +330,8 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     let c = driver.session_with_downloads(&[], Some(&downloads)).await;
     visit(&c, &server.url("")).await;
     add_deal(&c, "Acme", "First deal").await;
-    add_deal(&c, "Bluewater", "Second deal").await;
+    // Text a JSON writer must escape (and some it must not) survives the round trip.
+    add_deal(&c, "Bluewater", r#"Second deal "q" \ é 漢 </b>"#).await;
     click(&c, ".dp-deal-row__link").await;
     wait_text(&c, ".dp-deal h1", "deal").await;
     plan_call(&c, 3.0).await;
@@ -350,7 +351,10 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     let file = support::wait_download(&downloads).await;
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(
-        text.contains("\"app\":\"deal-prep\"") && text.contains("First deal") && text.contains("Second deal")
+        text.contains("\"app\":\"deal-prep\"")
+            && text.contains("First deal")
+            && text.contains(r#""n":"Second deal \"q\" \\ é 漢 </b>""#),
+        "{text}"
     );
     assert!(
         text.contains("\"playbook\":[[") && text.contains("who signs the order?"),
@@ -383,8 +387,8 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     wait_text(&c, ".dp-banner", "Imported 2 deals").await;
     c.goto(&server.url("")).await.unwrap();
     wait_text(&c, ".dp-deal-row", "First deal").await;
-    wait_text(&c, ".dp-deal-row", "Second deal").await;
-    reload_and_expect(&c, ".dp-deal-row", "Second deal").await;
+    wait_text(&c, ".dp-deal-row", r#"Second deal "q" \ é 漢 </b>"#).await;
+    reload_and_expect(&c, ".dp-deal-row", r#"Second deal "q" \ é 漢 </b>"#).await;
     nav_to(&c, "#/playbook").await;
     wait_text(&c, ".dp-playbook__row button[aria-pressed=true]", "Pinned").await;
 
