@@ -146,6 +146,14 @@ impl<'a> Reader<'a> {
         Ok(Some(key))
     }
 
+    /// The object's next key as its position in `keys` (`usize::MAX` for a key not there), or
+    /// `None` at its end.
+    pub fn key_of(&mut self, keys: &[&str]) -> Result<Option<usize>> {
+        Ok(self
+            .key()?
+            .map(|key| keys.iter().position(|k| *k == key).unwrap_or(usize::MAX)))
+    }
+
     /// Starts a list.
     pub fn array(&mut self) -> Result<()> {
         self.take(b'[', "a list")?;

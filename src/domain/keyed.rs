@@ -102,16 +102,14 @@ macro_rules! stored_as_object {
                 };
                 let mut seen = 0u64;
                 r.object()?;
-                while let Some(key) = r.key()? {
-                    match &*key {
-                        $($key => {
-                            out.$field = $crate::domain::keyed::stored_as_object!(@read r $($via)?);
-                            seen |= 1 << Bit::$field as u32;
-                        })+
-                        _ => {
-                            r.skip()?;
-                        }
-                    }
+                // The keys are looked up by the one shared reader, not compared here.
+                while let Some(i) = r.key_of(&[$($key),+])? {
+                    $(if i == Bit::$field as usize {
+                        out.$field = $crate::domain::keyed::stored_as_object!(@read r $($via)?);
+                        seen |= 1 << i;
+                        continue;
+                    })+
+                    r.skip()?;
                 }
                 $($crate::domain::keyed::stored_as_object!(@check r, seen, Bit::$field, $key $(, $default)?);)+
                 Ok(out)
