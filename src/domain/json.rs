@@ -131,15 +131,24 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// The object's next key (its value comes next), or `None` at its end.
-    pub fn key(&mut self) -> Result<Option<Cow<'a, str>>> {
+    /// Whether the object or list has another key or item (it comes next, after its comma);
+    /// `false` once `close` is taken.
+    fn next_in(&mut self, close: u8, what: &str) -> Result<bool> {
         let first = std::mem::replace(&mut self.fresh, false);
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.at += 1;
-            return Ok(None);
+            return Ok(false);
         }
         if !first {
-            self.take(b',', "`,` or `}`")?;
+            self.take(b',', what)?;
+        }
+        Ok(true)
+    }
+
+    /// The object's next key (its value comes next), or `None` at its end.
+    pub fn key(&mut self) -> Result<Option<Cow<'a, str>>> {
+        if !self.next_in(b'}', "`,` or `}`")? {
+            return Ok(None);
         }
         let key = self.string()?;
         self.take(b':', "`:`")?;
@@ -163,15 +172,7 @@ impl<'a> Reader<'a> {
 
     /// Whether the list has another item (it comes next); `false` at its end.
     pub fn item(&mut self) -> Result<bool> {
-        let first = std::mem::replace(&mut self.fresh, false);
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(false);
-        }
-        if !first {
-            self.take(b',', "`,` or `]`")?;
-        }
-        Ok(true)
+        self.next_in(b']', "`,` or `]`")
     }
 
     /// The list's next item, which must be there (a record stored as a list).
@@ -482,28 +483,6 @@ pub fn key(out: &mut String, key: &str) {
     out.push_str("\":");
 }
 
-/// Digits of `n`, without the formatting machinery.
-pub fn unsigned(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
-}
-
-pub fn signed(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    unsigned(out, n.unsigned_abs());
-}
-
 /// A value kept as its JSON text, read later (a record's data, an import file's parts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Raw<'a>(pub &'a str);
@@ -609,13 +588,16 @@ narrow!(u8: unsigned as u64, u16: unsigned as u64, u32: unsigned as u64, i32: si
 
 impl Encode for u64 {
     fn encode(&self, out: &mut String) {
-        unsigned(out, *self);
+        super::text::push_number(out, *self);
     }
 }
 
 impl Encode for i64 {
     fn encode(&self, out: &mut String) {
-        signed(out, *self);
+        if *self < 0 {
+            out.push('-');
+        }
+        super::text::push_number(out, self.unsigned_abs());
     }
 }
 

@@ -14,9 +14,27 @@ pub fn grouped(n: usize) -> String {
 }
 
 /// `n` in digits: every number the app writes goes through this one formatter (each integer
-/// type's own `to_string` is another copy of the formatting code in the wasm).
+/// type's own `to_string` is another copy of the formatting code in the wasm), the stored JSON
+/// too (through [`push_number`]).
 pub fn number(n: u64) -> String {
-    n.to_string()
+    let mut out = String::new();
+    push_number(&mut out, n);
+    out
+}
+
+/// [`number`], appended to `out`.
+pub fn push_number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// `n` and the noun that agrees with it: `count(1, "deal", "deals")` → `1 deal`.
