@@ -103,6 +103,14 @@ impl Writer {
         &self.store
     }
 
+    /// The ledger, for reading or changing. One borrow site: a borrow still held when another
+    /// begins would stop here (none does: no borrow outlives its statement or block, and none
+    /// is held across a call out), and every site sharing this one costs no panic location of
+    /// its own.
+    fn ledger(&self) -> std::cell::RefMut<'_, Ledger> {
+        self.ledger.borrow_mut()
+    }
+
     /// The root hands over its state handle. A Yew 0.23 `UseReducerHandle` always reads the
     /// current state (and `dispatch` reduces at once), so timers and page events act on what the
     /// user sees now.
@@ -125,11 +133,11 @@ impl Writer {
 
     /// Records the revisions of what startup read.
     pub fn know(&self, id: &Id, rev: u64) {
-        self.ledger.borrow_mut().base.insert(id.clone(), rev);
+        self.ledger().base.insert(id.clone(), rev);
     }
 
     pub fn know_templates(&self, rev: u64) {
-        self.ledger.borrow_mut().templates_base = rev;
+        self.ledger().templates_base = rev;
     }
 
     /// Focus left a field: the next edit counts as a new one for the backup reminder, and a
@@ -137,7 +145,7 @@ impl Writer {
     /// focus left the page (another tab or window): the field keeps it, and stays blank for
     /// the name the user went to copy.
     pub fn blurred(&self, e: &web_sys::Event) {
-        self.ledger.borrow_mut().blurred = true;
+        self.ledger().blurred = true;
         // Focus that left the page stays on its element (in-page, it has moved on already).
         let active = web_sys::window()
             .and_then(|w| w.document())
@@ -168,7 +176,7 @@ impl Writer {
     /// nothing waits, else whether all of it is typing.
     fn take_new(&self, state: &AppState) -> Option<bool> {
         let mut typing_only = true;
-        let mut ledger = self.ledger.borrow_mut();
+        let mut ledger = self.ledger();
         let seen = ledger.seen_seq;
         for (change, (seq, typing)) in state.touched.iter().filter(|(_, (seq, _))| *seq > seen) {
             ledger.dirty.insert(change.clone(), ());
@@ -180,7 +188,7 @@ impl Writer {
 
     fn schedule(&self) {
         let Some(window) = web_sys::window() else { return };
-        let mut ledger = self.ledger.borrow_mut();
+        let mut ledger = self.ledger();
         if let Some(timer) = ledger.timer.take() {
             window.clear_timeout_with_handle(timer);
         }
@@ -189,7 +197,7 @@ impl Writer {
             TYPING_PAUSE_MS,
             Box::new(move || {
                 if let Some(writer) = me.upgrade() {
-                    writer.ledger.borrow_mut().timer = None;
+                    writer.ledger().timer = None;
                     writer.flush();
                 }
             }),
@@ -204,7 +212,7 @@ impl Writer {
         let Some(state) = self.state() else { return };
         self.take_new(&state);
         let dirty = {
-            let mut ledger = self.ledger.borrow_mut();
+            let mut ledger = self.ledger();
             if let (Some(timer), Some(w)) = (ledger.timer.take(), web_sys::window()) {
                 w.clear_timeout_with_handle(timer);
             }
@@ -233,7 +241,7 @@ impl Writer {
                 // Tried again with the next flush. Without storage at all there is nothing to
                 // retry: the state is the only copy, and the banner has said so since startup.
                 (Wrote::Refused, _) if self.store.is_available() => {
-                    self.ledger.borrow_mut().dirty.insert(change, ());
+                    self.ledger().dirty.insert(change, ());
                 }
                 _ => {}
             }
@@ -246,7 +254,7 @@ impl Writer {
 
     /// Writes one deal over the revision this tab knows.
     fn write_deal(&self, state: &AppState, deal: &Deal, out: &mut Vec<Msg>) -> Wrote {
-        let base = self.ledger.borrow().base.get(&deal.id).copied();
+        let base = self.ledger().base.get(&deal.id).copied();
         if base == Some(deal.rev) {
             return Wrote::Nothing;
         }
@@ -269,7 +277,7 @@ impl Writer {
                 Wrote::Nothing
             }
             Err(SaveError::Deleted) => {
-                self.ledger.borrow_mut().base.remove(&deal.id);
+                self.ledger().base.remove(&deal.id);
                 out.push(Msg::Removed(deal.id.clone()));
                 out.push(Msg::DeletedElsewhere(Some(Box::new(deal.clone()))));
                 Wrote::Nothing
@@ -300,10 +308,7 @@ impl Writer {
     }
 
     fn keep_dirty(&self, id: &Id) {
-        self.ledger
-            .borrow_mut()
-            .dirty
-            .insert(Change::Deal(id.clone()), ());
+        self.ledger().dirty.insert(Change::Deal(id.clone()), ());
     }
 
     /// Shows a version read from storage (another tab's), noting its revision.
@@ -314,10 +319,10 @@ impl Writer {
     }
 
     fn remove_deal(&self, state: &AppState, id: &Id, out: &mut Vec<Msg>) -> Wrote {
-        let base = self.ledger.borrow().base.get(id).copied();
+        let base = self.ledger().base.get(id).copied();
         match self.store.remove_deal(id, base) {
             Ok(()) => {
-                self.ledger.borrow_mut().base.remove(id);
+                self.ledger().base.remove(id);
                 out.push(Msg::Removed(id.clone()));
                 Wrote::Nothing
             }
@@ -342,7 +347,7 @@ impl Writer {
     }
 
     fn write_templates(&self, templates: &[Template], out: &mut Vec<Msg>) -> Wrote {
-        let base = self.ledger.borrow().templates_base;
+        let base = self.ledger().templates_base;
         match self.store.save_templates(templates, base) {
             Ok(rev) => {
                 self.know_templates(rev);
@@ -371,10 +376,10 @@ impl Writer {
 
     /// Writes the playbook; another tab's entries written since are merged in, not overwritten.
     fn write_playbook(&self, entries: &[Entry], out: &mut Vec<Msg>) -> Wrote {
-        let base = self.ledger.borrow().playbook_base;
+        let base = self.ledger().playbook_base;
         let (merged, result) = match self.store.save_playbook(entries, base) {
             Ok((merged, rev)) => {
-                self.ledger.borrow_mut().playbook_base = rev;
+                self.ledger().playbook_base = rev;
                 (merged, Ok(None))
             }
             Err(e) => (None, Err(StorageWarning::of(&e))),
@@ -395,7 +400,7 @@ impl Writer {
     /// written, or focus left a field since ([`rules::new_edit`]).
     fn count_edit(&self, id: Id) -> Option<crate::store::local::Meta> {
         {
-            let mut ledger = self.ledger.borrow_mut();
+            let mut ledger = self.ledger();
             if !rules::new_edit(ledger.counted.as_ref(), ledger.blurred, &id) {
                 return None;
             }
@@ -413,7 +418,7 @@ impl Writer {
         let loaded: Loaded = store.load(|_| Template::default_template(), now());
         platform::mark_host("data-load-us", &platform::micros(started));
         self.know_templates(loaded.templates_rev);
-        self.ledger.borrow_mut().playbook_base = loaded.playbook_rev;
+        self.ledger().playbook_base = loaded.playbook_rev;
         state.reloaded(loaded);
         state.meta = store.load_meta();
         // A bookmark opens straight to its deal: load it before the first render.
@@ -495,26 +500,26 @@ impl Writer {
                 return;
             }
             let mine = state.book.deals.get(&id);
-            let base = self.ledger.borrow().base.get(&id).copied();
-            let unsaved = self.ledger.borrow().dirty.contains_key(&Change::Deal(id.clone()))
+            let base = self.ledger().base.get(&id).copied();
+            let unsaved = self.ledger().dirty.contains_key(&Change::Deal(id.clone()))
                 || mine.is_some_and(|m| Some(m.rev) != base);
             let open = Route::current().deal() == Some(&id);
             let decision = rules::incoming(mine, base, unsaved, open, theirs.as_ref());
             match (decision, theirs) {
                 (Incoming::Same, Some(theirs)) => self.know(&id, theirs.rev),
                 (Incoming::Take | Incoming::Conflict, Some(theirs)) => {
-                    self.ledger.borrow_mut().dirty.remove(&Change::Deal(id.clone()));
+                    self.ledger().dirty.remove(&Change::Deal(id.clone()));
                     if let (Incoming::Conflict, Some(mine)) = (decision, mine) {
                         self.not_applied(&state, mine, &mut out);
                     }
                     out.push(self.take(&state, theirs));
                 }
                 (Incoming::Remove, _) => {
-                    self.ledger.borrow_mut().base.remove(&id);
+                    self.ledger().base.remove(&id);
                     out.push(Msg::Removed(id));
                 }
                 (Incoming::DeletedWhileOpen, _) => {
-                    let mut ledger = self.ledger.borrow_mut();
+                    let mut ledger = self.ledger();
                     ledger.base.remove(&id);
                     ledger.dirty.remove(&Change::Deal(id.clone()));
                     drop(ledger);
@@ -528,7 +533,7 @@ impl Writer {
             let Some((theirs, rev)) = self.store.load_templates() else {
                 return;
             };
-            let mut ledger = self.ledger.borrow_mut();
+            let mut ledger = self.ledger();
             if rev == ledger.templates_base {
                 return;
             }
@@ -542,7 +547,7 @@ impl Writer {
             let Some((theirs, rev)) = self.store.load_playbook() else {
                 return;
             };
-            if std::mem::replace(&mut self.ledger.borrow_mut().playbook_base, rev) == rev {
+            if std::mem::replace(&mut self.ledger().playbook_base, rev) == rev {
                 return;
             }
             // Ours and theirs as one; written back only when ours holds what theirs lacks (an
@@ -717,7 +722,7 @@ impl Writer {
             out.push(Msg::Loaded(Box::new(d), Box::new(entry)));
         }
         for id in &plan.dropped {
-            self.ledger.borrow_mut().base.remove(id);
+            self.ledger().base.remove(id);
             out.push(Msg::Removed(id.clone()));
         }
         out.push(Msg::Templates(plan.templates, false));
@@ -822,7 +827,7 @@ impl Writer {
             ));
         }
         let (rev, playbook_rev) = {
-            let ledger = self.ledger.borrow();
+            let ledger = self.ledger();
             (
                 ledger.templates_base.saturating_add(1),
                 ledger.playbook_base.saturating_add(1),
@@ -850,7 +855,7 @@ impl Writer {
             self.know_templates(rev);
         }
         if entries.is_some() {
-            self.ledger.borrow_mut().playbook_base = playbook_rev;
+            self.ledger().playbook_base = playbook_rev;
         }
         for id in &plan.dropped {
             let _ = store.restore_raw(&store.deal_key(id), None);
@@ -870,7 +875,7 @@ impl Writer {
             if let Some((_, rev)) = self.store.load_templates() {
                 self.know_templates(rev);
             }
-            self.ledger.borrow_mut().playbook_base = self.store.load_playbook().map_or(0, |(_, rev)| rev);
+            self.ledger().playbook_base = self.store.load_playbook().map_or(0, |(_, rev)| rev);
         }
         for (id, before) in &undo.deals_before {
             match before {
@@ -880,7 +885,7 @@ impl Writer {
                     out.push(Msg::Loaded(Box::new(deal.clone()), Box::new(entry)));
                 }
                 None => {
-                    self.ledger.borrow_mut().base.remove(id);
+                    self.ledger().base.remove(id);
                     out.push(Msg::Removed(id.clone()));
                 }
             }
@@ -906,7 +911,7 @@ impl Writer {
     /// Removes every record of this namespace, and the deals in memory: the user typed "delete".
     pub fn delete_all(&self) {
         let result = self.store.clear_all();
-        *self.ledger.borrow_mut() = Ledger::default();
+        *self.ledger() = Ledger::default();
         let notice = match result {
             Ok(()) => Notice::Info("All Deal Prep data in this browser was deleted.".into()),
             Err(e) => Notice::Error(format!("Some data could not be deleted: {e}")),
