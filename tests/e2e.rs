@@ -1135,6 +1135,24 @@ async fn words_left_in_an_add_field_are_added_not_dropped(browser: Browser) {
         "the deal is created, not opened: {url}"
     );
     assert_eq!(value_of(&c, "input[name=new-item]").await.as_deref(), Some(""));
+    // An item left typed when another template is shown goes to the template it was typed
+    // for; it used to stay in the field and be added to the next template shown.
+    click_button(&c, "New template").await;
+    wait_text(&c, ".dp-templates select option:checked", "New template").await;
+    fill(&c, "input[name=new-item]", "Ask for the org chart").await;
+    click(&c, ".dp-templates select option[value=default]").await;
+    wait_value(&c, "input[name=item-text]", "Pricing page sent").await;
+    assert_eq!(value_of(&c, "input[name=new-item]").await.as_deref(), Some(""));
+    let shown = c
+        .execute(
+            "return Array.from(document.querySelectorAll('input[name=item-text]')).map(el => el.value);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(!shown.to_string().contains("org chart"), "{shown}");
+    click(&c, ".dp-templates select option:not([value=default])").await;
+    wait_value(&c, "input[name=item-text]", "Ask for the org chart").await;
     nav_to(&c, "#/").await;
     wait_text(&c, ".dp-deal-list", "Typed, never submitted").await;
     // A client without a deal name is not a deal: nothing is added.

@@ -43,6 +43,12 @@ impl TemplateEditor {
     pub fn typing(&self, op: TemplateAction) {
         self.ctx.type_in(Action::Template(op));
     }
+    /// Adds an item left typed in the page's add field to the template shown (the one it was
+    /// typed for), before another template is shown: without it the text stayed in the field
+    /// and went to whichever template was shown next.
+    pub fn keep_typed(&self) {
+        platform::keep_typed(self.ctx.host());
+    }
 }
 
 #[derive(Clone)]

@@ -46,16 +46,21 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
             <div class="dp-row">
                 <label class="dp-field">
                     <span class="dp-field__label">{ "Template" }</span>
-                    <select class="dp-input" onchange={{ let s = selected.clone(); move |e: Event| if let Ok(id) = Id::new(event_value(&e)) { s.set(id) } }}>
+                    <select class="dp-input" onchange={{ let (tpl, s) = (tpl.clone(), selected.clone()); move |e: Event| if let Ok(id) = Id::new(event_value(&e)) {
+                        tpl.keep_typed();
+                        s.set(id);
+                    } }}>
                         { for templates.iter().map(|t| html! { <option value={t.id.as_str().to_owned()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
                     </select>
                 </label>
                 <button type="button" class="dp-button" onclick={{ let (tpl, s) = (tpl.clone(), selected.clone()); move |_| {
+                    tpl.keep_typed();
                     let id = new_id('t');
                     tpl.step(TemplateAction::Add { id: id.clone(), name: "New template".into() });
                     s.set(id);
                 } }}>{ "New template" }</button>
                 <button type="button" class="dp-button" onclick={{ let (tpl, tid, s) = (tpl.clone(), tid.clone(), selected.clone()); move |_| {
+                    tpl.keep_typed();
                     let id = new_id('t');
                     tpl.step(TemplateAction::Duplicate { from: tid.clone(), id: id.clone() });
                     s.set(id);
@@ -64,6 +69,7 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
                     <button type="button" class="dp-button" onclick={{ let tpl = tpl.clone(); move |_| tpl.step(TemplateAction::ResetDefault) }}>{ "Reset to the shipped items" }</button>
                 } else {
                     <button type="button" class="dp-button dp-button--danger" onclick={{ let (tpl, tid, s) = (tpl.clone(), tid.clone(), selected.clone()); move |_| {
+                        tpl.keep_typed();
                         tpl.step(TemplateAction::Delete(tid.clone()));
                         s.set(Id::default_template());
                     } }}>{ "Delete template" }</button>
