@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{event_value, submitted};
+use crate::app::parts::{event_value, field, submitted};
 
 use crate::app::ctx::Ctx;
 use crate::app::platform::new_id;
@@ -44,15 +44,14 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
         <section class="dp-templates" aria-labelledby="dp-templates-title">
             <h1 id="dp-templates-title" class="dp-title">{ "Checklist templates" }</h1>
             <div class="dp-row">
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Template" }</span>
+                { field("dp-field", "Template", html! {
                     <select class="dp-input" onchange={{ let (tpl, s) = (tpl.clone(), selected.clone()); move |e: Event| if let Ok(id) = Id::new(event_value(&e)) {
                         tpl.keep_typed();
                         s.set(id);
                     } }}>
                         { for templates.iter().map(|t| html! { <option value={t.id.as_str().to_owned()} selected={t.id == template.id}>{ t.name.clone() }</option> }) }
                     </select>
-                </label>
+                }) }
                 <button type="button" class="dp-button" onclick={{ let (tpl, s) = (tpl.clone(), selected.clone()); move |_| {
                     tpl.keep_typed();
                     let id = new_id('t');
@@ -75,19 +74,15 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
                     } }}>{ "Delete template" }</button>
                 }
             </div>
-            <label class="dp-field">
-                <span class="dp-field__label">{ "Name" }</span>
+            { field("dp-field", "Name", html! {
                 <input class="dp-input" value={ctx.name_value(tid.as_str(), &template.name)} maxlength="200"
                     oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| tpl.typing(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
-            </label>
+            }) }
             <ol class="dp-template-items">
                 { for template.active().enumerate().map(|(n, item)| item_row(ctx, &tid, item, n)) }
             </ol>
             <form class="dp-inline-form dp-add" onsubmit={on_add_item}>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "New item" }</span>
-                    <input class="dp-input" name="new-item" maxlength="200" />
-                </label>
+                { field("dp-field", "New item", html! { <input class="dp-input" name="new-item" maxlength="200" /> }) }
                 <button type="submit" class="dp-button">{ "Add item" }</button>
             </form>
             <p class="dp-muted">{ "Weight 1 (nice to have) to 3 (must do): an item earns its weight's share of the 40 preparation points (the shipped ten weigh 24 together). An item checked “when” a rule holds checks itself from the call's plan, its attendees and the deal's evidence, and says why; the others are ticked by hand. Removed items stay readable on past calls; only current items count toward the score." }</p>
@@ -182,31 +177,27 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
                     <span class="dp-field__label">{ format!("Item {}", n + 1) }</span>
                     <input class="dp-input" name="item-text" value={ctx.name_value(item.id.as_str(), &item.text)} maxlength="200" oninput={edit} />
                 </label>
-                <label class="dp-field dp-template-item__hint">
-                    <span class="dp-field__label">{ "Hint" }</span>
+                { field("dp-field dp-template-item__hint", "Hint", html! {
                     <input class="dp-input" name="item-hint" value={item.hint.clone()} maxlength="1000" oninput={edit_hint} />
-                </label>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Weight" }</span>
+                }) }
+                { field("dp-field", "Weight", html! {
                     <select class="dp-input" onchange={weight}>
                         { for [(1, "1"), (2, "2"), (3, "3")].map(|(w, digit)| html! { <option value={digit} selected={item.weight == w}>{ digit }</option> }) }
                     </select>
-                </label>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Checked" }</span>
+                }) }
+                { field("dp-field", "Checked", html! {
                     <select class="dp-input" name="item-proof" onchange={choose_rule}>
                         <option value="" selected={rule.is_none()}>{ "By hand" }</option>
                         { for RULES.iter().map(|r| html! {
                             <option value={r.key()} selected={rule.is_some_and(|c| c.with_count(1) == r.with_count(1))}>{ format!("When: {}", r.label()) }</option>
                         }) }
                     </select>
-                </label>
+                }) }
                 if let Some((r, n)) = count {
-                    <label class="dp-field">
-                        <span class="dp-field__label">{ "N" }</span>
+                    { field("dp-field", "N", html! {
                         <input class="dp-input dp-input--narrow" type="number" name="item-proof-count" min="1" max="20" value={crate::domain::text::number(n.into())}
                             onchange={move |e: Event| if let Ok(n) = event_value(&e).parse::<u8>() { set_proof(Proof::Rule(r.with_count(n.clamp(1, 20)))) }} />
-                    </label>
+                    }) }
                 }
                 <div class="dp-row">
                     <button type="button" class="dp-button" aria-label={format!("Move “{}” up", item.text)} onclick={mover(-1)}>{ "↑" }</button>

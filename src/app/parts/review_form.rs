@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::parts::button;
+use crate::app::parts::{button, field};
 
 use crate::app::ctx::DealEditor;
 use crate::app::parts::event_value;
@@ -33,7 +33,7 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
     };
     // Every text of the draft through one accessor: its value (read from a copy: the accessor
     // lends a field mutably; a draft is a dozen short texts), and an `oninput` that keeps it.
-    let field = |at: fn(&mut ReviewDraft) -> &mut String| {
+    let bound = |at: fn(&mut ReviewDraft) -> &mut String| {
         let (draft, keep) = (draft.clone(), keep.clone());
         let value = at(&mut (*draft).clone()).clone();
         let oninput = Callback::from(move |e: InputEvent| {
@@ -43,12 +43,12 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
         });
         (value, oninput)
     };
-    let (happened, on_happened) = field(|d| &mut d.happened);
-    let (next, on_next) = field(|d| &mut d.next_step);
-    let (next_on, on_next_on) = field(|d| &mut d.next_step_on);
-    let (cues, on_cues) = field(|d| &mut d.cues);
-    let (we, on_we) = field(|d| &mut d.we_promised);
-    let (they, on_they) = field(|d| &mut d.they_promised);
+    let (happened, on_happened) = bound(|d| &mut d.happened);
+    let (next, on_next) = bound(|d| &mut d.next_step);
+    let (next_on, on_next_on) = bound(|d| &mut d.next_step_on);
+    let (cues, on_cues) = bound(|d| &mut d.cues);
+    let (we, on_we) = bound(|d| &mut d.we_promised);
+    let (they, on_they) = bound(|d| &mut d.they_promised);
     const HOW: [fn(&mut ReviewDraft) -> &mut String; 4] = [
         |d| &mut d.how[0],
         |d| &mut d.how[1],
@@ -68,38 +68,32 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
     html! {
         <form class="dp-review" {onsubmit} aria-labelledby="dp-review-title">
             <h2 id="dp-review-title" class="dp-subtitle">{ "Call review" }</h2>
-            <label class="dp-field">
-                <span class="dp-field__label">{ "What happened" }</span>
+            { field("dp-field", "What happened", html! {
                 <textarea class="dp-input dp-input--area" name="happened" rows="3" value={happened} oninput={on_happened} />
-            </label>
+            }) }
             <div class="dp-row">
-                <label class="dp-field dp-field--grow">
-                    <span class="dp-field__label">{ "Next step agreed" }</span>
+                { field("dp-field dp-field--grow", "Next step agreed", html! {
                     <input class="dp-input" name="next-step" value={next} maxlength="1000" oninput={on_next} />
-                </label>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "By when" }</span>
+                }) }
+                { field("dp-field", "By when", html! {
                     <input class="dp-input" type="date" name="next-step-on" value={next_on} oninput={on_next_on} />
-                </label>
+                }) }
             </div>
             <div class="dp-row">
-                <label class="dp-field dp-field--grow">
-                    <span class="dp-field__label">{ "What we promised (one per line)" }</span>
+                { field("dp-field dp-field--grow", "What we promised (one per line)", html! {
                     <textarea class="dp-input dp-input--area" name="we-promised" rows="2" value={we} oninput={on_we} />
-                </label>
-                <label class="dp-field dp-field--grow">
-                    <span class="dp-field__label">{ "What they promised (one per line)" }</span>
+                }) }
+                { field("dp-field dp-field--grow", "What they promised (one per line)", html! {
                     <textarea class="dp-input dp-input--area" name="they-promised" rows="2" value={they} oninput={on_they} />
-                </label>
+                }) }
             </div>
-            <label class="dp-field">
-                <span class="dp-field__label">{ "Client cues noticed" }</span>
+            { field("dp-field", "Client cues noticed", html! {
                 <textarea class="dp-input dp-input--area" name="cues" rows="2" value={cues} oninput={on_cues} />
-            </label>
+            }) }
             <fieldset class="dp-fieldset">
                 <legend>{ "Focus on How" }</legend>
                 { for FOCUS_ON_HOW.iter().zip(HOW).enumerate().map(|(n, (question, at))| {
-                    let (value, oninput) = field(at);
+                    let (value, oninput) = bound(at);
                     html! {
                         <label key={n} class="dp-field">
                             <span class="dp-field__label">{ *question }</span>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::bind;
+use crate::app::parts::{bind, field};
 
 pub fn delete_all(ctx: &Ctx, ui: &super::DataUi) -> Html {
     let confirm_text = ui.confirm_text.clone();
@@ -24,11 +24,10 @@ pub fn delete_all(ctx: &Ctx, ui: &super::DataUi) -> Html {
         <section class="dp-section" aria-labelledby="dp-delete-title">
             <h2 id="dp-delete-title" class="dp-subtitle">{ "Delete all data" }</h2>
             <form class="dp-inline-form" onsubmit={on_delete_all}>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Type “delete” to remove every deal and template in this browser" }</span>
+                { field("dp-field", "Type “delete” to remove every deal and template in this browser", html! {
                     <input class="dp-input" name="confirm-delete" value={(*confirm_text).clone()} autocomplete="off"
                         oninput={bind(&confirm_text)} />
-                </label>
+                }) }
                 <button type="submit" class="dp-button dp-button--danger" disabled={confirm_text.trim() != "delete"}>{ "Delete all data" }</button>
             </form>
         </section>

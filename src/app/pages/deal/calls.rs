@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::submitted;
+use crate::app::parts::{field, submitted};
 use crate::app::platform::{new_id, now};
 use crate::app::route::Route;
 use crate::domain::Deal;
@@ -75,17 +75,15 @@ pub fn calls(ctx: &Ctx, deal: &Deal) -> Html {
                 }
             }) }
             <form class="dp-inline-form" onsubmit={add_call}>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Call date and time" }</span>
+                { field("dp-field", "Call date and time", html! {
                     <input class="dp-input" type="datetime-local" name="at" required=true />
-                </label>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Kind" }</span>
+                }) }
+                { field("dp-field", "Kind", html! {
                     <select class="dp-input" name="kind">
                         // Yew inserts the options last first: say which one starts selected.
                         { for CallKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == CallKind::default()}>{ k.label() }</option> }) }
                     </select>
-                </label>
+                }) }
                 <button type="submit" class="dp-button">{ "Plan a call" }</button>
             </form>
         </section>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::event_value;
+use crate::app::parts::{event_value, field};
 use crate::domain::Deal;
 use crate::domain::{DealAction, Outcome};
 
@@ -12,14 +12,13 @@ pub fn outcome(ctx: &Ctx, deal: &Deal) -> Html {
     html! {
         <section class="dp-section" aria-labelledby="dp-outcome-title">
             <h2 id="dp-outcome-title" class="dp-subtitle">{ "Outcome" }</h2>
-            <label class="dp-field dp-field--inline">
-                <span class="dp-field__label">{ "Outcome" }</span>
+            { field("dp-field dp-field--inline", "Outcome", html! {
                 <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
                     if let Some(o) = Outcome::from_key(&event_value(&e)) { edit.step(DealAction::SetOutcome(o)) }
                 } }}>
                     { for Outcome::ALL.iter().map(|o| html! { <option value={o.key()} selected={deal.outcome == *o}>{ o.label() }</option> }) }
                 </select>
-            </label>
+            }) }
             <p class="dp-muted">{ "The outcome never changes the process score." }</p>
             <div class="dp-row">
                 <button type="button" class="dp-button"

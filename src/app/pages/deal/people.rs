@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::{DealUi, Removed};
 use crate::app::ctx::Ctx;
-use crate::app::parts::{event_value, rows_for, submitted};
+use crate::app::parts::{event_value, field, rows_for, submitted};
 use crate::app::platform::new_id;
 use crate::domain::Deal;
 use crate::domain::{DealAction, PersonField, Role, Stakeholder};
@@ -44,10 +44,7 @@ pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
                 }
             </div>
             <form class="dp-inline-form dp-add" onsubmit={add_person}>
-                <label class="dp-field">
-                    <span class="dp-field__label">{ "Add a person" }</span>
-                    <input class="dp-input" name="person" maxlength="200" />
-                </label>
+                { field("dp-field", "Add a person", html! { <input class="dp-input" name="person" maxlength="200" /> }) }
                 <button type="submit" class="dp-button">{ "Add person" }</button>
             </form>
         </section>
@@ -100,21 +97,18 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
                 <button type="button" class="dp-button dp-button--icon" aria-label={format!("Remove {}", p.name)}
                     onclick={remove}>{ "✕" }</button>
                 <div class="dp-person__fields">
-                    <label class="dp-field">
-                        <span class="dp-field__label">{ "Title" }</span>
+                    { field("dp-field", "Title", html! {
                         <input class="dp-input" name="person-title" value={p.title.clone()} maxlength="200"
                             oninput={text(PersonField::Title)} />
-                    </label>
-                    <label class="dp-field">
-                        <span class="dp-field__label">{ "Last contact" }</span>
+                    }) }
+                    { field("dp-field", "Last contact", html! {
                         <input class="dp-input" type="date" value={p.last_contact.map(|d| d.to_string()).unwrap_or_default()}
                             onchange={{ let (pid, edit) = (pid.clone(), edit.clone()); move |e: Event| edit.step(DealAction::SetLastContact { id: pid.clone(), day: event_value(&e) }) }} />
-                    </label>
-                    <label class="dp-field dp-field--grow">
-                        <span class="dp-field__label">{ "Notes" }</span>
+                    }) }
+                    { field("dp-field dp-field--grow", "Notes", html! {
                         <textarea class="dp-input dp-grow" name="person-notes" rows={rows_for(&p.notes)} value={p.notes.clone()} maxlength="10000"
                             oninput={text(PersonField::Notes)} />
-                    </label>
+                    }) }
                 </div>
                 <fieldset class="dp-roles">
                     <legend class="dp-visually-hidden">{ format!("Roles of {}", p.name) }</legend>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::{event_value, rows_for};
+use crate::app::parts::{event_value, field, rows_for};
 use crate::domain::Deal;
 use crate::domain::{DealAction, EvidenceLevel, Preset};
 
@@ -12,14 +12,13 @@ pub fn qualification(ctx: &Ctx, deal: &Deal) -> Html {
     html! {
         <section id="qualification" class="dp-section" aria-labelledby="dp-qual-title">
             <h2 id="dp-qual-title" class="dp-subtitle" tabindex="-1">{ "Qualification" }</h2>
-            <label class="dp-field dp-field--inline">
-                <span class="dp-field__label">{ "Preset" }</span>
+            { field("dp-field dp-field--inline", "Preset", html! {
                 <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
                     if let Some(p) = Preset::from_key(&event_value(&e)) { edit.step(DealAction::SwitchPreset(p)) }
                 } }}>
                     { for Preset::ALL.iter().map(|p| html! { <option value={p.key()} selected={deal.preset == *p}>{ p.label() }</option> }) }
                 </select>
-            </label>
+            }) }
             <table class="dp-qual">
                 <thead><tr><th scope="col">{ "Element" }</th><th scope="col">{ "Evidence" }</th><th scope="col">{ "Note" }</th><th scope="col">{ "Needed before leaving" }</th></tr></thead>
                 <tbody>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::button;
+use crate::app::parts::{button, field};
 
 use crate::app::parts::event_value;
 
@@ -273,21 +273,19 @@ fn filters(query: &crate::app::hooks::UiCell<ListQuery>) -> Html {
     let toggle_archived = edit(|q, _| q.show_archived = !q.show_archived);
     html! {
     <div class="dp-filters" role="search">
-        <label class="dp-field">
-            <span class="dp-field__label">{ "Search" }</span>
+        { field("dp-field", "Search", html! {
             <input type="search" class="dp-input" value={query.text.clone()} oninput={on_search}
                 placeholder="Client or deal" />
-        </label>
+        }) }
         { filter("stage", "Stage", "Any stage", Stage::ALL.iter().map(|s| (s.key(), s.label(), query.stage == Some(*s))), on_stage) }
         { filter("outcome", "Outcome", "Any outcome", Outcome::ALL.iter().map(|o| (o.key(), o.label(), query.outcome == Some(*o))), on_outcome) }
-        <label class="dp-field">
-            <span class="dp-field__label">{ "Sort by" }</span>
+        { field("dp-field", "Sort by", html! {
             <select class="dp-input" onchange={on_sort}>
                 <option value="touched" selected={query.sort == SortBy::LastTouched}>{ "Last touched" }</option>
                 <option value="next" selected={query.sort == SortBy::NextCall}>{ "Next call" }</option>
                 <option value="score" selected={query.sort == SortBy::Score}>{ "Process score" }</option>
             </select>
-        </label>
+        }) }
         <label class="dp-check">
             <input type="checkbox" checked={query.call_within_48h} onchange={toggle_48h} />
             { "Call in the next 48 h" }
