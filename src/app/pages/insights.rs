@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::{muted, subtitle};
+
 use std::rc::Rc;
 
 use crate::app::ctx::Ctx;
@@ -68,7 +70,7 @@ fn week_labels(first: (f64, String), last: (f64, String)) -> Html {
 fn trend_chart(i: &Insights) -> Html {
     let n = i.trend.len();
     if n == 0 {
-        return html! { <p class="dp-muted">{ "No snapshots yet: one is taken each time you save a call review." }</p> };
+        return html! { { muted("No snapshots yet: one is taken each time you save a call review.") } };
     }
     let points: Vec<String> = i
         .trend
@@ -111,7 +113,7 @@ fn trend_chart(i: &Insights) -> Html {
 fn prep_chart(i: &Insights) -> Html {
     let n = i.prepared.len();
     if n == 0 {
-        return html! { <p class="dp-muted">{ "No calls held yet." }</p> };
+        return html! { { muted("No calls held yet.") } };
     }
     let most = i.prepared.iter().map(|w| w.calls).max().unwrap_or(1).max(1);
     let max = most as f64;
@@ -182,19 +184,19 @@ pub fn insights_page(data: &Insights) -> Html {
     html! {
         <section class="dp-insights" aria-labelledby="dp-insights-title">
             <h1 id="dp-insights-title" class="dp-title">{ "Insights" }</h1>
-            <p class="dp-muted">{ "Your own process over time. Compare yourself with your past, not with anyone else." }</p>
+            { muted("Your own process over time. Compare yourself with your past, not with anyone else.") }
             <section class="dp-section" aria-labelledby="dp-trend-title">
-                <h2 id="dp-trend-title" class="dp-subtitle">{ "Process score trend (weekly average)" }</h2>
+                { subtitle("dp-trend-title", "Process score trend (weekly average)") }
                 { trend_chart(data) }
             </section>
             <section class="dp-section" aria-labelledby="dp-prep-title">
-                <h2 id="dp-prep-title" class="dp-subtitle">{ "Fully prepared calls per week" }</h2>
+                { subtitle("dp-prep-title", "Fully prepared calls per week") }
                 { prep_chart(data) }
             </section>
             <section class="dp-section" aria-labelledby="dp-closed-title">
-                <h2 id="dp-closed-title" class="dp-subtitle">{ "Closed deals: process beside outcome" }</h2>
+                { subtitle("dp-closed-title", "Closed deals: process beside outcome") }
                 if data.closed.is_empty() {
-                    <p class="dp-muted">{ "No closed deals yet." }</p>
+                    { muted("No closed deals yet.") }
                 } else {
                     <table class="dp-table">
                         <thead><tr><th scope="col">{ "Deal" }</th><th scope="col">{ "Process score" }</th><th scope="col">{ "Outcome" }</th></tr></thead>
@@ -208,7 +210,7 @@ pub fn insights_page(data: &Insights) -> Html {
                             }) }
                         </tbody>
                     </table>
-                    <p class="dp-muted">{ "A deal lost after a full process is still a well-run deal." }</p>
+                    { muted("A deal lost after a full process is still a well-run deal.") }
                 }
             </section>
         </section>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::app::hooks::use_keyed_memo;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::event_value;
+use crate::app::parts::{event_value, muted};
 use crate::app::route::Route;
 use crate::domain::playbook::{self, Change, Kind, Row};
 use crate::domain::text::count;
@@ -67,7 +67,7 @@ pub fn playbook_page(ctx: &Ctx, rows: &[Row]) -> Html {
     html! {
         <section class="dp-playbook" aria-labelledby="dp-playbook-title">
             <h1 id="dp-playbook-title" class="dp-title">{ "Playbook" }</h1>
-            <p class="dp-muted">{ "Every question, cares-about line and objection of your call plans. A plan suggests them as you type, and adds the pinned questions of its deal's stage in one step." }</p>
+            { muted("Every question, cares-about line and objection of your call plans. A plan suggests them as you type, and adds the pinned questions of its deal's stage in one step.") }
             if rows.is_empty() {
                 <p>{ "Nothing yet: the questions and objections you write in call plans appear here." }</p>
             }

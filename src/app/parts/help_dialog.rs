@@ -2,13 +2,15 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::subtitle;
+
 pub fn help_dialog(on_close: Callback<()>) -> Html {
     let close = Callback::from(move |_: MouseEvent| on_close.emit(()));
     html! {
         <>
             <div class="dp-backdrop" onclick={close.clone()}></div>
             <div class="dp-dialog" role="dialog" aria-modal="true" aria-labelledby="dp-help-title">
-                <h2 id="dp-help-title" class="dp-subtitle">{ "Keyboard shortcuts" }</h2>
+                { subtitle("dp-help-title", "Keyboard shortcuts") }
                 { Html::from_html_unchecked(AttrValue::Static(concat!(
                     r#"<ul class="dp-help"><li><kbd>n</kbd> new deal</li><li><kbd>/</kbd> search deals</li>"#,
                     r#"<li><kbd>?</kbd> this help</li><li><kbd>Esc</kbd> close a dialog</li>"#,

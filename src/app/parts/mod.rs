@@ -51,6 +51,16 @@ pub fn field(class: &'static str, label: &'static str, control: yew::Html) -> ye
     }
 }
 
+/// A section's heading, `id` naming it for the section's `aria-labelledby`.
+pub fn subtitle(id: &'static str, text: &'static str) -> yew::Html {
+    yew::html! { <h2 {id} class="dp-subtitle">{ text }</h2> }
+}
+
+/// A paragraph of quieter explanatory text.
+pub fn muted(text: &'static str) -> yew::Html {
+    yew::html! { <p class="dp-muted">{ text }</p> }
+}
+
 /// A page that cannot show what was asked for: what happened, and the way on.
 pub fn dead_end(
     title: &'static str,

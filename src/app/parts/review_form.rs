@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::parts::{button, field};
+use crate::app::parts::{button, field, subtitle};
 
 use crate::app::ctx::DealEditor;
 use crate::app::parts::event_value;
@@ -67,7 +67,7 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
     };
     html! {
         <form class="dp-review" {onsubmit} aria-labelledby="dp-review-title">
-            <h2 id="dp-review-title" class="dp-subtitle">{ "Call review" }</h2>
+            { subtitle("dp-review-title", "Call review") }
             { field("dp-field", "What happened", html! {
                 <textarea class="dp-input dp-input--area" name="happened" rows="3" value={happened} oninput={on_happened} />
             }) }

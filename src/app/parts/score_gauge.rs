@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::subtitle;
+
 use crate::domain::score::{whole, ProcessScore, Target};
 
 /// The gauge for score `s`; `href_of` says where each action's link goes (the deal's sections
@@ -10,7 +12,7 @@ pub fn score_gauge(s: &ProcessScore, why: &[String], href_of: impl Fn(Target) ->
     // A half-circle arc of length 100 (pathLength) filled to the score.
     html! {
         <section class="dp-score" aria-labelledby="dp-score-title">
-            <h2 id="dp-score-title" class="dp-subtitle">{ "Process score" }</h2>
+            { subtitle("dp-score-title", "Process score") }
             <div class="dp-score__gauge" role="meter" aria-valuemin="0" aria-valuemax="100"
                 aria-valuenow={crate::domain::text::number(s.total.into())} aria-label="Process score">
                 <svg viewBox="0 0 120 70" aria-hidden="true" class="dp-score__svg">

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::subtitle;
+
 use crate::app::ctx::Ctx;
 use crate::domain::DealAction;
 use crate::domain::{text, Call, Deal};
@@ -14,7 +16,7 @@ pub fn checklist(ctx: &Ctx, deal: &Deal, call: &Call) -> Html {
     let call_id = call.id.clone();
     html! {
         <section class="dp-section dp-checklist" aria-labelledby="dp-checklist-title">
-            <h2 id="dp-checklist-title" class="dp-subtitle">{ "Pre-call checklist" }</h2>
+            { subtitle("dp-checklist-title", "Pre-call checklist") }
             <p class="dp-checklist__progress" aria-live="polite">{ format!("{done} of {total} ready") }</p>
             <progress class="dp-checklist__bar" max={text::number(total as u64)} value={text::number(done as u64)} aria-hidden="true" />
             <ul class="dp-checklist__items">

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::hooks::use_keyed_effect;
 
-use crate::app::parts::button;
+use crate::app::parts::{button, muted};
 
 use crate::app::ctx::{Ctx, DealEditor};
 use crate::app::platform::now;
@@ -165,7 +165,7 @@ pub fn live_page(ctx: &Ctx, deal_id: &Id, call_id: &Id) -> Html {
             <section aria-label="Attendees">
                 <h2>{ "Attendees" }</h2>
                 if call.attendees.is_empty() {
-                    <p class="dp-muted">{ "No attendees chosen." }</p>
+                    { muted("No attendees chosen.") }
                 }
                 <ul class="dp-live__people">
                     { for call.attendees.iter().filter_map(|id| deal.person(id)).map(|p| html! { <li>{ p.with_roles() }</li> }) }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::button;
+use crate::app::parts::{button, muted};
 
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
@@ -94,7 +94,7 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
             <fieldset class="dp-fieldset">
                 <legend>{ "Attendees" }</legend>
                 if deal.people.is_empty() {
-                    <p class="dp-muted">{ "Add people on the deal page to pick attendees." }</p>
+                    { muted("Add people on the deal page to pick attendees.") }
                 }
                 { for deal.people.iter().map(|p| {
                     let on = call.attendees.contains(&p.id);

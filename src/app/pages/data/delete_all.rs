@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::{bind, field};
+use crate::app::parts::{bind, field, subtitle};
 
 pub fn delete_all(ctx: &Ctx, ui: &super::DataUi) -> Html {
     let confirm_text = ui.confirm_text.clone();
@@ -22,7 +22,7 @@ pub fn delete_all(ctx: &Ctx, ui: &super::DataUi) -> Html {
     // Counting reads every stored value: only when the data changed, not on each keystroke here.
     html! {
         <section class="dp-section" aria-labelledby="dp-delete-title">
-            <h2 id="dp-delete-title" class="dp-subtitle">{ "Delete all data" }</h2>
+            { subtitle("dp-delete-title", "Delete all data") }
             <form class="dp-inline-form" onsubmit={on_delete_all}>
                 { field("dp-field", "Type “delete” to remove every deal and template in this browser", html! {
                     <input class="dp-input" name="confirm-delete" value={(*confirm_text).clone()} autocomplete="off"

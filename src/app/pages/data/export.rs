@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::button;
+use crate::app::parts::{button, muted, subtitle};
 
 use crate::app::ctx::Ctx;
 use crate::domain::text::count;
@@ -24,13 +24,13 @@ pub fn export(ctx: &Ctx) -> Html {
 
     html! {
         <section class="dp-section" aria-labelledby="dp-export-title">
-            <h2 id="dp-export-title" class="dp-subtitle">{ "Export" }</h2>
+            { subtitle("dp-export-title", "Export") }
             <p>{ backup_status }</p>
             <div class="dp-row">
                 { button("dp-button dp-button--primary", "Export everything (JSON)", Callback::from(on_export)) }
                 <button type="button" class="dp-button" onclick={{ let ctx = ctx.clone(); move |_| ctx.export_readable() }}>{ "Export as readable text" }</button>
             </div>
-            <p class="dp-muted">{ "The JSON file is the backup Deal Prep can import. The readable text is one Markdown file with every deal — people, qualification, calls with their plans and reviews — to read, search, or paste into a CRM." }</p>
+            { muted("The JSON file is the backup Deal Prep can import. The readable text is one Markdown file with every deal — people, qualification, calls with their plans and reviews — to read, search, or paste into a CRM.") }
         </section>
     }
 }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::subtitle;
+
 use super::preview::{preview, Pending};
 use crate::app::ctx::Ctx;
 use crate::app::platform;
@@ -64,7 +66,7 @@ pub fn import(ctx: &Ctx, ui: &super::DataUi) -> Html {
 
     html! {
         <section class="dp-section" aria-labelledby="dp-import-title">
-            <h2 id="dp-import-title" class="dp-subtitle">{ "Import" }</h2>
+            { subtitle("dp-import-title", "Import") }
             <div ~className={crate::app::parts::class(&["dp-drop", crate::app::parts::when(*dragging, "dp-drop--over")])}
                 ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
                 <label class="dp-field">

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::subtitle;
+
 use crate::app::ctx::Ctx;
 use crate::app::platform;
 
@@ -9,7 +11,7 @@ pub fn kept_aside(ctx: &Ctx) -> Html {
     html! {
         if !ctx.state.problems.is_empty() {
             <section class="dp-section" aria-labelledby="dp-problems-title">
-                <h2 id="dp-problems-title" class="dp-subtitle">{ "Records kept aside" }</h2>
+                { subtitle("dp-problems-title", "Records kept aside") }
                 <p>{ "These records could not be read. They are left untouched until you decide." }</p>
                 <ul class="dp-problems">
                     { for ctx.state.problems.iter().map(|p| {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::button;
+use crate::app::parts::{button, subtitle};
 
 use crate::app::ctx::Ctx;
 use crate::app::platform;
@@ -23,7 +23,7 @@ pub fn storage(ctx: &Ctx, ui: &super::DataUi) -> Html {
     let percent = used * 2 * 1000 / quota_bytes;
     html! {
         <section class="dp-section" aria-labelledby="dp-storage-title">
-            <h2 id="dp-storage-title" class="dp-subtitle">{ "Storage" }</h2>
+            { subtitle("dp-storage-title", "Storage") }
             if web_sys::window().and_then(|w| w.location().protocol().ok()).as_deref() == Some("file:") {
                 <p class="dp-muted" role="note">{ "This copy runs from a file on your disk. Its data belongs to this browser and to this file's location: opened from another folder, or after the file is moved, it starts empty. Export now and then to keep your work." }</p>
             }

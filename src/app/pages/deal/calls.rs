@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::{field, submitted};
+use crate::app::parts::{field, muted, submitted};
 use crate::app::platform::{new_id, now};
 use crate::app::route::Route;
 use crate::domain::Deal;
@@ -38,7 +38,7 @@ pub fn calls(ctx: &Ctx, deal: &Deal) -> Html {
         <section id="calls" class="dp-section" aria-labelledby="dp-calls-title">
             <h2 id="dp-calls-title" class="dp-subtitle" tabindex="-1">{ "Calls" }</h2>
             if deal.calls.is_empty() {
-                <p class="dp-muted">{ "No calls yet. Plan the next one below: preparation is 40 of the 100 points." }</p>
+                { muted("No calls yet. Plan the next one below: preparation is 40 of the 100 points.") }
             }
             { for [("Planned", false), ("Past", true)].into_iter().map(|(title, past)| {
                 let calls: Vec<_> = deal.calls.iter().filter(|c| c.is_past(now) == past).collect();

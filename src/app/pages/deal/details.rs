@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::{event_value, field};
+use crate::app::parts::{event_value, field, muted};
 use crate::domain::Deal;
 use crate::domain::{DealAction, Id};
 
@@ -37,7 +37,7 @@ pub fn details(ctx: &Ctx, deal: &Deal) -> Html {
                     </select>
                 }) }
             </div>
-            <p class="dp-muted">{ "Value and dates help you plan; they never change the process score." }</p>
+            { muted("Value and dates help you plan; they never change the process score.") }
         </details>
     }
 }

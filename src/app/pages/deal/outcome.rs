@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::{event_value, field};
+use crate::app::parts::{event_value, field, muted, subtitle};
 use crate::domain::Deal;
 use crate::domain::{DealAction, Outcome};
 
@@ -11,7 +11,7 @@ pub fn outcome(ctx: &Ctx, deal: &Deal) -> Html {
     let edit = ctx.editor(&deal.id);
     html! {
         <section class="dp-section" aria-labelledby="dp-outcome-title">
-            <h2 id="dp-outcome-title" class="dp-subtitle">{ "Outcome" }</h2>
+            { subtitle("dp-outcome-title", "Outcome") }
             { field("dp-field dp-field--inline", "Outcome", html! {
                 <select class="dp-input" onchange={{ let edit = edit.clone(); move |e: Event| {
                     if let Some(o) = Outcome::from_key(&event_value(&e)) { edit.step(DealAction::SetOutcome(o)) }
@@ -19,7 +19,7 @@ pub fn outcome(ctx: &Ctx, deal: &Deal) -> Html {
                     { for Outcome::ALL.iter().map(|o| html! { <option value={o.key()} selected={deal.outcome == *o}>{ o.label() }</option> }) }
                 </select>
             }) }
-            <p class="dp-muted">{ "The outcome never changes the process score." }</p>
+            { muted("The outcome never changes the process score.") }
             <div class="dp-row">
                 <button type="button" class="dp-button"
                     onclick={{ let (ctx, id) = (ctx.clone(), deal.id.clone()); move |_| if let Some(deal) = ctx.state.book.deals.get(&id) {

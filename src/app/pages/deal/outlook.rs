@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::parts::muted;
+
 use crate::app::ctx::Ctx;
 use crate::app::parts::score_gauge::score_gauge;
 use crate::app::platform::now;
@@ -62,9 +64,9 @@ pub fn outlook(ctx: &Ctx, deal: &Deal) -> Html {
             <section ~className={format!("dp-forecast dp-forecast--{}", weather.weather.key())} aria-labelledby="dp-forecast-title">
                 <h2 id="dp-forecast-title" class="dp-subtitle">{ format!("Forecast: {}", weather.weather.label()) }</h2>
                 if weather.weather == crate::domain::Weather::TooEarly {
-                    <p class="dp-muted">{ "Nothing to judge yet: add the people you talk to and plan a call." }</p>
+                    { muted("Nothing to judge yet: add the people you talk to and plan a call.") }
                 } else if weather.risks.is_empty() {
-                    <p class="dp-muted">{ "No named risks right now." }</p>
+                    { muted("No named risks right now.") }
                 }
                 <ul class="dp-risks">
                     { for weather.risks.iter().map(|r| html! {

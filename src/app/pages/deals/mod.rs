@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{button, field};
+use crate::app::parts::{button, field, muted};
 
 use crate::app::parts::event_value;
 
@@ -210,7 +210,7 @@ fn next_calls<'a>(
         <section class="dp-next" aria-labelledby="dp-next-title">
             <h2 id="dp-next-title">{ "Next calls" }</h2>
             if ahead.is_empty() {
-                <p class="dp-muted">{ "No call in the next 7 days. Open a deal and plan one under Calls." }</p>
+                { muted("No call in the next 7 days. Open a deal and plan one under Calls.") }
             }
             <ul class="dp-next__list">{ for ahead.into_iter().map(|c| row(c, false)) }</ul>
             if !behind.is_empty() {
