@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{event_value, field, muted, submitted};
+use crate::app::parts::{event_value, field, muted, submit, submitted};
 
 use crate::app::ctx::Ctx;
 use crate::app::platform::new_id;
@@ -83,7 +83,7 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
             </ol>
             <form class="dp-inline-form dp-add" onsubmit={on_add_item}>
                 { field("dp-field", "New item", html! { <input class="dp-input" name="new-item" maxlength="200" /> }) }
-                <button type="submit" class="dp-button">{ "Add item" }</button>
+                { submit("dp-button", "Add item") }
             </form>
             { muted("Weight 1 (nice to have) to 3 (must do): an item earns its weight's share of the 40 preparation points (the shipped ten weigh 24 together). An item checked “when” a rule holds checks itself from the call's plan, its attendees and the deal's evidence, and says why; the others are ticked by hand. Removed items stay readable on past calls; only current items count toward the score.") }
         </section>

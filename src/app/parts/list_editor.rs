@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{event_value, rows_for, submitted};
+use crate::app::parts::{event_value, rows_for, submit, submitted};
 use crate::app::platform::new_id;
 
 use crate::domain::{Id, ListItem, Pair};
@@ -115,7 +115,7 @@ pub fn list_editor(
                     <input class="dp-input dp-list-editor__input" name="right" aria-label={format!("New {noun}: {right_side}")}
                         placeholder={right_side} maxlength="1000" />
                 }
-                <button type="submit" class="dp-button">{ "Add" }</button>
+                { submit("dp-button", "Add") }
             </form>
         </section>
     }

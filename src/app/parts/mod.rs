@@ -51,6 +51,11 @@ pub fn field(class: &'static str, label: &'static str, control: yew::Html) -> ye
     }
 }
 
+/// A form's submit button with a text label.
+pub fn submit(class: &'static str, label: &'static str) -> yew::Html {
+    yew::html! { <button type="submit" ~className={class}>{ label }</button> }
+}
+
 /// A section's heading, `id` naming it for the section's `aria-labelledby`.
 pub fn subtitle(id: &'static str, text: &'static str) -> yew::Html {
     yew::html! { <h2 {id} class="dp-subtitle">{ text }</h2> }

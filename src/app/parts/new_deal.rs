@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{field, submitted};
+use crate::app::parts::{field, submit, submitted};
 
 /// The form; `on_create` gets (client, deal name, whether to open the deal), and the fields
 /// clear. Plain inputs, read when it is submitted: the form keeps no state. Submitted by the
@@ -23,7 +23,7 @@ pub fn new_deal(on_create: Callback<(String, String, bool)>) -> Html {
         <form class="dp-new-deal dp-add" {onsubmit} aria-label="New deal">
             { field("dp-field", "Client", html! { <input class="dp-input" name="client" maxlength="200" /> }) }
             { field("dp-field", "Deal name", html! { <input class="dp-input" name="deal-name" required=true maxlength="200" /> }) }
-            <button type="submit" class="dp-button dp-button--primary">{ "New deal" }</button>
+            { submit("dp-button dp-button--primary", "New deal") }
         </form>
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::parts::{button, field, subtitle};
+use crate::app::parts::{button, field, submit, subtitle};
 
 use crate::app::ctx::DealEditor;
 use crate::app::parts::event_value;
@@ -104,7 +104,7 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
             </fieldset>
             { suggestions(deal.preset, &draft, &keep) }
             { evidence_updates(deal.preset, &draft, &keep) }
-            <button type="submit" class="dp-button dp-button--primary">{ "Save review" }</button>
+            { submit("dp-button dp-button--primary", "Save review") }
         </form>
     }
 }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::ctx::Ctx;
-use crate::app::parts::{field, muted, submitted};
+use crate::app::parts::{field, muted, submit, submitted};
 use crate::app::platform::{new_id, now};
 use crate::app::route::Route;
 use crate::domain::Deal;
@@ -84,7 +84,7 @@ pub fn calls(ctx: &Ctx, deal: &Deal) -> Html {
                         { for CallKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == CallKind::default()}>{ k.label() }</option> }) }
                     </select>
                 }) }
-                <button type="submit" class="dp-button">{ "Plan a call" }</button>
+                { submit("dp-button", "Plan a call") }
             </form>
         </section>
     }

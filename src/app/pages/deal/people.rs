@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::{DealUi, Removed};
 use crate::app::ctx::Ctx;
-use crate::app::parts::{event_value, field, rows_for, submitted};
+use crate::app::parts::{event_value, field, rows_for, submit, submitted};
 use crate::app::platform::new_id;
 use crate::domain::Deal;
 use crate::domain::{DealAction, PersonField, Role, Stakeholder};
@@ -45,7 +45,7 @@ pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
             </div>
             <form class="dp-inline-form dp-add" onsubmit={add_person}>
                 { field("dp-field", "Add a person", html! { <input class="dp-input" name="person" maxlength="200" /> }) }
-                <button type="submit" class="dp-button">{ "Add person" }</button>
+                { submit("dp-button", "Add person") }
             </form>
         </section>
     }
