@@ -43,9 +43,13 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
-/// `YYYYMMDDTHHMMSSZ` for a local time `at`, given the local offset east of UTC in minutes.
-fn utc(at: Minutes, offset: i64) -> String {
-    let utc = Minutes(at.0.saturating_sub(offset));
+/// The local offset east of UTC, in minutes, in force at a local time (it moves with daylight
+/// saving: a call planned across the change has another offset than the moment a file is made).
+pub type Offset = fn(Minutes) -> i64;
+
+/// `YYYYMMDDTHHMMSSZ` for a local time `at`.
+fn utc(at: Minutes, offset: Offset) -> String {
+    let utc = Minutes(at.0.saturating_sub(offset(at)));
     let (y, m, d) = utc.day().ymd();
     let minute = utc.0.rem_euclid(MINUTES_PER_DAY);
     format!("{y:04}{m:02}{d:02}T{:02}{:02}00Z", minute / 60, minute % 60)
@@ -82,9 +86,9 @@ fn calendar(uid: &str, stamp: &str, when: [String; 2], summary: &str, descriptio
     out
 }
 
-/// The event for a planned call: its time in UTC (`offset`: local minutes east of UTC), the
-/// deal in the summary, the objective and the ask in the description. `now` stamps it.
-pub fn call_event(deal: &Deal, call: &Call, now: Minutes, offset: i64) -> String {
+/// The event for a planned call: its time in UTC, the deal in the summary, the objective and
+/// the ask in the description. `now` stamps it (in UTC by the offset in force now).
+pub fn call_event(deal: &Deal, call: &Call, now: Minutes, offset: Offset) -> String {
     let summary = format!("{} call — {} / {}", call.kind.label(), deal.client, deal.name);
     let mut description = String::new();
     for (label, text) in [("Objective", &call.plan.objective), ("Ask for", &call.plan.ask)] {
@@ -104,7 +108,7 @@ pub fn call_event(deal: &Deal, call: &Call, now: Minutes, offset: i64) -> String
 }
 
 /// The all-day event for the next step a call's review agreed, when it is written and dated.
-pub fn next_step_event(deal: &Deal, call: &Call, now: Minutes, offset: i64) -> Option<String> {
+pub fn next_step_event(deal: &Deal, call: &Call, now: Minutes, offset: Offset) -> Option<String> {
     let review = call.review.as_ref()?;
     let day = review.next_step_on?;
     let step = review.next_step.trim();
@@ -196,7 +200,7 @@ mod tests {
     fn a_call_event_is_a_valid_calendar_in_utc_with_a_stable_uid() {
         let (deal, call) = deal_and_call();
         // Local time is UTC+01:00: 10:00 local is 09:00 UTC.
-        let text = call_event(&deal, &call, now(), 60);
+        let text = call_event(&deal, &call, now(), |_| 60);
         let props = parse(&text);
         assert_eq!(props.first().map(|p| p.1.as_str()), Some("VCALENDAR"));
         assert_eq!(value(&props, "VERSION"), "2.0");
@@ -218,11 +222,27 @@ mod tests {
             "{description}"
         );
         assert_eq!(
-            call_event(&deal, &call, now().plus_days(3), 60)
+            call_event(&deal, &call, now().plus_days(3), |_| 60)
                 .lines()
                 .find(|l| l.starts_with("UID")),
             text.lines().find(|l| l.starts_with("UID"))
         );
+    }
+
+    #[test]
+    fn the_stamp_is_in_utc_by_the_offset_in_force_now_not_at_the_call() {
+        let (deal, call) = deal_and_call();
+        // Made in summer time (UTC+02:00) for a call after the change to winter (UTC+01:00).
+        let summer_until_the_call = |at: Minutes| {
+            if at.day() < Day::parse("2026-12-02").unwrap() {
+                120
+            } else {
+                60
+            }
+        };
+        let props = parse(&call_event(&deal, &call, now(), summer_until_the_call));
+        assert_eq!(value(&props, "DTSTART"), "20261202T090000Z");
+        assert_eq!(value(&props, "DTSTAMP"), "20261201T071500Z");
     }
 
     #[test]
@@ -232,9 +252,9 @@ mod tests {
             next_step: "Send the pilot plan".into(),
             ..Review::default()
         });
-        assert_eq!(next_step_event(&deal, &call, now(), 0), None);
+        assert_eq!(next_step_event(&deal, &call, now(), |_| 0), None);
         call.review.as_mut().unwrap().next_step_on = Some(Day::parse("2026-12-31").unwrap());
-        let props = parse(&next_step_event(&deal, &call, now(), 0).unwrap());
+        let props = parse(&next_step_event(&deal, &call, now(), |_| 0).unwrap());
         assert_eq!(value(&props, "DTSTART;VALUE=DATE"), "20261231");
         assert_eq!(value(&props, "DTEND;VALUE=DATE"), "20270101");
         assert!(value(&props, "SUMMARY").starts_with("Next step: Send the pilot plan"));

@@ -96,7 +96,7 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     };
     let on_call_ics = (call.at > now).then(|| {
         at_click(
-            |d, c, _, now| Some(ics::call_event(d, c, now, platform::utc_offset(c.at))),
+            |d, c, _, now| Some(ics::call_event(d, c, now, platform::utc_offset)),
             download(format!("{} call", deal.name)),
         )
     });
@@ -106,7 +106,7 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
         .is_some_and(|r| r.has_dated_next_step())
         .then(|| {
             at_click(
-                |d, c, _, now| ics::next_step_event(d, c, now, platform::utc_offset(now)),
+                |d, c, _, now| ics::next_step_event(d, c, now, platform::utc_offset),
                 download(format!("{} next step", deal.name)),
             )
         });
