@@ -104,9 +104,9 @@ impl Writer {
     }
 
     /// The ledger, for reading or changing. One borrow site: a borrow still held when another
-    /// begins would stop here (none does: no borrow outlives its statement or block, and none
-    /// is held across a call out), and every site sharing this one costs no panic location of
-    /// its own.
+    /// begins would stop here (none does: no borrow outlives its statement or block, and the
+    /// calls made while one is held — clearing or setting a timer — never run the writer), and
+    /// the sites sharing this one cost no panic location each.
     fn ledger(&self) -> std::cell::RefMut<'_, Ledger> {
         self.ledger.borrow_mut()
     }
