@@ -2179,6 +2179,67 @@ async fn the_two_line_embed_hosts_two_instances_and_survives_a_new_build(browser
     let link = computed(&c, "deal-prep[namespace=team-a] .dp-deal-row__name", "color").await;
     assert_ne!(link, "rgb(176, 0, 176)", "the host's link colour stays out");
 
+    // Each instance suggests its own playbook lines in a call plan: the suggestion list's id
+    // is scoped by namespace (it was one id for both, so team B's plan offered team A's lines).
+    for (ns, question) in [("team-a", "Asked in team A?"), ("team-b", "Asked in team B?")] {
+        let scope = format!("deal-prep[namespace={ns}]");
+        c.execute(
+            "document.querySelector(arguments[0] + ' .dp-nav a').click()",
+            vec![scope.clone().into()],
+        )
+        .await
+        .unwrap();
+        click(&c, &format!("{scope} .dp-deal-list a")).await;
+        for round in 0..2 {
+            set_input(
+                &c,
+                &format!("{scope} input[name=at]"),
+                &local_datetime(2.0 + f64::from(round)),
+            )
+            .await;
+            click(
+                &c,
+                &format!("xpath://deal-prep[@namespace='{ns}']//button[normalize-space()='Plan a call']"),
+            )
+            .await;
+            let add = format!("{scope} section[aria-label='Discovery questions'] .dp-list-editor__add input");
+            if round == 0 {
+                fill(&c, &add, &format!("{question}\u{E007}")).await;
+                wait_value(&c, &format!("{scope} .dp-list-editor__item textarea"), question).await;
+                click(&c, &format!("{scope} .dp-crumbs a:nth-of-type(2)")).await;
+            } else {
+                c.wait()
+                    .at_most(Duration::from_secs(10))
+                    .for_element(Locator::Css(&format!("{add}[list]")))
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+    for (scope, own, other) in [
+        (in_a, "Asked in team A?", "Asked in team B?"),
+        (in_b, "Asked in team B?", "Asked in team A?"),
+    ] {
+        let offered = c
+            .execute(
+                "const input = document.querySelector(arguments[0] + ' .dp-list-editor__add input[list]');
+                 return [input.list.closest('deal-prep') === input.closest('deal-prep'),
+                         [...input.list.options].map(o => o.value)];",
+                vec![scope.into()],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            offered[0], true,
+            "{scope}: its suggestions are another instance's: {offered}"
+        );
+        let values = offered[1].to_string();
+        assert!(
+            values.contains(own) && !values.contains(other),
+            "{scope}: {values}"
+        );
+    }
+
     // Shortcuts act in the focused instance only.
     c.execute(
         "document.querySelector('deal-prep[namespace=team-b] .dp-nav a').focus()",
@@ -2724,7 +2785,7 @@ async fn a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step(browser: 
     click_button(&c, "Plan a call").await;
     wait_text(&c, ".dp-plan__pinned", "Add my pinned questions").await;
     let suggested = c
-        .execute("return [...document.querySelectorAll('#dp-suggest-discovery-question option')].map(o => o.value)", vec![])
+        .execute("return [...document.querySelectorAll('#dp-suggest-deal-prep-discovery-question option')].map(o => o.value)", vec![])
         .await
         .unwrap();
     assert!(

@@ -31,10 +31,12 @@ pub fn pairs(items: &[Pair]) -> Rows {
 }
 
 /// One list: `title`, `noun` for a new line ("discovery question"), `sides` for a pair list,
-/// and the playbook's lines the browser suggests while a new one is typed (a `<datalist>`). A
-/// view function: the add form's fields are plain (uncontrolled) inputs read on submit, so the
-/// editor holds no state of its own.
+/// and the playbook's lines the browser suggests while a new one is typed (a `<datalist>`,
+/// its id scoped by the instance's `namespace`: two instances on one page each suggest their
+/// own lines). A view function: the add form's fields are plain (uncontrolled) inputs read on
+/// submit, so the editor holds no state of its own.
 pub fn list_editor(
+    namespace: &str,
     title: &'static str,
     noun: &'static str,
     rows: Rows,
@@ -44,7 +46,7 @@ pub fn list_editor(
 ) -> Html {
     let is_pair = sides.is_some();
     let (left_side, right_side) = sides.unwrap_or_default();
-    let list_id = (!suggest.is_empty()).then(|| format!("dp-suggest-{}", noun.replace(' ', "-")));
+    let list_id = (!suggest.is_empty()).then(|| format!("dp-suggest-{namespace}-{}", noun.replace(' ', "-")));
     let options = html! {
         if let Some(id) = &list_id {
             <datalist id={id.clone()}>

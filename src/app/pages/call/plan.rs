@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{button, muted};
+use crate::app::parts::{button, field, muted};
 
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
@@ -17,6 +17,7 @@ use crate::domain::{DealAction, Id, PlanList};
 pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
     let edit = ctx.editor(&deal.id);
     let call_id = call.id.clone();
+    let ns = ctx.namespace();
     let playbook = &ctx.state.book.playbook;
     let suggest = |kind| -> Vec<String> {
         playbook::suggest(rows, kind, "", 40)
@@ -62,13 +63,14 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
     let text_field =
         |label: &'static str, name: &'static str, value: &str, make: fn(Id, String) -> DealAction| {
             let (edit, call_id) = (edit.clone(), call_id.clone());
-            html! {
-                <label class="dp-field">
-                    <span class="dp-field__label">{ label }</span>
+            field(
+                "dp-field",
+                label,
+                html! {
                     <textarea class="dp-input dp-input--area" {name} rows="2" value={value.to_owned()}
                         oninput={move |e: InputEvent| edit.typing(make(call_id.clone(), event_value(&e)))} />
-                </label>
-            }
+                },
+            )
         };
     // Changing a line's text is typing; adding, moving and removing are steps.
     let list_edit = |list: PlanList| {
@@ -110,17 +112,17 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
                     }
                 }) }
             </fieldset>
-            { list_editor("Agenda", "agenda item", lines(&call.plan.agenda), None, Vec::new(), list_edit(PlanList::Agenda)) }
+            { list_editor(ns, "Agenda", "agenda item", lines(&call.plan.agenda), None, Vec::new(), list_edit(PlanList::Agenda)) }
             if !pinned.is_empty() {
                 <p class="dp-plan__pinned">
                     { button("dp-button", "Add my pinned questions for this stage", Callback::from(add_pinned)) }
                 </p>
             }
-            { list_editor("Discovery questions", "discovery question", lines(&call.plan.discovery), None, suggest(Kind::Discovery), list_edit(PlanList::Discovery)) }
-            { list_editor("Pain questions", "pain question", lines(&call.plan.pain), None, suggest(Kind::Pain), list_edit(PlanList::Pain)) }
-            { list_editor("What they care about → how we meet it", "care", pairs(&call.plan.cares),
+            { list_editor(ns, "Discovery questions", "discovery question", lines(&call.plan.discovery), None, suggest(Kind::Discovery), list_edit(PlanList::Discovery)) }
+            { list_editor(ns, "Pain questions", "pain question", lines(&call.plan.pain), None, suggest(Kind::Pain), list_edit(PlanList::Pain)) }
+            { list_editor(ns, "What they care about → how we meet it", "care", pairs(&call.plan.cares),
                 Some(("What they care about", "How we meet it")), suggest(Kind::Cares), list_edit(PlanList::Cares)) }
-            { list_editor("Likely objections → prepared responses", "objection", pairs(&call.plan.objections),
+            { list_editor(ns, "Likely objections → prepared responses", "objection", pairs(&call.plan.objections),
                 Some(("Objection", "Response")), suggest(Kind::Objection), list_edit(PlanList::Objections)) }
         </section>
     }
