@@ -70,7 +70,7 @@ fn week_labels(first: (f64, String), last: (f64, String)) -> Html {
 fn trend_chart(i: &Insights) -> Html {
     let n = i.trend.len();
     if n == 0 {
-        return html! { { muted("No snapshots yet: one is taken each time you save a call review.") } };
+        return muted("No snapshots yet: one is taken each time you save a call review.");
     }
     let points: Vec<String> = i
         .trend
@@ -113,7 +113,7 @@ fn trend_chart(i: &Insights) -> Html {
 fn prep_chart(i: &Insights) -> Html {
     let n = i.prepared.len();
     if n == 0 {
-        return html! { { muted("No calls held yet.") } };
+        return muted("No calls held yet.");
     }
     let most = i.prepared.iter().map(|w| w.calls).max().unwrap_or(1).max(1);
     let max = most as f64;
