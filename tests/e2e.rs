@@ -2043,6 +2043,25 @@ async fn a_phone_sees_the_list_first_and_long_text_in_full(browser: Browser) {
     assert!(scroll <= client + 2.0, "text cut off: {fits}");
     assert!(client > 60.0, "the box grew to several lines: {fits}");
     screenshot_in(browser, &c, "call-phone").await;
+
+    // No page is wider than the phone: a field (the templates' long "Checked when…" choices
+    // among them) stays within its row.
+    for route in ["#/", "#/templates", "#/playbook", "#/insights", "#/data"] {
+        nav_to(&c, route).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let overflow = c
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            overflow.as_f64(),
+            Some(0.0),
+            "{route} scrolls sideways by {overflow} px"
+        );
+    }
     c.close().await.unwrap();
 }
 
