@@ -77,7 +77,7 @@ impl Rule {
         let n: Option<u8> = if digits.is_empty() {
             None
         } else {
-            Some(digits.parse().ok().filter(|n| (1..=20).contains(n))?)
+            Some(super::text::digits(digits).filter(|n| (1..=20).contains(n))? as u8)
         };
         RULES
             .into_iter()

@@ -37,6 +37,16 @@ pub fn push_number(out: &mut String, mut n: u64) {
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
+/// `text` read as a number when it is only ASCII digits (one to 18: no sign, no space, never
+/// an overflow). Every number the app reads from text goes through this one reader (each
+/// integer type's own `FromStr` is another copy of the parsing code in the wasm).
+pub fn digits(text: &str) -> Option<u64> {
+    if text.is_empty() || text.len() > 18 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(text.bytes().fold(0, |n, b| n * 10 + u64::from(b - b'0')))
+}
+
 /// `n` and the noun that agrees with it: `count(1, "deal", "deals")` → `1 deal`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
@@ -105,6 +115,27 @@ fn lower(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only plain digits read as a number, and the same number `u64`'s own parser reads.
+    #[test]
+    fn digits_reads_plain_digits_only() {
+        for text in ["0", "7", "042", "2027", "999999999999999999"] {
+            assert_eq!(digits(text), text.parse::<u64>().ok(), "{text}");
+        }
+        for text in [
+            "",
+            "+5",
+            "-1",
+            " 5",
+            "5 ",
+            "5.5",
+            "1e3",
+            "٣",
+            "1234567890123456789",
+        ] {
+            assert_eq!(digits(text), None, "{text:?}");
+        }
+    }
 
     /// Agrees with the standard library's full Unicode lowering for every character of the
     /// scripts it covers (up to U+04FF) that lowers to one character, and leaves the rest.

@@ -77,8 +77,8 @@ impl Minutes {
         let (date, time) = text.trim().split_once(['T', ' ']).ok_or_else(bad)?;
         let day = Day::parse(date).map_err(|_| bad())?;
         let mut parts = time.split(':');
-        let hour: i64 = number(parts.next(), 2).ok_or_else(bad)?;
-        let minute: i64 = number(parts.next(), 2).ok_or_else(bad)?;
+        let hour = number(parts.next(), 2).ok_or_else(bad)? as i64;
+        let minute = number(parts.next(), 2).ok_or_else(bad)? as i64;
         if hour > 23 || minute > 59 {
             return Err(bad());
         }
@@ -143,9 +143,9 @@ impl Day {
     pub fn parse(text: &str) -> Result<Day, Refusal> {
         let bad = || -> Refusal { DomainError::BadDate(text.chars().take(40).collect()).into() };
         let mut parts = text.trim().split('-');
-        let year: i32 = number(parts.next(), 4).ok_or_else(bad)?;
-        let month: u32 = number(parts.next(), 2).ok_or_else(bad)?;
-        let day: u32 = number(parts.next(), 2).ok_or_else(bad)?;
+        let year = number(parts.next(), 4).ok_or_else(bad)? as i32;
+        let month = number(parts.next(), 2).ok_or_else(bad)? as u32;
+        let day = number(parts.next(), 2).ok_or_else(bad)? as u32;
         if parts.next().is_some() || !(1..=9999).contains(&year) {
             return Err(bad());
         }
@@ -160,12 +160,9 @@ impl fmt::Display for Day {
     }
 }
 
-fn number<T: std::str::FromStr>(part: Option<&str>, digits: usize) -> Option<T> {
-    let part = part?;
-    if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    part.parse().ok()
+/// A part of a date or time of exactly `width` digits.
+fn number(part: Option<&str>, width: usize) -> Option<u64> {
+    part.filter(|p| p.len() == width).and_then(super::text::digits)
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

@@ -121,7 +121,8 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
     let weight = {
         let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
         move |e: Event| {
-            if let Ok(w) = event_value(&e).parse() {
+            if let Some(w) = crate::domain::text::digits(&event_value(&e)).and_then(|w| u8::try_from(w).ok())
+            {
                 tpl.step(TemplateAction::SetWeight {
                     template: t.clone(),
                     item: iid.clone(),
@@ -196,7 +197,7 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
                 if let Some((r, n)) = count {
                     { field("dp-field", "N", html! {
                         <input class="dp-input dp-input--narrow" type="number" name="item-proof-count" min="1" max="20" value={crate::domain::text::number(n.into())}
-                            onchange={move |e: Event| if let Ok(n) = event_value(&e).parse::<u8>() { set_proof(Proof::Rule(r.with_count(n.clamp(1, 20)))) }} />
+                            onchange={move |e: Event| if let Some(n) = crate::domain::text::digits(&event_value(&e)) { set_proof(Proof::Rule(r.with_count(n.clamp(1, 20) as u8))) }} />
                     }) }
                 }
                 <div class="dp-row">
