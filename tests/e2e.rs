@@ -3099,6 +3099,47 @@ async fn a_date_typed_with_the_keyboard_is_kept(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// A paste longer than a field holds keeps what fits (the browser's `maxlength`, the domain's
+/// limit) and is saved; it never empties the field. Without the limit on the field, the domain
+/// refused the whole edit and the field went back to its stored text: the paste vanished.
+async fn a_long_paste_keeps_what_fits_and_never_empties_the_field(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Acme", "Long notes").await;
+    plan_call(&c, -1.0).await;
+    click(&c, ".dp-call-row a").await;
+    fill(&c, "textarea[name=happened]", "Started well. ").await;
+    wait_stored(&c, "deal-prep:deal:", "Started well. ").await;
+    // As a paste arrives: text inserted at the caret through the editing command.
+    let paste = "const [css, text] = arguments, el = document.querySelector(css);
+         el.focus(); el.setSelectionRange(el.value.length, el.value.length);
+         document.execCommand('insertText', false, text);";
+    let fields = [
+        ("textarea[name=happened]", "Started well. ", 10_000),
+        ("textarea[name=objective]", "", 1_000),
+        (
+            ".dp-review .dp-fieldset label:nth-of-type(1) textarea",
+            "",
+            10_000,
+        ),
+    ];
+    for (css, before, max) in fields {
+        let text = "w".repeat(max + 500);
+        c.execute(paste, vec![css.into(), text.into()]).await.unwrap();
+        let kept = format!("{before}{}", "w".repeat(max - before.len()));
+        wait_value(&c, css, &kept).await;
+    }
+    // Saved as it shows, after a reload too; and no refusal was shown.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(c.find(Locator::Css(".dp-banner--error")).await.is_err());
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    for (css, before, max) in fields {
+        let kept = format!("{before}{}", "w".repeat(max - before.len()));
+        wait_value(&c, css, &kept).await;
+    }
+    c.close().await.unwrap();
+}
+
 /// Presses and releases each key of `text` on whatever has the focus.
 async fn type_keys(c: &fantoccini::Client, text: &str) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -3170,6 +3211,7 @@ in_both_browsers!(
     call_mode_opens_objections_on_a_tap_names_who_attends_and_works_from_the_keyboard,
     a_name_deleted_and_retyped_is_the_new_name,
     a_date_typed_with_the_keyboard_is_kept,
+    a_long_paste_keeps_what_fits_and_never_empties_the_field,
     words_left_in_an_add_field_are_added_not_dropped,
 );
 

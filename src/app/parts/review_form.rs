@@ -69,7 +69,7 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
         <form class="dp-review" {onsubmit} aria-labelledby="dp-review-title">
             { subtitle("dp-review-title", "Call review") }
             { field("dp-field", "What happened", html! {
-                <textarea class="dp-input dp-input--area" name="happened" rows="3" value={happened} oninput={on_happened} />
+                <textarea class="dp-input dp-input--area" name="happened" rows="3" value={happened} maxlength="10000" oninput={on_happened} />
             }) }
             <div class="dp-row">
                 { field("dp-field dp-field--grow", "Next step agreed", html! {
@@ -81,14 +81,14 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
             </div>
             <div class="dp-row">
                 { field("dp-field dp-field--grow", "What we promised (one per line)", html! {
-                    <textarea class="dp-input dp-input--area" name="we-promised" rows="2" value={we} oninput={on_we} />
+                    <textarea class="dp-input dp-input--area" name="we-promised" rows="2" value={we} maxlength="10000" oninput={on_we} />
                 }) }
                 { field("dp-field dp-field--grow", "What they promised (one per line)", html! {
-                    <textarea class="dp-input dp-input--area" name="they-promised" rows="2" value={they} oninput={on_they} />
+                    <textarea class="dp-input dp-input--area" name="they-promised" rows="2" value={they} maxlength="10000" oninput={on_they} />
                 }) }
             </div>
             { field("dp-field", "Client cues noticed", html! {
-                <textarea class="dp-input dp-input--area" name="cues" rows="2" value={cues} oninput={on_cues} />
+                <textarea class="dp-input dp-input--area" name="cues" rows="2" value={cues} maxlength="10000" oninput={on_cues} />
             }) }
             <fieldset class="dp-fieldset">
                 <legend>{ "Focus on How" }</legend>
@@ -97,7 +97,7 @@ pub fn review_form(deal: &Deal, call: &Call, edit: &DealEditor) -> Html {
                     html! {
                         <label key={n} class="dp-field">
                             <span class="dp-field__label">{ *question }</span>
-                            <textarea class="dp-input dp-input--area" rows="2" {value} {oninput} />
+                            <textarea class="dp-input dp-input--area" rows="2" {value} maxlength="10000" {oninput} />
                         </label>
                     }
                 }) }

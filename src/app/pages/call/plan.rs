@@ -60,18 +60,20 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
             }
         }
     };
-    let text_field =
-        |label: &'static str, name: &'static str, value: &str, make: fn(Id, String) -> DealAction| {
-            let (edit, call_id) = (edit.clone(), call_id.clone());
-            field(
-                "dp-field",
-                label,
-                html! {
-                    <textarea class="dp-input dp-input--area" {name} rows="2" value={value.to_owned()}
-                        oninput={move |e: InputEvent| edit.typing(make(call_id.clone(), event_value(&e)))} />
-                },
-            )
-        };
+    let text_field = |label: &'static str,
+                      name: &'static str,
+                      value: &str,
+                      make: fn(Id, String) -> DealAction| {
+        let (edit, call_id) = (edit.clone(), call_id.clone());
+        field(
+            "dp-field",
+            label,
+            html! {
+                <textarea class="dp-input dp-input--area" {name} rows="2" value={value.to_owned()} maxlength="1000"
+                    oninput={move |e: InputEvent| edit.typing(make(call_id.clone(), event_value(&e)))} />
+            },
+        )
+    };
     // Changing a line's text is typing; adding, moving and removing are steps.
     let list_edit = |list: PlanList| {
         let (edit, call) = (edit.clone(), call_id.clone());
