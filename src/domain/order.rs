@@ -5,15 +5,27 @@
 
 use std::cmp::Ordering;
 
-/// Sorts `items` stably by `cmp`. The merge sort runs on positions (`usize`), so it exists
-/// once in the binary whatever `T` is; moving the items into place is the only per-type code.
-pub fn sort_by<T>(items: &mut Vec<T>, cmp: &dyn Fn(&T, &T) -> Ordering) {
-    if items.len() < 2 {
-        return;
-    }
+/// Sorts `items` stably by `cmp`. The merge sort runs on positions (`usize`) and the items are
+/// moved into place by swaps, so both exist once in the binary whatever `T` is; a slice's
+/// `swap` is the only per-type code.
+pub fn sort_by<T>(items: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
     let order = sorted_positions(items.len(), &|i, j| cmp(&items[i], &items[j]));
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    permute(&order, &mut |i, j| items.swap(i, j));
+}
+
+/// Puts the item at `order[i]` at `i` for every `i`, by swaps. Positions before `i` are final
+/// when `i` is reached; the item meant for `i` was moved by earlier swaps only if its position
+/// is before `i`, and then it sits where the item of that position was sent.
+fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    for i in 0..order.len() {
+        let mut j = order[i];
+        while j < i {
+            j = order[j];
+        }
+        if j != i {
+            swap(i, j);
+        }
+    }
 }
 
 /// A map of `pairs`, inserted one by one (the last of equal keys wins, as with `collect`).
