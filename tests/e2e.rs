@@ -891,8 +891,18 @@ async fn shortcuts_templates_and_undo_delete(browser: Browser) {
         .await
         .unwrap();
     wait_gone(&c, "[role=dialog]").await;
+    c.execute(
+        "window.dpKeys = []; window.addEventListener('keydown', e => dpKeys.push([e.key, e.defaultPrevented]));",
+        vec![],
+    )
+    .await
+    .unwrap();
     c.active_element().await.unwrap().send_keys("/").await.unwrap();
     wait_focus(&c, "input[type=search]").await;
+    // The key only moves the focus: the browser's own use of it (Firefox's quick find) is held
+    // back. gloo's listeners are passive unless asked, and a passive one cannot prevent it.
+    let keys = c.execute("return dpKeys", vec![]).await.unwrap();
+    assert_eq!(keys, serde_json::json!([["/", true]]));
 
     // A checklist item added to the template shows up on the next call's checklist.
     c.goto(&server.url("#/templates")).await.unwrap();
@@ -2137,6 +2147,12 @@ async fn the_two_line_embed_hosts_two_instances_and_survives_a_new_build(browser
     click(&c, &format!("{in_b} .dp-crumbs a")).await;
     click(&c, &format!("{in_b} .dp-deal-list a")).await;
     wait_value(&c, &format!("{in_b} input[name=person-name]"), "Ines in B").await;
+    // Those were links followed inside the instance: the host page's URL is left alone.
+    let url = c.current_url().await.unwrap().to_string();
+    assert!(
+        !url.contains("#/"),
+        "links of an instance routed in memory: {url}"
+    );
     assert_eq!(value_of(&c, &a_name).await.as_deref(), Some("Half typed in A"));
     fill(&c, &a_name, "").await;
 

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -175,62 +175,68 @@ pub fn use_shortcuts(help: Help, ctx: Ctx) {
         String::new(),
         Box::new(move || {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
-                EventListener::new(&doc, "keydown", move |event| {
-                    let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    let focused = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.active_element().filter(|a| Some(a) != d.body().as_deref()));
-                    let mine = match focused {
-                        Some(el) => ctx.host().contains(Some(&el)),
-                        None => ctx.owns_hash(),
-                    };
-                    if !mine {
-                        return;
-                    }
-                    if e.key() == "Escape" {
-                        help.close();
-                        return;
-                    }
-                    if typing(e) {
-                        return;
-                    }
-                    match e.key().as_str() {
-                        "?" => help.show(None),
-                        "n" | "/" => {
-                            e.prevent_default();
-                            let field = if e.key() == "n" {
-                                "input[name=deal-name]"
-                            } else {
-                                "input[type=search]"
-                            };
-                            ctx.open(&Route::Deals);
-                            // Unfold the form or the filters (folded on a phone) first.
-                            let host = ctx.host().clone();
-                            later(
-                                40,
-                                Box::new(move || {
-                                    let folds = host.query_selector_all(".dp-fold").ok();
-                                    for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
-                                        if let Some(el) = folds
-                                            .as_ref()
-                                            .and_then(|f| f.get(n))
-                                            .map(|n| n.unchecked_into::<web_sys::Element>())
-                                        {
-                                            let _ = el.set_attribute("open", "");
-                                        }
-                                    }
-                                }),
-                            );
-                            ctx.focus_later(field);
+                // Not passive (gloo's default): "/" and "n" are taken from the browser.
+                EventListener::new_with_options(
+                    &doc,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                            return;
                         }
-                        _ => {}
-                    }
-                })
+                        let focused = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.active_element().filter(|a| Some(a) != d.body().as_deref()));
+                        let mine = match focused {
+                            Some(el) => ctx.host().contains(Some(&el)),
+                            None => ctx.owns_hash(),
+                        };
+                        if !mine {
+                            return;
+                        }
+                        if e.key() == "Escape" {
+                            help.close();
+                            return;
+                        }
+                        if typing(e) {
+                            return;
+                        }
+                        match e.key().as_str() {
+                            "?" => help.show(None),
+                            "n" | "/" => {
+                                e.prevent_default();
+                                let field = if e.key() == "n" {
+                                    "input[name=deal-name]"
+                                } else {
+                                    "input[type=search]"
+                                };
+                                ctx.open(&Route::Deals);
+                                // Unfold the form or the filters (folded on a phone) first.
+                                let host = ctx.host().clone();
+                                later(
+                                    40,
+                                    Box::new(move || {
+                                        let folds = host.query_selector_all(".dp-fold").ok();
+                                        for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
+                                            if let Some(el) = folds
+                                                .as_ref()
+                                                .and_then(|f| f.get(n))
+                                                .map(|n| n.unchecked_into::<web_sys::Element>())
+                                            {
+                                                let _ = el.set_attribute("open", "");
+                                            }
+                                        }
+                                    }),
+                                );
+                                ctx.focus_later(field);
+                            }
+                            _ => {}
+                        }
+                    },
+                )
             });
             Box::new(move || drop(listener))
         }),
@@ -295,13 +301,20 @@ pub fn use_route(writer: Rc<Writer>, hash: bool, host: web_sys::Element) -> UiCe
                 let listeners = if hash {
                     follow_hash(writer, route, host)
                 } else {
-                    let links = EventListener::new(&host.clone(), "click", move |e| {
-                        let href = app_link(e).and_then(|a| a.get_attribute("href"));
-                        if let Some(href) = href {
-                            e.prevent_default();
-                            open_in_memory(&writer, &route, &host, Route::parse(&href));
-                        }
-                    });
+                    // Not passive (gloo's default), or the browser follows the link too and
+                    // the host page's URL takes the instance's route.
+                    let links = EventListener::new_with_options(
+                        &host.clone(),
+                        "click",
+                        EventListenerOptions::enable_prevent_default(),
+                        move |e| {
+                            let href = app_link(e).and_then(|a| a.get_attribute("href"));
+                            if let Some(href) = href {
+                                e.prevent_default();
+                                open_in_memory(&writer, &route, &host, Route::parse(&href));
+                            }
+                        },
+                    );
                     vec![links]
                 };
                 Box::new(move || drop(listeners))
