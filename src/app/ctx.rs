@@ -220,7 +220,7 @@ impl Ctx {
         platform::mark_host("data-export-us", &platform::micros(started));
         platform::mark_host("data-export-at", &text::number((started * 1000.0) as u64));
         match platform::download(
-            &transfer::file_name(file.exported_at, None),
+            &transfer::file_name(file.exported_at, None, "json"),
             "application/json",
             &json,
         ) {
@@ -234,7 +234,7 @@ impl Ctx {
         let file = self.writer.backup(&self.state);
         let book = &self.state.book;
         let text = crate::domain::brief::readable(&file.deals, |d| book.template_for(d), file.exported_at);
-        let name = transfer::file_name(file.exported_at, None).replace(".json", ".md");
+        let name = transfer::file_name(file.exported_at, None, "md");
         if let Err(e) = platform::download(&name, "text/markdown", &text) {
             self.notify_error(format!("The export could not be downloaded: {e}"));
         }
@@ -243,7 +243,7 @@ impl Ctx {
     /// Downloads one deal as its own file.
     pub fn export_deal(&self, deal: &Deal) {
         let file = transfer::export(vec![deal.clone()], self.state.book.templates.clone(), now());
-        let name = transfer::file_name(file.exported_at, Some(&deal.name));
+        let name = transfer::file_name(file.exported_at, Some(&deal.name), "json");
         if let Err(e) = platform::download(&name, "application/json", &transfer::to_json(&file)) {
             self.notify_error(format!("The export could not be downloaded: {e}"));
         }
@@ -261,7 +261,7 @@ impl Ctx {
     /// Downloads a backup of everything, then replaces; nothing is replaced without the backup.
     pub fn replace(&self, file: &ExportFile, drop_missing: bool) -> Result<(), String> {
         let backup = self.writer.backup(&self.state);
-        let name = transfer::file_name(backup.exported_at, Some("backup before replace"));
+        let name = transfer::file_name(backup.exported_at, Some("backup before replace"), "json");
         platform::download(&name, "application/json", &transfer::to_json(&backup))
             .map_err(|e| format!("The backup could not be downloaded ({e}), so nothing was replaced."))?;
         self.writer.replace(file, drop_missing)

@@ -48,6 +48,14 @@ fn shift<T>(items: &mut Vec<T>, id: &Id, delta: i32, id_of: impl Fn(&T) -> &Id) 
     Ok(())
 }
 
+/// `item` in `list` once when `on`, else not at all.
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
+    list.retain(|x| *x != item);
+    if on {
+        list.push(item);
+    }
+}
+
 fn ensure_new<T>(items: &[T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Result<(), Refusal> {
     if items.iter().any(|i| id_of(i) == id) {
         Err(DomainError::DuplicateId(id.as_str().to_owned()).into())
@@ -154,18 +162,15 @@ fn people(deal: &mut Deal, op: DealAction) -> Result<(), Refusal> {
         }
         A::SetRole { id, role, on } => {
             let p = person_mut(deal, &id)?;
-            p.roles.retain(|r| *r != role);
-            if on {
-                p.roles.push(role);
-                order::sort_by(&mut p.roles, &|a, b| a.cmp(b));
-            }
+            toggle(&mut p.roles, role, on);
+            order::sort_by(&mut p.roles, &|a, b| a.cmp(b));
         }
         A::SetEngaged { id, engaged } => person_mut(deal, &id)?.engaged = engaged,
         A::RemovePerson(id) => {
             person_mut(deal, &id)?;
             deal.people.retain(|p| p.id != id);
             for call in &mut deal.calls {
-                call.attendees.retain(|a| *a != id);
+                toggle(&mut call.attendees, id.clone(), false);
             }
         }
         A::RestorePerson { person, at, calls } => {
@@ -202,11 +207,7 @@ fn calls(deal: &mut Deal, op: DealAction) -> Result<(), Refusal> {
             if deal.person(&person).is_none() {
                 return Err(unknown(&person));
             }
-            let c = call_mut(deal, &call)?;
-            c.attendees.retain(|a| *a != person);
-            if on {
-                c.attendees.push(person);
-            }
+            toggle(&mut call_mut(deal, &call)?.attendees, person, on);
         }
         A::RemoveCall(id) => {
             call_mut(deal, &id)?;
@@ -220,11 +221,7 @@ fn calls(deal: &mut Deal, op: DealAction) -> Result<(), Refusal> {
         }
         A::EditList { call, list, edit } => call_mut(deal, &call)?.plan.edit_list(list, edit)?,
         A::SetChecked { call, item, checked } => {
-            let plan = &mut call_mut(deal, &call)?.plan;
-            plan.checked.retain(|i| *i != item);
-            if checked {
-                plan.checked.push(item);
-            }
+            toggle(&mut call_mut(deal, &call)?.plan.checked, item, checked);
         }
         A::Tick {
             call,

@@ -63,8 +63,9 @@ pub fn to_json(file: &ExportFile) -> String {
     json::to_string(file)
 }
 
-/// `deal-prep-2026-11-26.json`, or with the deal's name for a single-deal export.
-pub fn file_name(now: Minutes, what: Option<&str>) -> String {
+/// `deal-prep-2026-11-26.json` for the `kind` "json", or with the deal's name for a single-deal
+/// export (or a call's calendar file, `kind` "ics").
+pub fn file_name(now: Minutes, what: Option<&str>, kind: &str) -> String {
     let slug: String = what
         .unwrap_or("")
         .chars()
@@ -83,9 +84,9 @@ pub fn file_name(now: Minutes, what: Option<&str>) -> String {
         .join("-");
     let day = now.day();
     if slug.is_empty() {
-        format!("deal-prep-{day}.json")
+        format!("deal-prep-{day}.{kind}")
     } else {
-        format!("deal-prep-{slug}-{day}.json")
+        format!("deal-prep-{slug}-{day}.{kind}")
     }
 }
 
@@ -514,10 +515,10 @@ mod tests {
 
     #[test]
     fn file_names_are_dated_and_safe() {
-        assert_eq!(file_name(now(), None), "deal-prep-2026-11-26.json");
+        assert_eq!(file_name(now(), None, "json"), "deal-prep-2026-11-26.json");
         assert_eq!(
-            file_name(now(), Some("Acme / <Pilot>!")),
-            "deal-prep-acme-pilot-2026-11-26.json"
+            file_name(now(), Some("Acme / <Pilot>!"), "ics"),
+            "deal-prep-acme-pilot-2026-11-26.ics"
         );
     }
 

@@ -84,10 +84,7 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     let on_copy_client = at_click(|d, c, _, _| Some(brief::client_agenda(d, c)), copy);
     // Calendar files: the call while it is ahead, the next step once a review dated it.
     let download = |what: String| {
-        let (ctx, name) = (
-            ctx.clone(),
-            transfer::file_name(now, Some(&what)).replace(".json", ".ics"),
-        );
+        let (ctx, name) = (ctx.clone(), transfer::file_name(now, Some(&what), "ics"));
         Callback::from(move |text: String| {
             if let Err(e) = platform::download(&name, "text/calendar", &text) {
                 ctx.notify_error(format!("The calendar file could not be downloaded: {e}"));
