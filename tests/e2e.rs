@@ -3115,6 +3115,31 @@ async fn a_date_typed_with_the_keyboard_is_kept(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// Two instances of one namespace on a page would each hold their own copy of the same data and
+/// never hear of the other's writes (a `storage` event reaches other pages only): the second
+/// does not start, and says why in plain words. The first works as usual.
+async fn a_namespace_shown_twice_on_a_page_starts_once(browser: Browser) {
+    let page = support::scratch_dir(&format!("twice-{browser:?}")).join("twice.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Twice</title>
+<script type="module" src="./deal-prep.js"></script></head><body>
+<deal-prep id="first" namespace="team-a"></deal-prep>
+<deal-prep id="second" namespace="team-a"></deal-prep>
+<deal-prep id="third" namespace="team-b"></deal-prep></body></html>"#,
+    )
+    .unwrap();
+    let server = Server::start_with(vec![("twice.html".into(), page)]);
+    let driver = Driver::start_for(browser);
+    let c = driver.session(&[]).await;
+    c.goto(&server.url("twice.html")).await.unwrap();
+    wait_text(&c, "#second [role=alert]", "same namespace").await;
+    add_deal_in(&c, "team-a", "Acme", "Once").await;
+    wait_text(&c, "#third .dp-empty", "Try a sample deal").await;
+    assert!(c.find(Locator::Css("#second .dp-new-deal")).await.is_err());
+    c.close().await.unwrap();
+}
+
 /// A paste longer than a field holds keeps what fits (the browser's `maxlength`, the domain's
 /// limit) and is saved; it never empties the field. Without the limit on the field, the domain
 /// refused the whole edit and the field went back to its stored text: the paste vanished.
@@ -3228,6 +3253,7 @@ in_both_browsers!(
     a_name_deleted_and_retyped_is_the_new_name,
     a_date_typed_with_the_keyboard_is_kept,
     a_long_paste_keeps_what_fits_and_never_empties_the_field,
+    a_namespace_shown_twice_on_a_page_starts_once,
     words_left_in_an_add_field_are_added_not_dropped,
 );
 

@@ -153,17 +153,30 @@ pub fn mount() {
         let _ = perf.mark("deal-prep-start");
     }
     let mut hash_taken = false;
+    let mut started: Vec<String> = Vec::new();
     for host in hosts {
+        // A second instance of a namespace would hold its own copy of the same data and never
+        // hear of the first one's writes (a `storage` event only reaches other pages).
+        let namespace = namespace_of(&host);
+        if started.contains(&namespace) {
+            host.set_inner_html(
+                "<div class=\"deal-prep\"><p class=\"dp-crash\" role=\"alert\">Deal Prep runs above with \
+                 the same namespace; a second copy would not see its changes. Give this one its \
+                 own namespace.</p></div>",
+            );
+            continue;
+        }
         let routing = host.get_attribute("routing").unwrap_or_default();
         let wants_hash = routing == "hash" || (host.id() == HOST_ID && routing != "memory");
         let hash = wants_hash && !hash_taken;
         hash_taken |= hash;
         let props = root::AppProps {
-            namespace: namespace_of(&host).into(),
+            namespace: namespace.clone().into(),
             hash,
             theme: theme_of(&host).into(),
             host: host.clone(),
         };
+        started.push(namespace);
         host.set_inner_html("");
         yew::Renderer::<root::App>::with_root_and_props(host, props).render();
     }
