@@ -12,12 +12,20 @@ macro_rules! stored_as_keys {
             const KEYS: &'static [&'static str] = &[$($key),+];
             /// The key it is stored as (and a form's option value).
             pub fn key(self) -> &'static str {
-                Self::STORED.iter().find(|(v, _)| *v == self).map_or("", |(_, k)| *k)
+                $crate::domain::keyed::key_at(Self::KEYS, self as usize)
             }
             pub fn from_key(key: &str) -> Option<Self> {
-                Self::STORED.iter().find(|(_, k)| *k == key).map(|(v, _)| *v)
+                Self::KEYS.iter().position(|k| *k == key).map(|at| Self::STORED[at].0)
             }
         }
+        // The variants are listed in their declaration order: a value's key is at its number.
+        const _: () = {
+            let mut at = 0;
+            while at < <$ty>::STORED.len() {
+                assert!(<$ty>::STORED[at].0 as usize == at, "listed out of declaration order");
+                at += 1;
+            }
+        };
         impl $crate::domain::json::Encode for $ty {
             fn encode(&self, out: &mut String) {
                 $crate::domain::json::Encode::encode(self.key(), out);
@@ -31,6 +39,11 @@ macro_rules! stored_as_keys {
     };
 }
 pub(crate) use stored_as_keys;
+
+/// The key at `at` of a keyed enum's table (one copy for every keyed enum).
+pub fn key_at(keys: &'static [&'static str], at: usize) -> &'static str {
+    keys.get(at).copied().unwrap_or("")
+}
 
 /// `stored_as_array!(Type { field: FieldType, … })`: `Type` is stored as a JSON array of the
 /// listed fields, in order, all of them there. Shorter to store and to read than an object:
