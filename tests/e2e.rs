@@ -470,6 +470,17 @@ async fn the_iframe_pages_work_and_keep_namespaces_apart(browser: Browser) {
     enter_app_frame(&c, "#sandboxed").await;
     wait_text(&c, ".dp-banner--error", "Storage is unavailable").await;
     add_deal(&c, "Memory", "Kept in memory").await;
+    // A call can be deleted here too: the frame may not open dialogs (no `allow-modals`), so
+    // the app asks in the page, not with `confirm()` (which such a frame answers "no" at once).
+    click(&c, ".dp-deal-row__link").await;
+    set_input(&c, "input[name=at]", &local_datetime(1.0)).await;
+    click_button(&c, "Plan a call").await;
+    wait_text(&c, ".dp-call h1", "call").await;
+    click(&c, ".dp-crumbs a:last-of-type").await;
+    wait_text(&c, ".dp-call-row", "Discovery").await;
+    click(&c, ".dp-call-row .dp-confirm summary").await;
+    click_button(&c, "Delete call and plan").await;
+    wait_gone(&c, ".dp-call-row").await;
     c.enter_parent_frame().await.unwrap();
     screenshot_in(browser, &c, "iframe-sandboxed").await;
     c.close().await.unwrap();

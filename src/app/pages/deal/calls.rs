@@ -62,11 +62,15 @@ pub fn calls(ctx: &Ctx, deal: &Deal) -> Html {
                                             { format!("{} · {}", c.at.human(), c.kind.label()) }
                                         </a>
                                         <span class="dp-muted">{ status }</span>
-                                        <button type="button" class="dp-button dp-button--icon" aria-label={format!("Delete the call of {}", c.at.human())}
-                                            onclick={{ let (edit, cid) = (edit.clone(), c.id.clone()); move |_| {
-                                                let sure = web_sys::window().and_then(|w| w.confirm_with_message("Delete this call and its plan?").ok()).unwrap_or(false);
-                                                if sure { edit.step(DealAction::RemoveCall(cid.clone())) }
-                                            } }}>{ "✕" }</button>
+                                        // Asked in the page, not with `confirm()`: a frame may not be allowed
+                                        // dialogs, and then `confirm()` answers "no" at once.
+                                        <details class="dp-confirm">
+                                            <summary class="dp-button dp-button--icon" aria-label={format!("Delete the call of {}", c.at.human())}>{ "✕" }</summary>
+                                            <button type="button" class="dp-button dp-button--danger"
+                                                onclick={{ let (edit, cid) = (edit.clone(), c.id.clone()); move |_| edit.step(DealAction::RemoveCall(cid.clone())) }}>
+                                                { "Delete call and plan" }
+                                            </button>
+                                        </details>
                                     </li>
                                 }
                             }) }
