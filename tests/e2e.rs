@@ -1213,8 +1213,11 @@ fn import_file(dir: &std::path::Path, name: &str, deals: Vec<serde_json::Value>)
 }
 
 /// Follows a main navigation link (no page load: what is only in memory stays).
+/// Follows a link of the top navigation and waits for its page: the hash changes, then the app
+/// renders, so what comes next must not look for the new page before it is there.
 async fn nav_to(c: &fantoccini::Client, href: &str) {
     click(c, &format!(".dp-nav a[href='{href}']")).await;
+    wait_text(c, &format!(".dp-nav a[href='{href}'][aria-current=page]"), "").await;
 }
 
 /// Picks `path` in the Data page's import field (waiting for the page to render after a
