@@ -722,7 +722,7 @@ async fn the_playbook_page_collects_plans_and_a_pinned_question_joins_another_pl
     // The other deal's call plan suggests it, and adds it in one step as pinned.
     set_hash("#/deal/dpb/call/c2").await;
     let options = host
-        .query_selector_all(&format!("#dp-suggest-{ns}-discovery-question option"))
+        .query_selector_all(&format!("#dp-suggest-{ns}-discovery option"))
         .unwrap();
     assert_eq!(options.length(), 1);
     let add = host

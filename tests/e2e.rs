@@ -1504,6 +1504,36 @@ async fn a_deal_deleted_in_another_window_while_open_here_can_be_restored(browse
     c.close().await.unwrap();
 }
 
+/// The same in an embedded instance, which keeps its route in memory: the deal it shows is known
+/// from its own route, not from the host page's URL (which never names it), so a deal deleted in
+/// another window while shown here is offered back even with nothing unsaved.
+async fn a_deal_shown_in_an_embedded_instance_and_deleted_elsewhere_is_offered_back(browser: Browser) {
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
+    let c = driver.session(&[]).await;
+    visit(&c, &server.url("embed-example.html")).await;
+    add_deal_in(&c, "team-a", "Shown Co", "Open in A").await;
+    wait_stored(&c, "team-a:deal:", "Open in A").await;
+    let (first, second) = second_window(&c, &server.url("?namespace=team-a")).await;
+    click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Open in A").await;
+    click_button(&c, "Delete deal").await;
+    wait_text(&c, ".dp-banner", "Deleted").await;
+    c.switch_to_window(first.clone()).await.unwrap();
+    let a = "deal-prep[namespace=team-a]";
+    wait_text(
+        &c,
+        &format!("{a} .dp-banner--error"),
+        "was deleted in another tab",
+    )
+    .await;
+    click_button(&c, "Restore").await;
+    wait_stored(&c, "team-a:deal:", "Open in A").await;
+    c.switch_to_window(second).await.unwrap();
+    c.close_window().await.unwrap();
+    c.switch_to_window(first).await.unwrap();
+    c.close().await.unwrap();
+}
+
 async fn templates_edited_in_two_windows_keep_both_edits(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
     visit(&c, &server.url("#/templates")).await;
@@ -2834,7 +2864,7 @@ async fn a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step(browser: 
     click_button(&c, "Plan a call").await;
     wait_text(&c, ".dp-plan__pinned", "Add my pinned questions").await;
     let suggested = c
-        .execute("return [...document.querySelectorAll('#dp-suggest-deal-prep-discovery-question option')].map(o => o.value)", vec![])
+        .execute("return [...document.querySelectorAll('#dp-suggest-deal-prep-discovery option')].map(o => o.value)", vec![])
         .await
         .unwrap();
     assert!(
@@ -3268,6 +3298,7 @@ in_both_browsers!(
     a_date_typed_with_the_keyboard_is_kept,
     a_long_paste_keeps_what_fits_and_never_empties_the_field,
     a_namespace_shown_twice_on_a_page_starts_once,
+    a_deal_shown_in_an_embedded_instance_and_deleted_elsewhere_is_offered_back,
     words_left_in_an_add_field_are_added_not_dropped,
 );
 

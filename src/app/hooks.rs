@@ -272,6 +272,7 @@ fn show(writer: &Writer, route: &UiCell<Route>, host: &web_sys::Element, next: R
     if let Some(id) = next.deal() {
         writer.ensure_loaded(id);
     }
+    writer.showing(next.deal());
     keep_typed(host);
     route.set(next);
 }

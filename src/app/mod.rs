@@ -161,8 +161,7 @@ pub fn mount() {
         if started.contains(&namespace) {
             host.set_inner_html(
                 "<div class=\"deal-prep\"><p class=\"dp-crash\" role=\"alert\">Deal Prep runs above with \
-                 the same namespace; a second copy would not see its changes. Give this one its \
-                 own namespace.</p></div>",
+                 the same namespace (one copy per page). Give this one its own namespace.</p></div>",
             );
             continue;
         }

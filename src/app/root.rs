@@ -53,8 +53,8 @@ pub fn App(props: &AppProps) -> Html {
     let writer = super::hooks::use_keyed_memo(ns.clone(), move || Writer::new(Store::open(&ns)));
     let writer: Rc<Writer> = Rc::clone(&writer);
     let state = {
-        let writer = writer.clone();
-        use_reducer(move || writer.initial_state())
+        let (writer, hash) = (writer.clone(), props.hash);
+        use_reducer(move || writer.initial_state(hash))
     };
     writer.attach(state.clone());
     let route = use_route(writer.clone(), props.hash, props.host.clone());

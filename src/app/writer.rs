@@ -80,6 +80,9 @@ struct Ledger {
     /// field since: one edited field counts once, however many keystrokes it took.
     counted: Option<Id>,
     blurred: bool,
+    /// The deal this instance shows, from its own route (the page's hash, or memory for an
+    /// embedded instance): a deal deleted elsewhere while shown here is offered back.
+    shown: Option<Id>,
 }
 
 pub struct Writer {
@@ -101,6 +104,11 @@ impl Writer {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The instance now shows `deal` (or no deal).
+    pub fn showing(&self, deal: Option<&Id>) {
+        self.ledger().shown = deal.cloned();
     }
 
     /// The ledger, for reading or changing. One borrow site: a borrow still held when another
@@ -411,7 +419,8 @@ impl Writer {
     }
 
     /// What startup reads: the list, the templates, the bookmarked deal, and the warnings.
-    pub fn initial_state(&self) -> AppState {
+    /// `hash`: the instance follows the page's URL hash (else it starts on the list).
+    pub fn initial_state(&self, hash: bool) -> AppState {
         let store = self.store();
         let mut state = AppState::default();
         let started = platform::perf_now();
@@ -422,7 +431,9 @@ impl Writer {
         state.reloaded(loaded);
         state.meta = store.load_meta();
         // A bookmark opens straight to its deal: load it before the first render.
-        if let Some(id) = Route::current().deal().cloned() {
+        let shown = hash.then(Route::current).and_then(|r| r.deal().cloned());
+        self.showing(shown.as_ref());
+        if let Some(id) = shown {
             match self.load(&state, &id) {
                 Some(Ok((deal, entry))) => {
                     Rc::make_mut(&mut state.index).insert(id.clone(), entry);
@@ -503,7 +514,7 @@ impl Writer {
             let base = self.ledger().base.get(&id).copied();
             let unsaved = self.ledger().dirty.contains_key(&Change::Deal(id.clone()))
                 || mine.is_some_and(|m| Some(m.rev) != base);
-            let open = Route::current().deal() == Some(&id);
+            let open = self.ledger().shown.as_ref() == Some(&id);
             let decision = rules::incoming(mine, base, unsaved, open, theirs.as_ref());
             match (decision, theirs) {
                 (Incoming::Same, Some(theirs)) => self.know(&id, theirs.rev),

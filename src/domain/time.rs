@@ -49,7 +49,13 @@ impl Minutes {
     }
     /// `YYYY-MM-DD HH:MM`, for people.
     pub fn human(self) -> String {
-        self.to_string().replace('T', " ")
+        let minute_of_day = self.0.rem_euclid(MINUTES_PER_DAY);
+        format!(
+            "{} {:02}:{:02}",
+            self.day(),
+            minute_of_day / 60,
+            minute_of_day % 60
+        )
     }
     /// When this is, said from `now`: "in 40 min", "today 15:00", "tomorrow 10:00", "Thu
     /// 10:00" within the week; "12 min ago", "yesterday 16:00"; further off, the date.

@@ -46,7 +46,12 @@ pub fn list_editor(
 ) -> Html {
     let is_pair = sides.is_some();
     let (left_side, right_side) = sides.unwrap_or_default();
-    let list_id = (!suggest.is_empty()).then(|| format!("dp-suggest-{namespace}-{}", noun.replace(' ', "-")));
+    let list_id = (!suggest.is_empty()).then(|| {
+        format!(
+            "dp-suggest-{namespace}-{}",
+            noun.split(' ').next().unwrap_or(noun)
+        )
+    });
     let options = html! {
         if let Some(id) = &list_id {
             <datalist id={id.clone()}>

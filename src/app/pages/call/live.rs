@@ -3,6 +3,9 @@
 //! answer each, objections with their responses one tap away, who attends, and a timer.
 //! Everything saves as it is typed; "End call" opens the review with it already written in.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::app::hooks::use_keyed_effect;
@@ -25,16 +28,30 @@ pub fn use_call_timer(route: &Route, host: &web_sys::Element) {
     use_keyed_effect(
         key,
         Box::new(move || {
-            let timer = live.then(|| {
-                let started = js_sys::Date::now();
-                gloo_timers::callback::Interval::new(1000, move || {
-                    let seconds = ((js_sys::Date::now() - started) / 1000.0) as u64;
-                    if let Ok(Some(el)) = host.query_selector(".dp-live__timer") {
-                        el.set_text_content(Some(&format!("{}:{:02}", seconds / 60, seconds % 60)));
-                    }
-                })
-            });
-            Box::new(move || drop(timer))
+            let running = Rc::new(Cell::new(live));
+            tick(host, js_sys::Date::now(), running.clone());
+            Box::new(move || running.set(false))
+        }),
+    );
+}
+
+/// Shows the time since `started` a second from now, and again each second while `running`
+/// (through the app's one timeout, not an interval of its own).
+fn tick(host: web_sys::Element, started: f64, running: Rc<Cell<bool>>) {
+    if !running.get() {
+        return;
+    }
+    crate::app::platform::later(
+        1000,
+        Box::new(move || {
+            if !running.get() {
+                return;
+            }
+            let seconds = ((js_sys::Date::now() - started) / 1000.0) as u64;
+            if let Ok(Some(el)) = host.query_selector(".dp-live__timer") {
+                el.set_text_content(Some(&format!("{}:{:02}", seconds / 60, seconds % 60)));
+            }
+            tick(host, started, running);
         }),
     );
 }

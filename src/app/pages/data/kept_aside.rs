@@ -23,7 +23,7 @@ pub fn kept_aside(ctx: &Ctx) -> Html {
                                 <code>{ p.key.clone() }</code>{ format!(": {}", p.error) }
                                 <div class="dp-row">
                                     <button type="button" class="dp-button" onclick={move |_| {
-                                        let name = format!("{}.json", key.replace(':', "-"));
+                                        let name = crate::store::transfer::file_name(platform::now(), Some(&key), "json");
                                         if let Err(e) = platform::download(&name, "application/json", &raw) {
                                             ctx3.notify_error(format!("The download did not start: {e}"));
                                         }
