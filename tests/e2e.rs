@@ -473,6 +473,7 @@ async fn the_iframe_pages_work_and_keep_namespaces_apart(browser: Browser) {
     // A call can be deleted here too: the frame may not open dialogs (no `allow-modals`), so
     // the app asks in the page, not with `confirm()` (which such a frame answers "no" at once).
     click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Kept in memory").await;
     set_input(&c, "input[name=at]", &local_datetime(1.0)).await;
     click_button(&c, "Plan a call").await;
     wait_text(&c, ".dp-call h1", "call").await;
@@ -3192,6 +3193,7 @@ async fn a_long_paste_keeps_what_fits_and_never_empties_the_field(browser: Brows
     open_new_deal(&c, "Acme", "Long notes").await;
     plan_call(&c, -1.0).await;
     click(&c, ".dp-call-row a").await;
+    wait_text(&c, ".dp-call h1", "call").await;
     fill(&c, "textarea[name=happened]", "Started well. ").await;
     wait_stored(&c, "deal-prep:deal:", "Started well. ").await;
     // As a paste arrives: text inserted at the caret through the editing command.
