@@ -166,6 +166,64 @@ fn typing(e: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
+/// One key pressed anywhere on the page, for [`use_shortcuts`].
+fn shortcut(event: &web_sys::Event, help: &Help, ctx: &Ctx) {
+    let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+        return;
+    };
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return;
+    }
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element().filter(|a| Some(a) != d.body().as_deref()));
+    let mine = match focused {
+        Some(el) => ctx.host().contains(Some(&el)),
+        None => ctx.owns_hash(),
+    };
+    if !mine {
+        return;
+    }
+    if e.key() == "Escape" {
+        help.close();
+        return;
+    }
+    if typing(e) {
+        return;
+    }
+    match e.key().as_str() {
+        "?" => help.show(None),
+        "n" | "/" => {
+            e.prevent_default();
+            let field = if e.key() == "n" {
+                "input[name=deal-name]"
+            } else {
+                "input[type=search]"
+            };
+            ctx.open(&Route::Deals);
+            // Unfold the form or the filters (folded on a phone) first.
+            let host = ctx.host().clone();
+            later(
+                40,
+                Box::new(move || {
+                    let folds = host.query_selector_all(".dp-fold").ok();
+                    for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
+                        if let Some(el) = folds
+                            .as_ref()
+                            .and_then(|f| f.get(n))
+                            .map(|n| n.unchecked_into::<web_sys::Element>())
+                        {
+                            let _ = el.set_attribute("open", "");
+                        }
+                    }
+                }),
+            );
+            ctx.focus_later(field);
+        }
+        _ => {}
+    }
+}
+
 /// Shortcuts: `n` new deal, `/` search, `?` help, Esc closes help. Ignored while typing. With
 /// several instances on a page, only the one holding the focus acts (the instance that owns the
 /// URL hash also acts when nothing is focused).
@@ -176,67 +234,8 @@ pub fn use_shortcuts(help: Help, ctx: Ctx) {
         Box::new(move || {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 // Not passive (gloo's default): "/" and "n" are taken from the browser.
-                EventListener::new_with_options(
-                    &doc,
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |event| {
-                        let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                            return;
-                        }
-                        let focused = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.active_element().filter(|a| Some(a) != d.body().as_deref()));
-                        let mine = match focused {
-                            Some(el) => ctx.host().contains(Some(&el)),
-                            None => ctx.owns_hash(),
-                        };
-                        if !mine {
-                            return;
-                        }
-                        if e.key() == "Escape" {
-                            help.close();
-                            return;
-                        }
-                        if typing(e) {
-                            return;
-                        }
-                        match e.key().as_str() {
-                            "?" => help.show(None),
-                            "n" | "/" => {
-                                e.prevent_default();
-                                let field = if e.key() == "n" {
-                                    "input[name=deal-name]"
-                                } else {
-                                    "input[type=search]"
-                                };
-                                ctx.open(&Route::Deals);
-                                // Unfold the form or the filters (folded on a phone) first.
-                                let host = ctx.host().clone();
-                                later(
-                                    40,
-                                    Box::new(move || {
-                                        let folds = host.query_selector_all(".dp-fold").ok();
-                                        for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
-                                            if let Some(el) = folds
-                                                .as_ref()
-                                                .and_then(|f| f.get(n))
-                                                .map(|n| n.unchecked_into::<web_sys::Element>())
-                                            {
-                                                let _ = el.set_attribute("open", "");
-                                            }
-                                        }
-                                    }),
-                                );
-                                ctx.focus_later(field);
-                            }
-                            _ => {}
-                        }
-                    },
-                )
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", options, move |e| shortcut(e, &help, &ctx))
             });
             Box::new(move || drop(listener))
         }),

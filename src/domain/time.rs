@@ -49,19 +49,18 @@ impl Minutes {
     }
     /// `YYYY-MM-DD HH:MM`, for people.
     pub fn human(self) -> String {
+        format!("{} {}", self.day(), self.clock())
+    }
+    /// `HH:MM`, the time of day.
+    fn clock(self) -> String {
         let minute_of_day = self.0.rem_euclid(MINUTES_PER_DAY);
-        format!(
-            "{} {:02}:{:02}",
-            self.day(),
-            minute_of_day / 60,
-            minute_of_day % 60
-        )
+        format!("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60)
     }
     /// When this is, said from `now`: "in 40 min", "today 15:00", "tomorrow 10:00", "Thu
     /// 10:00" within the week; "12 min ago", "yesterday 16:00"; further off, the date.
     pub fn when(self, now: Minutes) -> String {
         let ahead = self.0.saturating_sub(now.0);
-        let clock = self.to_string().split_off(11);
+        let clock = self.clock();
         match (ahead, self.day().0 - now.day().0) {
             (0, _) => "now".into(),
             (1..=59, _) => format!("in {ahead} min"),
@@ -95,14 +94,7 @@ impl Minutes {
 impl fmt::Display for Minutes {
     /// `YYYY-MM-DDTHH:MM`, the value an `<input type="datetime-local">` takes.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let minute_of_day = self.0.rem_euclid(MINUTES_PER_DAY);
-        write!(
-            f,
-            "{}T{:02}:{:02}",
-            self.day(),
-            minute_of_day / 60,
-            minute_of_day % 60
-        )
+        write!(f, "{}T{}", self.day(), self.clock())
     }
 }
 

@@ -29,7 +29,9 @@ pub fn use_call_timer(route: &Route, host: &web_sys::Element) {
         key,
         Box::new(move || {
             let running = Rc::new(Cell::new(live));
-            tick(host, js_sys::Date::now(), running.clone());
+            if live {
+                tick(host, js_sys::Date::now(), running.clone());
+            }
             Box::new(move || running.set(false))
         }),
     );
@@ -38,9 +40,6 @@ pub fn use_call_timer(route: &Route, host: &web_sys::Element) {
 /// Shows the time since `started` a second from now, and again each second while `running`
 /// (through the app's one timeout, not an interval of its own).
 fn tick(host: web_sys::Element, started: f64, running: Rc<Cell<bool>>) {
-    if !running.get() {
-        return;
-    }
     crate::app::platform::later(
         1000,
         Box::new(move || {
