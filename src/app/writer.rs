@@ -455,7 +455,7 @@ impl Writer {
                 .collect();
             state.storage_warning = Some(StorageWarning::Other(format!(
                 "Some saved records were kept aside untouched (see Data): {}.",
-                names.join("; ")
+                crate::domain::text::join(&names, "; ")
             )));
         }
         state

@@ -201,8 +201,8 @@ impl ReviewDraft {
                 cues: r.cues.clone(),
                 how: r.how.clone(),
                 evidence,
-                we_promised: r.we_promised.join("\n"),
-                they_promised: r.they_promised.join("\n"),
+                we_promised: super::text::join(&r.we_promised, "\n"),
+                they_promised: super::text::join(&r.they_promised, "\n"),
                 suggested: Vec::new(),
             },
             None => ReviewDraft {

@@ -39,7 +39,7 @@ pub fn markdown(deal: &Deal, call: &Call, template: &Template) -> String {
     // One field per line: a Markdown line break is two spaces before the newline.
     let _ = write!(s, "\n**When:** {when}  \n**Stage:** {}", deal.stage.label());
     if !people.is_empty() {
-        let _ = write!(s, "  \n**Attendees:** {}", people.join("; "));
+        let _ = write!(s, "  \n**Attendees:** {}", super::text::join(&people, "; "));
     }
     s.push('\n');
     for part in parts(deal, call, template) {
@@ -124,7 +124,7 @@ pub fn client_agenda(deal: &Deal, call: &Call) -> String {
         .map(|p| md(&p.name))
         .collect();
     if !people.is_empty() {
-        let _ = write!(s, "  \n**With:** {}", people.join(", "));
+        let _ = write!(s, "  \n**With:** {}", super::text::join(&people, ", "));
     }
     s.push('\n');
     if !call.plan.objective.trim().is_empty() {
@@ -210,7 +210,10 @@ pub fn readable<'a>(
                     (step, None) => md(step),
                 };
                 let how = FOCUS_ON_HOW.iter().zip(&r.how);
-                let (we, they) = (r.we_promised.join("; "), r.they_promised.join("; "));
+                let (we, they) = (
+                    super::text::join(&r.we_promised, "; "),
+                    super::text::join(&r.they_promised, "; "),
+                );
                 for (label, text) in [
                     ("What happened", &r.happened),
                     ("Next step", &next),

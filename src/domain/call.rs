@@ -504,8 +504,7 @@ mod joined_ids {
     use crate::domain::Id;
 
     pub fn encode(ids: &[Id], out: &mut String) {
-        let text: Vec<&str> = ids.iter().map(Id::as_str).collect();
-        text.join(" ").encode(out);
+        crate::domain::text::join(ids.iter().map(Id::as_str), " ").encode(out);
     }
 
     /// The ids read back from their joined string.

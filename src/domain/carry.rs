@@ -27,7 +27,7 @@ pub fn open_questions(deal: &Deal, call: &Call) -> Vec<&'static str> {
 
 /// Text compared without case and with runs of white space as one space.
 pub fn fold(text: &str) -> String {
-    super::text::fold_case(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+    super::text::fold_case(&super::text::join(text.split_whitespace(), " "))
 }
 
 #[cfg(test)]

@@ -103,7 +103,7 @@ pub fn call_event(deal: &Deal, call: &Call, now: Minutes, offset: Offset) -> Str
         &utc(now, offset),
         [format!("DTSTART:{start}"), format!("DTEND:{end}")],
         &summary,
-        description.trim_end(),
+        description.trim(),
     )
 }
 

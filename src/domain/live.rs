@@ -26,7 +26,7 @@ pub fn review_after(deal: &Deal, call: &Call, kept: Option<&ReviewDraft>, playbo
             .map(|a| a.text.trim())
             .collect();
         if !covered.is_empty() {
-            let _ = writeln!(notes, "Agenda covered: {}", covered.join("; "));
+            let _ = writeln!(notes, "Agenda covered: {}", super::text::join(&covered, "; "));
         }
         for q in plan.discovery.iter().chain(&plan.pain) {
             let answer = q.note.trim();
@@ -40,7 +40,7 @@ pub fn review_after(deal: &Deal, call: &Call, kept: Option<&ReviewDraft>, playbo
                 (false, true) => {}
             }
         }
-        draft.happened = notes.trim_end().to_owned();
+        draft.happened = notes.trim().to_owned();
     }
     if draft.next_step.trim().is_empty() {
         draft.next_step = plan.ask.trim().to_owned();

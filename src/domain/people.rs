@@ -100,11 +100,11 @@ impl Stakeholder {
     }
     /// "Dana Kim (Champion, Coach)", or just the name without roles.
     pub fn with_roles(&self) -> String {
-        let roles: Vec<&str> = self.roles.iter().map(|r| r.short()).collect();
-        if roles.is_empty() {
+        if self.roles.is_empty() {
             self.name.clone()
         } else {
-            format!("{} ({})", self.name, roles.join(", "))
+            let roles = super::text::join(self.roles.iter().map(|r| r.short()), ", ");
+            format!("{} ({roles})", self.name)
         }
     }
 }

@@ -267,7 +267,7 @@ pub fn prove(rule: Rule, deal: &Deal, call: &Call) -> (bool, String) {
                 .iter()
                 .map(|e| format!("{}: {}", e.label, deal.level(e.key).label()))
                 .collect();
-            (ok, parts.join(", "))
+            (ok, super::text::join(&parts, ", "))
         }
     }
 }

@@ -128,7 +128,7 @@ pub fn forecast(deal: &Deal, template: &Template, now: Minutes) -> Forecast {
             add(
                 RiskKind::JumpedAhead,
                 Severity::Minor,
-                format!("Jumped ahead: {}", steps.join(", ")),
+                format!("Jumped ahead: {}", super::text::join(&steps, ", ")),
                 "Go back for the skipped steps before pushing on; a wrong turn costs more later.",
             );
         }

@@ -381,15 +381,11 @@ pub fn why_moved(before: &ProcessScore, after: &ProcessScore, stage: Stage) -> V
             .map(|i| i.label.as_str())
             .collect();
         let head = if !b.applies && a.kind == PartKind::Qualification {
-            let labels: Vec<&str> = a
-                .items
-                .iter()
-                .map(|i| i.label.split(':').next().unwrap_or(""))
-                .collect();
+            let labels = a.items.iter().map(|i| i.label.split(':').next().unwrap_or(""));
             format!(
                 "{} asks for {}: {} points of {} to earn",
                 stage.label(),
-                labels.join(", "),
+                super::text::join(labels, ", "),
                 whole(a.possible - a.earned),
                 a.name.to_ascii_lowercase()
             )
@@ -411,7 +407,7 @@ pub fn why_moved(before: &ProcessScore, after: &ProcessScore, stage: Stage) -> V
         };
         match changed.is_empty() || !b.applies && a.kind == PartKind::Qualification {
             true => out.push(head),
-            false => out.push(format!("{head}: {}", changed.join("; "))),
+            false => out.push(format!("{head}: {}", super::text::join(&changed, "; "))),
         }
     }
     out

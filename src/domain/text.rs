@@ -13,6 +13,20 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// `parts` with `sep` between them: `[T]::join` is specialised per separator length and per
+/// item type, two large copies in the wasm; this is a small one per kind of list, and takes
+/// the parts as they come (no list collected only to be joined).
+pub fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(part.as_ref());
+    }
+    out
+}
+
 /// `n` in digits: every number the app writes goes through this one formatter (each integer
 /// type's own `to_string` is another copy of the formatting code in the wasm), the stored JSON
 /// too (through [`push_number`]).
@@ -115,6 +129,19 @@ fn lower(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The same text as the standard library's `join`, for texts and borrowed texts.
+    #[test]
+    fn join_agrees_with_the_standard_join() {
+        let lists: [&[&str]; 5] = [&[], &[""], &["a"], &["a", "", "b"], &["one", "two", "three"]];
+        for list in lists {
+            for sep in ["", ", ", "; ", "\n"] {
+                assert_eq!(join(list, sep), list.join(sep), "{list:?} {sep:?}");
+                let owned: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+                assert_eq!(join(&owned, sep), owned.join(sep));
+            }
+        }
+    }
 
     /// Only plain digits read as a number, and the same number `u64`'s own parser reads.
     #[test]

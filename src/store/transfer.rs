@@ -66,7 +66,7 @@ pub fn to_json(file: &ExportFile) -> String {
 /// `deal-prep-2026-11-26.json` for the `kind` "json", or with the deal's name for a single-deal
 /// export (or a call's calendar file, `kind` "ics").
 pub fn file_name(now: Minutes, what: Option<&str>, kind: &str) -> String {
-    let slug: String = what
+    let dashed = what
         .unwrap_or("")
         .chars()
         .map(|c| {
@@ -76,12 +76,9 @@ pub fn file_name(now: Minutes, what: Option<&str>, kind: &str) -> String {
                 '-'
             }
         })
-        .collect::<String>()
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .take(6)
-        .collect::<Vec<_>>()
-        .join("-");
+        .collect::<String>();
+    let words = dashed.split('-').filter(|p| !p.is_empty()).take(6);
+    let slug = crate::domain::text::join(words, "-");
     let day = now.day();
     if slug.is_empty() {
         format!("deal-prep-{day}.{kind}")

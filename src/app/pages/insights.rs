@@ -97,7 +97,7 @@ fn trend_chart(i: &Insights) -> Html {
         <figure class="dp-chart">
             <svg viewBox={VIEW_BOX} role="img" aria-label={summary.clone()} class="dp-chart__svg">
                 { for [0, 50, 100].into_iter().map(|v| grid_line(v, 100.0)) }
-                <polyline points={points.join(" ")} class="dp-chart__line" />
+                <polyline points={crate::domain::text::join(&points, " ")} class="dp-chart__line" />
                 { for i.trend.iter().enumerate().map(|(k, p)| html! {
                     <circle key={p.week.to_string()} cx={at(x_at(k, n))} cy={at(y_at(p.average, 100.0))} r="4" class="dp-chart__dot">
                         <title>{ format!("Week of {}: {}", p.week, p.average.round() as i32) }</title>

@@ -103,13 +103,12 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
                 { for deal.people.iter().map(|p| {
                     let on = call.attendees.contains(&p.id);
                     let (edit, call_id, person) = (edit.clone(), call_id.clone(), p.id.clone());
-                    let roles: Vec<&str> = p.roles.iter().map(|r| r.short()).collect();
                     html! {
                         <label key={p.id.as_str()} class="dp-check">
                             <input type="checkbox" checked={on}
                                 onchange={move |_| edit.step(DealAction::SetAttendee { call: call_id.clone(), person: person.clone(), on: !on })} />
                             { p.name.clone() }
-                            if !roles.is_empty() { <span class="dp-muted">{ format!(" ({})", roles.join(", ")) }</span> }
+                            if !p.roles.is_empty() { <span class="dp-muted">{ format!(" ({})", crate::domain::text::join(p.roles.iter().map(|r| r.short()), ", ")) }</span> }
                         </label>
                     }
                 }) }

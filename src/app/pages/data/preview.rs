@@ -75,13 +75,13 @@ pub fn preview(ctx: &Ctx, ui: &super::DataUi, p: &Pending, on_done: Callback<()>
 
     html! {
             <div class="dp-preview" role="region" aria-label="Import preview">
-                <p>{ [Merge::New, Merge::Updated, Merge::Unchanged, Merge::Older, Merge::Conflict, Merge::KeptAside]
+                <p>{ crate::domain::text::join([Merge::New, Merge::Updated, Merge::Unchanged, Merge::Older, Merge::Conflict, Merge::KeptAside]
                     .iter()
                     .map(|m| (m, p.plan.iter().filter(|(_, x)| x == m).count()))
                     .filter(|(_, n)| *n > 0)
                     .map(|(m, n)| format!("{n} {}", label(*m).1))
                     .collect::<Vec<_>>()
-                    .join(" · ") }</p>
+                    .iter(), " · ") }</p>
                 <ul class="dp-preview__list">
                     { for p.plan.iter().filter(|(_, m)| *m != Merge::Unchanged).take(50).map(|(id, merge)| {
                         // At most 50 rows: finding each deal in the file is cheap.
