@@ -1399,6 +1399,118 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// "Undo replace" puts back what the replace wrote, never over what was done after it: a deal
+/// edited since is kept as a copy beside the version put back, a deal the file brought and
+/// that was edited since stays, and the file's templates changed since stay as they are.
+async fn undo_replace_keeps_what_was_changed_after_the_replace(browser: Browser) {
+    let downloads = support::scratch_dir(&format!("undo-replace-{browser:?}"));
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
+    let c = driver.session_with_downloads(&[], Some(&downloads)).await;
+    visit(&c, &server.url("")).await;
+    add_deal(&c, "Kept Co", "Keep me").await;
+    let mine: serde_json::Value =
+        serde_json::from_str(&stored(&c, "deal-prep:deal:").await.unwrap()).unwrap();
+    let mine = mine["d"].clone();
+    let id = mine["i"].as_str().unwrap().to_owned();
+    add_deal(&c, "Untouched Co", "Untouched").await;
+    let mut renamed = mine.clone();
+    renamed["n"] = "Renamed by the file".into();
+    renamed["r"] = (mine["r"].as_u64().unwrap() + 5).into();
+    renamed["up"] = (mine["up"].as_i64().unwrap() + 5).into();
+    let mut fresh = mine.clone();
+    fresh["i"] = "dnew1".into();
+    fresh["n"] = "From the file".into();
+    let mut left_alone = fresh.clone();
+    left_alone["i"] = "dnew2".into();
+    left_alone["n"] = "Brought, left alone".into();
+    let file = import_file(&downloads, "replace.json", vec![renamed, fresh, left_alone]);
+    // The file carries templates too (this browser's, with one item more).
+    nav_to(&c, "#/templates").await;
+    fill(&c, "input[name=new-item]", "From the file's template").await;
+    click_button(&c, "Add item").await;
+    wait_stored(&c, "deal-prep:settings", "From the file's template").await;
+    let settings: serde_json::Value =
+        serde_json::from_str(&stored(&c, "deal-prep:settings").await.unwrap()).unwrap();
+    let mut with_templates: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    with_templates["templates"] = settings["d"].clone();
+    std::fs::write(&file, with_templates.to_string()).unwrap();
+    pick_file(&c, &server, &file).await;
+    click_button(&c, "Replace with the file (downloads a backup first)").await;
+    wait_text(&c, ".dp-banner", "Undo replace").await;
+
+    // Work done after the replace: the replaced deal renamed, the file's deal renamed, an item
+    // added to the template.
+    for (from, to) in [
+        ("Renamed by the file", "Worked on after"),
+        ("From the file", "Brought, then worked on"),
+    ] {
+        nav_to(&c, "#/").await;
+        click(
+            &c,
+            &format!("xpath://a[@class='dp-deal-row__link'][span[normalize-space()='{from}']]"),
+        )
+        .await;
+        wait_text(&c, ".dp-deal h1", from).await;
+        click(&c, ".dp-deal__details summary").await;
+        let name = c.find(Locator::Css("input[name=deal-title]")).await.unwrap();
+        name.send_keys(&"\u{E003}".repeat(from.chars().count()))
+            .await
+            .unwrap();
+        name.send_keys(to).await.unwrap();
+        wait_stored(&c, "deal-prep:deal:", to).await;
+    }
+    nav_to(&c, "#/templates").await;
+    fill(&c, "input[name=new-item]", "Added after the replace").await;
+    click_button(&c, "Add item").await;
+    wait_stored(&c, "deal-prep:settings", "Added after the replace").await;
+
+    nav_to(&c, "#/").await;
+    click_button(&c, "Undo replace").await;
+    wait_text(&c, ".dp-banner", "what was changed after it is kept").await;
+    wait_text(&c, ".dp-banner", "the templates").await;
+    screenshot_in(browser, &c, "deals-replace-undone").await;
+    // The replaced deal is back as it was; what was typed into it since is a copy beside it.
+    wait_stored(&c, &format!("deal-prep:deal:{id}"), "Keep me").await;
+    wait_text(&c, ".dp-deal-row", "Keep me").await;
+    wait_text(&c, ".dp-deal-row", "Worked on after (edited after the replace)").await;
+    wait_stored(
+        &c,
+        "deal-prep:deal:",
+        "Worked on after (edited after the replace)",
+    )
+    .await;
+    // A deal of the file nobody touched goes, with no copy: only what changed is kept.
+    let rows = c
+        .execute(
+            "return [...document.querySelectorAll('.dp-deal-row__name')].map(e => e.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut rows: Vec<String> = serde_json::from_value(rows).unwrap();
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            "Brought, then worked on",
+            "Keep me",
+            "Untouched",
+            "Worked on after (edited after the replace)"
+        ]
+    );
+    wait_text(&c, ".dp-deal-row", "Untouched").await;
+    // The file's deal, worked on since, stays.
+    wait_stored(&c, "deal-prep:deal:dnew1", "Brought, then worked on").await;
+    wait_text(&c, ".dp-deal-row", "Brought, then worked on").await;
+    wait_stored(&c, "deal-prep:settings", "Added after the replace").await;
+    // And all of it is what a fresh start reads.
+    reload_and_expect(&c, ".dp-deal-row", "Worked on after").await;
+    wait_text(&c, ".dp-deal-row", "Keep me").await;
+    wait_text(&c, ".dp-deal-row", "Brought, then worked on").await;
+    c.close().await.unwrap();
+}
+
 /// Opens `url` in a second window; returns (first, second) handles, the second current.
 async fn second_window(
     c: &fantoccini::Client,
@@ -3279,6 +3391,7 @@ in_both_browsers!(
     shortcuts_templates_and_undo_delete,
     typed_words_survive_closing_the_window_at_once,
     import_merge_and_replace_never_destroy,
+    undo_replace_keeps_what_was_changed_after_the_replace,
     same_deal_written_by_two_windows_ends_in_one_banner,
     a_sample_deals_version_kept_from_a_collision_is_the_users_own,
     a_deal_deleted_in_another_window_while_open_here_can_be_restored,

@@ -26,14 +26,18 @@ pub const TYPING_PAUSE_MS: i32 = 300;
 /// A conservative localStorage quota, in characters (browsers allow about 5 M per origin).
 const QUOTA_CHARS: u64 = 5_000_000;
 
-/// What "Undo replace" puts back: every key the replace wrote or removed with its text before,
-/// and the templates before.
+/// What "Undo replace" puts back: every key the replace may write or remove with its text
+/// before; each deal it wrote or removed, before and the revision it wrote (`None`: removed);
+/// the templates and the playbook before, and the revisions this tab knew of them right after
+/// the replace, for those the file set. What was changed after the replace (its revision moved
+/// on) is never put back over (see [`Writer::undo_replace`]).
 #[derive(Debug, PartialEq)]
 pub struct ReplaceUndo {
     keys: Vec<(String, Option<String>)>,
-    deals_before: Vec<(Id, Option<Deal>)>,
-    templates_before: Vec<Template>,
-    playbook_before: Vec<Entry>,
+    deals: Vec<(Id, Option<Deal>, Option<u64>)>,
+    templates: Vec<Template>,
+    playbook: Vec<Entry>,
+    set: (Option<u64>, Option<u64>),
     pub replaced: usize,
 }
 
@@ -306,12 +310,18 @@ impl Writer {
     /// (written with the next save that goes through), like a merge's deals.
     fn not_applied(&self, state: &AppState, mine: &Deal, out: &mut Vec<Msg>) {
         let copy = copy_of(mine, " (your version)");
+        out.push(Msg::Stale(Some(Box::new(copy.clone()))));
+        self.keep_copy(state, copy, out);
+    }
+
+    /// Writes `copy` (from [`copy_of`]) like any new deal; storage refusing it keeps it in this
+    /// tab, written with the next save that goes through.
+    fn keep_copy(&self, state: &AppState, copy: Deal, out: &mut Vec<Msg>) {
         let entry = IndexEntry::of(&copy, state.book.template_for(&copy), now());
         match self.store.save_deal(&copy, &entry, None) {
             Ok(_) => self.know(&copy.id, copy.rev),
             Err(_) => self.keep_dirty(&copy.id),
         }
-        out.push(Msg::Stale(Some(Box::new(copy.clone()))));
         out.push(Msg::Loaded(Box::new(copy), Box::new(entry)));
     }
 
@@ -722,10 +732,17 @@ impl Writer {
     /// downloaded by the caller before this runs, and "Undo replace" restores the rest.
     pub fn replace(&self, file: &ExportFile, drop_missing: bool) -> Result<(), String> {
         let Some(state) = self.state() else { return Ok(()) };
-        let plan = self.replace_plan(&state, file, drop_missing);
+        let mut plan = self.replace_plan(&state, file, drop_missing);
         if self.store.is_available() {
             self.write_replace(&plan, !file.templates.is_empty())?;
         }
+        plan.undo.set = {
+            let ledger = self.ledger();
+            (
+                (!file.templates.is_empty()).then_some(ledger.templates_base),
+                plan.playbook.as_ref().map(|_| ledger.playbook_base),
+            )
+        };
         let mut out = Vec::new();
         for d in plan.incoming {
             self.know(&d.id, d.rev);
@@ -803,13 +820,17 @@ impl Writer {
             })
             .collect();
         let undo = ReplaceUndo {
-            deals_before: touched
+            deals: touched
                 .iter()
-                .map(|id| ((*id).clone(), ours.get(*id).cloned()))
+                .map(|id| {
+                    let wrote = incoming.iter().find(|d| d.id == **id).map(|d| d.rev);
+                    ((*id).clone(), ours.get(*id).cloned(), wrote)
+                })
                 .collect(),
             keys,
-            templates_before: state.book.templates.clone(),
-            playbook_before: state.book.playbook.clone(),
+            templates: state.book.templates.clone(),
+            playbook: state.book.playbook.clone(),
+            set: (None, None),
             replaced: incoming.len(),
         };
         ReplacePlan {
@@ -875,36 +896,79 @@ impl Writer {
         Ok(())
     }
 
-    /// Puts back everything a replace changed.
+    /// Puts back what the replace changed, never over what was changed after it (here or in
+    /// another tab): a deal edited since is put back and its edited version kept as a copy
+    /// beside it; a deal the file brought and edited since stays; templates or a playbook
+    /// changed since stay. The notice names what was kept.
     pub fn undo_replace(&self, undo: &ReplaceUndo) {
+        // What waits to be written first: its revisions then tell what changed since.
+        self.flush();
         let Some(state) = self.state() else { return };
-        let mut out = Vec::new();
-        if self.store.is_available() {
-            for (k, before) in &undo.keys {
-                let _ = self.store.restore_raw(k, before.as_deref());
-            }
-            if let Some((_, rev)) = self.store.load_templates() {
-                self.know_templates(rev);
-            }
-            self.ledger().playbook_base = self.store.load_playbook().map_or(0, |(_, rev)| rev);
-        }
-        for (id, before) in &undo.deals_before {
-            match before {
-                Some(deal) => {
+        let store = &self.store;
+        let (mut out, mut skip, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+        for (id, before, wrote) in &undo.deals {
+            // Every deal the replace wrote is in memory since (and each edit moves its revision).
+            let current = state.book.deals.get(id);
+            let changed = current.map(|d| d.rev) != *wrote;
+            match (before, current) {
+                (Some(deal), current) => {
+                    if let (true, Some(edited)) = (changed, current) {
+                        let copy = copy_of(edited, " (edited after the replace)");
+                        kept.push(format!("“{}”", copy.name));
+                        self.keep_copy(&state, copy, &mut out);
+                    }
                     self.know(id, deal.rev);
                     let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
                     out.push(Msg::Loaded(Box::new(deal.clone()), Box::new(entry)));
                 }
-                None => {
+                (None, Some(edited)) if changed => {
+                    kept.push(format!("“{}”", edited.name));
+                    skip.extend([store.deal_key(id), store.index_key(id)]);
+                }
+                (None, _) => {
                     self.ledger().base.remove(id);
                     out.push(Msg::Removed(id.clone()));
                 }
             }
         }
-        out.push(Msg::Templates(undo.templates_before.clone(), false));
-        out.push(Msg::Playbook(undo.playbook_before.clone(), false));
+        let now = {
+            let ledger = self.ledger();
+            (Some(ledger.templates_base), Some(ledger.playbook_base))
+        };
+        match undo.set.0 {
+            None => skip.push(store.settings_key()),
+            set if set == now.0 => out.push(Msg::Templates(undo.templates.clone(), false)),
+            _ => {
+                kept.push("the templates".to_owned());
+                skip.push(store.settings_key());
+            }
+        }
+        match undo.set.1 {
+            None => skip.push(store.playbook_key()),
+            set if set == now.1 => out.push(Msg::Playbook(undo.playbook.clone(), false)),
+            _ => {
+                kept.push("the playbook".to_owned());
+                skip.push(store.playbook_key());
+            }
+        }
+        if store.is_available() {
+            for (k, before) in undo.keys.iter().filter(|(k, _)| !skip.contains(k)) {
+                let _ = store.restore_raw(k, before.as_deref());
+            }
+            if let Some((_, rev)) = store.load_templates() {
+                self.know_templates(rev);
+            }
+            self.ledger().playbook_base = store.load_playbook().map_or(0, |(_, rev)| rev);
+        }
+        let notice = match kept.is_empty() {
+            true => "The replace was undone.".to_owned(),
+            false => format!(
+                "The replace was undone; what was changed after it is kept: {}.",
+                crate::domain::text::join(&kept, ", ")
+            ),
+        };
         out.push(Msg::UndoReplace(None));
-        out.push(Msg::Notify(Some(Notice::Info("The replace was undone.".into()))));
+        out.push(Msg::Notify(Some(Notice::Info(notice))));
         self.send(out);
     }
 
