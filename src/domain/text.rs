@@ -95,7 +95,11 @@ pub fn size(bytes: u64) -> String {
 /// Not `str::to_lowercase`: its table of every Unicode case pair costs ~4 KB of gzip wasm,
 /// and the scripts left out here have no case or are rare in sales notes.
 pub fn fold_case(text: &str) -> String {
-    text.chars().map(lower).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(lower(c));
+    }
+    out
 }
 
 fn lower(c: char) -> char {

@@ -66,19 +66,24 @@ pub fn to_json(file: &ExportFile) -> String {
 /// `deal-prep-2026-11-26.json` for the `kind` "json", or with the deal's name for a single-deal
 /// export (or a call's calendar file, `kind` "ics").
 pub fn file_name(now: Minutes, what: Option<&str>, kind: &str) -> String {
-    let dashed = what
-        .unwrap_or("")
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
+    // The first six runs of ASCII letters and digits, lowercased, joined by dashes.
+    let (mut slug, mut words, mut gap) = (String::new(), 0, true);
+    for c in what.unwrap_or("").chars() {
+        if !c.is_ascii_alphanumeric() {
+            gap = true;
+            continue;
+        }
+        if gap {
+            if words == 6 {
+                break;
             }
-        })
-        .collect::<String>();
-    let words = dashed.split('-').filter(|p| !p.is_empty()).take(6);
-    let slug = crate::domain::text::join(words, "-");
+            if words > 0 {
+                slug.push('-');
+            }
+            (words, gap) = (words + 1, false);
+        }
+        slug.push(c.to_ascii_lowercase());
+    }
     let day = now.day();
     if slug.is_empty() {
         format!("deal-prep-{day}.{kind}")
@@ -517,6 +522,16 @@ mod tests {
             file_name(now(), Some("Acme / <Pilot>!"), "ics"),
             "deal-prep-acme-pilot-2026-11-26.ics"
         );
+        // Six words at most, runs of anything else one dash, nothing but ASCII kept.
+        assert_eq!(
+            file_name(
+                now(),
+                Some("--Ünïcode  one two three four five six seven--"),
+                "json"
+            ),
+            "deal-prep-n-code-one-two-three-four-2026-11-26.json"
+        );
+        assert_eq!(file_name(now(), Some("¿?"), "json"), "deal-prep-2026-11-26.json");
     }
 
     fn refused(text: &str) -> ImportError {
