@@ -1511,6 +1511,60 @@ async fn undo_replace_keeps_what_was_changed_after_the_replace(browser: Browser)
     c.close().await.unwrap();
 }
 
+/// Deleting a template and resetting the default take away words with no undo: the first click
+/// only asks, in the page; the words stay until the second.
+async fn deleting_a_template_or_resetting_the_default_asks_first(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    visit(&c, &server.url("#/templates")).await;
+    wait_text(&c, ".dp-templates h1", "Checklist templates").await;
+    fill(&c, "input[name=item-text]", "Objective, in my words").await;
+    wait_stored(&c, "deal-prep:settings", "Objective, in my words").await;
+    click(
+        &c,
+        "xpath://summary[normalize-space()='Reset to the shipped items']",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_value(&c, "input[name=item-text]", "Objective, in my words").await;
+    wait_stored(&c, "deal-prep:settings", "Objective, in my words").await;
+    screenshot_in(browser, &c, "templates-reset-asks").await;
+    click_button(&c, "Reset it: this cannot be undone").await;
+    wait_value(
+        &c,
+        "input[name=item-text]",
+        "Objective and the next step to ask for are written",
+    )
+    .await;
+
+    click_button(&c, "New template").await;
+    wait_text(&c, ".dp-templates select option:checked", "New template").await;
+    fill(&c, "input[name=new-item]", "Only in my template").await;
+    click_button(&c, "Add item").await;
+    wait_stored(&c, "deal-prep:settings", "Only in my template").await;
+    click(&c, "xpath://summary[normalize-space()='Delete template']").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_text(&c, ".dp-templates select option:checked", "New template").await;
+    wait_stored(&c, "deal-prep:settings", "Only in my template").await;
+    click_button(&c, "Delete it: this cannot be undone").await;
+    wait_text(&c, ".dp-templates select option:checked", "Standard call prep").await;
+    let names = c
+        .execute(
+            "return [...document.querySelector('.dp-templates select').options].map(o => o.text)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(names, serde_json::json!(["Standard call prep"]));
+    assert!(
+        !stored(&c, "deal-prep:settings")
+            .await
+            .unwrap()
+            .contains("Only in my template"),
+        "the template is deleted once asked twice"
+    );
+    c.close().await.unwrap();
+}
+
 /// Opens `url` in a second window; returns (first, second) handles, the second current.
 async fn second_window(
     c: &fantoccini::Client,
@@ -3392,6 +3446,7 @@ in_both_browsers!(
     typed_words_survive_closing_the_window_at_once,
     import_merge_and_replace_never_destroy,
     undo_replace_keeps_what_was_changed_after_the_replace,
+    deleting_a_template_or_resetting_the_default_asks_first,
     same_deal_written_by_two_windows_ends_in_one_banner,
     a_sample_deals_version_kept_from_a_collision_is_the_users_own,
     a_deal_deleted_in_another_window_while_open_here_can_be_restored,

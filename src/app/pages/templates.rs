@@ -64,14 +64,25 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
                     tpl.step(TemplateAction::Duplicate { from: tid.clone(), id: id.clone() });
                     s.set(id);
                 } }}>{ "Duplicate" }</button>
+                // Both asked in the page (no undo: the wording goes), like a call's delete. A
+                // template's is keyed by it (the default's by none), so a question left open is
+                // not carried to the next template shown.
                 if template.id.as_str() == DEFAULT_TEMPLATE_ID {
-                    <button type="button" class="dp-button" onclick={{ let tpl = tpl.clone(); move |_| tpl.step(TemplateAction::ResetDefault) }}>{ "Reset to the shipped items" }</button>
+                    <details class="dp-confirm">
+                        <summary class="dp-button">{ "Reset to the shipped items" }</summary>
+                        <button type="button" class="dp-button dp-button--danger" onclick={{ let tpl = tpl.clone(); move |_| tpl.step(TemplateAction::ResetDefault) }}>
+                            { "Reset it: this cannot be undone" }
+                        </button>
+                    </details>
                 } else {
-                    <button type="button" class="dp-button dp-button--danger" onclick={{ let (tpl, tid, s) = (tpl.clone(), tid.clone(), selected.clone()); move |_| {
-                        tpl.keep_typed();
-                        tpl.step(TemplateAction::Delete(tid.clone()));
-                        s.set(Id::default_template());
-                    } }}>{ "Delete template" }</button>
+                    <details key={tid.as_str()} class="dp-confirm">
+                        <summary class="dp-button dp-button--danger">{ "Delete template" }</summary>
+                        <button type="button" class="dp-button dp-button--danger" onclick={{ let (tpl, tid, s) = (tpl.clone(), tid.clone(), selected.clone()); move |_| {
+                            tpl.keep_typed();
+                            tpl.step(TemplateAction::Delete(tid.clone()));
+                            s.set(Id::default_template());
+                        } }}>{ "Delete it: this cannot be undone" }</button>
+                    </details>
                 }
             </div>
             { field("dp-field", "Name", html! {
