@@ -203,11 +203,22 @@ async fn the_list_filters_by_stage_and_outcome_and_searches(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// The sample is tried, removed, and its removal undone with what was typed into it (trying
+/// it means typing in it: those words are the user's); removed again, the list is empty.
 async fn the_sample_deal_can_be_tried_and_removed(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
     click_button(&c, "Try a sample deal").await;
     let row = wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
     assert!(row.text().await.unwrap().contains("Sample"));
+    click(&c, ".dp-deal-row__link").await;
+    click(&c, ".dp-deal__details summary").await;
+    fill(&c, "input[name=deal-value]", "EUR 90k, my estimate").await;
+    wait_stored(&c, "deal-prep:deal:", "EUR 90k, my estimate").await;
+    click_button(&c, "Remove sample deal").await;
+    wait_text(&c, ".dp-empty", "Try a sample deal").await;
+    click_button(&c, "Undo").await;
+    wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
+    wait_stored(&c, "deal-prep:deal:", "EUR 90k, my estimate").await;
     click(&c, ".dp-deal-row__link").await;
     click_button(&c, "Remove sample deal").await;
     wait_text(&c, ".dp-empty", "Try a sample deal").await;

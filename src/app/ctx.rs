@@ -302,12 +302,13 @@ impl Ctx {
     /// Deletes a deal, keeping it for "Undo" while the tab is open — with a person left typed
     /// in the page's add field added first, so "Undo" brings the person back too (once the
     /// deal is gone its page re-renders "not found" and the typed name goes with the form).
+    /// The sample too: trying it means typing in it, and those words are the user's.
     pub fn delete_deal(&self, id: &Id) {
         crate::app::platform::keep_typed(&self.nav.host);
         let Some(deal) = self.state.book.deals.get(id) else {
             return;
         };
-        self.show(Msg::Deleted((!deal.sample).then(|| Box::new(deal.clone()))));
+        self.show(Msg::Deleted(Some(Box::new(deal.clone()))));
         self.act(Action::DeleteDeal(id.clone()));
     }
 }
