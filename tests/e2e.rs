@@ -2911,6 +2911,25 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
 
     // End call: the review holds what was asked and answered, and the ask as the next step.
     let before = score_on_page_after_end(&c).await;
+    // Call mode's timer stops with call mode: once the review shows, the tick already armed
+    // fires and arms no other (call mode is the app's only one-second timeout).
+    c.execute(
+        "window.dpTicks = 0; const set = window.setTimeout;
+         window.setTimeout = function (f, ms, ...rest) {
+             if (ms === 1000) window.dpTicks++;
+             return set.call(this, f, ms, ...rest);
+         };",
+        vec![],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let ticks = c.execute("return window.dpTicks", vec![]).await.unwrap();
+    assert_eq!(
+        ticks.as_u64(),
+        Some(0),
+        "call mode's timer still runs after End call"
+    );
     let happened = value_of(&c, ".dp-review textarea[name=happened]").await.unwrap();
     for part in [
         format!("{} — They use spreadsheets", questions[0]),
