@@ -211,6 +211,7 @@ async fn the_sample_deal_can_be_tried_and_removed(browser: Browser) {
     let row = wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
     assert!(row.text().await.unwrap().contains("Sample"));
     click(&c, ".dp-deal-row__link").await;
+    wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
     click(&c, ".dp-deal__details summary").await;
     fill(&c, "input[name=deal-value]", "EUR 90k, my estimate").await;
     wait_stored(&c, "deal-prep:deal:", "EUR 90k, my estimate").await;
@@ -220,6 +221,8 @@ async fn the_sample_deal_can_be_tried_and_removed(browser: Browser) {
     wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
     wait_stored(&c, "deal-prep:deal:", "EUR 90k, my estimate").await;
     click(&c, ".dp-deal-row__link").await;
+    // The link opens the deal page: wait for it before looking for its button.
+    wait_text(&c, ".dp-deal h1", "Fleet tracking pilot").await;
     click_button(&c, "Remove sample deal").await;
     wait_text(&c, ".dp-empty", "Try a sample deal").await;
     c.close().await.unwrap();
