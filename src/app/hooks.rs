@@ -469,11 +469,14 @@ pub fn use_persist_request(has_data: bool) {
         if has_data { "data" } else { "" }.to_owned(),
         Box::new(move || {
             if has_data {
-                yew::platform::spawn_local(async {
-                    if super::platform::persisted(false).await == Some(false) {
-                        let _ = super::platform::persisted(true).await;
-                    }
-                });
+                super::platform::persisted(
+                    false,
+                    Box::new(|kept| {
+                        if kept == Some(false) {
+                            super::platform::persisted(true, Box::new(|_| ()));
+                        }
+                    }),
+                );
             }
             nothing()
         }),

@@ -3,7 +3,6 @@
 //! `make bench` reads. Every failure is a value.
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::{text, Id, Minutes};
 
@@ -46,10 +45,44 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A promise as `then` sees it: the closures passed as plain functions.
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, ok: &JsValue, err: &JsValue);
+}
+
+/// Calls `done` once `promise` settles: `Ok` with its value, `Err` with its reason (at once,
+/// with `undefined`, when there is no promise). A callback, not a future: awaiting pulled the
+/// futures executor into the wasm (see bench/size-history.md).
+pub fn settled(promise: Option<js_sys::Promise>, done: Box<dyn FnOnce(Result<JsValue, JsValue>)>) {
+    let Some(promise) = promise else {
+        return done(Err(JsValue::UNDEFINED));
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let arm = |ok: bool| {
+        let done = done.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move |value: JsValue| {
+            if let Some(done) = done.take() {
+                done(if ok { Ok(value) } else { Err(value) });
+            }
+        })
+    };
+    promise.unchecked_ref::<Thenable>().then(&arm(true), &arm(false));
+}
+
 /// Reads a picked or dropped file as text.
-pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(describe)?;
-    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+pub fn read_text(file: web_sys::File, done: Box<dyn FnOnce(Result<String, String>)>) {
+    settled(
+        Some(file.text()),
+        Box::new(move |text| {
+            done(
+                text.map_err(describe)
+                    .and_then(|text| text.as_string().ok_or_else(|| "the file is not text".to_owned())),
+            )
+        }),
+    );
 }
 
 fn storage_manager() -> Option<web_sys::StorageManager> {
@@ -61,16 +94,13 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 }
 
 /// Whether the browser keeps this origin's storage under pressure (`None`: cannot tell); with
-/// `ask`, after asking it to (one function for both: each async one costs ~300 B of wasm).
-pub async fn persisted(ask: bool) -> Option<bool> {
-    let manager = storage_manager()?;
-    let promise = if ask {
-        manager.persist()
-    } else {
-        manager.persisted()
-    }
-    .ok()?;
-    JsFuture::from(promise).await.ok()?.as_bool()
+/// `ask`, after asking it to.
+pub fn persisted(ask: bool, done: Box<dyn FnOnce(Option<bool>)>) {
+    let promise = storage_manager().and_then(|m| if ask { m.persist() } else { m.persisted() }.ok());
+    settled(
+        promise,
+        Box::new(move |kept| done(kept.ok().and_then(|v| v.as_bool()))),
+    );
 }
 
 /// The origin's usage and quota, as `navigator.storage.estimate()` reports them.
@@ -81,36 +111,42 @@ pub struct Estimate {
 }
 
 /// Read with `Reflect`: a serde deserializer for two numbers cost ~2 KB of wasm.
-pub async fn estimate() -> Option<Estimate> {
-    let promise = storage_manager()?.estimate().ok()?;
-    let value = JsFuture::from(promise).await.ok()?;
-    let number = |name: &str| {
-        js_sys::Reflect::get(&value, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0)
-    };
-    Some(Estimate {
-        usage: number("usage"),
-        quota: number("quota"),
-    })
+pub fn estimate(done: Box<dyn FnOnce(Option<Estimate>)>) {
+    settled(
+        storage_manager().and_then(|m| m.estimate().ok()),
+        Box::new(move |value| {
+            done(value.ok().map(|value| {
+                let number = |name: &str| {
+                    js_sys::Reflect::get(&value, &JsValue::from_str(name))
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .unwrap_or(0.0)
+                };
+                Estimate {
+                    usage: number("usage"),
+                    quota: number("quota"),
+                }
+            }))
+        }),
+    );
 }
 
-/// Copies text to the clipboard; `Err` when the API is missing or refused.
-pub async fn copy(text: &str) -> Result<(), String> {
-    let navigator = web_sys::window().ok_or("no window")?.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(describe)?;
-    if clipboard.is_undefined() {
-        return Err("the clipboard is not available here".to_owned());
-    }
-    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).map_err(describe)?;
-    let write: js_sys::Function = write.dyn_into().map_err(|_| "no clipboard.writeText")?;
-    let promise: js_sys::Promise = write
-        .call1(&clipboard, &JsValue::from_str(text))
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(|_| "no promise")?;
-    JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+/// Copies text to the clipboard; `done(false)` when the API is missing or refused.
+pub fn copy(text: &str, done: Box<dyn FnOnce(bool)>) {
+    let promise = (|| {
+        let clipboard =
+            js_sys::Reflect::get(&web_sys::window()?.navigator(), &JsValue::from_str("clipboard")).ok()?;
+        let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        write
+            .call1(&clipboard, &JsValue::from_str(text))
+            .ok()?
+            .dyn_into()
+            .ok()
+    })();
+    settled(promise, Box::new(move |copied| done(copied.is_ok())));
 }
 
 /// Local wall-clock time now, in minutes (the domain's clock; see `domain::time`).

@@ -72,12 +72,16 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
         let copy = ui.copy.clone();
         Callback::from(move |markdown: String| {
             let copy = copy.clone();
-            yew::platform::spawn_local(async move {
-                copy.set(Some(match platform::copy(&markdown).await {
-                    Ok(()) => super::Copy::Done,
-                    Err(_) => super::Copy::ByHand(markdown),
-                }));
-            });
+            let (copy, text) = (copy.clone(), markdown.clone());
+            platform::copy(
+                &markdown,
+                Box::new(move |copied| {
+                    copy.set(Some(match copied {
+                        true => super::Copy::Done,
+                        false => super::Copy::ByHand(text),
+                    }))
+                }),
+            );
         })
     };
     let on_copy = at_click(|d, c, t, _| Some(brief::markdown(d, c, t)), copy.clone());

@@ -94,5 +94,5 @@ fn read_file(file: Option<web_sys::File>, on_text: Callback<Result<String, Strin
         on_text.emit(Err(format!("the file is {mb} MB; the limit is 10 MB")));
         return;
     }
-    yew::platform::spawn_local(async move { on_text.emit(platform::read_text(file).await) });
+    platform::read_text(file, Box::new(move |text| on_text.emit(text)));
 }

@@ -46,10 +46,8 @@ pub fn use_data_ui(ctx: &Ctx, shown: bool) -> DataUi {
             key,
             Box::new(move || {
                 if shown {
-                    yew::platform::spawn_local(async move {
-                        estimate.set(platform::estimate().await);
-                        persisted.set(platform::persisted(false).await);
-                    });
+                    platform::estimate(Box::new(move |e| estimate.set(e)));
+                    platform::persisted(false, Box::new(move |kept| persisted.set(kept)));
                 }
                 nothing()
             }),

@@ -14,7 +14,7 @@ pub fn storage(ctx: &Ctx, ui: &super::DataUi) -> Html {
         let persisted = persisted.clone();
         Callback::from(move |_| {
             let persisted = persisted.clone();
-            yew::platform::spawn_local(async move { persisted.set(platform::persisted(true).await) });
+            platform::persisted(true, Box::new(move |kept| persisted.set(kept)));
         })
     };
     let used = *ui.used;
