@@ -408,6 +408,7 @@ use deal_prep::app::parts::list_editor::{lines, list_editor, ListEdit};
 use deal_prep::app::parts::score_gauge::score_gauge;
 use deal_prep::domain::score::ProcessScore;
 use deal_prep::domain::score::{score, Target};
+use deal_prep::domain::Placed;
 use deal_prep::domain::{CallKind, ListItem};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -546,7 +547,7 @@ async fn the_list_editor_emits_domain_edits_from_the_keyboard() {
     let edits = edits.borrow();
     assert_eq!(edits.len(), 3, "{edits:?}");
     assert!(
-        matches!(&edits[0], ListEdit::Add { left, right, .. } if left == "Third" && right.is_empty()),
+        matches!(&edits[0], ListEdit::Add(Placed { left, right, .. }) if left == "Third" && right.is_empty()),
         "a new line, with a fresh id: {:?}",
         edits[0]
     );

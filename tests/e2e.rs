@@ -2993,6 +2993,118 @@ async fn a_call_runs_from_next_calls_through_call_mode_into_its_review(browser: 
     c.close().await.unwrap();
 }
 
+/// Text areas of the plan list titled `section`, in order.
+async fn plan_lines(c: &fantoccini::Client, section: &str) -> Vec<String> {
+    let lines = c
+        .execute(
+            "return [...document.querySelectorAll(`section[aria-label='${arguments[0]}'] .dp-list-editor__item textarea`)].map(t => t.value)",
+            vec![section.into()],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(lines).unwrap()
+}
+
+/// Waits until the plan list titled `section` holds exactly `expected`, in order.
+async fn wait_lines(c: &fantoccini::Client, section: &str, expected: &[&str]) {
+    for _ in 0..100 {
+        if plan_lines(c, section).await == expected {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(plan_lines(c, section).await, expected, "{section}");
+}
+
+/// A plan line's ✕ takes it at once, and "Undo" under its list puts it back at its place with
+/// what call mode added to it (the tick and the answer); a pair comes back with both sides.
+async fn a_deleted_plan_line_comes_back_with_undo(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Undo Co", "Plan lines").await;
+    set_input(&c, "input[name=at]", &local_datetime(1.0)).await;
+    click_button(&c, "Plan a call").await;
+    wait_text(&c, ".dp-call h1", "call").await;
+    let questions = ["How do you plan today?", "Who decides?", "When do you start?"];
+    add_lines(&c, "Discovery questions", &questions).await;
+    let objections = "section[aria-label='Likely objections → prepared responses']";
+    fill(&c, &format!("{objections} input[name=left]"), "Too expensive").await;
+    fill(
+        &c,
+        &format!("{objections} input[name=right]"),
+        "Cost of doing nothing",
+    )
+    .await;
+    click(&c, &format!("{objections} button[type=submit]")).await;
+    wait_value(
+        &c,
+        &format!("{objections} .dp-list-editor__item textarea"),
+        "Too expensive",
+    )
+    .await;
+    // Call mode ticks the second question and keeps its answer.
+    click(&c, "xpath://a[normalize-space()='Start call mode']").await;
+    wait_text(&c, ".dp-live h1", "Undo Co").await;
+    let row = "section[aria-label=Questions] .dp-live__line:nth-child(2)";
+    click(&c, &format!("{row} input[type=checkbox]")).await;
+    fill(&c, &format!("{row} input[name=answer]"), "Ops lead decides").await;
+    wait_stored(&c, "deal-prep:deal:", "Ops lead decides").await;
+    click(&c, "xpath://a[normalize-space()='← Back to the plan']").await;
+    wait_text(&c, ".dp-call h1", "call").await;
+
+    click(&c, "button[aria-label='Delete discovery question 2']").await;
+    let offer = "section[aria-label='Discovery questions'] + [role=status] .dp-undo";
+    wait_text(&c, offer, "Deleted “Who decides?”.").await;
+    wait_lines(&c, "Discovery questions", &[questions[0], questions[2]]).await;
+    let gone = "return !Object.keys(localStorage).some(k => k.startsWith('deal-prep:deal:') && localStorage.getItem(k).includes('Ops lead decides'))";
+    let mut stored_gone = false;
+    for _ in 0..100 {
+        if c.execute(gone, vec![]).await.unwrap().as_bool() == Some(true) {
+            stored_gone = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(stored_gone, "the deletion is written at once");
+    click(&c, &format!("{offer} button")).await;
+    wait_gone(&c, ".dp-undo").await;
+    wait_lines(&c, "Discovery questions", &questions).await;
+    wait_stored(&c, "deal-prep:deal:", "Ops lead decides").await;
+
+    // A pair: both sides come back; the offer shows under its own list only.
+    click(&c, "button[aria-label='Delete objection 1']").await;
+    wait_text(
+        &c,
+        &format!("{objections} + [role=status] .dp-undo"),
+        "Deleted “Too expensive”.",
+    )
+    .await;
+    wait_lines(&c, "Likely objections → prepared responses", &[]).await;
+    click_button(&c, "Undo").await;
+    wait_gone(&c, ".dp-undo").await;
+    wait_lines(
+        &c,
+        "Likely objections → prepared responses",
+        &["Too expensive", "Cost of doing nothing"],
+    )
+    .await;
+
+    // After a reload, call mode still has the tick and the answer on the question put back.
+    c.refresh().await.unwrap();
+    support::wait_ready(&c).await;
+    click(&c, "xpath://a[normalize-space()='Start call mode']").await;
+    wait_text(&c, ".dp-live h1", "Undo Co").await;
+    wait_value(&c, &format!("{row} input[name=answer]"), "Ops lead decides").await;
+    let ticked = c
+        .execute(
+            &format!("return document.querySelector('{row} input[type=checkbox]').checked"),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ticked.as_bool(), Some(true), "the tick came back with the line");
+    c.close().await.unwrap();
+}
+
 /// The playbook journey: lines of every plan collected; a question reworded, tagged with the
 /// new deal's stage and pinned, another removed — all kept after a reload — and the pinned
 /// question added to a new deal's plan in one step.
@@ -3503,6 +3615,7 @@ in_both_browsers!(
     a_namespace_shown_twice_on_a_page_starts_once,
     a_deal_shown_in_an_embedded_instance_and_deleted_elsewhere_is_offered_back,
     words_left_in_an_add_field_are_added_not_dropped,
+    a_deleted_plan_line_comes_back_with_undo,
 );
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.

@@ -28,6 +28,16 @@ impl DealEditor {
     pub fn typing(&self, op: DealAction) {
         self.ctx.edit(&self.id, op, true);
     }
+    /// The entry `item` of a plan list of the deal's call `call`, as it is now: what "Undo"
+    /// puts back once it is removed.
+    pub fn removal(
+        &self,
+        call: &Id,
+        list: crate::domain::PlanList,
+        item: &Id,
+    ) -> Option<crate::domain::Placed> {
+        self.ctx.call(&self.id, call)?.1.plan.removal(list, item)
+    }
 }
 
 /// Edits to the checklist templates, cheap to clone into callbacks.

@@ -109,7 +109,7 @@ fn default_template_ref() -> &'static Template {
 mod tests {
     use super::*;
     use crate::domain::action::{DealAction, ReviewDraft, TemplateAction};
-    use crate::domain::call::{EvidenceChange, ListEdit, PlanList};
+    use crate::domain::call::{EvidenceChange, ListEdit, Placed, PlanList};
     use crate::domain::testing::{id, now};
     use crate::domain::*;
 
@@ -261,11 +261,13 @@ mod tests {
             edit,
         };
         for (n, text) in ["a", "b", "c"].iter().enumerate() {
-            let add = ListEdit::Add {
+            let add = ListEdit::Add(Placed {
+                at: usize::MAX,
                 id: id(&format!("l{n}")),
                 left: text.to_string(),
                 right: String::new(),
-            };
+                done: false,
+            });
             edit_d1(&mut book, list(add)).unwrap();
         }
         let moved = ListEdit::Move {
@@ -284,11 +286,13 @@ mod tests {
         let pair = DealAction::EditList {
             call: id("c1"),
             list: PlanList::Objections,
-            edit: ListEdit::Add {
+            edit: ListEdit::Add(Placed {
+                at: usize::MAX,
                 id: id("m1"),
                 left: "Too expensive".into(),
                 right: "Cost of doing nothing".into(),
-            },
+                done: false,
+            }),
         };
         edit_d1(&mut book, pair).unwrap();
         let objections = &book.deals[&id("d1")].calls[0].plan.objections;
@@ -355,11 +359,13 @@ mod tests {
         let add = DealAction::EditList {
             call: id("c1"),
             list: PlanList::Discovery,
-            edit: ListEdit::Add {
+            edit: ListEdit::Add(Placed {
+                at: usize::MAX,
                 id: id("q1"),
                 left: "How do you plan today?".into(),
                 right: String::new(),
-            },
+                done: false,
+            }),
         };
         edit_d1(&mut book, add).unwrap();
         let tick = |list, item: &str| DealAction::Tick {
@@ -607,11 +613,13 @@ mod tests {
         let question = DealAction::EditList {
             call: id("c1"),
             list: PlanList::Discovery,
-            edit: ListEdit::Add {
+            edit: ListEdit::Add(Placed {
+                at: usize::MAX,
                 id: id("l1"),
                 left: "Who signs?".into(),
                 right: String::new(),
-            },
+                done: false,
+            }),
         };
         edit_d1(&mut book, question).unwrap();
         let deal = |op| Action::Edit { deal: id("d1"), op };

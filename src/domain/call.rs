@@ -93,11 +93,9 @@ pub enum PlanList {
 /// side changes nothing).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListEdit {
-    Add {
-        id: Id,
-        left: String,
-        right: String,
-    },
+    /// Puts an entry in: a new one (at the end: `at` is clamped to the list), or one removed a
+    /// moment ago back at its place ("Undo", from [`CallPlan::removal`]).
+    Add(Placed),
     /// One side of an entry, as typed (the right side of a pair when `right`): an edit carries
     /// only its own side.
     Edit {
@@ -115,10 +113,24 @@ pub enum ListEdit {
     AddLines(Vec<(Id, String)>),
 }
 
+/// An entry and its place `at` in its list: its sides (a line's `right` is its note) and, for a
+/// line, its tick.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    pub at: usize,
+    pub id: Id,
+    pub left: String,
+    pub right: String,
+    pub done: bool,
+}
+
 /// An entry of a plan list: a line or a pair, edited the same way.
 trait Entry {
     fn id(&self) -> &Id;
-    fn make(id: Id, left: String, right: String) -> Self;
+    /// A new entry; a line's `right` side is its note, and only a line is ever `done`.
+    fn make(id: Id, left: String, right: String, done: bool) -> Self;
+    /// What [`Entry::make`] takes back: the left and right side and the tick.
+    fn parts(&self) -> (String, String, bool);
     fn set(&mut self, right: bool, text: String);
 }
 
@@ -126,13 +138,11 @@ impl Entry for ListItem {
     fn id(&self) -> &Id {
         &self.id
     }
-    fn make(id: Id, text: String, _: String) -> Self {
-        ListItem {
-            id,
-            text,
-            done: false,
-            note: String::new(),
-        }
+    fn make(id: Id, text: String, note: String, done: bool) -> Self {
+        ListItem { id, text, done, note }
+    }
+    fn parts(&self) -> (String, String, bool) {
+        (self.text.clone(), self.note.clone(), self.done)
     }
     fn set(&mut self, right: bool, text: String) {
         if !right {
@@ -145,8 +155,11 @@ impl Entry for Pair {
     fn id(&self) -> &Id {
         &self.id
     }
-    fn make(id: Id, left: String, right: String) -> Self {
+    fn make(id: Id, left: String, right: String, _: bool) -> Self {
         Pair { id, left, right }
+    }
+    fn parts(&self) -> (String, String, bool) {
+        (self.left.clone(), self.right.clone(), false)
     }
     fn set(&mut self, right: bool, text: String) {
         *if right { &mut self.right } else { &mut self.left } = text;
@@ -159,7 +172,8 @@ trait Entries {
     fn count(&self) -> usize;
     fn id_at(&self, at: usize) -> &Id;
     fn set_at(&mut self, at: usize, right: bool, text: String);
-    fn push_new(&mut self, id: Id, left: String, right: String);
+    fn parts_at(&self, at: usize) -> (String, String, bool);
+    fn push_new(&mut self, id: Id, left: String, right: String, done: bool);
     fn shift(&mut self, from: usize, to: usize);
     fn remove_at(&mut self, at: usize);
 }
@@ -174,8 +188,11 @@ impl<T: Entry> Entries for Vec<T> {
     fn set_at(&mut self, at: usize, right: bool, text: String) {
         self[at].set(right, text);
     }
-    fn push_new(&mut self, id: Id, left: String, right: String) {
-        self.push(T::make(id, left, right));
+    fn parts_at(&self, at: usize) -> (String, String, bool) {
+        self[at].parts()
+    }
+    fn push_new(&mut self, id: Id, left: String, right: String, done: bool) {
+        self.push(T::make(id, left, right, done));
     }
     fn shift(&mut self, from: usize, to: usize) {
         let item = self.remove(from);
@@ -193,11 +210,18 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), Refusal> 
         position(items, id).ok_or_else(|| DomainError::UnknownItem(id.as_str().to_owned()))
     };
     match edit {
-        ListEdit::Add { id, left, right } => {
+        ListEdit::Add(Placed {
+            at,
+            id,
+            left,
+            right,
+            done,
+        }) => {
             if position(items, &id).is_some() {
                 return Err(DomainError::DuplicateId(id.as_str().to_owned()).into());
             }
-            items.push_new(id, text(left)?, text(right)?);
+            items.push_new(id, text(left)?, text(right)?, done);
+            items.shift(items.count() - 1, at.min(items.count() - 1));
         }
         ListEdit::Edit {
             id,
@@ -226,7 +250,7 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), Refusal> 
                 limit(line, "line", LINE_MAX)?;
             }
             for (id, line) in lines {
-                items.push_new(id, line, String::new());
+                items.push_new(id, line, String::new(), false);
             }
         }
     }
@@ -260,13 +284,36 @@ impl CallPlan {
     }
     /// Applies `edit` to the list `which`; on error nothing has changed.
     pub fn edit_list(&mut self, which: PlanList, edit: ListEdit) -> Result<(), Refusal> {
-        match which {
-            PlanList::Agenda => edit_entries(&mut self.agenda, edit),
-            PlanList::Discovery => edit_entries(&mut self.discovery, edit),
-            PlanList::Pain => edit_entries(&mut self.pain, edit),
-            PlanList::Cares => edit_entries(&mut self.cares, edit),
-            PlanList::Objections => edit_entries(&mut self.objections, edit),
-        }
+        edit_entries(
+            match which {
+                PlanList::Agenda => &mut self.agenda,
+                PlanList::Discovery => &mut self.discovery,
+                PlanList::Pain => &mut self.pain,
+                PlanList::Cares => &mut self.cares,
+                PlanList::Objections => &mut self.objections,
+            },
+            edit,
+        )
+    }
+    /// The entry `item` of the list `which` as it is now, at its place: what
+    /// [`ListEdit::Add`] puts back once it is removed ("Undo").
+    pub fn removal(&self, which: PlanList, item: &Id) -> Option<Placed> {
+        let items: &dyn Entries = match which {
+            PlanList::Agenda => &self.agenda,
+            PlanList::Discovery => &self.discovery,
+            PlanList::Pain => &self.pain,
+            PlanList::Cares => &self.cares,
+            PlanList::Objections => &self.objections,
+        };
+        let at = (0..items.count()).find(|&at| items.id_at(at) == item)?;
+        let (left, right, done) = items.parts_at(at);
+        Some(Placed {
+            at,
+            id: item.clone(),
+            left,
+            right,
+            done,
+        })
     }
     pub fn is_checked(&self, item: &Id) -> bool {
         self.checked.contains(item)
@@ -584,5 +631,57 @@ mod tests {
         assert_eq!(bare.plan, CallPlan::default());
         assert_eq!(bare.kind, CallKind::default());
         assert!(crate::domain::json::from_str::<Call>(r#"{"i":"c2"}"#).is_err());
+    }
+
+    /// Undoing a removal puts the entry back as it was — a line with its tick and note, a pair
+    /// with both sides — at its place, or at the end when the list has shrunk since; never
+    /// twice.
+    #[test]
+    fn a_removed_entry_is_restored_in_place_with_its_tick_and_note() {
+        let line = |i: &str, done: bool, note: &str| ListItem {
+            id: id(i),
+            text: format!("line {i}"),
+            done,
+            note: note.into(),
+        };
+        let mut plan = CallPlan {
+            agenda: vec![
+                line("a", false, ""),
+                line("b", true, "they said yes"),
+                line("c", false, ""),
+            ],
+            objections: vec![Pair {
+                id: id("o"),
+                left: "Too expensive".into(),
+                right: "Cost of doing nothing".into(),
+            }],
+            ..CallPlan::default()
+        };
+        let before = plan.clone();
+        for (which, item) in [
+            (PlanList::Agenda, "a"),
+            (PlanList::Agenda, "b"),
+            (PlanList::Agenda, "c"),
+            (PlanList::Objections, "o"),
+        ] {
+            let undo = ListEdit::Add(plan.removal(which, &id(item)).unwrap());
+            plan.edit_list(which, ListEdit::Remove(id(item))).unwrap();
+            assert_ne!(plan, before);
+            plan.edit_list(which, undo.clone()).unwrap();
+            assert_eq!(plan, before, "{item} back in place");
+            assert!(plan.edit_list(which, undo).is_err(), "{item} never twice");
+        }
+        assert_eq!(plan.removal(PlanList::Pain, &id("a")), None);
+        // "c" was last of three; with "a" gone too, it comes back last of two.
+        let undo = ListEdit::Add(plan.removal(PlanList::Agenda, &id("c")).unwrap());
+        for gone in ["c", "a"] {
+            plan.edit_list(PlanList::Agenda, ListEdit::Remove(id(gone)))
+                .unwrap();
+        }
+        plan.edit_list(PlanList::Agenda, undo).unwrap();
+        assert_eq!(
+            plan.agenda,
+            [line("b", true, "they said yes"), line("c", false, "")]
+        );
     }
 }

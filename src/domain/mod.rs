@@ -35,7 +35,7 @@ pub mod time;
 
 pub use action::{Action, Change, DealAction, PersonField, TemplateAction};
 pub use book::Book;
-pub use call::{Call, CallKind, CallPlan, ListEdit, ListItem, Pair, PlanList, Review};
+pub use call::{Call, CallKind, CallPlan, ListEdit, ListItem, Pair, Placed, PlanList, Review};
 pub use deal::{Deal, Outcome, SkippedStep, StageMove};
 pub use id::Id;
 pub use people::{Role, Stakeholder};

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::app::parts::{event_value, rows_for, submit, submitted};
 use crate::app::platform::new_id;
 
-use crate::domain::{Id, ListItem, Pair};
+use crate::domain::{Id, ListItem, Pair, Placed};
 
 pub use crate::domain::ListEdit;
 
@@ -68,11 +68,13 @@ pub fn list_editor(
             // Either side is enough: a response may be written before its objection.
             if v.iter().any(|side| !side.trim().is_empty()) {
                 let (right, left) = (v.pop().unwrap_or_default(), v.pop().unwrap_or_default());
-                on_edit.emit(ListEdit::Add {
+                on_edit.emit(ListEdit::Add(Placed {
+                    at: usize::MAX,
                     id: new_id('l'),
                     left,
                     right,
-                });
+                    done: false,
+                }));
                 form.reset();
             }
         })

@@ -137,6 +137,37 @@ pub fn button(
     yew::html! { <button type="button" ~className={class} {onclick}>{ label }</button> }
 }
 
+/// An offer to undo a removal, kept in a page's UI state: the place it shows (a tag the page
+/// chooses), what went, and what puts it back. One type for every page, so its cell's code
+/// exists once.
+pub type Offer = Option<(u8, String, yew::Callback<yew::MouseEvent>)>;
+
+/// The offer `cell` holds for the place `at`: what went (cut to one line) and an Undo button
+/// that puts it back and withdraws the offer, in a live region that is always there, so the
+/// offer is announced when it appears.
+pub fn undo_offer(cell: &crate::app::hooks::UiCell<Offer>, at: u8) -> yew::Html {
+    let offer = cell.as_ref().filter(|o| o.0 == at).map(|(_, text, undo)| {
+        let (cell, undo) = (cell.clone(), undo.clone());
+        (
+            text.clone(),
+            yew::Callback::from(move |e| {
+                undo.emit(e);
+                cell.set(None);
+            }),
+        )
+    });
+    yew::html! {
+        <div role="status">
+            if let Some((text, on_undo)) = offer {
+                <p class="dp-undo">
+                    <span class="dp-undo__text">{ text }</span>
+                    { button("dp-button", "Undo", on_undo) }
+                </p>
+            }
+        </div>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{class, when};

@@ -19,11 +19,13 @@ use crate::app::route::Route;
 use crate::domain::playbook::Row;
 use crate::domain::{DealAction, Id};
 
-/// The page's own UI state: what the last copy did, kept by the root (the page and its parts are
+/// The page's own UI state: what the last copy did and the plan line deleted last, kept by the root (the page and its parts are
 /// view functions: a Yew component costs about 1 KB of wasm) and cleared whenever the route
 /// changes.
 pub struct CallUi {
     pub copy: crate::app::hooks::UiCell<Option<Copy>>,
+    /// The offer to undo the deletion of the plan line (or pair) deleted last, under its list.
+    pub removed: crate::app::hooks::UiCell<crate::app::parts::Offer>,
 }
 
 /// What the last copy did: "Copied.", or the browser refused and the text is shown to copy by
@@ -37,12 +39,14 @@ pub enum Copy {
 pub fn use_call_ui(route: &crate::app::route::Route) -> CallUi {
     let ui = CallUi {
         copy: crate::app::hooks::use_ui_cell(|| None),
+        removed: crate::app::hooks::use_ui_cell(|| None),
     };
-    let copy = ui.copy.clone();
+    let (copy, removed) = (ui.copy.clone(), ui.removed.clone());
     use_keyed_effect(
         route.href(),
         Box::new(move || {
             copy.clear();
+            removed.clear();
             nothing()
         }),
     );
@@ -86,7 +90,7 @@ pub fn call_page(ctx: &Ctx, ui: &CallUi, deal_id: &Id, call_id: &Id, playbook: &
             <div class="dp-call__grid">
                 // The objective and the ask come first (in reading order and on a phone); on a
                 // wide screen the checklist sits in the left column.
-                { plan::plan(ctx, deal, call, playbook) }
+                { plan::plan(ctx, deal, call, playbook, ui) }
                 { checklist::checklist(ctx, deal, call) }
             </div>
             { brief::print_brief(deal, call, template) }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{button, field, muted};
+use crate::app::parts::{button, field, muted, undo_offer};
 
 use crate::app::ctx::Ctx;
 use crate::app::parts::event_value;
@@ -14,7 +14,7 @@ use crate::domain::playbook::{self, Kind, Row};
 use crate::domain::{Call, Deal};
 use crate::domain::{DealAction, Id, PlanList};
 
-pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
+pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row], ui: &super::CallUi) -> Html {
     let edit = ctx.editor(&deal.id);
     let call_id = call.id.clone();
     let ns = ctx.namespace();
@@ -74,10 +74,35 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
             },
         )
     };
-    // Changing a line's text is typing; adding, moving and removing are steps.
+    // Changing a line's text is typing; adding, moving and removing are steps. A removal is
+    // kept, as the edit that puts the line back, for "Undo".
     let list_edit = |list: PlanList| {
-        let (edit, call) = (edit.clone(), call_id.clone());
+        let (edit, call, removed) = (edit.clone(), call_id.clone(), ui.removed.clone());
         Callback::from(move |e: ListEdit| {
+            if let ListEdit::Remove(item) = &e {
+                if let Some(gone) = edit.removal(&call, list, item) {
+                    let text = format!(
+                        "Deleted “{}”.",
+                        if gone.left.trim().is_empty() {
+                            &gone.right
+                        } else {
+                            &gone.left
+                        }
+                    );
+                    let (edit, call) = (edit.clone(), call.clone());
+                    removed.set(Some((
+                        list as u8,
+                        text,
+                        Callback::from(move |_| {
+                            edit.step(DealAction::EditList {
+                                call: call.clone(),
+                                list,
+                                edit: ListEdit::Add(gone.clone()),
+                            })
+                        }),
+                    )));
+                }
+            }
             let typing = matches!(e, ListEdit::Edit { .. });
             let op = DealAction::EditList {
                 call: call.clone(),
@@ -114,17 +139,22 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row]) -> Html {
                 }) }
             </fieldset>
             { list_editor(ns, "Agenda", "agenda item", lines(&call.plan.agenda), None, Vec::new(), list_edit(PlanList::Agenda)) }
+            { undo_offer(&ui.removed, PlanList::Agenda as u8) }
             if !pinned.is_empty() {
                 <p class="dp-plan__pinned">
                     { button("dp-button", "Add my pinned questions for this stage", Callback::from(add_pinned)) }
                 </p>
             }
             { list_editor(ns, "Discovery questions", "discovery question", lines(&call.plan.discovery), None, suggest(Kind::Discovery), list_edit(PlanList::Discovery)) }
+            { undo_offer(&ui.removed, PlanList::Discovery as u8) }
             { list_editor(ns, "Pain questions", "pain question", lines(&call.plan.pain), None, suggest(Kind::Pain), list_edit(PlanList::Pain)) }
+            { undo_offer(&ui.removed, PlanList::Pain as u8) }
             { list_editor(ns, "What they care about → how we meet it", "care", pairs(&call.plan.cares),
                 Some(("What they care about", "How we meet it")), suggest(Kind::Cares), list_edit(PlanList::Cares)) }
+            { undo_offer(&ui.removed, PlanList::Cares as u8) }
             { list_editor(ns, "Likely objections → prepared responses", "objection", pairs(&call.plan.objections),
                 Some(("Objection", "Response")), suggest(Kind::Objection), list_edit(PlanList::Objections)) }
+            { undo_offer(&ui.removed, PlanList::Objections as u8) }
         </section>
     }
 }

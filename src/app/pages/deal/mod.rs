@@ -24,14 +24,8 @@ use crate::domain::{Id, SkippedStep, Stage};
 #[derive(Clone)]
 pub struct DealUi {
     pub pending_move: crate::app::hooks::UiCell<Option<(Stage, Vec<SkippedStep>)>>,
-    /// The person removed last, with their place and the calls they attended, for "Undo".
-    pub removed: crate::app::hooks::UiCell<Option<std::rc::Rc<Removed>>>,
-}
-
-pub struct Removed {
-    pub person: crate::domain::Stakeholder,
-    pub at: usize,
-    pub calls: Vec<crate::domain::Id>,
+    /// The offer to undo the removal of the person removed last.
+    pub removed: crate::app::hooks::UiCell<crate::app::parts::Offer>,
 }
 
 #[hook]

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::{DealUi, Removed};
+use super::DealUi;
 use crate::app::ctx::Ctx;
-use crate::app::parts::{event_value, field, rows_for, submit, submitted};
+use crate::app::parts::{event_value, field, rows_for, submit, submitted, undo_offer};
 use crate::app::platform::new_id;
 use crate::domain::Deal;
 use crate::domain::{DealAction, PersonField, Role, Stakeholder};
@@ -32,17 +32,7 @@ pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
             <ul class="dp-people">
                 { for deal.people.iter().enumerate().map(|(at, p)| person_row(ctx, deal, p, at, ui)) }
             </ul>
-            <div role="status">
-                if let Some(gone) = (*ui.removed).clone() {
-                    <p class="dp-undo">
-                        { format!("Removed {}. ", gone.person.name) }
-                        <button type="button" class="dp-button" onclick={{ let (edit, removed) = (edit.clone(), ui.removed.clone()); move |_| {
-                            edit.step(DealAction::RestorePerson { person: Box::new(gone.person.clone()), at: gone.at, calls: gone.calls.clone() });
-                            removed.set(None);
-                        } }}>{ "Undo" }</button>
-                    </p>
-                }
-            </div>
+            { undo_offer(&ui.removed, 0) }
             <form class="dp-inline-form dp-add" onsubmit={add_person}>
                 { field("dp-field", "Add a person", html! { <input class="dp-input" name="person" maxlength="200" /> }) }
                 { submit("dp-button", "Add person") }
@@ -56,22 +46,30 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
     let edit = ctx.editor(&deal.id);
     let pid = p.id.clone();
     let engaged = p.engaged;
+    // Removing keeps the person, their place and the calls they attended, for "Undo".
     let remove = {
-        let (edit, removed) = (edit.clone(), ui.removed.clone());
-        let gone = Removed {
-            person: p.clone(),
-            at,
-            calls: deal
-                .calls
-                .iter()
-                .filter(|c| c.attendees.contains(&p.id))
-                .map(|c| c.id.clone())
-                .collect(),
-        };
-        let gone = std::rc::Rc::new(gone);
+        let (edit, removed, person) = (edit.clone(), ui.removed.clone(), p.clone());
+        let calls: Vec<_> = deal
+            .calls
+            .iter()
+            .filter(|c| c.attendees.contains(&p.id))
+            .map(|c| c.id.clone())
+            .collect();
         move |_| {
-            edit.step(DealAction::RemovePerson(gone.person.id.clone()));
-            removed.set(Some(gone.clone()));
+            edit.step(DealAction::RemovePerson(person.id.clone()));
+            let (edit, person, calls) = (edit.clone(), person.clone(), calls.clone());
+            let text = format!("Removed {}.", person.name);
+            removed.set(Some((
+                0,
+                text,
+                Callback::from(move |_| {
+                    edit.step(DealAction::RestorePerson {
+                        person: Box::new(person.clone()),
+                        at,
+                        calls: calls.clone(),
+                    })
+                }),
+            )));
         }
     };
     // The name, title and notes, saved as typed; each edit touches only its own field.
