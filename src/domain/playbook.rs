@@ -303,7 +303,7 @@ pub fn merge(ours: &[Entry], theirs: &[Entry]) -> Vec<Entry> {
 pub fn suggest<'a>(rows: &'a [Row], kind: Kind, typed: &str, max: usize) -> Vec<&'a Row> {
     let typed = fold(typed);
     rows.iter()
-        .filter(|r| r.kind == kind && !r.removed() && (typed.is_empty() || r.key.contains(&typed)))
+        .filter(|r| r.kind == kind && !r.removed() && crate::domain::text::contains(&r.key, &typed))
         .take(max)
         .collect()
 }

@@ -1,6 +1,6 @@
 //! Search, filters and sort for the deal list, over index entries. Plain Rust, tested natively.
 
-use crate::domain::text::fold_case;
+use crate::domain::text::{contains, fold_case};
 use crate::domain::{order, Minutes, Outcome, Stage};
 use crate::store::IndexEntry;
 
@@ -40,11 +40,7 @@ impl ListQuery {
                     || e.next_call
                         .is_some_and(|at| at >= now && at <= now.plus_hours(48))
             })
-            .filter(|e| {
-                needle.is_empty()
-                    || fold_case(&e.name).contains(&needle)
-                    || fold_case(&e.client).contains(&needle)
-            })
+            .filter(|e| contains(&fold_case(&e.name), &needle) || contains(&fold_case(&e.client), &needle))
             .collect();
         let sort = self.sort;
         order::sort_by(&mut shown, &|a, b| {
