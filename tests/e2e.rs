@@ -1552,9 +1552,41 @@ async fn deleting_a_template_or_resetting_the_default_asks_first(browser: Browse
 
     click_button(&c, "New template").await;
     wait_text(&c, ".dp-templates select option:checked", "New template").await;
-    fill(&c, "input[name=new-item]", "Only in my template").await;
-    click_button(&c, "Add item").await;
-    wait_stored(&c, "deal-prep:settings", "Only in my template").await;
+    for item in ["Only in my template", "Second in mine"] {
+        fill(&c, "input[name=new-item]", item).await;
+        click_button(&c, "Add item").await;
+        wait_stored(&c, "deal-prep:settings", item).await;
+    }
+    // Removing an item is one click, with Undo under the template it came from.
+    let items = "return [...document.querySelectorAll('input[name=item-text]')].map(i => i.value)";
+    click(&c, "button[aria-label='Remove “Only in my template”']").await;
+    wait_text(&c, ".dp-templates .dp-undo", "Removed “Only in my template”.").await;
+    assert_eq!(
+        c.execute(items, vec![]).await.unwrap(),
+        serde_json::json!(["Second in mine"])
+    );
+    let show = |name: &str| {
+        format!("const s = document.querySelector('.dp-templates select'); s.value = [...s.options].find(o => o.text === '{name}').value; s.dispatchEvent(new Event('change', {{ bubbles: true }}));")
+    };
+    c.execute(&show("Standard call prep"), vec![]).await.unwrap();
+    wait_text(&c, ".dp-templates select option:checked", "Standard call prep").await;
+    assert!(
+        c.find_all(Locator::Css(".dp-undo")).await.unwrap().is_empty(),
+        "the offer belongs to the template the item came from"
+    );
+    c.execute(&show("New template"), vec![]).await.unwrap();
+    wait_text(&c, ".dp-templates .dp-undo", "Removed “Only in my template”.").await;
+    click(&c, ".dp-templates .dp-undo button").await;
+    wait_gone(&c, ".dp-undo").await;
+    c.refresh().await.unwrap();
+    support::wait_ready(&c).await;
+    c.execute(&show("New template"), vec![]).await.unwrap();
+    wait_value(&c, "input[name=item-text]", "Only in my template").await;
+    assert_eq!(
+        c.execute(items, vec![]).await.unwrap(),
+        serde_json::json!(["Only in my template", "Second in mine"]),
+        "back at its place, after a reload too"
+    );
     click(&c, "xpath://summary[normalize-space()='Delete template']").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     wait_text(&c, ".dp-templates select option:checked", "New template").await;

@@ -93,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
         Route::Live(deal, call) => live_page(&ctx, deal, call),
         Route::Insights => insights_page(&insights),
         Route::Playbook => playbook_page(&ctx, &playbook),
-        Route::Templates => templates_page(&ctx, &template_shown),
+        Route::Templates => templates_page(&ctx, &template_shown, &call_ui.removed),
         Route::Data => data_page(&ctx, &data_ui),
         Route::NotFound => not_found(),
     };

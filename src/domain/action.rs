@@ -257,10 +257,12 @@ pub enum TemplateAction {
         item: Id,
         delta: i32,
     },
-    /// Retires the item: old calls keep reading it, it stops counting.
-    RemoveItem {
+    /// Retires the item (old calls keep reading it, it stops counting), or, not `retired`,
+    /// brings a retired one back at its place ("Undo").
+    Retire {
         template: Id,
         item: Id,
+        retired: bool,
     },
     ResetDefault,
 }

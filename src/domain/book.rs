@@ -470,20 +470,25 @@ mod tests {
             },
         )
         .unwrap();
-        book.apply(
-            Action::Template(TemplateAction::RemoveItem {
+        let retire = |retired| {
+            Action::Template(TemplateAction::Retire {
                 template: id("default"),
                 item: id("ag"),
-            }),
-            now(),
-        )
-        .unwrap();
+                retired,
+            })
+        };
+        let before = book.template(&id("default")).unwrap().clone();
+        book.apply(retire(true), now()).unwrap();
         let t = book.template(&id("default")).unwrap();
         assert_eq!(
             t.item(&id("ag")).unwrap().text,
             "Agenda confirmed with the client"
         );
         assert_eq!(t.active().count(), 9);
+        // "Undo" brings it back where it was, as it was.
+        book.apply(retire(false), now()).unwrap();
+        assert_eq!(book.template(&id("default")).unwrap(), &before);
+        book.apply(retire(true), now()).unwrap();
         book.apply(Action::Template(TemplateAction::ResetDefault), now())
             .unwrap();
         assert_eq!(book.template(&id("default")).unwrap().active().count(), 10);

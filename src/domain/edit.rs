@@ -422,9 +422,11 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
             delta,
             |i| &i.id,
         )?,
-        T::RemoveItem { template, item } => {
-            item_mut(template_mut(templates, &template)?, &item)?.retired = true
-        }
+        T::Retire {
+            template,
+            item,
+            retired,
+        } => item_mut(template_mut(templates, &template)?, &item)?.retired = retired,
         T::ResetDefault => {
             let fresh = Template::default_template();
             match templates.iter_mut().find(|t| t.id == fresh.id) {

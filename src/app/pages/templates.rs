@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{event_value, field, muted, submit, submitted};
+use crate::app::parts::{event_value, field, muted, submit, submitted, undo_offer, Offer};
 
 use crate::app::ctx::Ctx;
 use crate::app::platform::new_id;
@@ -12,8 +12,13 @@ use crate::domain::template::DEFAULT_TEMPLATE_ID;
 use crate::domain::{Id, TemplateAction, TemplateItem};
 
 /// The Templates page; `selected` (kept by the root: the page is a view function) is the
-/// template shown.
-pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Html {
+/// template shown, `undo` the offer to undo an item's removal (shown under the template it
+/// came from: its place in the list is the offer's tag).
+pub fn templates_page(
+    ctx: &Ctx,
+    selected: &crate::app::hooks::UiCell<Id>,
+    undo: &crate::app::hooks::UiCell<Offer>,
+) -> Html {
     let templates = &ctx.state.book.templates;
     let template = templates
         .iter()
@@ -24,6 +29,7 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
         return html! { <p>{ "No templates." }</p> };
     };
     let tid = template.id.clone();
+    let tag = templates.iter().position(|t| t.id == tid).unwrap_or(0) as u8;
     let on_add_item = {
         let (tpl, tid) = (tpl.clone(), tid.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -90,8 +96,9 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
                     oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| tpl.typing(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
             }) }
             <ol class="dp-template-items">
-                { for template.active().enumerate().map(|(n, item)| item_row(ctx, &tid, item, n)) }
+                { for template.active().enumerate().map(|(n, item)| item_row(ctx, &tid, item, n, (undo, tag))) }
             </ol>
+            { undo_offer(undo, tag) }
             <form class="dp-inline-form dp-add" onsubmit={on_add_item}>
                 { field("dp-field", "New item", html! { <input class="dp-input" name="new-item" maxlength="200" /> }) }
                 { submit("dp-button", "Add item") }
@@ -102,8 +109,14 @@ pub fn templates_page(ctx: &Ctx, selected: &crate::app::hooks::UiCell<Id>) -> Ht
 }
 
 /// One checklist item (at place `n` from 0): text and hint (saved as typed), weight, move
-/// up/down, remove.
-fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
+/// up/down, remove (offering Undo in `undo` with its tag).
+fn item_row(
+    ctx: &Ctx,
+    tid: &Id,
+    item: &TemplateItem,
+    n: usize,
+    undo: (&crate::app::hooks::UiCell<Offer>, u8),
+) -> Html {
     let tid = tid.clone();
     let tpl = ctx.template_editor();
     let (iid, t) = (item.id.clone(), tid.clone());
@@ -175,12 +188,28 @@ fn item_row(ctx: &Ctx, tid: &Id, item: &TemplateItem, n: usize) -> Html {
     };
     let count = rule.and_then(|r| r.count().map(|n| (r, n)));
     let remove = {
-        let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
+        let (tpl, t, iid, text, (cell, tag)) = (
+            tpl.clone(),
+            t.clone(),
+            iid.clone(),
+            item.text.clone(),
+            (undo.0.clone(), undo.1),
+        );
         move |_| {
-            tpl.step(TemplateAction::RemoveItem {
-                template: t.clone(),
-                item: iid.clone(),
-            })
+            let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
+            let retire = move |retired| {
+                tpl.step(TemplateAction::Retire {
+                    template: t.clone(),
+                    item: iid.clone(),
+                    retired,
+                })
+            };
+            retire(true);
+            cell.set(Some((
+                tag,
+                format!("Removed “{text}”."),
+                Callback::from(move |_| retire(false)),
+            )));
         }
     };
     html! {

@@ -19,12 +19,14 @@ use crate::app::route::Route;
 use crate::domain::playbook::Row;
 use crate::domain::{DealAction, Id};
 
-/// The page's own UI state: what the last copy did and the plan line deleted last, kept by the root (the page and its parts are
-/// view functions: a Yew component costs about 1 KB of wasm) and cleared whenever the route
-/// changes.
+/// The page's own UI state: what the last copy did and the offer to undo a removal, kept by
+/// the root (the page and its parts are view functions: a Yew component costs about 1 KB of
+/// wasm) and cleared whenever the route changes.
 pub struct CallUi {
     pub copy: crate::app::hooks::UiCell<Option<Copy>>,
     /// The offer to undo the deletion of the plan line (or pair) deleted last, under its list.
+    /// The Templates page keeps its item removal's offer here too: one cell, cleared with the
+    /// route.
     pub removed: crate::app::hooks::UiCell<crate::app::parts::Offer>,
 }
 
