@@ -1034,6 +1034,19 @@ async fn wait_stored(c: &fantoccini::Client, prefix: &str, text: &str) {
     panic!("{prefix} never held {text:?}: {:?}", stored(c, prefix).await);
 }
 
+/// Waits until no stored record whose key starts with `prefix` contains `text`.
+async fn wait_not_stored(c: &fantoccini::Client, prefix: &str, text: &str) {
+    let script = "return !Object.keys(localStorage).some(k => k.startsWith(arguments[0]) && localStorage.getItem(k).includes(arguments[1]));";
+    for _ in 0..100 {
+        let gone = c.execute(script, vec![prefix.into(), text.into()]).await.unwrap();
+        if gone.as_bool() == Some(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{prefix} still holds {text:?}");
+}
+
 /// Closes the current window right away (the page gets `pagehide`, nothing else), then opens
 /// `url` in a fresh window of the same browser.
 async fn close_and_reopen(c: &fantoccini::Client, url: &str) {
@@ -3087,16 +3100,8 @@ async fn a_deleted_plan_line_comes_back_with_undo(browser: Browser) {
     let offer = "section[aria-label='Discovery questions'] + [role=status] .dp-undo";
     wait_text(&c, offer, "Deleted “Who decides?”.").await;
     wait_lines(&c, "Discovery questions", &[questions[0], questions[2]]).await;
-    let gone = "return !Object.keys(localStorage).some(k => k.startsWith('deal-prep:deal:') && localStorage.getItem(k).includes('Ops lead decides'))";
-    let mut stored_gone = false;
-    for _ in 0..100 {
-        if c.execute(gone, vec![]).await.unwrap().as_bool() == Some(true) {
-            stored_gone = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(stored_gone, "the deletion is written at once");
+    // The deletion is written at once.
+    wait_not_stored(&c, "deal-prep:deal:", "Ops lead decides").await;
     click(&c, &format!("{offer} button")).await;
     wait_gone(&c, ".dp-undo").await;
     wait_lines(&c, "Discovery questions", &questions).await;
