@@ -1574,6 +1574,7 @@ async fn deleting_a_template_or_resetting_the_default_asks_first(browser: Browse
     let items = "return [...document.querySelectorAll('input[name=item-text]')].map(i => i.value)";
     click(&c, "button[aria-label='Remove “Only in my template”']").await;
     wait_text(&c, ".dp-templates .dp-undo", "Removed “Only in my template”.").await;
+    wait_focus(&c, ".dp-templates .dp-undo button").await;
     assert_eq!(
         c.execute(items, vec![]).await.unwrap(),
         serde_json::json!(["Second in mine"])
@@ -2157,6 +2158,7 @@ async fn back_returns_to_the_place_people_are_edited_and_the_list_reads_as_statu
     .await
     .unwrap();
     wait_text(&c, ".dp-undo", "Removed Dana Kim.").await;
+    wait_focus(&c, ".dp-undo button").await;
     click_button(&c, "Undo").await;
     wait_value(&c, ".dp-person:nth-child(1) input[name=person-name]", "Dana Kim").await;
     reload_and_expect(&c, ".dp-people", "").await;
@@ -3099,6 +3101,8 @@ async fn a_deleted_plan_line_comes_back_with_undo(browser: Browser) {
     click(&c, "button[aria-label='Delete discovery question 2']").await;
     let offer = "section[aria-label='Discovery questions'] + [role=status] .dp-undo";
     wait_text(&c, offer, "Deleted “Who decides?”.").await;
+    // The ✕ is gone with its line: focus moves to Undo, not to the top of the page.
+    wait_focus(&c, &format!("{offer} button")).await;
     wait_lines(&c, "Discovery questions", &[questions[0], questions[2]]).await;
     // The deletion is written at once.
     wait_not_stored(&c, "deal-prep:deal:", "Ops lead decides").await;

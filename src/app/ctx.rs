@@ -13,6 +13,9 @@ use crate::domain::{text, Action, Deal, DealAction, Id, TemplateAction};
 use crate::store::rules::Merge;
 use crate::store::transfer::{self, ExportFile};
 
+/// What an undo offer holds: its place's tag, what went, and what puts it back.
+pub type OfferParts = (u8, String, yew::Callback<yew::MouseEvent>);
+
 /// Edits to one deal, cheap to clone into callbacks: steps are written at once, typing after a
 /// short pause and when the page hides.
 #[derive(Clone)]
@@ -27,6 +30,10 @@ impl DealEditor {
     }
     pub fn typing(&self, op: DealAction) {
         self.ctx.edit(&self.id, op, true);
+    }
+    /// Offers an undo after a removal (see [`Ctx::offer`]).
+    pub fn offer(&self, cell: &crate::app::hooks::UiCell<crate::app::parts::Offer>, offer: OfferParts) {
+        self.ctx.offer(cell, offer);
     }
     /// The entry `item` of a plan list of the deal's call `call`, as it is now: what "Undo"
     /// puts back once it is removed.
@@ -47,6 +54,10 @@ pub struct TemplateEditor {
 }
 
 impl TemplateEditor {
+    /// Offers an undo after a removal (see [`Ctx::offer`]).
+    pub fn offer(&self, cell: &crate::app::hooks::UiCell<crate::app::parts::Offer>, offer: OfferParts) {
+        self.ctx.offer(cell, offer);
+    }
     pub fn step(&self, op: TemplateAction) {
         self.ctx.act(Action::Template(op));
     }
@@ -147,6 +158,14 @@ impl Ctx {
         &self.nav.host
     }
 
+    /// Offers `offer` (an undo after a removal) in `cell`, and moves focus to its Undo button:
+    /// the control that removed is gone, and focus would fall to the top of the page (Firefox
+    /// starts the next Tab there).
+    pub fn offer(&self, cell: &crate::app::hooks::UiCell<crate::app::parts::Offer>, offer: OfferParts) {
+        cell.set(Some(offer));
+        self.focus_later(".dp-undo button");
+    }
+
     /// Focuses the first element of this instance matching `selector`, after the next render.
     pub fn focus_later(&self, selector: &'static str) {
         crate::app::platform::focus_later(&self.nav.host, selector);
@@ -229,14 +248,20 @@ impl Ctx {
         let json = transfer::to_json(&file);
         platform::mark_host("data-export-us", &platform::micros(started));
         platform::mark_host("data-export-at", &text::number((started * 1000.0) as u64));
-        match platform::download(
-            &transfer::file_name(file.exported_at, None, "json"),
-            "application/json",
-            &json,
-        ) {
-            Ok(()) => self.writer.exported(file.exported_at),
-            Err(e) => self.notify_error(format!("The export could not be downloaded: {e}")),
+        let name = transfer::file_name(file.exported_at, None, "json");
+        if self.download(&name, "application/json", &json, "export") {
+            self.writer.exported(file.exported_at);
         }
+    }
+
+    /// Offers `text` as the download `name`; when the browser refuses, says so ("The export
+    /// could not be downloaded: …", `what` naming the file). Whether the download started.
+    pub fn download(&self, name: &str, mime: &str, text: &str, what: &str) -> bool {
+        let started = platform::download(name, mime, text);
+        if let Err(e) = &started {
+            self.notify_error(format!("The {what} could not be downloaded: {e}"));
+        }
+        started.is_ok()
     }
 
     /// Downloads every deal as one readable Markdown file (not a backup: it is not imported).
@@ -245,18 +270,14 @@ impl Ctx {
         let book = &self.state.book;
         let text = crate::domain::brief::readable(&file.deals, |d| book.template_for(d), file.exported_at);
         let name = transfer::file_name(file.exported_at, None, "md");
-        if let Err(e) = platform::download(&name, "text/markdown", &text) {
-            self.notify_error(format!("The export could not be downloaded: {e}"));
-        }
+        self.download(&name, "text/markdown", &text, "export");
     }
 
     /// Downloads one deal as its own file.
     pub fn export_deal(&self, deal: &Deal) {
         let file = transfer::export(vec![deal.clone()], self.state.book.templates.clone(), now());
         let name = transfer::file_name(file.exported_at, Some(&deal.name), "json");
-        if let Err(e) = platform::download(&name, "application/json", &transfer::to_json(&file)) {
-            self.notify_error(format!("The export could not be downloaded: {e}"));
-        }
+        self.download(&name, "application/json", &transfer::to_json(&file), "export");
     }
 
     /// What merging `file` would do, deal by deal (the preview).

@@ -462,21 +462,15 @@ pub fn use_update_notice(state: UseReducerHandle<AppState>) {
     );
 }
 
-/// Once there is data, asks the browser to keep it (it may decide silently).
+/// Once there is data, asks the browser to keep it (it may decide silently). Asked even when
+/// it already keeps it: `persist()` then answers yes without asking the user again.
 #[hook]
 pub fn use_persist_request(has_data: bool) {
     use_keyed_effect(
         if has_data { "data" } else { "" }.to_owned(),
         Box::new(move || {
             if has_data {
-                super::platform::persisted(
-                    false,
-                    Box::new(|kept| {
-                        if kept == Some(false) {
-                            super::platform::persisted(true, Box::new(|_| ()));
-                        }
-                    }),
-                );
+                super::platform::persisted(true, Box::new(|_| ()));
             }
             nothing()
         }),

@@ -196,20 +196,23 @@ fn item_row(
             (undo.0.clone(), undo.1),
         );
         move |_| {
-            let (tpl, t, iid) = (tpl.clone(), t.clone(), iid.clone());
+            let (back, t, iid) = (tpl.clone(), t.clone(), iid.clone());
             let retire = move |retired| {
-                tpl.step(TemplateAction::Retire {
+                back.step(TemplateAction::Retire {
                     template: t.clone(),
                     item: iid.clone(),
                     retired,
                 })
             };
             retire(true);
-            cell.set(Some((
-                tag,
-                format!("Removed “{text}”."),
-                Callback::from(move |_| retire(false)),
-            )));
+            tpl.offer(
+                &cell,
+                (
+                    tag,
+                    format!("Removed “{text}”."),
+                    Callback::from(move |_| retire(false)),
+                ),
+            );
         }
     };
     html! {

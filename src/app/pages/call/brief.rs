@@ -90,9 +90,7 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     let download = |what: String| {
         let (ctx, name) = (ctx.clone(), transfer::file_name(now, Some(&what), "ics"));
         Callback::from(move |text: String| {
-            if let Err(e) = platform::download(&name, "text/calendar", &text) {
-                ctx.notify_error(format!("The calendar file could not be downloaded: {e}"));
-            }
+            ctx.download(&name, "text/calendar", &text, "calendar file");
         })
     };
     let on_call_ics = (call.at > now).then(|| {

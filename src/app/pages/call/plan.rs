@@ -83,24 +83,27 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row], ui: &super::CallU
                 if let Some(gone) = edit.removal(&call, list, item) {
                     let text = format!(
                         "Deleted “{}”.",
-                        if gone.left.trim().is_empty() {
+                        if gone.left.is_empty() {
                             &gone.right
                         } else {
                             &gone.left
                         }
                     );
-                    let (edit, call) = (edit.clone(), call.clone());
-                    removed.set(Some((
-                        list as u8,
-                        text,
-                        Callback::from(move |_| {
-                            edit.step(DealAction::EditList {
-                                call: call.clone(),
-                                list,
-                                edit: ListEdit::Add(gone.clone()),
-                            })
-                        }),
-                    )));
+                    let (back, call) = (edit.clone(), call.clone());
+                    edit.offer(
+                        &removed,
+                        (
+                            list as u8,
+                            text,
+                            Callback::from(move |_| {
+                                back.step(DealAction::EditList {
+                                    call: call.clone(),
+                                    list,
+                                    edit: ListEdit::Add(gone.clone()),
+                                })
+                            }),
+                        ),
+                    );
                 }
             }
             let typing = matches!(e, ListEdit::Edit { .. });

@@ -24,9 +24,7 @@ pub fn kept_aside(ctx: &Ctx) -> Html {
                                 <div class="dp-row">
                                     <button type="button" class="dp-button" onclick={move |_| {
                                         let name = crate::store::transfer::file_name(platform::now(), Some(&key), "json");
-                                        if let Err(e) = platform::download(&name, "application/json", &raw) {
-                                            ctx3.notify_error(format!("The download did not start: {e}"));
-                                        }
+                                        ctx3.download(&name, "application/json", &raw, "record");
                                     }}>{ "Download raw text" }</button>
                                     <button type="button" class="dp-button dp-button--danger" onclick={move |_| ctx2.discard(&key2)}>{ "Discard" }</button>
                                 </div>

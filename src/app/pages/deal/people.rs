@@ -57,19 +57,22 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
             .collect();
         move |_| {
             edit.step(DealAction::RemovePerson(person.id.clone()));
-            let (edit, person, calls) = (edit.clone(), person.clone(), calls.clone());
+            let (back, person, calls) = (edit.clone(), person.clone(), calls.clone());
             let text = format!("Removed {}.", person.name);
-            removed.set(Some((
-                0,
-                text,
-                Callback::from(move |_| {
-                    edit.step(DealAction::RestorePerson {
-                        person: Box::new(person.clone()),
-                        at,
-                        calls: calls.clone(),
-                    })
-                }),
-            )));
+            edit.offer(
+                &removed,
+                (
+                    0,
+                    text,
+                    Callback::from(move |_| {
+                        back.step(DealAction::RestorePerson {
+                            person: Box::new(person.clone()),
+                            at,
+                            calls: calls.clone(),
+                        })
+                    }),
+                ),
+            );
         }
     };
     // The name, title and notes, saved as typed; each edit touches only its own field.
