@@ -6,15 +6,13 @@ use std::rc::Rc;
 
 use yew::UseReducerHandle;
 
+use super::parts::{Offer, OfferParts};
 use super::platform::{self, now};
 use super::state::{AppState, Msg, Notice};
 use super::writer::Writer;
 use crate::domain::{text, Action, Deal, DealAction, Id, TemplateAction};
 use crate::store::rules::Merge;
 use crate::store::transfer::{self, ExportFile};
-
-/// What an undo offer holds: its place's tag, what went, and what puts it back.
-pub type OfferParts = (u8, String, yew::Callback<yew::MouseEvent>);
 
 /// Edits to one deal, cheap to clone into callbacks: steps are written at once, typing after a
 /// short pause and when the page hides.
@@ -32,7 +30,7 @@ impl DealEditor {
         self.ctx.edit(&self.id, op, true);
     }
     /// Offers an undo after a removal (see [`Ctx::offer`]).
-    pub fn offer(&self, cell: &crate::app::hooks::UiCell<crate::app::parts::Offer>, offer: OfferParts) {
+    pub fn offer(&self, cell: &crate::app::hooks::UiCell<Offer>, offer: OfferParts) {
         self.ctx.offer(cell, offer);
     }
     /// The entry `item` of a plan list of the deal's call `call`, as it is now: what "Undo"
@@ -55,7 +53,7 @@ pub struct TemplateEditor {
 
 impl TemplateEditor {
     /// Offers an undo after a removal (see [`Ctx::offer`]).
-    pub fn offer(&self, cell: &crate::app::hooks::UiCell<crate::app::parts::Offer>, offer: OfferParts) {
+    pub fn offer(&self, cell: &crate::app::hooks::UiCell<Offer>, offer: OfferParts) {
         self.ctx.offer(cell, offer);
     }
     pub fn step(&self, op: TemplateAction) {
@@ -161,7 +159,7 @@ impl Ctx {
     /// Offers `offer` (an undo after a removal) in `cell`, and moves focus to its Undo button:
     /// the control that removed is gone, and focus would fall to the top of the page (Firefox
     /// starts the next Tab there).
-    pub fn offer(&self, cell: &crate::app::hooks::UiCell<crate::app::parts::Offer>, offer: OfferParts) {
+    pub fn offer(&self, cell: &crate::app::hooks::UiCell<Offer>, offer: OfferParts) {
         cell.set(Some(offer));
         self.focus_later(".dp-undo button");
     }

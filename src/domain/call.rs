@@ -89,8 +89,8 @@ pub enum PlanList {
     Objections,
 }
 
-/// An edit to one plan list. For a list of lines, `right` is ignored (an `Edit` of the right
-/// side changes nothing).
+/// An edit to one plan list. For a list of lines, an `Edit` of the right side changes nothing;
+/// an `Add`'s right side is the line's note (empty for a new line).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListEdit {
     /// Puts an entry in: a new one (at the end: `at` is clamped to the list), or one removed a

@@ -137,12 +137,15 @@ pub fn button(
     yew::html! { <button type="button" ~className={class} {onclick}>{ label }</button> }
 }
 
-/// An offer to undo a removal, kept in a page's UI state: the place it shows (a tag the page
-/// chooses), what went, and what puts it back. One type for every page, so its cell's code
-/// exists once.
-pub type Offer = Option<(u8, String, yew::Callback<yew::MouseEvent>)>;
+/// An offer to undo a removal: the place it shows (a tag the page chooses), what went, and what
+/// puts it back (see `Ctx::offer`).
+pub type OfferParts = (u8, String, yew::Callback<yew::MouseEvent>);
 
-/// The offer `cell` holds for the place `at`: what went (cut to one line) and an Undo button
+/// A page's undo offer, kept in its UI state. One type for every page, so its cell's code
+/// exists once.
+pub type Offer = Option<OfferParts>;
+
+/// The offer `cell` holds for the place `at`: what went (at most two lines) and an Undo button
 /// that puts it back and withdraws the offer, in a live region that is always there, so the
 /// offer is announced when it appears.
 pub fn undo_offer(cell: &crate::app::hooks::UiCell<Offer>, at: u8) -> yew::Html {

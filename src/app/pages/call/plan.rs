@@ -74,8 +74,8 @@ pub fn plan(ctx: &Ctx, deal: &Deal, call: &Call, rows: &[Row], ui: &super::CallU
             },
         )
     };
-    // Changing a line's text is typing; adding, moving and removing are steps. A removal is
-    // kept, as the edit that puts the line back, for "Undo".
+    // Changing a line's text is typing; adding, moving and removing are steps. A removal offers
+    // Undo under its list: the entry as it was, put back at its place.
     let list_edit = |list: PlanList| {
         let (edit, call, removed) = (edit.clone(), call_id.clone(), ui.removed.clone());
         Callback::from(move |e: ListEdit| {
