@@ -390,27 +390,30 @@ pub async fn open_sample_deal(c: &Client) -> (String, String) {
     (deal_url, call_url)
 }
 
+/// The element `css` (or `xpath:…`) finds, waited for up to five seconds: a step right after a
+/// link or a reload must not race the page's render (a busy CI machine renders later).
+async fn found(c: &Client, css: &str) -> fantoccini::elements::Element {
+    let locator = match css.strip_prefix("xpath:") {
+        Some(xpath) => Locator::XPath(xpath),
+        None => Locator::Css(css),
+    };
+    c.wait()
+        .at_most(Duration::from_secs(5))
+        .every(Duration::from_millis(50))
+        .for_element(locator)
+        .await
+        .unwrap_or_else(|_| panic!("no {css}"))
+}
+
 /// Types into an input, replacing its value.
 pub async fn fill(c: &Client, css: &str, text: &str) {
-    let el = c
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|_| panic!("no {css}"));
+    let el = found(c, css).await;
     el.clear().await.unwrap();
     el.send_keys(text).await.unwrap();
 }
 
 pub async fn click(c: &Client, css: &str) {
-    let locator = match css.strip_prefix("xpath:") {
-        Some(xpath) => Locator::XPath(xpath),
-        None => Locator::Css(css),
-    };
-    c.find(locator)
-        .await
-        .unwrap_or_else(|_| panic!("no {css}"))
-        .click()
-        .await
-        .unwrap();
+    found(c, css).await.click().await.unwrap();
 }
 
 /// Clicks the button whose text is `label`.
