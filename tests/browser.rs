@@ -998,3 +998,37 @@ async fn keyed_effects_memos_and_ui_cells_follow_their_keys() {
     assert_eq!(hook_log().last().map(String::as_str), Some("undo 1"));
     host.remove();
 }
+
+/// `platform::settled`, through which the app waits on every promise (clipboard, file text,
+/// storage manager): a fulfilled promise gives `Ok` with its value, a rejected one `Err` with
+/// its reason, each once, after the current task; no promise gives `Err` at once.
+#[wasm_bindgen_test]
+async fn a_settled_promise_reaches_its_callback_once_with_its_outcome() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsValue;
+    let seen: Rc<RefCell<Vec<Result<JsValue, JsValue>>>> = Rc::default();
+    let record = |seen: &Rc<RefCell<Vec<_>>>| {
+        let seen = seen.clone();
+        Box::new(move |outcome| seen.borrow_mut().push(outcome)) as Box<dyn FnOnce(_)>
+    };
+    let ok = js_sys::Promise::resolve(&JsValue::from_str("copied"));
+    let refused = js_sys::Promise::reject(&JsValue::from_str("refused"));
+    deal_prep::app::platform::settled(Some(ok), record(&seen));
+    deal_prep::app::platform::settled(Some(refused), record(&seen));
+    assert!(
+        seen.borrow().is_empty(),
+        "a promise settles after the current task"
+    );
+    deal_prep::app::platform::settled(None, record(&seen));
+    assert_eq!(*seen.borrow(), [Err(JsValue::UNDEFINED)], "no promise: at once");
+    sleep_ms(20).await;
+    assert_eq!(
+        *seen.borrow(),
+        [
+            Err(JsValue::UNDEFINED),
+            Ok(JsValue::from_str("copied")),
+            Err(JsValue::from_str("refused"))
+        ]
+    );
+}

@@ -361,6 +361,15 @@ async fn export_then_clear_then_import_restores_everything(browser: Browser) {
     // Small amounts read as amounts, not as "(0.0 %)".
     let used = wait_text(&c, ".dp-facts", "of 5 MB").await.text().await.unwrap();
     assert!(used.contains("KB of 5 MB") && !used.contains("0.0 %"), "{used}");
+    // The storage manager's answers arrive through promises: usage and quota, and whether the
+    // browser keeps the data (either answer; "Unknown" would mean the promise never settled).
+    wait_text(&c, ".dp-facts", "the browser allows (all storage kinds)").await;
+    let kept = wait_text(&c, ".dp-facts", "space runs low")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!kept.contains("Unknown in this browser"), "{kept}");
     click_button(&c, "Export everything (JSON)").await;
     let file = support::wait_download(&downloads).await;
     let text = std::fs::read_to_string(&file).unwrap();
@@ -1021,30 +1030,31 @@ async fn stored(c: &fantoccini::Client, prefix: &str) -> Option<String> {
     v.as_str().map(str::to_owned)
 }
 
-/// Waits until a stored record whose key starts with `prefix` contains `text`.
-async fn wait_stored(c: &fantoccini::Client, prefix: &str, text: &str) {
+/// Waits until a stored record whose key starts with `prefix` contains `text` (`held`), or
+/// until none does (`!held`).
+async fn wait_stored_is(c: &fantoccini::Client, prefix: &str, text: &str, held: bool) {
     let script = "return Object.keys(localStorage).some(k => k.startsWith(arguments[0]) && localStorage.getItem(k).includes(arguments[1]));";
     for _ in 0..100 {
         let found = c.execute(script, vec![prefix.into(), text.into()]).await.unwrap();
-        if found.as_bool() == Some(true) {
+        if found.as_bool() == Some(held) {
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!("{prefix} never held {text:?}: {:?}", stored(c, prefix).await);
+    panic!(
+        "{prefix}: held {text:?} should be {held}: {:?}",
+        stored(c, prefix).await
+    );
+}
+
+/// Waits until a stored record whose key starts with `prefix` contains `text`.
+async fn wait_stored(c: &fantoccini::Client, prefix: &str, text: &str) {
+    wait_stored_is(c, prefix, text, true).await;
 }
 
 /// Waits until no stored record whose key starts with `prefix` contains `text`.
 async fn wait_not_stored(c: &fantoccini::Client, prefix: &str, text: &str) {
-    let script = "return !Object.keys(localStorage).some(k => k.startsWith(arguments[0]) && localStorage.getItem(k).includes(arguments[1]));";
-    for _ in 0..100 {
-        let gone = c.execute(script, vec![prefix.into(), text.into()]).await.unwrap();
-        if gone.as_bool() == Some(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{prefix} still holds {text:?}");
+    wait_stored_is(c, prefix, text, false).await;
 }
 
 /// Closes the current window right away (the page gets `pagehide`, nothing else), then opens

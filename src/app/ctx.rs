@@ -41,7 +41,11 @@ impl DealEditor {
         list: crate::domain::PlanList,
         item: &Id,
     ) -> Option<crate::domain::Placed> {
-        self.ctx.call(&self.id, call)?.1.plan.removal(list, item)
+        self.deal()?.call(call)?.plan.removal(list, item)
+    }
+    /// The deal as this editor's page last drew it.
+    pub fn deal(&self) -> Option<&Deal> {
+        self.ctx.state.book.deals.get(&self.id)
     }
 }
 

@@ -71,7 +71,7 @@ pub fn tools(ctx: &Ctx, deal: &Deal, call: &Call, ui: &super::CallUi) -> Html {
     let copy = {
         let copy = ui.copy.clone();
         Callback::from(move |markdown: String| {
-            let copy = copy.clone();
+            // Kept for the text box shown when the browser refuses the clipboard.
             let (copy, text) = (copy.clone(), markdown.clone());
             platform::copy(
                 &markdown,

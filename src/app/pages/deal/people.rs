@@ -46,18 +46,23 @@ fn person_row(ctx: &Ctx, deal: &Deal, p: &Stakeholder, at: usize, ui: &DealUi) -
     let edit = ctx.editor(&deal.id);
     let pid = p.id.clone();
     let engaged = p.engaged;
-    // Removing keeps the person, their place and the calls they attended, for "Undo".
+    // Removing keeps the person, their place and the calls they attended, for "Undo": read at
+    // the click, not at every render of the row.
     let remove = {
-        let (edit, removed, person) = (edit.clone(), ui.removed.clone(), p.clone());
-        let calls: Vec<_> = deal
-            .calls
-            .iter()
-            .filter(|c| c.attendees.contains(&p.id))
-            .map(|c| c.id.clone())
-            .collect();
+        let (edit, removed, pid) = (edit.clone(), ui.removed.clone(), pid.clone());
         move |_| {
-            edit.step(DealAction::RemovePerson(person.id.clone()));
-            let (back, person, calls) = (edit.clone(), person.clone(), calls.clone());
+            let Some(deal) = edit.deal() else { return };
+            let Some(person) = deal.person(&pid).cloned() else {
+                return;
+            };
+            let calls: Vec<_> = deal
+                .calls
+                .iter()
+                .filter(|c| c.attendees.contains(&pid))
+                .map(|c| c.id.clone())
+                .collect();
+            edit.step(DealAction::RemovePerson(pid.clone()));
+            let back = edit.clone();
             let text = format!("Removed {}.", person.name);
             edit.offer(
                 &removed,
