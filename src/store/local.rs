@@ -25,12 +25,12 @@ pub enum SaveError {
         "Storage is full, so this change is kept only in this tab. Export your data, then free some space."
     )]
     Quota,
-    #[error("This browser does not let Deal Prep keep data here ({0}). Your work stays in this tab until you close it; export it to keep it.")]
+    #[error("Storage is unavailable here ({0}). Deal Prep works, but nothing is kept after you close this tab: export your work to keep it.")]
     Unavailable(String),
-    #[error("Another tab saved a newer version of this deal; your change was not applied.")]
+    #[error("Another tab changed this deal after you opened it; your change was not applied.")]
     Stale(Box<Deal>),
     #[error(
-        "The stored record can't be read or is from a newer version, so it was left untouched (see Data: records kept aside); this change is kept in this tab only."
+        "The saved record is unreadable or was written by a newer version of Deal Prep. It is kept aside untouched (see Data); this change is kept in this tab only."
     )]
     Protected,
     #[error("This deal was deleted in another tab; your change was not saved.")]

@@ -103,7 +103,7 @@ pub fn templates_page(
                 { field("dp-field", "New item", html! { <input class="dp-input" name="new-item" maxlength="200" /> }) }
                 { submit("dp-button", "Add item") }
             </form>
-            { muted("Weight 1 (nice to have) to 3 (must do): an item earns its weight's share of the 40 preparation points (the shipped ten weigh 24 together). An item checked “when” a rule holds checks itself from the call's plan, its attendees and the deal's evidence, and says why; the others are ticked by hand. Removed items stay readable on past calls; only current items count toward the score.") }
+            { muted("Weight 1 (nice to have) to 3 (must do): an item earns its weight's share of the 40 preparation points. An item checked “when” a rule holds checks itself from the call's plan, its attendees and the deal's evidence, and says why; the others are ticked by hand. Removed items stay readable on past calls; only current items count toward the score.") }
         </section>
     }
 }

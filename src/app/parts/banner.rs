@@ -63,7 +63,7 @@ pub fn banners(ctx: &Ctx, on_deals: bool) -> Html {
             }
             if let Some(copy) = &state.stale {
                 { banner(format!(
-                    "Another tab saved this deal at the same moment, so this tab's last change was not applied to it. Your version is kept as a deal of its own, “{}”: compare the two and delete the one you no longer need.",
+                    "Another tab saved this deal at the same moment. Your version is kept as a deal of its own, “{}”: compare the two and delete the one you no longer need.",
                     copy.name
                 ), true, html! { <a class="dp-button" href={crate::app::route::Route::Deal(copy.id.clone()).href()}>{ "Open my version" }</a> },
                     close(|| Msg::Stale(None)), "") }

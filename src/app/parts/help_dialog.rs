@@ -15,7 +15,7 @@ pub fn help_dialog(on_close: Callback<()>) -> Html {
                     r#"<ul class="dp-help"><li><kbd>n</kbd> new deal</li><li><kbd>/</kbd> search deals</li>"#,
                     r#"<li><kbd>?</kbd> this help</li><li><kbd>Esc</kbd> close a dialog</li>"#,
                     r#"<li><kbd>Alt</kbd> + <kbd>↑</kbd> / <kbd>↓</kbd> move a line in a call-plan list</li>"#,
-                    r#"<li><kbd>Enter</kbd> add the line you typed; in a line already added, Enter starts a new line within it (long answers wrap and the box grows)</li></ul>"#))) }
+                    r#"<li><kbd>Enter</kbd> add the line you typed; in a line already added, Enter starts a new line within it</li></ul>"#))) }
                 <div class="dp-dialog__buttons">
                     <button type="button" class="dp-button dp-button--primary" onclick={close} autofocus=true>{ "Close" }</button>
                 </div>
