@@ -341,7 +341,7 @@ impl Ctx {
         let Some(deal) = self.state.book.deals.get(id) else {
             return;
         };
-        self.show(Msg::Deleted(Some(Box::new(deal.clone()))));
+        self.show(Msg::Deleted(Some(Rc::new(deal.clone()))));
         self.act(Action::DeleteDeal(id.clone()));
     }
 }

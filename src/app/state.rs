@@ -61,13 +61,15 @@ pub struct AppState {
     pub meta: Meta,
     /// The backup reminder was dismissed in this session.
     pub reminder_dismissed: bool,
-    /// A deal deleted a moment ago, kept so the delete can be undone.
-    pub deleted: Option<Box<Deal>>,
+    /// A deal deleted a moment ago, kept so the delete can be undone. This deal and the two
+    /// below are shared: each state update (one per keystroke) and each banner's callback
+    /// copies a pointer, not the deal.
+    pub deleted: Option<Rc<Deal>>,
     /// This tab's version of a deal that lost to another tab's, saved at the same moment, kept
     /// as a deal of its own: the banner names it and links to it, so nothing is lost.
-    pub stale: Option<Box<Deal>>,
+    pub stale: Option<Rc<Deal>>,
     /// A deal another tab deleted while this tab had it open or unsaved: restore or discard.
-    pub deleted_elsewhere: Option<Box<Deal>>,
+    pub deleted_elsewhere: Option<Rc<Deal>>,
     /// What "Undo replace" puts back, while this tab is open.
     pub undo_replace: Option<Rc<super::writer::ReplaceUndo>>,
     /// A new version of the app is ready; it is used after a reload (never swapped mid-edit).
@@ -135,14 +137,14 @@ pub enum Msg {
     Meta(Meta),
     DismissReminder,
     /// Remember a deleted deal for undo (or forget it with `None`).
-    Deleted(Option<Box<Deal>>),
+    Deleted(Option<Rc<Deal>>),
     /// Name the deal that keeps this tab's refused version (or forget it with `None`).
-    Stale(Option<Box<Deal>>),
+    Stale(Option<Rc<Deal>>),
     /// A record found unreadable when it was opened.
     Problem(Problem),
     /// A record kept aside was discarded by the user.
     Discarded(String),
-    DeletedElsewhere(Option<Box<Deal>>),
+    DeletedElsewhere(Option<Rc<Deal>>),
     UndoReplace(Option<Rc<super::writer::ReplaceUndo>>),
     /// A new build is installed and will be used after a reload.
     UpdateReady,

@@ -291,7 +291,7 @@ impl Writer {
             Err(SaveError::Deleted) => {
                 self.ledger().base.remove(&deal.id);
                 out.push(Msg::Removed(deal.id.clone()));
-                out.push(Msg::DeletedElsewhere(Some(Box::new(deal.clone()))));
+                out.push(Msg::DeletedElsewhere(Some(Rc::new(deal.clone()))));
                 Wrote::Nothing
             }
             Err(e) => {
@@ -310,7 +310,7 @@ impl Writer {
     /// (written with the next save that goes through), like a merge's deals.
     fn not_applied(&self, state: &AppState, mine: &Deal, out: &mut Vec<Msg>) {
         let copy = copy_of(mine, " (your version)");
-        out.push(Msg::Stale(Some(Box::new(copy.clone()))));
+        out.push(Msg::Stale(Some(Rc::new(copy.clone()))));
         self.keep_copy(state, copy, out);
     }
 
@@ -544,7 +544,7 @@ impl Writer {
                     ledger.base.remove(&id);
                     ledger.dirty.remove(&Change::Deal(id.clone()));
                     drop(ledger);
-                    out.push(Msg::DeletedElsewhere(mine.map(|m| Box::new(m.clone()))));
+                    out.push(Msg::DeletedElsewhere(mine.map(|m| Rc::new(m.clone()))));
                     out.push(Msg::Removed(id));
                 }
                 // Same, Take and Conflict are only decided with their version in hand.
