@@ -1798,6 +1798,101 @@ async fn templates_edited_in_two_windows_keep_both_edits(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// Checklist words typed here while another tab writes the templates, before this tab's typing
+/// pause is over: this tab's edits are replayed over the other tab's, so both are kept — when
+/// the other tab's write is heard first (its `storage` event) and when this tab finds it as it
+/// writes (the page hides at once). A template the other tab deleted while it was edited here
+/// is kept, with what was typed, and the user is told.
+async fn template_edits_made_as_another_tab_writes_are_kept(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    visit(&c, &server.url("#/templates")).await;
+    fill(&c, "input[name=item-text]", "Objective, mine").await;
+    wait_stored(&c, "deal-prep:settings", "Objective, mine").await;
+    // Types at item `i` and, in the same task, writes `change` to the stored templates as
+    // another tab would (an iframe's storage is another document's: this page hears it).
+    let race = |i: usize, typed: &str, change: &str, hide: bool| {
+        format!(
+            "const field = document.querySelectorAll('input[name=item-text]')[{i}];
+             field.value += '{typed}';
+             field.dispatchEvent(new InputEvent('input', {{ bubbles: true }}));
+             const rec = JSON.parse(localStorage.getItem('deal-prep:settings'));
+             rec.r += 1; {change};
+             const other = document.body.appendChild(document.createElement('iframe'));
+             other.contentWindow.localStorage.setItem('deal-prep:settings', JSON.stringify(rec));
+             if ({hide}) dispatchEvent(new Event('pagehide'));"
+        )
+    };
+    let items =
+        "return [...document.querySelectorAll('input[name=item-text]')].map(i => i.value).slice(0, 4)";
+    c.execute(
+        &race(0, ", typed here", "rec.d[0].it[1].t = 'Agenda, theirs'", false),
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_value(&c, "input[name=item-text]", "Agenda, theirs").await;
+    wait_stored(&c, "deal-prep:settings", "Objective, mine, typed here").await;
+    wait_stored(&c, "deal-prep:settings", "Agenda, theirs").await;
+    c.execute(
+        &race(2, ", as it hides", "rec.d[0].it[3].t = 'Notes, theirs'", true),
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_stored(&c, "deal-prep:settings", "Notes, theirs").await;
+    wait_stored(
+        &c,
+        "deal-prep:settings",
+        "Attendees and their roles known, as it hides",
+    )
+    .await;
+    assert_eq!(
+        c.execute(items, vec![]).await.unwrap(),
+        serde_json::json!([
+            "Objective, mine, typed here",
+            "Agenda, theirs",
+            "Attendees and their roles known, as it hides",
+            "Notes, theirs"
+        ])
+    );
+    assert!(
+        !c.source().await.unwrap().contains("not applied"),
+        "nothing was refused"
+    );
+
+    click_button(&c, "New template").await;
+    wait_text(&c, ".dp-templates select option:checked", "New template").await;
+    fill(&c, "input[name=new-item]", "Only in mine").await;
+    click_button(&c, "Add item").await;
+    wait_stored(&c, "deal-prep:settings", "Only in mine").await;
+    c.execute(&race(0, ", still typing", "rec.d.pop()", false), vec![])
+        .await
+        .unwrap();
+    wait_text(
+        &c,
+        ".dp-banner",
+        "Another tab deleted a template you were editing here; it is kept",
+    )
+    .await;
+    wait_stored(&c, "deal-prep:settings", "Only in mine, still typing").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    let names = c
+        .execute(
+            "return [...document.querySelector('.dp-templates select').options].map(o => o.text)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(names, serde_json::json!(["Standard call prep", "New template"]));
+    assert_eq!(
+        c.execute(items, vec![]).await.unwrap()[3],
+        serde_json::json!("Notes, theirs"),
+        "after a reload too"
+    );
+    c.close().await.unwrap();
+}
+
 async fn the_playbook_edited_in_two_windows_keeps_both_changes(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
     support::open_sample_deal(&c).await;
@@ -3647,6 +3742,7 @@ in_both_browsers!(
     a_sample_deals_version_kept_from_a_collision_is_the_users_own,
     a_deal_deleted_in_another_window_while_open_here_can_be_restored,
     templates_edited_in_two_windows_keep_both_edits,
+    template_edits_made_as_another_tab_writes_are_kept,
     every_link_from_the_sample_deal_lands_at_the_top_or_its_section,
     creating_opens_what_was_created_with_the_form_cleared,
     the_score_moves_only_for_work_done_and_explains_itself,

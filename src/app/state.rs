@@ -103,6 +103,7 @@ impl AppState {
         self.index = Rc::new(order::map_of(loaded.index.into_iter().map(|e| (e.id.clone(), e))));
         self.book.deals.clear();
         self.book.templates = loaded.templates.unwrap_or_else(|| Book::default().templates);
+        self.book.unsaved_templates.clear();
         self.book.playbook = loaded.playbook;
         self.problems = loaded.problems;
     }
@@ -120,8 +121,13 @@ pub enum Msg {
     /// A deal read from storage (opened, imported, or changed in another tab). The writer has
     /// decided it may be shown (see `store::rules`), so it replaces what memory holds.
     Loaded(Box<Deal>, Box<IndexEntry>),
-    /// Templates from storage (another tab's) or from an import; `true` when they must be written.
+    /// Templates from an import (`true`: they must be written, and take the place of this
+    /// tab's), or stored already (another tab's, a replace's): this tab's unsaved template
+    /// edits are replayed over them, and written.
     Templates(Vec<Template>, bool),
+    /// The templates as this tab has them are in storage now (sent in the same task as the
+    /// write: no edit comes between).
+    TemplatesSaved,
     /// The playbook's entries from storage, an import or a replace; `true` when they must be written.
     Playbook(Vec<crate::domain::playbook::Entry>, bool),
     Removed(Id),
@@ -181,11 +187,20 @@ impl Reducible for AppState {
                 next.book.deals.insert(deal.id.clone(), *deal);
             }
             Msg::Templates(templates, write) => {
-                next.book.templates = templates;
                 if write {
+                    next.book.unsaved_templates.clear();
+                }
+                if next.book.rebase_templates(templates) {
+                    next.notice = Some(Notice::Info(
+                        "Another tab deleted a template you were editing here; it is kept, with your edits."
+                            .into(),
+                    ));
+                }
+                if write || !next.book.unsaved_templates.is_empty() {
                     next.record(Change::Templates, false);
                 }
             }
+            Msg::TemplatesSaved => next.book.unsaved_templates.clear(),
             Msg::Playbook(entries, write) => {
                 next.book.playbook = entries;
                 // A new sequence number either way: the playbook's rows are joined again on it.
@@ -304,6 +319,49 @@ mod tests {
         let typed = state.clone().reduce(Msg::Do(rename, Minutes(2), true));
         assert_eq!((typed.blank.clone(), typed.notice.clone()), (None, None));
         assert_eq!(state.reduce(Msg::Unblank).blank, None);
+    }
+
+    /// Another tab's templates take this tab's unsaved edits on top, to be written again; what
+    /// the writer saved is no longer replayed, and an import's templates replace the edits.
+    #[test]
+    fn another_tabs_templates_get_this_tabs_unsaved_edits_and_are_written() {
+        let rename = |name: &str| {
+            let op = crate::domain::TemplateAction::Rename {
+                id: id("default"),
+                name: name.into(),
+            };
+            Msg::Do(Action::Template(op), Minutes(1), true)
+        };
+        let state = Rc::new(AppState::default()).reduce(rename("Saved"));
+        let state = state.reduce(Msg::TemplatesSaved).reduce(rename("Mine"));
+        assert_eq!(state.book.unsaved_templates.len(), 1);
+        let theirs = || vec![Template::default_template()];
+        let state = state.reduce(Msg::Templates(theirs(), false));
+        assert_eq!(state.book.templates[0].name, "Mine");
+        assert_eq!(
+            state.touched.get(&Change::Templates),
+            Some(&(3, false)),
+            "written at once"
+        );
+        let state = state.reduce(Msg::TemplatesSaved);
+        assert_eq!(
+            state
+                .clone()
+                .reduce(Msg::Templates(theirs(), false))
+                .book
+                .templates,
+            theirs()
+        );
+        let imported = state
+            .reduce(rename("Mine again"))
+            .reduce(Msg::Templates(theirs(), true));
+        assert_eq!(
+            (
+                imported.book.templates.clone(),
+                imported.book.unsaved_templates.len()
+            ),
+            (theirs(), 0)
+        );
     }
 
     #[test]

@@ -61,12 +61,9 @@ enum Wrote {
     Nothing,
     /// Storage refused (full, blocked): tried again with the next flush.
     Refused,
-}
-
-fn templates_changed() -> Msg {
-    Msg::Notify(Some(Notice::Error(
-        "Another tab changed the checklist templates; your template change was not applied.".into(),
-    )))
+    /// Another tab wrote first; what this tab has left to write is written again at once
+    /// (within the same `pagehide`).
+    Again,
 }
 
 /// This tab's knowledge of storage, and what waits to be written.
@@ -237,7 +234,7 @@ impl Writer {
             return;
         }
         let mut out = Vec::new();
-        let mut wrote = None;
+        let (mut wrote, mut again) = (None, false);
         for change in dirty {
             let done = match &change {
                 Change::Deal(id) => match state.book.deals.get(id) {
@@ -250,6 +247,7 @@ impl Writer {
             };
             match (done, &change) {
                 (Wrote::Yes, Change::Deal(id)) => wrote = wrote.or(Some(id.clone())),
+                (Wrote::Again, _) => again = true,
                 // Tried again with the next flush. Without storage at all there is nothing to
                 // retry: the state is the only copy, and the banner has said so since startup.
                 (Wrote::Refused, _) if self.store.is_available() => {
@@ -262,6 +260,9 @@ impl Writer {
             out.push(Msg::Meta(meta));
         }
         self.send(out);
+        if again {
+            self.flush();
+        }
     }
 
     /// Writes one deal over the revision this tab knows.
@@ -364,11 +365,14 @@ impl Writer {
         }
     }
 
+    /// Writes the templates; when another tab wrote them since, this tab's unsaved edits are
+    /// replayed over theirs (`Msg::Templates`) and written again.
     fn write_templates(&self, templates: &[Template], out: &mut Vec<Msg>) -> Wrote {
         let base = self.ledger().templates_base;
         match self.store.save_templates(templates, base) {
             Ok(rev) => {
                 self.know_templates(rev);
+                out.push(Msg::TemplatesSaved);
                 out.push(Msg::Persisted {
                     entry: None,
                     result: Ok(None),
@@ -379,8 +383,7 @@ impl Writer {
                 let (theirs, rev) = *changed;
                 self.know_templates(rev);
                 out.push(Msg::Templates(theirs, false));
-                out.push(templates_changed());
-                Wrote::Nothing
+                Wrote::Again
             }
             Err(e) => {
                 out.push(Msg::Persisted {
@@ -559,9 +562,8 @@ impl Writer {
                 return;
             }
             ledger.templates_base = rev;
-            if ledger.dirty.remove(&Change::Templates).is_some() {
-                out.push(templates_changed());
-            }
+            // This tab's unsaved edits are replayed over theirs, then written (`Msg::Templates`).
+            ledger.dirty.remove(&Change::Templates);
             drop(ledger);
             out.push(Msg::Templates(theirs, false));
         } else if rest == "playbook" {
@@ -731,6 +733,8 @@ impl Writer {
     /// kept aside stay; templates are replaced only when the file has some. The backup is
     /// downloaded by the caller before this runs, and "Undo replace" restores the rest.
     pub fn replace(&self, file: &ExportFile, drop_missing: bool) -> Result<(), String> {
+        // What waits is written first: the replace's templates are then this tab's as stored.
+        self.flush();
         let Some(state) = self.state() else { return Ok(()) };
         let mut plan = self.replace_plan(&state, file, drop_missing);
         if self.store.is_available() {

@@ -2,7 +2,7 @@
 //! ([`Book::apply`]). No storage, DOM or clock: the caller passes ids and "now", and learns from
 //! the returned [`Change`] what the store must write.
 
-use super::action::{Action, Change};
+use super::action::{Action, Change, TemplateAction};
 use super::edit::{edit, edit_templates};
 use super::template::DEFAULT_TEMPLATE_ID;
 use super::{clean_name, limit, Deal, DomainError, Id, Minutes, Refusal, Template, NAME_MAX};
@@ -15,6 +15,10 @@ pub struct Book {
     pub templates: Vec<Template>,
     /// The seller's curation of the playbook (what it collects is computed from the deals).
     pub playbook: Vec<super::playbook::Entry>,
+    /// The template edits made since the templates were last written, in order: replayed over
+    /// another tab's templates ([`Book::rebase_templates`]), so neither tab's edits are lost.
+    /// Shared, so the copy of the book each state update makes does not copy them.
+    pub unsaved_templates: Vec<std::rc::Rc<TemplateAction>>,
 }
 
 impl Default for Book {
@@ -23,6 +27,7 @@ impl Default for Book {
             deals: Default::default(),
             templates: vec![Template::default_template()],
             playbook: Vec::new(),
+            unsaved_templates: Vec::new(),
         }
     }
 }
@@ -86,9 +91,10 @@ impl Book {
                 Ok(Change::Deal(deal))
             }
             Action::Template(op) => {
-                let mut templates = self.templates.clone();
-                edit_templates(&mut templates, op)?;
-                self.templates = templates;
+                // Every edit is checked before it changes anything: no copy to fall back to.
+                let op = std::rc::Rc::new(op);
+                edit_templates(&mut self.templates, &op)?;
+                self.unsaved_templates.push(op);
                 Ok(Change::Templates)
             }
             Action::Playbook { line, id, change } => {
@@ -96,6 +102,28 @@ impl Book {
                 Ok(Change::Playbook)
             }
         }
+    }
+
+    /// Takes another tab's templates with this tab's unsaved template edits replayed over them
+    /// (an item's wording typed here and a weight changed there both stay). An edit is refused
+    /// only when the other tab deleted its template; then every template this tab has that
+    /// theirs lack is kept as this tab has it (last in the list): in doubt, nothing typed here
+    /// is lost. Returns whether one was kept.
+    pub fn rebase_templates(&mut self, theirs: Vec<Template>) -> bool {
+        let ours = std::mem::replace(&mut self.templates, theirs);
+        let mut refused = false;
+        for op in &self.unsaved_templates {
+            refused |= edit_templates(&mut self.templates, op).is_err();
+        }
+        // Put back after every edit was tried, so none applies twice.
+        let mut kept = false;
+        for mine in ours.iter().filter(|_| refused) {
+            if self.template(&mine.id).is_none() {
+                self.templates.push(mine.clone());
+                kept = true;
+            }
+        }
+        kept
     }
 }
 
@@ -215,6 +243,73 @@ mod tests {
                     weight: 4,
                 }),
                 DomainError::BadWeight,
+            ),
+            // Template edits change the templates in place: each is refused before it
+            // changes anything.
+            (
+                Action::Template(TemplateAction::Add {
+                    id: id("default"),
+                    name: "Again".into(),
+                }),
+                DomainError::DuplicateId("default".into()),
+            ),
+            (
+                Action::Template(TemplateAction::Duplicate {
+                    from: id("ghost"),
+                    id: id("t9"),
+                }),
+                DomainError::UnknownItem("ghost".into()),
+            ),
+            (
+                Action::Template(TemplateAction::Rename {
+                    id: id("default"),
+                    name: " ".into(),
+                }),
+                DomainError::EmptyName,
+            ),
+            (
+                Action::Template(TemplateAction::AddItem {
+                    template: id("default"),
+                    id: id("ag"),
+                    text: "Twice".into(),
+                }),
+                DomainError::DuplicateId("ag".into()),
+            ),
+            (
+                Action::Template(TemplateAction::EditItem {
+                    template: id("default"),
+                    item: id("ag"),
+                    hint: true,
+                    text: "h".repeat(LINE_MAX + 1),
+                }),
+                DomainError::TooLong {
+                    field: "hint",
+                    max: LINE_MAX,
+                },
+            ),
+            (
+                Action::Template(TemplateAction::SetProof {
+                    template: id("default"),
+                    item: id("ag"),
+                    proof: crate::domain::proof::Proof::Rule(crate::domain::proof::Rule::Discovery(21)),
+                }),
+                DomainError::BadCount,
+            ),
+            (
+                Action::Template(TemplateAction::MoveItem {
+                    template: id("default"),
+                    item: id("ghost"),
+                    delta: 1,
+                }),
+                DomainError::UnknownItem("ghost".into()),
+            ),
+            (
+                Action::Template(TemplateAction::Retire {
+                    template: id("t9"),
+                    item: id("ag"),
+                    retired: true,
+                }),
+                DomainError::UnknownItem("t9".into()),
             ),
         ];
         for (action, expected) in cases {
@@ -492,6 +587,97 @@ mod tests {
         book.apply(Action::Template(TemplateAction::ResetDefault), now())
             .unwrap();
         assert_eq!(book.template(&id("default")).unwrap().active().count(), 10);
+    }
+
+    /// Template edits typed here while another tab wrote the templates are replayed over
+    /// theirs: both tabs' edits stay, a move moves from where the item is now, and the edits
+    /// count as unsaved until written.
+    #[test]
+    fn unsaved_template_edits_are_replayed_over_another_tabs() {
+        let op = |op| Action::Template(op);
+        let mut book = Book::default();
+        for edit in [
+            TemplateAction::EditItem {
+                template: id("default"),
+                item: id("ob"),
+                hint: false,
+                text: "Objective, mine".into(),
+            },
+            TemplateAction::MoveItem {
+                template: id("default"),
+                item: id("dm"),
+                delta: -1,
+            },
+        ] {
+            book.apply(op(edit), now()).unwrap();
+        }
+        let mut theirs = Template::default_template();
+        theirs.items[1].weight = 3;
+        theirs.items.swap(0, 1);
+        assert!(!book.rebase_templates(vec![theirs]));
+        let t = book.template(&id("default")).unwrap();
+        let order: Vec<&str> = t.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(
+            order,
+            ["ag", "ob", "at", "rr", "dq", "pq", "cm", "oj", "dm", "ba"]
+        );
+        assert_eq!(t.items[1].text, "Objective, mine");
+        assert_eq!(t.items[0].weight, 3, "their weight stays");
+        assert_eq!(book.unsaved_templates.len(), 2, "still to be written");
+    }
+
+    /// A template the other tab deleted while it was edited here comes back exactly as this
+    /// tab has it (its edits not applied twice), last, and says so; templates made or deleted
+    /// here and not written yet are made or deleted over theirs.
+    #[test]
+    fn a_template_deleted_in_another_tab_while_edited_here_is_kept() {
+        let mut book = Book::default();
+        let add = |t: &str| TemplateAction::Add {
+            id: id(t),
+            name: t.into(),
+        };
+        let item = |i: &str| TemplateAction::AddItem {
+            template: id("t1"),
+            id: id(i),
+            text: i.into(),
+        };
+        for edit in [add("t1"), item("a"), item("b"), add("t2")] {
+            book.apply(Action::Template(edit), now()).unwrap();
+        }
+        let stored = book.templates.clone();
+        book.unsaved_templates.clear();
+        for edit in [
+            item("c"),
+            TemplateAction::MoveItem {
+                template: id("t1"),
+                item: id("c"),
+                delta: -1,
+            },
+            TemplateAction::Delete(id("t2")),
+            add("t3"),
+        ] {
+            book.apply(Action::Template(edit), now()).unwrap();
+        }
+        let mine = book.templates.clone();
+        // Deleted there: t1, edited here, and t2, deleted here too.
+        let theirs = |kept: usize| vec![stored[0].clone(), stored[kept].clone()];
+        assert!(book.rebase_templates(theirs(2)), "t1 was edited here");
+        let last = |mut t: Vec<Template>| {
+            let t1 = t.remove(1);
+            t.push(t1);
+            t
+        };
+        assert_eq!(
+            book.templates,
+            last(mine.clone()),
+            "t1 comes back last, as it is here"
+        );
+        assert!(!book.rebase_templates(theirs(1)));
+        assert_eq!(book.templates, mine);
+        // Nothing unsaved: theirs as they are.
+        book.unsaved_templates.clear();
+        assert!(!book.rebase_templates(vec![Template::default_template()]));
+        assert_eq!(book.templates, vec![Template::default_template()]);
     }
 
     #[test]

@@ -338,39 +338,39 @@ fn item_mut<'a>(template: &'a mut Template, id: &Id) -> Result<&'a mut TemplateI
         .ok_or_else(|| unknown(id))
 }
 
-pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) -> Result<(), Refusal> {
+pub(super) fn edit_templates(templates: &mut Vec<Template>, op: &TemplateAction) -> Result<(), Refusal> {
     use TemplateAction as T;
     match op {
         T::Add { id, name } => {
-            ensure_new(templates, &id, |t| &t.id)?;
+            ensure_new(templates, id, |t| &t.id)?;
             templates.push(Template {
-                id,
-                name: clean_name(&name)?,
+                id: id.clone(),
+                name: clean_name(name)?,
                 items: Vec::new(),
             });
         }
         T::Duplicate { from, id } => {
-            ensure_new(templates, &id, |t| &t.id)?;
-            let mut copy = template_mut(templates, &from)?.clone();
-            copy.id = id;
+            ensure_new(templates, id, |t| &t.id)?;
+            let mut copy = template_mut(templates, from)?.clone();
+            copy.id = id.clone();
             copy.name = format!("{} (copy)", copy.name);
             copy.items.retain(|i| !i.retired);
             templates.push(copy);
         }
-        T::Rename { id, name } => template_mut(templates, &id)?.name = typed_name(&name)?,
+        T::Rename { id, name } => template_mut(templates, id)?.name = typed_name(name)?,
         T::Delete(id) => {
             if id.as_str() == DEFAULT_TEMPLATE_ID {
                 return Err(DomainError::DefaultTemplate.into());
             }
-            template_mut(templates, &id)?;
-            templates.retain(|t| t.id != id);
+            template_mut(templates, id)?;
+            templates.retain(|t| &t.id != id);
         }
         T::AddItem { template, id, text } => {
-            let text = clean_name(&text)?;
-            let t = template_mut(templates, &template)?;
-            ensure_new(&t.items, &id, |i| &i.id)?;
+            let text = clean_name(text)?;
+            let t = template_mut(templates, template)?;
+            ensure_new(&t.items, id, |i| &i.id)?;
             t.items.push(TemplateItem {
-                id,
+                id: id.clone(),
                 text,
                 hint: String::new(),
                 weight: 1,
@@ -384,10 +384,10 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
             hint,
             text,
         } => {
-            let i = item_mut(template_mut(templates, &template)?, &item)?;
+            let i = item_mut(template_mut(templates, template)?, item)?;
             match hint {
                 true => i.hint = limit(text.trim_start(), "hint", LINE_MAX)?,
-                false => i.text = typed_name(&text)?,
+                false => i.text = typed_name(text)?,
             }
         }
         T::SetWeight {
@@ -395,10 +395,10 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
             item,
             weight,
         } => {
-            if !(1..=3).contains(&weight) {
+            if !(1..=3).contains(weight) {
                 return Err(DomainError::BadWeight.into());
             }
-            item_mut(template_mut(templates, &template)?, &item)?.weight = weight;
+            item_mut(template_mut(templates, template)?, item)?.weight = *weight;
         }
         T::SetProof {
             template,
@@ -410,23 +410,20 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: TemplateAction) 
                     return Err(DomainError::BadCount.into());
                 }
             }
-            item_mut(template_mut(templates, &template)?, &item)?.proof = proof;
+            item_mut(template_mut(templates, template)?, item)?.proof = *proof;
         }
         T::MoveItem {
             template,
             item,
             delta,
-        } => shift(
-            &mut template_mut(templates, &template)?.items,
-            &item,
-            delta,
-            |i| &i.id,
-        )?,
+        } => shift(&mut template_mut(templates, template)?.items, item, *delta, |i| {
+            &i.id
+        })?,
         T::Retire {
             template,
             item,
             retired,
-        } => item_mut(template_mut(templates, &template)?, &item)?.retired = retired,
+        } => item_mut(template_mut(templates, template)?, item)?.retired = *retired,
         T::ResetDefault => {
             let fresh = Template::default_template();
             match templates.iter_mut().find(|t| t.id == fresh.id) {
