@@ -121,9 +121,9 @@ pub enum Msg {
     /// A deal read from storage (opened, imported, or changed in another tab). The writer has
     /// decided it may be shown (see `store::rules`), so it replaces what memory holds.
     Loaded(Box<Deal>, Box<IndexEntry>),
-    /// Templates from an import (`true`: they must be written, and take the place of this
-    /// tab's), or stored already (another tab's, a replace's): this tab's unsaved template
-    /// edits are replayed over them, and written.
+    /// Templates from an import (`true`: this tab's with the file's new ones, to be written), or
+    /// stored already (another tab's, a replace's): this tab's template edits not yet written
+    /// are replayed over them, and written.
     Templates(Vec<Template>, bool),
     /// The templates as this tab has them are in storage now (sent in the same task as the
     /// write: no edit comes between).
@@ -186,17 +186,20 @@ impl Reducible for AppState {
                 Rc::make_mut(&mut next.index).insert(entry.id.clone(), *entry);
                 next.book.deals.insert(deal.id.clone(), *deal);
             }
-            Msg::Templates(templates, write) => {
-                if write {
-                    next.book.unsaved_templates.clear();
-                }
-                if next.book.rebase_templates(templates) {
+            // An import's: this tab's templates with the file's new ones (the edits not yet
+            // written are in them, and still replayed should another tab write first).
+            Msg::Templates(templates, true) => {
+                next.book.templates = templates;
+                next.record(Change::Templates, false);
+            }
+            Msg::Templates(theirs, false) => {
+                if next.book.rebase_templates(theirs) {
                     next.notice = Some(Notice::Info(
                         "Another tab deleted a template you were editing here; it is kept, with your edits."
                             .into(),
                     ));
                 }
-                if write || !next.book.unsaved_templates.is_empty() {
+                if !next.book.unsaved_templates.is_empty() {
                     next.record(Change::Templates, false);
                 }
             }
@@ -322,7 +325,8 @@ mod tests {
     }
 
     /// Another tab's templates take this tab's unsaved edits on top, to be written again; what
-    /// the writer saved is no longer replayed, and an import's templates replace the edits.
+    /// the writer saved is no longer replayed; an import's templates (this tab's, with the
+    /// file's new ones) are taken as they are, the edits still waiting to be written.
     #[test]
     fn another_tabs_templates_get_this_tabs_unsaved_edits_and_are_written() {
         let rename = |name: &str| {
@@ -360,7 +364,7 @@ mod tests {
                 imported.book.templates.clone(),
                 imported.book.unsaved_templates.len()
             ),
-            (theirs(), 0)
+            (theirs(), 1)
         );
     }
 
