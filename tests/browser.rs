@@ -886,6 +886,38 @@ async fn typing_is_written_after_a_pause_and_at_once_when_the_page_hides() {
     host.remove();
 }
 
+/// Another tab's templates found as this tab writes its own, inside `pagehide` (no storage
+/// event: this document wrote them, as a tab whose event has not arrived yet): the words
+/// typed here are replayed over theirs and written before the handler returns — a closing
+/// page may never render again.
+#[wasm_bindgen_test]
+async fn template_words_found_stale_as_the_page_hides_are_written_over_theirs() {
+    let ns = "test-tpl-race";
+    clear(ns);
+    set_hash("#/templates").await;
+    let host = mount(ns).await;
+    let key = "test-tpl-race:settings";
+    let hide = web_sys::Event::new("pagehide").unwrap();
+    type_into(&host, "input[name=item-text]", "Objective, written");
+    yew::scheduler::flush().await;
+    web_sys::window().unwrap().dispatch_event(&hide).unwrap();
+    let (mut theirs, rev) = Store::open(ns).load_templates().unwrap();
+    theirs[0].items[1].text = "Agenda, theirs".into();
+    type_into(&host, "input[name=item-text]", "Objective, mine");
+    yew::scheduler::flush().await;
+    storage()
+        .set_item(key, &codec::encode_rev(&theirs, rev + 1))
+        .unwrap();
+    web_sys::window().unwrap().dispatch_event(&hide).unwrap();
+    let stored = storage().get_item(key).unwrap().unwrap();
+    assert!(
+        stored.contains("Objective, mine") && stored.contains("Agenda, theirs"),
+        "both tabs' words, written within pagehide: {stored}"
+    );
+    set_hash("#/").await;
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 fn a_get_item_that_throws_is_an_error_never_a_missing_record() {
     let ns = "test-throwing";

@@ -1550,6 +1550,18 @@ async fn undo_replace_keeps_what_was_changed_after_the_replace(browser: Browser)
 
 /// Deleting a template and resetting the default take away words with no undo: the first click
 /// only asks, in the page; the words stay until the second.
+/// The templates the Templates page offers, in order.
+async fn template_names(c: &fantoccini::Client) -> Vec<String> {
+    let names = c
+        .execute(
+            "return [...document.querySelector('.dp-templates select').options].map(o => o.text)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(names).unwrap()
+}
+
 async fn deleting_a_template_or_resetting_the_default_asks_first(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
     visit(&c, &server.url("#/templates")).await;
@@ -1617,14 +1629,7 @@ async fn deleting_a_template_or_resetting_the_default_asks_first(browser: Browse
     wait_stored(&c, "deal-prep:settings", "Only in my template").await;
     click_button(&c, "Delete it: this cannot be undone").await;
     wait_text(&c, ".dp-templates select option:checked", "Standard call prep").await;
-    let names = c
-        .execute(
-            "return [...document.querySelector('.dp-templates select').options].map(o => o.text)",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(names, serde_json::json!(["Standard call prep"]));
+    assert_eq!(template_names(&c).await, ["Standard call prep"]);
     assert!(
         !stored(&c, "deal-prep:settings")
             .await
@@ -1798,6 +1803,29 @@ async fn templates_edited_in_two_windows_keep_both_edits(browser: Browser) {
     c.close().await.unwrap();
 }
 
+/// Types `typed` at the end of checklist item `i` and, in the same task, writes the stored
+/// templates as another tab would (`change` edits their record, `rec`; an iframe's storage is
+/// another document's, so this page hears it), then, with `hide`, hides the page at once.
+async fn type_as_another_tab_writes_templates(
+    c: &fantoccini::Client,
+    i: usize,
+    typed: &str,
+    change: &str,
+    hide: bool,
+) {
+    let script = format!(
+        "const field = document.querySelectorAll('input[name=item-text]')[{i}];
+         field.value += '{typed}';
+         field.dispatchEvent(new InputEvent('input', {{ bubbles: true }}));
+         const rec = JSON.parse(localStorage.getItem('deal-prep:settings'));
+         rec.r += 1; {change};
+         const other = document.body.appendChild(document.createElement('iframe'));
+         other.contentWindow.localStorage.setItem('deal-prep:settings', JSON.stringify(rec));
+         if ({hide}) dispatchEvent(new Event('pagehide'));"
+    );
+    c.execute(&script, vec![]).await.unwrap();
+}
+
 /// Checklist words typed here while another tab writes the templates, before this tab's typing
 /// pause is over: this tab's edits are replayed over the other tab's, so both are kept — when
 /// the other tab's write is heard first (its `storage` event) and when this tab finds it as it
@@ -1808,37 +1836,21 @@ async fn template_edits_made_as_another_tab_writes_are_kept(browser: Browser) {
     visit(&c, &server.url("#/templates")).await;
     fill(&c, "input[name=item-text]", "Objective, mine").await;
     wait_stored(&c, "deal-prep:settings", "Objective, mine").await;
-    // Types at item `i` and, in the same task, writes `change` to the stored templates as
-    // another tab would (an iframe's storage is another document's: this page hears it).
-    let race = |i: usize, typed: &str, change: &str, hide: bool| {
-        format!(
-            "const field = document.querySelectorAll('input[name=item-text]')[{i}];
-             field.value += '{typed}';
-             field.dispatchEvent(new InputEvent('input', {{ bubbles: true }}));
-             const rec = JSON.parse(localStorage.getItem('deal-prep:settings'));
-             rec.r += 1; {change};
-             const other = document.body.appendChild(document.createElement('iframe'));
-             other.contentWindow.localStorage.setItem('deal-prep:settings', JSON.stringify(rec));
-             if ({hide}) dispatchEvent(new Event('pagehide'));"
-        )
-    };
     let items =
         "return [...document.querySelectorAll('input[name=item-text]')].map(i => i.value).slice(0, 4)";
-    c.execute(
-        &race(0, ", typed here", "rec.d[0].it[1].t = 'Agenda, theirs'", false),
-        vec![],
+    type_as_another_tab_writes_templates(
+        &c,
+        0,
+        ", typed here",
+        "rec.d[0].it[1].t = 'Agenda, theirs'",
+        false,
     )
-    .await
-    .unwrap();
+    .await;
     wait_value(&c, "input[name=item-text]", "Agenda, theirs").await;
     wait_stored(&c, "deal-prep:settings", "Objective, mine, typed here").await;
     wait_stored(&c, "deal-prep:settings", "Agenda, theirs").await;
-    c.execute(
-        &race(2, ", as it hides", "rec.d[0].it[3].t = 'Notes, theirs'", true),
-        vec![],
-    )
-    .await
-    .unwrap();
+    type_as_another_tab_writes_templates(&c, 2, ", as it hides", "rec.d[0].it[3].t = 'Notes, theirs'", true)
+        .await;
     wait_stored(&c, "deal-prep:settings", "Notes, theirs").await;
     wait_stored(
         &c,
@@ -1865,9 +1877,7 @@ async fn template_edits_made_as_another_tab_writes_are_kept(browser: Browser) {
     fill(&c, "input[name=new-item]", "Only in mine").await;
     click_button(&c, "Add item").await;
     wait_stored(&c, "deal-prep:settings", "Only in mine").await;
-    c.execute(&race(0, ", still typing", "rec.d.pop()", false), vec![])
-        .await
-        .unwrap();
+    type_as_another_tab_writes_templates(&c, 0, ", still typing", "rec.d.pop()", false).await;
     wait_text(
         &c,
         ".dp-banner",
@@ -1877,14 +1887,7 @@ async fn template_edits_made_as_another_tab_writes_are_kept(browser: Browser) {
     wait_stored(&c, "deal-prep:settings", "Only in mine, still typing").await;
     c.refresh().await.unwrap();
     wait_ready(&c).await;
-    let names = c
-        .execute(
-            "return [...document.querySelector('.dp-templates select').options].map(o => o.text)",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(names, serde_json::json!(["Standard call prep", "New template"]));
+    assert_eq!(template_names(&c).await, ["Standard call prep", "New template"]);
     assert_eq!(
         c.execute(items, vec![]).await.unwrap()[3],
         serde_json::json!("Notes, theirs"),

@@ -115,7 +115,7 @@ impl Book {
         for op in &self.unsaved_templates {
             refused |= edit_templates(&mut self.templates, op).is_err();
         }
-        // Put back after every edit was tried, so none applies twice.
+        // Only after a refusal, and after every edit was tried, so none applies twice.
         let mut kept = false;
         for mine in ours.iter().filter(|_| refused) {
             if self.template(&mine.id).is_none() {
