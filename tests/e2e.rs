@@ -2016,11 +2016,12 @@ async fn creating_opens_what_was_created_with_the_form_cleared(browser: Browser)
 }
 
 /// Every journey runs in Chromium and in Firefox; test names say which (`chromium::…`).
-/// Types `lines` into the add box of the plan list titled `section`, Enter after each.
+/// Types `lines` into the add box of the plan list titled `section`, Enter after each. Waits
+/// for the box: a click that opens the call's page renders it at the next hash change.
 async fn add_lines(c: &fantoccini::Client, section: &str, lines: &[&str]) {
     let input_css = format!("section[aria-label='{section}'] .dp-list-editor__add input");
     for text in lines {
-        let input = c.find(Locator::Css(&input_css)).await.unwrap();
+        let input = wait_text(c, &input_css, "").await;
         input.send_keys(text).await.unwrap();
         input.send_keys("\u{E007}").await.unwrap();
         wait_value(
