@@ -1548,8 +1548,6 @@ async fn undo_replace_keeps_what_was_changed_after_the_replace(browser: Browser)
     c.close().await.unwrap();
 }
 
-/// Deleting a template and resetting the default take away words with no undo: the first click
-/// only asks, in the page; the words stay until the second.
 /// The templates the Templates page offers, in order.
 async fn template_names(c: &fantoccini::Client) -> Vec<String> {
     let names = c
@@ -1562,6 +1560,8 @@ async fn template_names(c: &fantoccini::Client) -> Vec<String> {
     serde_json::from_value(names).unwrap()
 }
 
+/// Deleting a template and resetting the default take away words with no undo: the first click
+/// only asks, in the page; the words stay until the second.
 async fn deleting_a_template_or_resetting_the_default_asks_first(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
     visit(&c, &server.url("#/templates")).await;
@@ -1893,6 +1893,48 @@ async fn template_edits_made_as_another_tab_writes_are_kept(browser: Browser) {
         serde_json::json!("Notes, theirs"),
         "after a reload too"
     );
+    c.close().await.unwrap();
+}
+
+/// A merge whose file brings a template, clicked as another tab writes the templates (in the
+/// same task: this tab finds their write when it writes): the file's template is replayed over
+/// theirs like an edit made here, so both tabs' templates are kept.
+async fn an_imports_templates_are_kept_when_another_tab_writes_templates(browser: Browser) {
+    let dir = support::scratch_dir(&format!("import-race-{browser:?}"));
+    let (server, _driver, c) = open_app(browser).await;
+    add_deal(&c, "Acme", "Mine").await;
+    nav_to(&c, "#/templates").await;
+    fill(&c, "input[name=item-text]", "Objective, mine").await;
+    wait_stored(&c, "deal-prep:settings", "Objective, mine").await;
+    let record =
+        |text: Option<String>| serde_json::from_str::<serde_json::Value>(&text.unwrap()).unwrap()["d"].take();
+    let mut deal = record(stored(&c, "deal-prep:deal:").await);
+    let mut template = record(stored(&c, "deal-prep:settings").await)[0].take();
+    (deal["i"], deal["n"]) = ("dfile1".into(), "From the file".into());
+    (template["i"], template["n"]) = ("tfile1".into(), "Field visit prep".into());
+    let path = dir.join("with-template.json");
+    let file = serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2,
+        "exported_at": 0, "deals": [deal], "templates": [template]});
+    std::fs::write(&path, file.to_string()).unwrap();
+    pick_file(&c, &server, &path).await;
+    wait_text(&c, ".dp-preview", "1 new").await;
+    c.execute(
+        "const rec = JSON.parse(localStorage.getItem('deal-prep:settings'));
+         rec.r += 1; rec.d[0].n = 'Renamed there';
+         const other = document.body.appendChild(document.createElement('iframe'));
+         other.contentWindow.localStorage.setItem('deal-prep:settings', JSON.stringify(rec));
+         [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Merge').click();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_text(&c, ".dp-banner", "Imported 1 deal").await;
+    wait_stored(&c, "deal-prep:settings", "Field visit prep").await;
+    wait_stored(&c, "deal-prep:settings", "Renamed there").await;
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    nav_to(&c, "#/templates").await;
+    assert_eq!(template_names(&c).await, ["Renamed there", "Field visit prep"]);
     c.close().await.unwrap();
 }
 
@@ -3747,6 +3789,7 @@ in_both_browsers!(
     a_deal_deleted_in_another_window_while_open_here_can_be_restored,
     templates_edited_in_two_windows_keep_both_edits,
     template_edits_made_as_another_tab_writes_are_kept,
+    an_imports_templates_are_kept_when_another_tab_writes_templates,
     every_link_from_the_sample_deal_lands_at_the_top_or_its_section,
     creating_opens_what_was_created_with_the_form_cleared,
     the_score_moves_only_for_work_done_and_explains_itself,

@@ -121,10 +121,9 @@ pub enum Msg {
     /// A deal read from storage (opened, imported, or changed in another tab). The writer has
     /// decided it may be shown (see `store::rules`), so it replaces what memory holds.
     Loaded(Box<Deal>, Box<IndexEntry>),
-    /// Templates from an import (`true`: this tab's with the file's new ones, to be written), or
-    /// stored already (another tab's, a replace's): this tab's template edits not yet written
-    /// are replayed over them, and written.
-    Templates(Vec<Template>, bool),
+    /// Templates stored already (another tab's, a replace's): this tab's template edits not yet
+    /// written (an import's templates among them) are replayed over them, and written.
+    Templates(Vec<Template>),
     /// The templates as this tab has them are in storage now (sent in the same task as the
     /// write: no edit comes between).
     TemplatesSaved,
@@ -186,13 +185,7 @@ impl Reducible for AppState {
                 Rc::make_mut(&mut next.index).insert(entry.id.clone(), *entry);
                 next.book.deals.insert(deal.id.clone(), *deal);
             }
-            // An import's: this tab's templates with the file's new ones (the edits not yet
-            // written are in them, and still replayed should another tab write first).
-            Msg::Templates(templates, true) => {
-                next.book.templates = templates;
-                next.record(Change::Templates, false);
-            }
-            Msg::Templates(theirs, false) => {
+            Msg::Templates(theirs) => {
                 if next.book.rebase_templates(theirs) {
                     next.notice = Some(Notice::Info(
                         "Another tab deleted a template you were editing here; it is kept, with your edits."
@@ -340,7 +333,7 @@ mod tests {
         let state = state.reduce(Msg::TemplatesSaved).reduce(rename("Mine"));
         assert_eq!(state.book.unsaved_templates.len(), 1);
         let theirs = || vec![Template::default_template()];
-        let state = state.reduce(Msg::Templates(theirs(), false));
+        let state = state.reduce(Msg::Templates(theirs()));
         assert_eq!(state.book.templates[0].name, "Mine");
         assert_eq!(
             state.touched.get(&Change::Templates),
@@ -349,23 +342,27 @@ mod tests {
         );
         let state = state.reduce(Msg::TemplatesSaved);
         assert_eq!(
-            state
-                .clone()
-                .reduce(Msg::Templates(theirs(), false))
-                .book
-                .templates,
+            state.clone().reduce(Msg::Templates(theirs())).book.templates,
             theirs()
         );
-        let imported = state
+        // An import's template is an edit like any other, replayed over another tab's; one
+        // whose id is here already is left as it is.
+        let insert = |name: &str| {
+            let mut t = Template::default_template();
+            (t.id, t.name) = (id("imported"), name.into());
+            Msg::Do(
+                Action::Template(crate::domain::TemplateAction::Insert(t)),
+                Minutes(1),
+                false,
+            )
+        };
+        let state = state
             .reduce(rename("Mine again"))
-            .reduce(Msg::Templates(theirs(), true));
-        assert_eq!(
-            (
-                imported.book.templates.clone(),
-                imported.book.unsaved_templates.len()
-            ),
-            (theirs(), 1)
-        );
+            .reduce(insert("From the file"))
+            .reduce(insert("From the file again"))
+            .reduce(Msg::Templates(theirs()));
+        let names: Vec<_> = state.book.templates.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Mine again", "From the file"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::route::Route;
 use super::state::{AppState, Msg, Notice, StorageWarning};
 use crate::domain::playbook::{self, Entry};
 use crate::domain::text::count;
-use crate::domain::{order, Change, Deal, Id, Template};
+use crate::domain::{order, Action, Change, Deal, Id, Template, TemplateAction};
 use crate::store::local::{Loaded, Problem};
 use crate::store::rules::{self, Incoming, Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
@@ -382,7 +382,7 @@ impl Writer {
             Err(SaveError::TemplatesChanged(changed)) => {
                 let (theirs, rev) = *changed;
                 self.know_templates(rev);
-                out.push(Msg::Templates(theirs, false));
+                out.push(Msg::Templates(theirs));
                 Wrote::Again
             }
             Err(e) => {
@@ -565,7 +565,7 @@ impl Writer {
             // This tab's unsaved edits are replayed over theirs, then written (`Msg::Templates`).
             ledger.dirty.remove(&Change::Templates);
             drop(ledger);
-            out.push(Msg::Templates(theirs, false));
+            out.push(Msg::Templates(theirs));
         } else if rest == "playbook" {
             let Some((theirs, rev)) = self.store.load_playbook() else {
                 return;
@@ -687,16 +687,14 @@ impl Writer {
             }
             out.push(Msg::Loaded(Box::new(incoming), Box::new(entry)));
         }
-        let new_templates: Vec<Template> = file
-            .templates
-            .iter()
-            .filter(|t| state.book.template(&t.id).is_none())
-            .cloned()
-            .collect();
-        if !new_templates.is_empty() {
-            let mut templates = state.book.templates.clone();
-            templates.extend(new_templates);
-            out.push(Msg::Templates(templates, true));
+        // The file's templates join ours as edits made here: should another tab write the
+        // templates first, they are replayed over its templates like anything typed here.
+        for t in &file.templates {
+            out.push(Msg::Do(
+                Action::Template(TemplateAction::Insert(t.clone())),
+                now(),
+                false,
+            ));
         }
         // The file's playbook entries join ours: the later change of each wins.
         let ours = &state.book.playbook;
@@ -757,7 +755,7 @@ impl Writer {
             self.ledger().base.remove(id);
             out.push(Msg::Removed(id.clone()));
         }
-        out.push(Msg::Templates(plan.templates, false));
+        out.push(Msg::Templates(plan.templates));
         if let Some(entries) = plan.playbook {
             out.push(Msg::Playbook(entries, false));
         }
@@ -941,7 +939,7 @@ impl Writer {
         };
         match undo.set.0 {
             None => skip.push(store.settings_key()),
-            set if set == now.0 => out.push(Msg::Templates(undo.templates.clone(), false)),
+            set if set == now.0 => out.push(Msg::Templates(undo.templates.clone())),
             _ => {
                 kept.push("the templates".to_owned());
                 skip.push(store.settings_key());

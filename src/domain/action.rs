@@ -265,6 +265,8 @@ pub enum TemplateAction {
         retired: bool,
     },
     ResetDefault,
+    /// An import's template, whole; one with its id already here is left as it is.
+    Insert(super::Template),
 }
 
 /// A user operation.

@@ -443,6 +443,11 @@ pub(super) fn edit_templates(templates: &mut Vec<Template>, op: &TemplateAction)
                 None => templates.insert(0, fresh),
             }
         }
+        T::Insert(t) => {
+            if !templates.iter().any(|x| x.id == t.id) {
+                templates.push(t.clone());
+            }
+        }
     }
     Ok(())
 }
