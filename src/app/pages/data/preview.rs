@@ -79,9 +79,7 @@ pub fn preview(ctx: &Ctx, ui: &super::DataUi, p: &Pending, on_done: Callback<()>
                     .iter()
                     .map(|m| (m, p.plan.iter().filter(|(_, x)| x == m).count()))
                     .filter(|(_, n)| *n > 0)
-                    .map(|(m, n)| format!("{n} {}", label(*m).1))
-                    .collect::<Vec<_>>()
-                    .iter(), " · ") }</p>
+                    .map(|(m, n)| format!("{n} {}", label(*m).1)), " · ") }</p>
                 <ul class="dp-preview__list">
                     { for p.plan.iter().filter(|(_, m)| *m != Merge::Unchanged).take(50).map(|(id, merge)| {
                         // At most 50 rows: finding each deal in the file is cheap.
