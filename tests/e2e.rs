@@ -1938,6 +1938,44 @@ async fn an_imports_templates_are_kept_when_another_tab_writes_templates(browser
     c.close().await.unwrap();
 }
 
+/// A file's deal using a template the file brings is listed with that template's items (its
+/// next call "0 of 2 ready", not the default's 10), after a merge and after a replace, and
+/// after a reload (the index entry written is right too).
+async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: Browser) {
+    let dir = support::scratch_dir(&format!("import-template-{browser:?}"));
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
+    let c = driver.session_with_downloads(&[], Some(&dir)).await;
+    visit(&c, &server.url("")).await;
+    open_new_deal(&c, "Acme", "Field pilot").await;
+    plan_call(&c, 3.0).await;
+    let text = stored(&c, "deal-prep:deal:").await.unwrap();
+    let mut deal = serde_json::from_str::<serde_json::Value>(&text).unwrap()["d"].take();
+    deal["tp"] = "ttwo".into();
+    let item = |i: &str, t: &str| serde_json::json!({"i": i, "t": t, "h": "", "w": 1});
+    let two = serde_json::json!({"i": "ttwo", "n": "Two things",
+        "it": [item("sa", "Site access booked"), item("sb", "Safety briefing sent")]});
+    let path = dir.join("two.json");
+    let file = serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2,
+        "exported_at": 0, "deals": [deal], "templates": [two]});
+    std::fs::write(&path, file.to_string()).unwrap();
+    for (button, done) in [
+        ("Merge", "Imported 1 deal"),
+        ("Replace with the file (downloads a backup first)", "Undo replace"),
+    ] {
+        c.execute("localStorage.clear()", vec![]).await.unwrap();
+        c.refresh().await.unwrap();
+        wait_ready(&c).await;
+        pick_file(&c, &server, &path).await;
+        wait_text(&c, ".dp-preview", "1 new").await;
+        click_button(&c, button).await;
+        wait_text(&c, ".dp-banner", done).await;
+        nav_to(&c, "#/").await;
+        wait_text(&c, ".dp-next__row", "0 of 2 ready").await;
+        reload_and_expect(&c, ".dp-next__row", "0 of 2 ready").await;
+    }
+    c.close().await.unwrap();
+}
+
 async fn the_playbook_edited_in_two_windows_keeps_both_changes(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
     support::open_sample_deal(&c).await;
@@ -3790,6 +3828,7 @@ in_both_browsers!(
     templates_edited_in_two_windows_keep_both_edits,
     template_edits_made_as_another_tab_writes_are_kept,
     an_imports_templates_are_kept_when_another_tab_writes_templates,
+    an_imported_deal_is_listed_with_the_template_the_file_brings,
     every_link_from_the_sample_deal_lands_at_the_top_or_its_section,
     creating_opens_what_was_created_with_the_form_cleared,
     the_score_moves_only_for_work_done_and_explains_itself,

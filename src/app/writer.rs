@@ -14,7 +14,7 @@ use super::route::Route;
 use super::state::{AppState, Msg, Notice, StorageWarning};
 use crate::domain::playbook::{self, Entry};
 use crate::domain::text::count;
-use crate::domain::{order, Action, Change, Deal, Id, Template, TemplateAction};
+use crate::domain::{order, Action, Book, Change, Deal, Id, Template, TemplateAction};
 use crate::store::local::{Loaded, Problem};
 use crate::store::rules::{self, Incoming, Merge, Resolve};
 use crate::store::transfer::{self, ExportFile};
@@ -45,7 +45,9 @@ pub struct ReplaceUndo {
 struct ReplacePlan {
     incoming: Vec<Deal>,
     dropped: Vec<Id>,
-    templates: Vec<Template>,
+    /// The templates as the replace leaves them (the file's, or ours when it has none): the
+    /// deals' list entries read them.
+    book: Book,
     /// The file's playbook, when it has one.
     playbook: Option<Vec<Entry>>,
     /// Each key with the text it gets.
@@ -658,6 +660,17 @@ impl Writer {
         let mut out = Vec::new();
         let mut taken = 0;
         let mut failed = None;
+        // The file's templates join ours as edits made here: should another tab write the
+        // templates first, they are replayed over its templates like anything typed here.
+        // Sent first, so the deals' list entries below read the templates they use.
+        for t in &file.templates {
+            out.push(Msg::Do(
+                Action::Template(TemplateAction::Insert(t.clone())),
+                now(),
+                false,
+            ));
+        }
+        self.send(std::mem::take(&mut out));
         for (deal, (_, merge)) in file.deals.iter().zip(self.plan(&state, file)) {
             let incoming = match (merge, choices.get(&deal.id).copied().unwrap_or_default()) {
                 (Merge::New | Merge::Updated, _) | (Merge::Conflict, Resolve::TakeFile) => deal.clone(),
@@ -686,15 +699,6 @@ impl Writer {
                 self.keep_dirty(&incoming.id);
             }
             out.push(Msg::Loaded(Box::new(incoming), Box::new(entry)));
-        }
-        // The file's templates join ours as edits made here: should another tab write the
-        // templates first, they are replayed over its templates like anything typed here.
-        for t in &file.templates {
-            out.push(Msg::Do(
-                Action::Template(TemplateAction::Insert(t.clone())),
-                now(),
-                false,
-            ));
         }
         // The file's playbook entries join ours: the later change of each wins.
         let ours = &state.book.playbook;
@@ -748,14 +752,14 @@ impl Writer {
         let mut out = Vec::new();
         for d in plan.incoming {
             self.know(&d.id, d.rev);
-            let entry = IndexEntry::of(&d, state.book.template_for(&d), now());
+            let entry = IndexEntry::of(&d, plan.book.template_for(&d), now());
             out.push(Msg::Loaded(Box::new(d), Box::new(entry)));
         }
         for id in &plan.dropped {
             self.ledger().base.remove(id);
             out.push(Msg::Removed(id.clone()));
         }
-        out.push(Msg::Templates(plan.templates));
+        out.push(Msg::Templates(plan.book.templates));
         if let Some(entries) = plan.playbook {
             out.push(Msg::Playbook(entries, false));
         }
@@ -793,9 +797,12 @@ impl Writer {
                 .collect(),
             false => Vec::new(),
         };
-        let templates = match file.templates.is_empty() {
-            true => state.book.templates.clone(),
-            false => file.templates.clone(),
+        let book = Book {
+            templates: match file.templates.is_empty() {
+                true => state.book.templates.clone(),
+                false => file.templates.clone(),
+            },
+            ..Book::default()
         };
         let store = &self.store;
         let touched: Vec<&Id> = incoming.iter().map(|d| &d.id).chain(&dropped).collect();
@@ -814,7 +821,7 @@ impl Writer {
         let writes = incoming
             .iter()
             .flat_map(|d| {
-                let entry = IndexEntry::of(d, state.book.template_for(d), now());
+                let entry = IndexEntry::of(d, book.template_for(d), now());
                 [
                     (store.deal_key(&d.id), codec::encode(d)),
                     (store.index_key(&d.id), codec::encode(&entry)),
@@ -838,7 +845,7 @@ impl Writer {
         ReplacePlan {
             incoming,
             dropped,
-            templates,
+            book,
             playbook: (!file.playbook.is_empty()).then(|| file.playbook.clone()),
             writes,
             undo,
@@ -868,7 +875,7 @@ impl Writer {
             )
         };
         let settings =
-            with_templates.then(|| (store.settings_key(), codec::encode_rev(&plan.templates, rev)));
+            with_templates.then(|| (store.settings_key(), codec::encode_rev(&plan.book.templates, rev)));
         let entries = plan
             .playbook
             .as_ref()
