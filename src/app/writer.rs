@@ -463,14 +463,10 @@ impl Writer {
                 "Storage is unavailable here ({why}). Deal Prep works, but nothing is kept after you close this tab: export your work to keep it."
             )));
         } else if !state.problems.is_empty() {
-            let names: Vec<_> = state
-                .problems
-                .iter()
-                .map(|p| format!("{} — {}", p.key, p.error))
-                .collect();
+            let names = state.problems.iter().map(|p| format!("{} — {}", p.key, p.error));
             state.storage_warning = Some(StorageWarning::Other(format!(
                 "Some saved records were kept aside untouched (see Data): {}.",
-                crate::domain::text::join(&names, "; ")
+                crate::domain::text::join(names, "; ")
             )));
         }
         state

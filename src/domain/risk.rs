@@ -124,11 +124,11 @@ pub fn forecast(deal: &Deal, template: &Template, now: Minutes) -> Forecast {
             }
         }
         if !deal.jumped.is_empty() {
-            let steps: Vec<_> = deal.jumped.iter().map(|s| s.describe(deal.preset)).collect();
+            let steps = deal.jumped.iter().map(|s| s.describe(deal.preset));
             add(
                 RiskKind::JumpedAhead,
                 Severity::Minor,
-                format!("Jumped ahead: {}", super::text::join(&steps, ", ")),
+                format!("Jumped ahead: {}", super::text::join(steps, ", ")),
                 "Go back for the skipped steps before pushing on; a wrong turn costs more later.",
             );
         }
