@@ -1940,7 +1940,8 @@ async fn an_imports_templates_are_kept_when_another_tab_writes_templates(browser
 
 /// A file's deal using a template the file brings is listed with that template's items (its
 /// next call "0 of 2 ready", not the default's 10), after a merge and after a replace, and
-/// after a reload (the index entry written is right too).
+/// after a reload (the index entry written is right too); and after "Undo replace", with the
+/// templates put back.
 async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: Browser) {
     let dir = support::scratch_dir(&format!("import-template-{browser:?}"));
     let (server, driver) = (Server::start(), Driver::start_for(browser));
@@ -1955,7 +1956,7 @@ async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: B
     let two = serde_json::json!({"i": "ttwo", "n": "Two things",
         "it": [item("sa", "Site access booked"), item("sb", "Safety briefing sent")]});
     let path = dir.join("two.json");
-    let file = serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2,
+    let mut file = serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2,
         "exported_at": 0, "deals": [deal], "templates": [two]});
     std::fs::write(&path, file.to_string()).unwrap();
     for (button, done) in [
@@ -1973,6 +1974,18 @@ async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: B
         wait_text(&c, ".dp-next__row", "0 of 2 ready").await;
         reload_and_expect(&c, ".dp-next__row", "0 of 2 ready").await;
     }
+    // A replace whose file has only another template: the deal falls back to it; undone, the
+    // deal put back reads the template put back.
+    file["templates"] = serde_json::json!([{"i": "tthree", "n": "Three things",
+        "it": [item("sa", "One"), item("sb", "Two"), item("sc", "Three")]}]);
+    std::fs::write(&path, file.to_string()).unwrap();
+    pick_file(&c, &server, &path).await;
+    click_button(&c, "Replace with the file (downloads a backup first)").await;
+    nav_to(&c, "#/").await;
+    wait_text(&c, ".dp-next__row", "0 of 3 ready").await;
+    click_button(&c, "Undo replace").await;
+    wait_text(&c, ".dp-banner", "The replace was undone.").await;
+    wait_text(&c, ".dp-next__row", "0 of 2 ready").await;
     c.close().await.unwrap();
 }
 

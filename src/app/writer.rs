@@ -911,6 +911,19 @@ impl Writer {
         let Some(state) = self.state() else { return };
         let store = &self.store;
         let (mut out, mut skip, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+        let revs = {
+            let ledger = self.ledger();
+            (Some(ledger.templates_base), Some(ledger.playbook_base))
+        };
+        match undo.set.0 {
+            None => skip.push(store.settings_key()),
+            // Put back first: the list entries of the deals put back below read them.
+            set if set == revs.0 => self.send(vec![Msg::Templates(undo.templates.clone())]),
+            _ => {
+                kept.push("the templates".to_owned());
+                skip.push(store.settings_key());
+            }
+        }
         for (id, before, wrote) in &undo.deals {
             // Every deal the replace wrote is in memory since (and each edit moves its revision).
             let current = state.book.deals.get(id);
@@ -936,21 +949,9 @@ impl Writer {
                 }
             }
         }
-        let now = {
-            let ledger = self.ledger();
-            (Some(ledger.templates_base), Some(ledger.playbook_base))
-        };
-        match undo.set.0 {
-            None => skip.push(store.settings_key()),
-            set if set == now.0 => out.push(Msg::Templates(undo.templates.clone())),
-            _ => {
-                kept.push("the templates".to_owned());
-                skip.push(store.settings_key());
-            }
-        }
         match undo.set.1 {
             None => skip.push(store.playbook_key()),
-            set if set == now.1 => out.push(Msg::Playbook(undo.playbook.clone(), false)),
+            set if set == revs.1 => out.push(Msg::Playbook(undo.playbook.clone(), false)),
             _ => {
                 kept.push("the playbook".to_owned());
                 skip.push(store.playbook_key());
