@@ -1940,8 +1940,8 @@ async fn an_imports_templates_are_kept_when_another_tab_writes_templates(browser
 
 /// A file's deal using a template the file brings is listed with that template's items (its
 /// next call "0 of 2 ready", not the default's 10), after a merge and after a replace, and
-/// after a reload (the index entry written is right too); and after "Undo replace", with the
-/// templates put back.
+/// after a reload (the index entry written is right too), and in another window that hears it;
+/// and after "Undo replace", with the templates put back.
 async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: Browser) {
     let dir = support::scratch_dir(&format!("import-template-{browser:?}"));
     let (server, driver) = (Server::start(), Driver::start_for(browser));
@@ -1966,10 +1966,19 @@ async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: B
         c.execute("localStorage.clear()", vec![]).await.unwrap();
         c.refresh().await.unwrap();
         wait_ready(&c).await;
+        // Another window on the list hears the import: the templates are written first.
+        let (first, _) = second_window(&c, &server.url("")).await;
+        c.switch_to_window(first.clone()).await.unwrap();
         pick_file(&c, &server, &path).await;
         wait_text(&c, ".dp-preview", "1 new").await;
         click_button(&c, button).await;
         wait_text(&c, ".dp-banner", done).await;
+        c.switch_to_window(c.windows().await.unwrap()[1].clone())
+            .await
+            .unwrap();
+        wait_text(&c, ".dp-next__row", "0 of 2 ready").await;
+        c.close_window().await.unwrap();
+        c.switch_to_window(first).await.unwrap();
         nav_to(&c, "#/").await;
         wait_text(&c, ".dp-next__row", "0 of 2 ready").await;
         reload_and_expect(&c, ".dp-next__row", "0 of 2 ready").await;

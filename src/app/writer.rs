@@ -658,15 +658,16 @@ impl Writer {
         let mut failed = None;
         // The file's templates join ours as edits made here: should another tab write the
         // templates first, they are replayed over its templates like anything typed here.
-        // Sent first, so the deals' list entries below read the templates they use.
+        // Sent and written first, so the deals' list entries below, and those other tabs make
+        // as they hear the deals, read the templates they use.
         for t in &file.templates {
-            out.push(Msg::Do(
+            state.dispatch(Msg::Do(
                 Action::Template(TemplateAction::Insert(t.clone())),
                 now(),
                 false,
             ));
         }
-        self.send(std::mem::take(&mut out));
+        self.flush();
         for (deal, (_, merge)) in file.deals.iter().zip(self.plan(&state, file)) {
             let incoming = match (merge, choices.get(&deal.id).copied().unwrap_or_default()) {
                 (Merge::New | Merge::Updated, _) | (Merge::Conflict, Resolve::TakeFile) => deal.clone(),
@@ -876,10 +877,10 @@ impl Writer {
             .playbook
             .as_ref()
             .map(|p| (store.playbook_key(), codec::encode_rev(p, playbook_rev)));
-        let written = plan
-            .writes
+        // The templates first: another tab hearing the deals lists them with their templates.
+        let written = settings
             .iter()
-            .chain(settings.as_ref())
+            .chain(&plan.writes)
             .chain(entries.as_ref())
             .try_for_each(|(k, t)| store.restore_raw(k, Some(t)));
         if let Err(e) = written {
