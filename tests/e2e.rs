@@ -1967,15 +1967,13 @@ async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: B
         c.refresh().await.unwrap();
         wait_ready(&c).await;
         // Another window on the list hears the import: the templates are written first.
-        let (first, _) = second_window(&c, &server.url("")).await;
+        let (first, second) = second_window(&c, &server.url("")).await;
         c.switch_to_window(first.clone()).await.unwrap();
         pick_file(&c, &server, &path).await;
         wait_text(&c, ".dp-preview", "1 new").await;
         click_button(&c, button).await;
         wait_text(&c, ".dp-banner", done).await;
-        c.switch_to_window(c.windows().await.unwrap()[1].clone())
-            .await
-            .unwrap();
+        c.switch_to_window(second).await.unwrap();
         wait_text(&c, ".dp-next__row", "0 of 2 ready").await;
         c.close_window().await.unwrap();
         c.switch_to_window(first).await.unwrap();
