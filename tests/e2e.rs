@@ -18,6 +18,19 @@ async fn open_app(browser: Browser) -> (Server, Driver, fantoccini::Client) {
     (server, driver, c)
 }
 
+/// As [`open_app`], with downloads saved to a fresh folder named for `name` and the browser
+/// (returned first).
+async fn open_app_with_downloads(
+    browser: Browser,
+    name: &str,
+) -> (std::path::PathBuf, Server, Driver, fantoccini::Client) {
+    let downloads = support::scratch_dir(&format!("{name}-{browser:?}"));
+    let (server, driver) = (Server::start(), Driver::start_for(browser));
+    let c = driver.session_with_downloads(&[], Some(&downloads)).await;
+    visit(&c, &server.url("")).await;
+    (downloads, server, driver, c)
+}
+
 /// The process score the deal page shows.
 async fn score_on_page(c: &fantoccini::Client) -> u32 {
     let text = c
@@ -339,10 +352,7 @@ async fn plan_call(c: &fantoccini::Client, days: f64) {
 }
 
 async fn export_then_clear_then_import_restores_everything(browser: Browser) {
-    let downloads = support::scratch_dir("export");
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session_with_downloads(&[], Some(&downloads)).await;
-    visit(&c, &server.url("")).await;
+    let (downloads, server, _driver, c) = open_app_with_downloads(browser, "export").await;
     add_deal(&c, "Acme", "First deal").await;
     // Text a JSON writer must escape (and some it must not) survives the round trip.
     add_deal(&c, "Bluewater", r#"Second deal "q" \ é 漢 </b>"#).await;
@@ -1245,9 +1255,13 @@ async fn words_left_in_an_add_field_are_added_not_dropped(browser: Browser) {
 /// Writes an export file built from `deals` (JSON values) next to the downloads.
 fn import_file(dir: &std::path::Path, name: &str, deals: Vec<serde_json::Value>) -> std::path::PathBuf {
     let path = dir.join(name);
-    let file = serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2, "exported_at": 0, "deals": deals});
-    std::fs::write(&path, file.to_string()).unwrap();
+    std::fs::write(&path, export_json(deals).to_string()).unwrap();
     path
+}
+
+/// An export file's JSON holding `deals` (JSON values, as stored), and no templates.
+fn export_json(deals: Vec<serde_json::Value>) -> serde_json::Value {
+    serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2, "exported_at": 0, "deals": deals})
 }
 
 /// Follows a main navigation link (no page load: what is only in memory stays).
@@ -1278,10 +1292,7 @@ async fn pick_file(c: &fantoccini::Client, server: &Server, path: &std::path::Pa
 }
 
 async fn import_merge_and_replace_never_destroy(browser: Browser) {
-    let downloads = support::scratch_dir(&format!("import-{browser:?}"));
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session_with_downloads(&[], Some(&downloads)).await;
-    visit(&c, &server.url("")).await;
+    let (downloads, server, _driver, c) = open_app_with_downloads(browser, "import").await;
     add_deal(&c, "Kept Co", "Keep me").await;
     let mine: serde_json::Value =
         serde_json::from_str(&stored(&c, "deal-prep:deal:").await.unwrap()).unwrap();
@@ -1440,10 +1451,7 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
 /// edited since is kept as a copy beside the version put back, a deal the file brought and
 /// that was edited since stays, and the file's templates changed since stay as they are.
 async fn undo_replace_keeps_what_was_changed_after_the_replace(browser: Browser) {
-    let downloads = support::scratch_dir(&format!("undo-replace-{browser:?}"));
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session_with_downloads(&[], Some(&downloads)).await;
-    visit(&c, &server.url("")).await;
+    let (downloads, server, _driver, c) = open_app_with_downloads(browser, "undo-replace").await;
     add_deal(&c, "Kept Co", "Keep me").await;
     let mine: serde_json::Value =
         serde_json::from_str(&stored(&c, "deal-prep:deal:").await.unwrap()).unwrap();
@@ -1913,8 +1921,8 @@ async fn an_imports_templates_are_kept_when_another_tab_writes_templates(browser
     (deal["i"], deal["n"]) = ("dfile1".into(), "From the file".into());
     (template["i"], template["n"]) = ("tfile1".into(), "Field visit prep".into());
     let path = dir.join("with-template.json");
-    let file = serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2,
-        "exported_at": 0, "deals": [deal], "templates": [template]});
+    let mut file = export_json(vec![deal]);
+    file["templates"] = serde_json::json!([template]);
     std::fs::write(&path, file.to_string()).unwrap();
     pick_file(&c, &server, &path).await;
     wait_text(&c, ".dp-preview", "1 new").await;
@@ -1943,10 +1951,7 @@ async fn an_imports_templates_are_kept_when_another_tab_writes_templates(browser
 /// after a reload (the index entry written is right too), and in another window that hears it;
 /// and after "Undo replace", with the templates put back.
 async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: Browser) {
-    let dir = support::scratch_dir(&format!("import-template-{browser:?}"));
-    let (server, driver) = (Server::start(), Driver::start_for(browser));
-    let c = driver.session_with_downloads(&[], Some(&dir)).await;
-    visit(&c, &server.url("")).await;
+    let (dir, server, _driver, c) = open_app_with_downloads(browser, "import-template").await;
     open_new_deal(&c, "Acme", "Field pilot").await;
     plan_call(&c, 3.0).await;
     let text = stored(&c, "deal-prep:deal:").await.unwrap();
@@ -1956,8 +1961,8 @@ async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: B
     let two = serde_json::json!({"i": "ttwo", "n": "Two things",
         "it": [item("sa", "Site access booked"), item("sb", "Safety briefing sent")]});
     let path = dir.join("two.json");
-    let mut file = serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2,
-        "exported_at": 0, "deals": [deal], "templates": [two]});
+    let mut file = export_json(vec![deal]);
+    file["templates"] = serde_json::json!([two]);
     std::fs::write(&path, file.to_string()).unwrap();
     for (button, done) in [
         ("Merge", "Imported 1 deal"),
