@@ -1040,6 +1040,14 @@ async fn stored(c: &fantoccini::Client, prefix: &str) -> Option<String> {
     v.as_str().map(str::to_owned)
 }
 
+/// The data (`d`) of the first stored record whose key starts with `prefix`.
+async fn stored_data(c: &fantoccini::Client, prefix: &str) -> serde_json::Value {
+    let text = stored(c, prefix)
+        .await
+        .unwrap_or_else(|| panic!("no {prefix} stored"));
+    serde_json::from_str::<serde_json::Value>(&text).unwrap()["d"].take()
+}
+
 /// Waits until a stored record whose key starts with `prefix` contains `text` (`held`), or
 /// until none does (`!held`).
 async fn wait_stored_is(c: &fantoccini::Client, prefix: &str, text: &str, held: bool) {
@@ -1294,9 +1302,7 @@ async fn pick_file(c: &fantoccini::Client, server: &Server, path: &std::path::Pa
 async fn import_merge_and_replace_never_destroy(browser: Browser) {
     let (downloads, server, _driver, c) = open_app_with_downloads(browser, "import").await;
     add_deal(&c, "Kept Co", "Keep me").await;
-    let mine: serde_json::Value =
-        serde_json::from_str(&stored(&c, "deal-prep:deal:").await.unwrap()).unwrap();
-    let mine = mine["d"].clone();
+    let mine = stored_data(&c, "deal-prep:deal:").await;
 
     // A record kept aside (unreadable) with an id the file also has: never overwritten.
     c.execute("localStorage.setItem('deal-prep:deal:dx1', '{broken')", vec![])
@@ -1453,9 +1459,7 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
 async fn undo_replace_keeps_what_was_changed_after_the_replace(browser: Browser) {
     let (downloads, server, _driver, c) = open_app_with_downloads(browser, "undo-replace").await;
     add_deal(&c, "Kept Co", "Keep me").await;
-    let mine: serde_json::Value =
-        serde_json::from_str(&stored(&c, "deal-prep:deal:").await.unwrap()).unwrap();
-    let mine = mine["d"].clone();
+    let mine = stored_data(&c, "deal-prep:deal:").await;
     let id = mine["i"].as_str().unwrap().to_owned();
     add_deal(&c, "Untouched Co", "Untouched").await;
     let mut renamed = mine.clone();
@@ -1474,11 +1478,9 @@ async fn undo_replace_keeps_what_was_changed_after_the_replace(browser: Browser)
     fill(&c, "input[name=new-item]", "From the file's template").await;
     click_button(&c, "Add item").await;
     wait_stored(&c, "deal-prep:settings", "From the file's template").await;
-    let settings: serde_json::Value =
-        serde_json::from_str(&stored(&c, "deal-prep:settings").await.unwrap()).unwrap();
     let mut with_templates: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    with_templates["templates"] = settings["d"].clone();
+    with_templates["templates"] = stored_data(&c, "deal-prep:settings").await;
     std::fs::write(&file, with_templates.to_string()).unwrap();
     pick_file(&c, &server, &file).await;
     click_button(&c, "Replace with the file (downloads a backup first)").await;
@@ -1812,8 +1814,8 @@ async fn templates_edited_in_two_windows_keep_both_edits(browser: Browser) {
 }
 
 /// Types `typed` at the end of checklist item `i` and, in the same task, writes the stored
-/// templates as another tab would (`change` edits their record, `rec`; an iframe's storage is
-/// another document's, so this page hears it), then, with `hide`, hides the page at once.
+/// templates as another tab would ([`another_tab_writes_templates`] with `change`), then, with
+/// `hide`, hides the page at once.
 async fn type_as_another_tab_writes_templates(
     c: &fantoccini::Client,
     i: usize,
@@ -1825,13 +1827,23 @@ async fn type_as_another_tab_writes_templates(
         "const field = document.querySelectorAll('input[name=item-text]')[{i}];
          field.value += '{typed}';
          field.dispatchEvent(new InputEvent('input', {{ bubbles: true }}));
-         const rec = JSON.parse(localStorage.getItem('deal-prep:settings'));
-         rec.r += 1; {change};
-         const other = document.body.appendChild(document.createElement('iframe'));
-         other.contentWindow.localStorage.setItem('deal-prep:settings', JSON.stringify(rec));
-         if ({hide}) dispatchEvent(new Event('pagehide'));"
+         {}
+         if ({hide}) dispatchEvent(new Event('pagehide'));",
+        another_tab_writes_templates(change)
     );
     c.execute(&script, vec![]).await.unwrap();
+}
+
+/// A script that writes the stored templates as another tab would, `change` editing their
+/// record `rec`: an iframe's storage is another document's, so this page hears the write (and
+/// finds it when it writes, if that comes first in the same task).
+fn another_tab_writes_templates(change: &str) -> String {
+    format!(
+        "const rec = JSON.parse(localStorage.getItem('deal-prep:settings'));
+         rec.r += 1; {change};
+         const other = document.body.appendChild(document.createElement('iframe'));
+         other.contentWindow.localStorage.setItem('deal-prep:settings', JSON.stringify(rec));"
+    )
 }
 
 /// Checklist words typed here while another tab writes the templates, before this tab's typing
@@ -1914,10 +1926,8 @@ async fn an_imports_templates_are_kept_when_another_tab_writes_templates(browser
     nav_to(&c, "#/templates").await;
     fill(&c, "input[name=item-text]", "Objective, mine").await;
     wait_stored(&c, "deal-prep:settings", "Objective, mine").await;
-    let record =
-        |text: Option<String>| serde_json::from_str::<serde_json::Value>(&text.unwrap()).unwrap()["d"].take();
-    let mut deal = record(stored(&c, "deal-prep:deal:").await);
-    let mut template = record(stored(&c, "deal-prep:settings").await)[0].take();
+    let mut deal = stored_data(&c, "deal-prep:deal:").await;
+    let mut template = stored_data(&c, "deal-prep:settings").await[0].take();
     (deal["i"], deal["n"]) = ("dfile1".into(), "From the file".into());
     (template["i"], template["n"]) = ("tfile1".into(), "Field visit prep".into());
     let path = dir.join("with-template.json");
@@ -1926,16 +1936,10 @@ async fn an_imports_templates_are_kept_when_another_tab_writes_templates(browser
     std::fs::write(&path, file.to_string()).unwrap();
     pick_file(&c, &server, &path).await;
     wait_text(&c, ".dp-preview", "1 new").await;
-    c.execute(
-        "const rec = JSON.parse(localStorage.getItem('deal-prep:settings'));
-         rec.r += 1; rec.d[0].n = 'Renamed there';
-         const other = document.body.appendChild(document.createElement('iframe'));
-         other.contentWindow.localStorage.setItem('deal-prep:settings', JSON.stringify(rec));
-         [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Merge').click();",
-        vec![],
-    )
-    .await
-    .unwrap();
+    let merge =
+        "[...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Merge').click();";
+    let script = another_tab_writes_templates("rec.d[0].n = 'Renamed there'") + merge;
+    c.execute(&script, vec![]).await.unwrap();
     wait_text(&c, ".dp-banner", "Imported 1 deal").await;
     wait_stored(&c, "deal-prep:settings", "Field visit prep").await;
     wait_stored(&c, "deal-prep:settings", "Renamed there").await;
@@ -1954,8 +1958,7 @@ async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: B
     let (dir, server, _driver, c) = open_app_with_downloads(browser, "import-template").await;
     open_new_deal(&c, "Acme", "Field pilot").await;
     plan_call(&c, 3.0).await;
-    let text = stored(&c, "deal-prep:deal:").await.unwrap();
-    let mut deal = serde_json::from_str::<serde_json::Value>(&text).unwrap()["d"].take();
+    let mut deal = stored_data(&c, "deal-prep:deal:").await;
     deal["tp"] = "ttwo".into();
     let item = |i: &str, t: &str| serde_json::json!({"i": i, "t": t, "h": "", "w": 1});
     let two = serde_json::json!({"i": "ttwo", "n": "Two things",

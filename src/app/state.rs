@@ -318,8 +318,8 @@ mod tests {
     }
 
     /// Another tab's templates take this tab's unsaved edits on top, to be written again; what
-    /// the writer saved is no longer replayed; an import's templates (this tab's, with the
-    /// file's new ones) are taken as they are, the edits still waiting to be written.
+    /// the writer saved is no longer replayed; an import's templates are edits like the others,
+    /// replayed too (one whose id this tab has already is left as it is).
     #[test]
     fn another_tabs_templates_get_this_tabs_unsaved_edits_and_are_written() {
         let rename = |name: &str| {

@@ -45,8 +45,8 @@ pub struct ReplaceUndo {
 struct ReplacePlan {
     incoming: Vec<Deal>,
     dropped: Vec<Id>,
-    /// The templates as the replace leaves them (the file's, or ours when it has none): the
-    /// deals' list entries read them.
+    /// The templates the replace leaves (the file's, or ours if it has none), held in a `Book`
+    /// so the deals' list entries read them with its lookup and fallbacks (`template_for`).
     book: Book,
     /// The file's playbook, when it has one.
     playbook: Option<Vec<Entry>>,
