@@ -3877,7 +3877,182 @@ in_both_browsers!(
     a_deal_shown_in_an_embedded_instance_and_deleted_elsewhere_is_offered_back,
     words_left_in_an_add_field_are_added_not_dropped,
     a_deleted_plan_line_comes_back_with_undo,
+    a_random_walk_never_crashes_and_loses_nothing,
 );
+
+/// The random walk's script (`tests/support/random_walk.js`), installed into the page.
+const RANDOM_WALK: &str = include_str!("support/random_walk.js");
+
+/// A seeded random walk through the app from the sample deal — 400 controls picked at random
+/// and used as a person would: links and buttons, boxes, options, dates, text typed (hostile
+/// text and long pastes among it), forms submitted, Back — never crashes it or throws, and
+/// nothing it did lives only in memory: every view (the list, each deal and each of its calls,
+/// every template, the playbook, insights) shows and holds the same after a reload, and
+/// neither the reload nor the views write anything. `E2E_WALK_SEED` walks another way; the
+/// steps taken are printed when it fails.
+async fn a_random_walk_never_crashes_and_loses_nothing(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    click_button(&c, "Try a sample deal").await;
+    wait_text(&c, ".dp-deal-row", "Fleet tracking pilot").await;
+    let seed: u64 = std::env::var("E2E_WALK_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20261203);
+    c.execute(RANDOM_WALK, vec![]).await.unwrap();
+    let mut walked: Vec<String> = Vec::new();
+    for _ in 0..10 {
+        let chunk = c
+            .execute_async(
+                "window.dpWalk.steps(arguments[0], 40, arguments[1])",
+                vec![seed.into()],
+            )
+            .await
+            .unwrap();
+        let steps = chunk["log"].as_array().cloned().unwrap_or_default();
+        walked.extend(steps.iter().map(|s| s.as_str().unwrap_or_default().to_owned()));
+        let tail = walked[walked.len().saturating_sub(12)..].join("\n  ");
+        assert_eq!(chunk["crashed"], false, "seed {seed}: crashed after\n  {tail}");
+        assert_eq!(
+            chunk["errors"],
+            serde_json::json!([]),
+            "seed {seed}: errors after\n  {tail}"
+        );
+    }
+    assert!(
+        walked.len() >= 300,
+        "seed {seed}: the walk stopped after {} steps",
+        walked.len()
+    );
+    // Every step, for a failure found after the walk.
+    let steps = support::scratch_dir(&format!("random-walk-{browser:?}")).join("steps.txt");
+    std::fs::write(&steps, walked.join("\n")).unwrap();
+
+    // Words left in add fields are added as the views change: one visit of every view first.
+    c.execute("document.activeElement?.blur()", vec![]).await.unwrap();
+    let routes = walk_routes(&c).await;
+    views_of(&c, &routes).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let routes = walk_routes(&c).await;
+    let (before, stored) = (views_of(&c, &routes).await, all_storage(&c).await);
+
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    c.execute(RANDOM_WALK, vec![]).await.unwrap();
+    let after = views_of(&c, &routes).await;
+    assert!(
+        c.find(Locator::Css(".dp-banner--error")).await.is_err(),
+        "seed {seed}: a record written in the walk can't be read back"
+    );
+    for ((route, was), (_, is)) in before.iter().zip(&after) {
+        assert_eq!(was, is, "seed {seed}: {route} after a reload (steps: {steps:?})");
+    }
+    assert_eq!(
+        stored,
+        all_storage(&c).await,
+        "seed {seed}: the reload wrote to storage"
+    );
+    c.close().await.unwrap();
+}
+
+/// The routes of every view the walk's data has: the list, each deal and each of its calls,
+/// the playbook, insights and the templates page (once per template: `templates:<n>`).
+async fn walk_routes(c: &fantoccini::Client) -> Vec<String> {
+    let mut routes = vec!["#/".to_owned(), "#/playbook".to_owned(), "#/insights".to_owned()];
+    let ids = c
+        .execute(
+            "return Object.keys(localStorage).filter(k => k.startsWith('deal-prep:deal:')).map(k => k.slice(15)).sort()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for id in ids.as_array().unwrap() {
+        let deal = format!("#/deal/{}", id.as_str().unwrap());
+        view(c, &deal).await;
+        let calls = c
+            .execute(
+                "return [...new Set([...document.querySelectorAll('.dp-main a[href*=\"/call/\"]')].map(a => a.getAttribute('href')).filter(h => !h.endsWith('/live')))].sort()",
+                vec![],
+            )
+            .await
+            .unwrap();
+        routes.push(deal);
+        routes.extend(
+            calls
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h.as_str().unwrap().to_owned()),
+        );
+    }
+    view(c, "#/templates").await;
+    let templates = c
+        .execute(
+            "return document.querySelector('.dp-main select').options.length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    routes.extend((0..templates.as_u64().unwrap()).map(|n| format!("templates:{n}")));
+    routes
+}
+
+/// Opens `route` (a hash) and returns the view's snapshot once it has rendered.
+async fn view(c: &fantoccini::Client, route: &str) -> String {
+    let shown = c
+        .execute_async(
+            "if (location.hash !== arguments[0]) location.hash = arguments[0];
+             setTimeout(() => arguments[1](window.dpWalk.snapshot()), 300);",
+            vec![route.into()],
+        )
+        .await
+        .unwrap();
+    shown.as_str().unwrap_or_default().to_owned()
+}
+
+/// Each route's snapshot (see `random_walk.js`); the list with its filters cleared, a template
+/// picked on the Templates page.
+async fn views_of(c: &fantoccini::Client, routes: &[String]) -> Vec<(String, String)> {
+    let mut views = Vec::new();
+    for route in routes {
+        let shown = if let Some(n) = route.strip_prefix("templates:") {
+            view(c, "#/templates").await;
+            c.execute(
+                "const s = document.querySelector('.dp-main select'); s.selectedIndex = arguments[0];
+                 s.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![n.parse::<u64>().unwrap().into()],
+            )
+            .await
+            .unwrap();
+            view(c, "#/templates").await
+        } else if route == "#/" {
+            view(c, route).await;
+            c.execute(
+                "document.querySelectorAll('.dp-main select').forEach(s => { s.selectedIndex = 0; s.dispatchEvent(new Event('change', { bubbles: true })); });
+                 document.querySelectorAll('.dp-main input[type=checkbox]:checked').forEach(b => b.click());
+                 const search = document.querySelector('.dp-main input[type=search]');
+                 if (search) { search.value = ''; search.dispatchEvent(new InputEvent('input', { bubbles: true })); }",
+                vec![],
+            )
+            .await
+            .unwrap();
+            view(c, route).await
+        } else {
+            view(c, route).await
+        };
+        views.push((route.clone(), shown));
+    }
+    views
+}
+
+/// Every key and value of the page's localStorage, sorted by key.
+async fn all_storage(c: &fantoccini::Client) -> serde_json::Value {
+    c.execute(
+        "return Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)])",
+        vec![],
+    )
+    .await
+    .unwrap()
+}
 
 /// Screenshots are saved per browser: `target/screenshots/<browser>/<name>.png`.
 async fn screenshot_in(browser: Browser, c: &fantoccini::Client, name: &str) {
