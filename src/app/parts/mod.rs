@@ -108,16 +108,18 @@ pub fn event_value(e: &web_sys::Event) -> String {
     e.target().map(|t| value_of(t.as_ref())).unwrap_or_default()
 }
 
+/// Read through one binding for the three: no type check and getter per kind.
 fn value_of(target: &wasm_bindgen::JsValue) -> String {
-    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.value()
-    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.value()
-    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
-        select.value()
-    } else {
-        String::new()
-    }
+    target.unchecked_ref::<FormControl>().value().unwrap_or_default()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// What the app's events and forms come from: an input, a text area or a select, each with
+    /// a string `value` (anything else has none).
+    type FormControl;
+    #[wasm_bindgen(method, getter, structural)]
+    fn value(this: &FormControl) -> Option<String>;
 }
 
 /// Rows for a text area that grows with its text (class `dp-grow`): about 45 characters a row,

@@ -1,5 +1,6 @@
 //! Import: pick or drop a file, see what it would do (the preview), then merge or replace.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::parts::subtitle;
@@ -35,7 +36,7 @@ pub fn import(ctx: &Ctx, ui: &super::DataUi) -> Html {
         let read = read.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            read(input.files().and_then(|f| f.get(0)));
+            read(first_file(&input));
             input.set_value("");
         })
     };
@@ -44,7 +45,7 @@ pub fn import(ctx: &Ctx, ui: &super::DataUi) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            read(e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
+            read(e.data_transfer().and_then(|d| first_file(&d)));
         })
     };
     let on_drag_over = {
@@ -82,6 +83,19 @@ pub fn import(ctx: &Ctx, ui: &super::DataUi) -> Html {
             }
         </section>
     }
+}
+
+/// The first file of a file input or of a drop's data (one binding for both).
+fn first_file(from: &wasm_bindgen::JsValue) -> Option<web_sys::File> {
+    from.unchecked_ref::<HasFiles>().files()?.get(0)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A file input or a drop's `DataTransfer`.
+    type HasFiles;
+    #[wasm_bindgen(method, getter, structural)]
+    fn files(this: &HasFiles) -> Option<web_sys::FileList>;
 }
 
 /// Reads a picked or dropped file as text for `on_text`; a file over the limit is refused
