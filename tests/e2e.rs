@@ -3878,7 +3878,72 @@ in_both_browsers!(
     words_left_in_an_add_field_are_added_not_dropped,
     a_deleted_plan_line_comes_back_with_undo,
     a_random_walk_never_crashes_and_loses_nothing,
+    a_pick_shows_what_is_stored_when_the_page_is_drawn_for_another,
 );
+
+/// A `<select>` the user picked in shows what is stored once the page is drawn for another
+/// deal or template (found by the random walk): the Templates page showed the other template's
+/// rule for an item (Chromium and Firefox), a deal page the evidence picked on the deal shown
+/// before (Firefox). Yew marks the option to show with the `selected` attribute, which a
+/// browser stops following once the select was picked in.
+async fn a_pick_shows_what_is_stored_when_the_page_is_drawn_for_another(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    let pick = |css: &'static str, index: u64| {
+        let c = c.clone();
+        async move {
+            c.execute(
+                "const s = document.querySelector(arguments[0]); s.selectedIndex = arguments[1];
+                 s.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![css.into(), index.into()],
+            )
+            .await
+            .unwrap();
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    };
+    let shown = |css: &'static str| {
+        let c = c.clone();
+        async move { value_of(&c, css).await.unwrap_or_default() }
+    };
+    // The Templates page: a copy of the shipped template, its first item's rule picked anew.
+    visit(&c, &server.url("#/templates")).await;
+    let rule = "select[name=item-proof]";
+    let shipped = shown(rule).await;
+    click_button(&c, "Duplicate").await;
+    wait_text(&c, ".dp-main select", "(copy)").await;
+    pick(rule, 2).await;
+    let copied = shown(rule).await;
+    assert_ne!(shipped, copied, "the copy's rule was picked anew");
+    pick(".dp-main select", 0).await;
+    assert_eq!(shown(rule).await, shipped, "the shipped template's rule");
+    pick(".dp-main select", 1).await;
+    assert_eq!(shown(rule).await, copied, "the copy's rule");
+
+    // Two deals: evidence picked on the second, then the first opened.
+    nav_to(&c, "#/").await;
+    add_deal(&c, "Alpha", "First deal").await;
+    open_new_deal(&c, "Beta", "Second deal").await;
+    let evidence = "select[aria-label^='Evidence for']";
+    assert_eq!(shown(evidence).await, "u");
+    pick(evidence, 2).await;
+    assert_eq!(shown(evidence).await, "h");
+    nav_to(&c, "#/").await;
+    wait_text(&c, ".dp-deal-row", "First deal")
+        .await
+        .find(Locator::Css(".dp-deal-row__link"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, ".dp-deal h1", "First deal").await;
+    assert_eq!(
+        shown(evidence).await,
+        "u",
+        "the first deal's evidence, not the second's"
+    );
+    c.close().await.unwrap();
+}
 
 /// The random walk's script (`tests/support/random_walk.js`), installed into the page.
 const RANDOM_WALK: &str = include_str!("support/random_walk.js");

@@ -117,7 +117,11 @@ pub fn App(props: &AppProps) -> Html {
                     </span>
                 </header>
                 { banners(&ctx, matches!(*route, Route::Deals)) }
-                <main class="dp-main">{ view }</main>
+                // Keyed by the route: each view is drawn afresh, never over another's elements. A
+                // select marks its option with the `selected` attribute, which a browser stops
+                // following once someone picked in that select: a deal page drawn over another
+                // deal's kept showing that deal's evidence.
+                <main class="dp-main" key={route.href()}>{ view }</main>
                 if *help.open {
                     { help_dialog({ let help = help.clone(); Callback::from(move |_| help.close()) }) }
                 }

@@ -95,7 +95,9 @@ pub fn templates_page(
                 <input class="dp-input" value={ctx.name_value(tid.as_str(), &template.name)} maxlength="200"
                     oninput={{ let (tpl, tid) = (tpl.clone(), tid.clone()); move |e: InputEvent| tpl.typing(TemplateAction::Rename { id: tid.clone(), name: event_value(&e) }) }} />
             }) }
-            <ol class="dp-template-items">
+            // Drawn afresh for each template (a copy's items have the same ids): a rule picked
+            // in one template's select stayed shown in the next one's (see the root's `main`).
+            <ol class="dp-template-items" key={tid.as_str()}>
                 { for template.active().enumerate().map(|(n, item)| item_row(ctx, &tid, item, n, (undo, tag))) }
             </ol>
             { undo_offer(undo, tag) }
