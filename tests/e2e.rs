@@ -4061,12 +4061,21 @@ async fn walk_routes(c: &fantoccini::Client) -> Vec<String> {
     routes
 }
 
-/// Opens `route` (a hash) and returns the view's snapshot once it has rendered.
+/// Opens `route` (a hash) and returns the view's snapshot once it has rendered: the same
+/// twice, 150 ms apart (at most 3 s), so a busy machine's slower render is waited for.
 async fn view(c: &fantoccini::Client, route: &str) -> String {
     let shown = c
         .execute_async(
-            "if (location.hash !== arguments[0]) location.hash = arguments[0];
-             setTimeout(() => arguments[1](window.dpWalk.snapshot()), 300);",
+            "const [route, done] = arguments;
+             if (location.hash !== route) location.hash = route;
+             let last = null, tries = 0;
+             const settle = () => {
+                 const now = window.dpWalk.snapshot();
+                 if (now === last || ++tries > 20) return done(now);
+                 last = now;
+                 setTimeout(settle, 150);
+             };
+             setTimeout(settle, 150);",
             vec![route.into()],
         )
         .await

@@ -27,7 +27,8 @@ window.dpWalk = window.dpWalk || (() => {
     'Budget?', 'x'.repeat(1500), 'Ünïcode ß', '__proto__',
   ];
   // Leaving the app or opening a browser dialog is not part of the walk: downloads, printing,
-  // and "delete all" (behind typing the word, which the walk may do: it is typed text).
+  // the clipboard. ("Delete all data" stays: it needs the word typed first, which the walk
+  // is unlikely to do.)
   const skipped = /^(Export|Download|Print|Add to calendar|Copy)/;
   const errors = [];
   window.addEventListener('error', (e) => errors.push(String(e.message)));
