@@ -3879,6 +3879,7 @@ in_both_browsers!(
     a_deleted_plan_line_comes_back_with_undo,
     a_random_walk_never_crashes_and_loses_nothing,
     a_pick_shows_what_is_stored_when_the_page_is_drawn_for_another,
+    every_conflict_of_a_long_import_can_be_chosen,
 );
 
 /// A `<select>` the user picked in shows what is stored once the page is drawn for another
@@ -3941,6 +3942,67 @@ async fn a_pick_shows_what_is_stored_when_the_page_is_drawn_for_another(browser:
         shown(evidence).await,
         "u",
         "the first deal's evidence, not the second's"
+    );
+    c.close().await.unwrap();
+}
+
+/// An import of many deals lists every one in the preview, so every deal changed on both sides
+/// can be chosen (the preview listed the first 50 rows only: a conflict after them kept ours
+/// with no way to choose); the long list scrolls inside the preview and passes axe.
+async fn every_conflict_of_a_long_import_can_be_chosen(browser: Browser) {
+    let (downloads, _server, _driver, c) = open_app_with_downloads(browser, "long-import").await;
+    add_deal(&c, "Kept Co", "Keep me").await;
+    let mine = stored_data(&c, "deal-prep:deal:").await;
+    let mut deals: Vec<serde_json::Value> = (0..60)
+        .map(|n| {
+            let mut new = mine.clone();
+            new["i"] = format!("dnew{n}").into();
+            new["n"] = format!("New from the file {n}").into();
+            new
+        })
+        .collect();
+    let mut diverged = mine.clone();
+    diverged["n"] = "Keep me, edited elsewhere".into();
+    diverged["r"] = (mine["r"].as_u64().unwrap() + 9).into();
+    diverged["up"] = (mine["up"].as_i64().unwrap() - 60).into();
+    deals.push(diverged);
+    let file = import_file(&downloads, "long.json", deals);
+    nav_to(&c, "#/data").await;
+    choose_file(&c, &file).await;
+    wait_text(&c, ".dp-preview", "60 new · 1 changed on both sides").await;
+    wait_text(&c, ".dp-preview__item:nth-child(61)", "Keep me, edited elsewhere").await;
+    let first_shown = c
+        .execute(
+            "const rows = [...document.querySelectorAll('.dp-preview__item')];
+             const tops = rows.map((r) => r.getBoundingClientRect().top);
+             return rows[tops.indexOf(Math.min(...tops))].textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        first_shown.as_str().unwrap().contains("edited elsewhere"),
+        "the row with a choice is shown first: {first_shown}"
+    );
+    let violations = support::axe_violations(&c).await;
+    assert!(violations.is_empty(), "import preview: {violations:#?}");
+    screenshot_in(browser, &c, "data-import-long").await;
+    c.execute(
+        "const s = document.querySelector('select[name=conflict]'); s.value = 'both';
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    click_button(&c, "Merge").await;
+    wait_text(&c, ".dp-banner", "Imported 61 deals").await;
+    wait_stored(&c, "deal-prep:deal:", "Keep me, edited elsewhere (imported)").await;
+    wait_stored(&c, "deal-prep:deal:dnew59", "New from the file 59").await;
+    let key = format!("deal-prep:deal:{}", mine["i"].as_str().unwrap());
+    let kept = stored(&c, &key).await.unwrap();
+    assert!(
+        kept.contains("Keep me") && !kept.contains("elsewhere"),
+        "mine kept: {kept}"
     );
     c.close().await.unwrap();
 }

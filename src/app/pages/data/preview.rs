@@ -81,9 +81,10 @@ pub fn preview(ctx: &Ctx, ui: &super::DataUi, p: &Pending, on_done: Callback<()>
                     .filter(|(_, n)| *n > 0)
                     .map(|(m, n)| format!("{n} {}", label(*m).1)), " · ") }</p>
                 <ul class="dp-preview__list">
-                    { for p.plan.iter().filter(|(_, m)| *m != Merge::Unchanged).take(50).map(|(id, merge)| {
-                        // At most 50 rows: finding each deal in the file is cheap.
-                        let name = p.file.deals.iter().find(|d| &d.id == id).map(|d| format!("{} — {}", d.client, d.name)).unwrap_or_default();
+                    // Every row (the plan is in the file's order): each deal changed on both
+                    // sides needs a choice, and the list scrolls on its own.
+                    { for p.plan.iter().zip(p.file.deals.iter()).filter(|((_, m), _)| *m != Merge::Unchanged).map(|((id, merge), d)| {
+                        let name = format!("{} — {}", d.client, d.name);
                         let choice = choices.get(id).copied().unwrap_or_default();
                         let on_choose = { let (choices, id) = (choices.clone(), id.clone());
                             move |e: Event| {
