@@ -76,8 +76,14 @@ window.dpWalk = window.dpWalk || (() => {
         } catch (e) {
           errors.push(`${log[log.length - 1]}: ${e}`);
         }
-        // Back within the app only (the walk's first page has no hash).
-        if (random() < 0.03 && location.hash !== '') history.back();
+        // Back within the app only (the walk's first page has no hash). Back is asynchronous:
+        // the walk waits for it to land (at most a second), or a second Back taken before the
+        // first landed could leave the app.
+        if (random() < 0.03 && location.hash !== '') {
+          const landed = new Promise((r) => window.addEventListener('hashchange', r, { once: true }));
+          history.back();
+          await Promise.race([landed, sleep(1000)]);
+        }
         await sleep(15);
       }
       done({ log, errors: errors.splice(0), crashed: !!document.querySelector('.dp-crash') });
