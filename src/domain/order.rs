@@ -9,11 +9,21 @@ use std::cmp::Ordering;
 /// moved into place by swaps, so both exist once in the binary whatever `T` is; a slice's
 /// `swap` is the only per-type code.
 pub fn sort_by<T>(items: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
-    let order = sorted_positions(items.len(), &|i, j| cmp(&items[i], &items[j]));
-    permute(&order, &mut |i, j| items.swap(i, j));
+    // Positions are below the length: read through `get`, so no type has bounds-check panics
+    // of its own.
+    let order = sorted_positions(items.len(), &|i, j| match (items.get(i), items.get(j)) {
+        (Some(a), Some(b)) => cmp(a, b),
+        _ => Ordering::Equal,
+    });
+    permute(&order, &mut |i, j| {
+        if let Some([a, .., b]) = items.get_mut(i..=j) {
+            std::mem::swap(a, b);
+        }
+    });
 }
 
-/// Puts the item at `order[i]` at `i` for every `i`, by swaps. Positions before `i` are final
+/// Puts the item at `order[i]` at `i` for every `i`, by swaps of `i` with a later position
+/// (`swap(i, j)`, `i < j`). Positions before `i` are final
 /// when `i` is reached; the item meant for `i` was moved by earlier swaps only if its position
 /// is before `i`, and then it sits where the item of that position was sent.
 fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
