@@ -227,26 +227,30 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
     clear(ns);
     let store = Store::open(ns);
     let a = pb_entry("pa", "Who signs?", 10);
-    assert_eq!(store.save_playbook(std::slice::from_ref(&a), 0), Ok((None, 1)));
+    assert_eq!(
+        store.save_playbook(std::slice::from_ref(&a), &[], 0),
+        Ok((None, 1))
+    );
     // Another tab (which read revision 1) renames "a" and adds "b".
     let theirs = vec![
         pb_entry("pa", "Who signs the order?", 20),
         pb_entry("pb", "What is the budget?", 20),
     ];
-    assert_eq!(store.save_playbook(&theirs, 1), Ok((None, 2)));
+    assert_eq!(store.save_playbook(&theirs, &[], 1), Ok((None, 2)));
     // This tab, still at revision 1, pins "a" later and adds "c": both sides are kept.
     let mut mine_a = a.clone();
     mine_a.pinned = true;
     mine_a.updated = Minutes(30);
     let mine = vec![mine_a.clone(), pb_entry("pc", "Who else decides?", 30)];
-    let (merged, rev) = store.save_playbook(&mine, 1).unwrap();
+    let changed_here = [mine_a.id.clone(), Id::new("pc").unwrap()];
+    let (merged, rev) = store.save_playbook(&mine, &changed_here, 1).unwrap();
     let merged = merged.expect("merged with their entries");
     assert_eq!(rev, 3);
     let texts: Vec<&str> = merged.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(
         texts,
-        ["Who signs?", "Who else decides?", "What is the budget?"],
-        "the later change of each wins"
+        ["Who signs?", "What is the budget?", "Who else decides?"],
+        "theirs, with the later change of this tab's own"
     );
     assert_eq!(
         store.load_playbook(),
@@ -254,14 +258,26 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
         "what is stored is the merge"
     );
     let loaded = store.load(|_| Template::default_template(), Minutes(1));
-    assert_eq!((loaded.playbook, loaded.playbook_rev), (merged, 3));
+    assert_eq!((loaded.playbook, loaded.playbook_rev), (merged.clone(), 3));
+    // Another tab rewords "a" within the same minute as the pin here; this tab, still at
+    // revision 3 with nothing of its own unwritten, writes: their words stay, not its older ones
+    // (on the tie this tab kept its own and wrote them back over theirs).
+    let mut reworded = merged.clone();
+    reworded[0].text = "Who signs, and when?".into();
+    assert_eq!(store.save_playbook(&reworded, &[], 3), Ok((None, 4)));
+    let (written, rev) = store.save_playbook(&merged, &[], 3).unwrap();
+    assert_eq!(
+        (written, rev),
+        (Some(reworded), 5),
+        "their words, not this tab's older ones"
+    );
 
     // An unreadable record is kept aside at startup and never written over.
     storage().set_item("test-playbook:playbook", "[broken").unwrap();
     let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].key, "test-playbook:playbook");
-    assert_eq!(store.save_playbook(&mine, 3), Err(SaveError::Protected));
+    assert_eq!(store.save_playbook(&mine, &[], 5), Err(SaveError::Protected));
     assert_eq!(
         storage().get_item("test-playbook:playbook").unwrap().unwrap(),
         "[broken"
@@ -269,7 +285,7 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
     // Without storage, a write is refused without a panic.
     let none = Store::in_memory("test-none", "blocked by the test");
     assert!(matches!(
-        none.save_playbook(&mine, 0),
+        none.save_playbook(&mine, &[], 0),
         Err(SaveError::Unavailable(_))
     ));
 }
@@ -354,7 +370,7 @@ fn a_full_quota_fails_the_write_and_keeps_the_previous_data() {
     store.save_deal(&d, &entry(&d), None).unwrap();
     let before = storage().get_item("test-quota:deal:d1").unwrap().unwrap();
     let (_, playbook_rev) = store
-        .save_playbook(&[pb_entry("pa", "Who signs?", 1)], 0)
+        .save_playbook(&[pb_entry("pa", "Who signs?", 1)], &[], 0)
         .unwrap();
     let playbook_before = storage().get_item("test-quota:playbook").unwrap().unwrap();
 
@@ -372,7 +388,7 @@ fn a_full_quota_fails_the_write_and_keeps_the_previous_data() {
     d.name = "A much longer name that will not fit any more".repeat(20);
     let result = store.save_deal(&d, &entry(&d), Some(1));
     let long = "A playbook line that will not fit any more ".repeat(20);
-    let playbook = store.save_playbook(&[pb_entry("pa", &long, 1)], playbook_rev);
+    let playbook = store.save_playbook(&[pb_entry("pa", &long, 1)], &[], playbook_rev);
     clear("test-filler");
     assert_eq!(result, Err(SaveError::Quota));
     assert_eq!(playbook, Err(SaveError::Quota));

@@ -2027,6 +2027,50 @@ async fn the_playbook_edited_in_two_windows_keeps_both_changes(browser: Browser)
     c.close().await.unwrap();
 }
 
+/// A playbook line reworded in one window, then again in the other within the same minute, ends
+/// with the later words in both windows and in storage, written once: the first window kept
+/// its own wording on the tie of their "last changed" minutes and wrote it back, the second
+/// did the same, and the two windows rewrote the playbook at each other without end (what
+/// storage kept depended on which tab wrote last).
+async fn a_playbook_line_reworded_in_two_windows_keeps_the_later_words(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    support::open_sample_deal(&c).await;
+    visit(&c, &server.url("#/playbook")).await;
+    let (first, second) = second_window(&c, &server.url("#/playbook")).await;
+    let input = r#"section[aria-label="Discovery questions"] .dp-playbook__row:nth-child(1) input"#;
+    c.switch_to_window(first.clone()).await.unwrap();
+    fill(&c, input, "Asked in the first window?").await;
+    wait_stored(&c, "deal-prep:playbook", "Asked in the first window?").await;
+    c.switch_to_window(second.clone()).await.unwrap();
+    wait_value(&c, input, "Asked in the first window?").await;
+    fill(&c, input, "Asked again in the second window?").await;
+    wait_stored(&c, "deal-prep:playbook", "Asked again in the second window?").await;
+    c.switch_to_window(first.clone()).await.unwrap();
+    wait_value(&c, input, "Asked again in the second window?").await;
+    // Settled: nothing rewrites the playbook any more.
+    let rev = || async {
+        let raw = stored(&c, "deal-prep:playbook").await.unwrap();
+        serde_json::from_str::<serde_json::Value>(&raw).unwrap()["r"].clone()
+    };
+    let settled = rev().await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(
+        rev().await,
+        settled,
+        "the two windows keep rewriting the playbook"
+    );
+    let kept = stored(&c, "deal-prep:playbook").await.unwrap();
+    assert!(
+        kept.contains("Asked again in the second window?") && !kept.contains("Asked in the first"),
+        "stored: {kept}"
+    );
+    c.switch_to_window(second).await.unwrap();
+    c.refresh().await.unwrap();
+    wait_ready(&c).await;
+    wait_value(&c, input, "Asked again in the second window?").await;
+    c.close().await.unwrap();
+}
+
 async fn every_link_from_the_sample_deal_lands_at_the_top_or_its_section(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
     let (deal_url, call_url) = support::open_sample_deal(&c).await;
@@ -3869,6 +3913,7 @@ in_both_browsers!(
     a_call_runs_from_next_calls_through_call_mode_into_its_review,
     a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step,
     the_playbook_edited_in_two_windows_keeps_both_changes,
+    a_playbook_line_reworded_in_two_windows_keeps_the_later_words,
     call_mode_opens_objections_on_a_tap_names_who_attends_and_works_from_the_keyboard,
     a_name_deleted_and_retyped_is_the_new_name,
     a_date_typed_with_the_keyboard_is_kept,

@@ -127,6 +127,8 @@ pub enum Msg {
     /// The templates as this tab has them are in storage now (sent in the same task as the
     /// write: no edit comes between).
     TemplatesSaved,
+    /// The playbook was written: no entry is this tab's alone any more.
+    PlaybookSaved,
     /// The playbook's entries from storage, an import or a replace; `true` when they must be written.
     Playbook(Vec<crate::domain::playbook::Entry>, bool),
     Removed(Id),
@@ -197,13 +199,19 @@ impl Reducible for AppState {
                 }
             }
             Msg::TemplatesSaved => next.book.unsaved_templates.clear(),
+            Msg::PlaybookSaved => next.book.unsaved_playbook.clear(),
             Msg::Playbook(entries, write) => {
+                if write {
+                    // An import's: every entry is this tab's until written (another tab's write
+                    // in between takes the later change of each, as the import did).
+                    next.book
+                        .unsaved_playbook
+                        .extend(entries.iter().map(|e| e.id.clone()));
+                    next.record(Change::Playbook, false);
+                }
                 next.book.playbook = entries;
                 // A new sequence number either way: the playbook's rows are joined again on it.
                 next.seq += 1;
-                if write {
-                    next.record(Change::Playbook, false);
-                }
             }
             Msg::Persisted { entry, result } => {
                 if let Some(entry) = entry.filter(|e| next.index.get(&e.id) != Some(e)) {
@@ -315,6 +323,46 @@ mod tests {
         let typed = state.clone().reduce(Msg::Do(rename, Minutes(2), true));
         assert_eq!((typed.blank.clone(), typed.notice.clone()), (None, None));
         assert_eq!(state.reduce(Msg::Unblank).blank, None);
+    }
+
+    /// The playbook entries changed here are this tab's until the playbook is written (another
+    /// tab's playbook takes this tab's version of those only), each named once.
+    #[test]
+    fn playbook_entries_changed_here_are_mine_until_written() {
+        use crate::domain::playbook::{Change, Kind, Row};
+        let line = Row {
+            kind: Kind::Discovery,
+            key: "who signs?".into(),
+            text: "Who signs?".into(),
+            response: String::new(),
+            entry: None,
+            uses: 1,
+            last_used: None,
+        };
+        let pin = |on: bool, entry: &str| {
+            Msg::Do(
+                Action::Playbook {
+                    line: Box::new(line.clone()),
+                    id: id(entry),
+                    change: Change::Pin(on),
+                },
+                Minutes(1),
+                true,
+            )
+        };
+        let state = Rc::new(AppState::default())
+            .reduce(pin(true, "p1"))
+            .reduce(pin(false, "p2"));
+        assert_eq!(state.book.unsaved_playbook, [id("p1")], "the line's entry, once");
+        let saved = state.reduce(Msg::PlaybookSaved);
+        assert!(saved.book.unsaved_playbook.is_empty());
+        let entries = saved.book.playbook.clone();
+        let imported = saved.reduce(Msg::Playbook(entries, true));
+        assert_eq!(
+            imported.book.unsaved_playbook,
+            [id("p1")],
+            "an import's: every entry"
+        );
     }
 
     /// Another tab's templates take this tab's unsaved edits on top, to be written again; what

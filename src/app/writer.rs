@@ -245,7 +245,7 @@ impl Writer {
                 },
                 Change::DealRemoved(id) => self.remove_deal(&state, id, &mut out),
                 Change::Templates => self.write_templates(&state.book.templates, &mut out),
-                Change::Playbook => self.write_playbook(&state.book.playbook, &mut out),
+                Change::Playbook => self.write_playbook(&state.book, &mut out),
             };
             match (done, &change) {
                 (Wrote::Yes, Change::Deal(id)) => wrote = wrote.or(Some(id.clone())),
@@ -398,11 +398,15 @@ impl Writer {
     }
 
     /// Writes the playbook; another tab's entries written since are merged in, not overwritten.
-    fn write_playbook(&self, entries: &[Entry], out: &mut Vec<Msg>) -> Wrote {
+    fn write_playbook(&self, book: &crate::domain::Book, out: &mut Vec<Msg>) -> Wrote {
         let base = self.ledger().playbook_base;
-        let (merged, result) = match self.store.save_playbook(entries, base) {
+        let (merged, result) = match self
+            .store
+            .save_playbook(&book.playbook, &book.unsaved_playbook, base)
+        {
             Ok((merged, rev)) => {
                 self.ledger().playbook_base = rev;
+                out.push(Msg::PlaybookSaved);
                 (merged, Ok(None))
             }
             Err(e) => (None, Err(StorageWarning::of(&e))),
@@ -571,11 +575,11 @@ impl Writer {
             if std::mem::replace(&mut self.ledger().playbook_base, rev) == rev {
                 return;
             }
-            // Ours and theirs as one; written back only when ours holds what theirs lacks (an
-            // unsaved change), so two tabs never answer each other's writes forever.
-            let merged = playbook::merge(&state.book.playbook, &theirs);
-            let ours_to_write = merged.iter().any(|e| !theirs.contains(e));
-            out.push(Msg::Playbook(merged, ours_to_write));
+            // Theirs, with this tab's entries not yet written laid on it (their write is on its
+            // way): nothing this tab only read is written back, so two tabs never answer each
+            // other's writes forever.
+            let merged = playbook::merge(&theirs, &state.book.playbook, Some(&state.book.unsaved_playbook));
+            out.push(Msg::Playbook(merged, false));
         } else if rest == "meta" {
             out.push(Msg::Meta(self.store.load_meta()));
         }
@@ -697,11 +701,13 @@ impl Writer {
             }
             out.push(Msg::Loaded(Box::new(incoming), Box::new(entry)));
         }
-        // The file's playbook entries join ours: the later change of each wins.
-        let ours = &state.book.playbook;
-        let merged = playbook::merge(ours, &file.playbook);
-        if merged.iter().any(|e| !ours.contains(e)) {
-            out.push(Msg::Playbook(merged, true));
+        // The file's playbook entries join ours: the later change of each wins. Written when
+        // the file has any (unchanged, it is one write more).
+        if !file.playbook.is_empty() {
+            out.push(Msg::Playbook(
+                playbook::merge(&state.book.playbook, &file.playbook, None),
+                true,
+            ));
         }
         if failed.is_none() && self.store.is_available() && taken > 0 {
             // Every write went through: a "storage is full" warning no longer holds.

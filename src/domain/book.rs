@@ -19,6 +19,9 @@ pub struct Book {
     /// another tab's templates ([`Book::rebase_templates`]), so neither tab's edits are lost.
     /// Shared, so the copy of the book each state update makes does not copy them.
     pub unsaved_templates: Vec<std::rc::Rc<TemplateAction>>,
+    /// The playbook entries changed since the playbook was last written: another tab's
+    /// playbook takes this tab's version of these only ([`super::playbook::merge`]).
+    pub unsaved_playbook: Vec<Id>,
 }
 
 impl Default for Book {
@@ -28,6 +31,7 @@ impl Default for Book {
             templates: vec![Template::default_template()],
             playbook: Vec::new(),
             unsaved_templates: Vec::new(),
+            unsaved_playbook: Vec::new(),
         }
     }
 }
@@ -98,7 +102,10 @@ impl Book {
                 Ok(Change::Templates)
             }
             Action::Playbook { line, id, change } => {
-                super::playbook::apply(&mut self.playbook, &line, id, change, now)?;
+                let id = super::playbook::apply(&mut self.playbook, &line, id, change, now)?;
+                if !self.unsaved_playbook.contains(&id) {
+                    self.unsaved_playbook.push(id);
+                }
                 Ok(Change::Playbook)
             }
         }

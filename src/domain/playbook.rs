@@ -241,14 +241,14 @@ pub enum Change {
 
 /// Applies `change` to the line (`kind`, `key`, shown as `text`/`response`): to its entry in
 /// `entries` (found by kind and key, whatever `line.entry` held when it was shown), or kept as
-/// the new entry `id`. On an error nothing has changed.
+/// the new entry `id`. Returns the changed entry's id; on an error nothing has changed.
 pub fn apply(
     entries: &mut Vec<Entry>,
     line: &Row,
     id: Id,
     change: Change,
     now: Minutes,
-) -> Result<(), Refusal> {
+) -> Result<Id, Refusal> {
     let kept = entries.iter().find(|e| e.kind == line.kind && e.key == line.key);
     let mut entry = kept.cloned().unwrap_or_else(|| Entry {
         id,
@@ -277,22 +277,31 @@ pub fn apply(
         Change::Remove(removed) => entry.removed = removed,
     }
     entry.updated = now;
-    match entries.iter_mut().find(|e| e.id == entry.id) {
+    let id = entry.id.clone();
+    match entries.iter_mut().find(|e| e.id == id) {
         Some(slot) => *slot = entry,
         None => entries.push(entry),
     }
-    Ok(())
+    Ok(id)
 }
 
-/// Two tabs' (or a file's and this browser's) entries as one: every entry of either side, the
-/// more recently changed where both hold the same id (ours on a tie).
-pub fn merge(ours: &[Entry], theirs: &[Entry]) -> Vec<Entry> {
-    let mut merged = ours.to_vec();
-    for t in theirs {
-        match merged.iter_mut().find(|e| e.id == t.id) {
-            Some(e) if t.updated > e.updated => *e = t.clone(),
+/// `base` with the entries of `over` laid on it: one `base` lacks is added, one both hold
+/// replaces base's when it changed later.
+///
+/// - A file's over this browser's (`mine` is `None`): every entry of the file, ours kept on a
+///   tie of their minutes.
+/// - This tab's over another tab's written playbook (`base`): only the entries `mine`, changed
+///   here and not yet written, and they win a tie. Every other entry is what this tab last read
+///   or wrote, which theirs, written since, supersedes (one theirs lacks was removed there, by a
+///   replace) — on a tie too: kept, this tab's older wording undid a word changed there within
+///   the same minute, and was written back at the other tab without end.
+pub fn merge(base: &[Entry], over: &[Entry], mine: Option<&[Id]>) -> Vec<Entry> {
+    let mut merged = base.to_vec();
+    for o in over.iter().filter(|o| mine.is_none_or(|m| m.contains(&o.id))) {
+        match merged.iter_mut().find(|b| b.id == o.id) {
+            Some(b) if o.updated > b.updated || mine.is_some() && o.updated == b.updated => *b = o.clone(),
             Some(_) => {}
-            None => merged.push(t.clone()),
+            None => merged.push(o.clone()),
         }
     }
     merged
@@ -559,12 +568,28 @@ mod tests {
             entry("d", "Only theirs", 3),
             entry("c", "Tie theirs", 5),
         ];
-        let merged = merge(&ours, &theirs);
+        let merged = merge(&ours, &theirs, None);
         let texts: Vec<&str> = merged.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(texts, ["Ours newer", "Only ours", "Tie ours", "Only theirs"]);
-        assert_eq!(merge(&theirs, &ours).len(), 4);
+        assert_eq!(merge(&theirs, &ours, None).len(), 4);
         let newer = vec![entry("b", "Theirs, later", 9)];
-        assert_eq!(merge(&ours, &newer)[1].text, "Theirs, later");
+        assert_eq!(merge(&ours, &newer, None)[1].text, "Theirs, later");
+
+        // This tab's over another tab's: theirs (what ours holds was read or written before
+        // theirs), but for the entries changed here and not yet written: the later change of
+        // those wins, ours on a tie.
+        let texts = |mine: &[Id]| -> Vec<String> {
+            merge(&theirs, &ours, Some(mine))
+                .into_iter()
+                .map(|e| e.text)
+                .collect()
+        };
+        assert_eq!(texts(&[]), ["Theirs older", "Only theirs", "Tie theirs"]);
+        assert_eq!(
+            texts(&[id("a"), id("b"), id("c")]),
+            ["Ours newer", "Only theirs", "Tie ours", "Only ours"]
+        );
+        assert_eq!(merge(&newer, &ours, Some(&[id("b")]))[0].text, "Theirs, later");
     }
 
     #[test]

@@ -485,18 +485,23 @@ impl Store {
         codec::decode_rev(&self.get(&self.playbook_key())?).ok()
     }
 
-    /// Writes the playbook over revision `base`. When another tab wrote it since, both sides'
-    /// entries are merged ([`playbook::merge`]: the later change of each entry wins) and the
-    /// merge is written: returned with its revision, for this tab to show. An unreadable record
-    /// is never overwritten.
-    pub fn save_playbook(&self, ours: &[Entry], base: u64) -> Result<(Option<Vec<Entry>>, u64), SaveError> {
+    /// Writes the playbook over revision `base`. When another tab wrote it since, what is
+    /// written is theirs with the entries `mine` (changed here and not yet written) laid on it
+    /// ([`playbook::merge`]): returned with its revision, for this tab to show. An unreadable
+    /// record is never overwritten.
+    pub fn save_playbook(
+        &self,
+        ours: &[Entry],
+        mine: &[crate::domain::Id],
+        base: u64,
+    ) -> Result<(Option<Vec<Entry>>, u64), SaveError> {
         let key = self.playbook_key();
         let mut merged = None;
         let mut rev = base;
         if let Some(raw) = self.read(&key)? {
             match codec::decode_rev::<Vec<Entry>>(&raw) {
                 Ok((theirs, stored)) if stored != base => {
-                    merged = Some(playbook::merge(ours, &theirs));
+                    merged = Some(playbook::merge(&theirs, ours, Some(mine)));
                     rev = stored;
                 }
                 Ok(_) => {}
