@@ -1272,6 +1272,27 @@ fn export_json(deals: Vec<serde_json::Value>) -> serde_json::Value {
     serde_json::json!({"app": "deal-prep", "app_version": "test", "schema": 2, "exported_at": 0, "deals": deals})
 }
 
+/// `mine` (a stored deal) as another copy would hold it after both were changed: renamed "Keep
+/// me, edited elsewhere", with more edits but an earlier time.
+fn changed_on_both_sides(mine: &serde_json::Value) -> serde_json::Value {
+    let mut diverged = mine.clone();
+    diverged["n"] = "Keep me, edited elsewhere".into();
+    diverged["r"] = (mine["r"].as_u64().unwrap() + 9).into();
+    diverged["up"] = (mine["up"].as_i64().unwrap() - 60).into();
+    diverged
+}
+
+/// Answers the import preview's first conflict with "Keep both".
+async fn keep_both(c: &fantoccini::Client) {
+    c.execute(
+        "const s = document.querySelector('select[name=conflict]'); s.value = 'both';
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
 /// Follows a main navigation link (no page load: what is only in memory stays).
 /// Follows a link of the top navigation and waits for its page: the hash changes, then the app
 /// renders, so what comes next must not look for the new page before it is there.
@@ -1422,21 +1443,12 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     nav_to(&c, "#/").await;
 
     // A copy changed on both sides (more edits in the file, but older): the user keeps both.
-    let mut diverged = mine.clone();
-    diverged["n"] = "Keep me, edited elsewhere".into();
-    diverged["r"] = (mine["r"].as_u64().unwrap() + 9).into();
-    diverged["up"] = (mine["up"].as_i64().unwrap() - 60).into();
+    let diverged = changed_on_both_sides(&mine);
     let f4 = import_file(&downloads, "f4.json", vec![diverged]);
     nav_to(&c, "#/data").await;
     choose_file(&c, &f4).await;
     wait_text(&c, ".dp-preview", "Changed on both sides").await;
-    c.execute(
-        "const s = document.querySelector('select[name=conflict]'); s.value = 'both';
-         s.dispatchEvent(new Event('change', {bubbles: true}));",
-        vec![],
-    )
-    .await
-    .unwrap();
+    keep_both(&c).await;
     screenshot_in(browser, &c, "data-import-conflict").await;
     click_button(&c, "Merge").await;
     wait_text(&c, ".dp-banner", "Imported 1 deal").await;
@@ -4007,10 +4019,7 @@ async fn every_conflict_of_a_long_import_can_be_chosen(browser: Browser) {
             new
         })
         .collect();
-    let mut diverged = mine.clone();
-    diverged["n"] = "Keep me, edited elsewhere".into();
-    diverged["r"] = (mine["r"].as_u64().unwrap() + 9).into();
-    diverged["up"] = (mine["up"].as_i64().unwrap() - 60).into();
+    let diverged = changed_on_both_sides(&mine);
     deals.push(diverged);
     let file = import_file(&downloads, "long.json", deals);
     nav_to(&c, "#/data").await;
@@ -4033,13 +4042,7 @@ async fn every_conflict_of_a_long_import_can_be_chosen(browser: Browser) {
     let violations = support::axe_violations(&c).await;
     assert!(violations.is_empty(), "import preview: {violations:#?}");
     screenshot_in(browser, &c, "data-import-long").await;
-    c.execute(
-        "const s = document.querySelector('select[name=conflict]'); s.value = 'both';
-         s.dispatchEvent(new Event('change', {bubbles: true}));",
-        vec![],
-    )
-    .await
-    .unwrap();
+    keep_both(&c).await;
     click_button(&c, "Merge").await;
     wait_text(&c, ".dp-banner", "Imported 61 deals").await;
     wait_stored(&c, "deal-prep:deal:", "Keep me, edited elsewhere (imported)").await;
