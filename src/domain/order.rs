@@ -6,8 +6,8 @@
 use std::cmp::Ordering;
 
 /// Sorts `items` stably by `cmp`. The merge sort runs on positions (`usize`) and the items are
-/// moved into place by swaps, so both exist once in the binary whatever `T` is; a slice's
-/// `swap` is the only per-type code.
+/// moved into place by swaps, so both exist once in the binary whatever `T` is; reading two
+/// items and swapping two are the only per-type code (neither with a bounds-check panic).
 pub fn sort_by<T>(items: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
     // Positions are below the length: read through `get`, so no type has bounds-check panics
     // of its own.
