@@ -4124,13 +4124,24 @@ fn walk_seed() -> u64 {
 /// first steps), added to `walked`; a crash or an error thrown fails the test, naming the last
 /// steps taken.
 async fn walk_steps(c: &fantoccini::Client, seed: u64, n: u32, walked: &mut Vec<String>) {
-    let chunk = c
+    let chunk = match c
         .execute_async(
             "window.dpWalk.steps(arguments[0], arguments[1], arguments[2])",
             vec![seed.into(), n.into()],
         )
         .await
-        .unwrap();
+    {
+        Ok(chunk) => chunk,
+        Err(e) => {
+            // The page may have left (or reloaded): say where it is and what the walk did last.
+            let url = c.current_url().await.map(|u| u.to_string());
+            let last = c
+                .execute("return sessionStorage.getItem('dp-walk-last')", vec![])
+                .await;
+            let tail = walked[walked.len().saturating_sub(12)..].join("\n  ");
+            panic!("seed {seed}: {e} at {url:?}; last step {last:?}, after\n  {tail}");
+        }
+    };
     let steps = chunk["log"].as_array().cloned().unwrap_or_default();
     walked.extend(steps.iter().map(|s| s.as_str().unwrap_or_default().to_owned()));
     let tail = walked[walked.len().saturating_sub(12)..].join("\n  ");

@@ -71,6 +71,8 @@ window.dpWalk = window.dpWalk || (() => {
         if (controls.length === 0) break;
         const el = pick(controls);
         log.push(`${el.tagName.toLowerCase()}${el.name ? `[${el.name}]` : ''} ${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40)}`);
+        // Kept where a page that unloaded mid-walk can still be asked what it did last.
+        sessionStorage.setItem('dp-walk-last', `${location.hash} ${log[log.length - 1]}`);
         try {
           use(el);
         } catch (e) {
