@@ -170,7 +170,8 @@ impl Entry for Pair {
 /// the wasm for lines and pairs (generic, it was two copies of ~2.5 KB).
 trait Entries {
     fn count(&self) -> usize;
-    fn id_at(&self, at: usize) -> &Id;
+    /// Where the entry `id` stands.
+    fn position(&self, id: &Id) -> Option<usize>;
     fn set_at(&mut self, at: usize, right: bool, text: String);
     fn parts_at(&self, at: usize) -> (String, String, bool);
     fn push_new(&mut self, id: Id, left: String, right: String, done: bool);
@@ -182,14 +183,16 @@ impl<T: Entry> Entries for Vec<T> {
     fn count(&self) -> usize {
         self.len()
     }
-    fn id_at(&self, at: usize) -> &Id {
-        self[at].id()
+    fn position(&self, id: &Id) -> Option<usize> {
+        self.iter().position(|item| item.id() == id)
     }
     fn set_at(&mut self, at: usize, right: bool, text: String) {
-        self[at].set(right, text);
+        if let Some(item) = self.get_mut(at) {
+            item.set(right, text);
+        }
     }
     fn parts_at(&self, at: usize) -> (String, String, bool) {
-        self[at].parts()
+        self.get(at).map(T::parts).unwrap_or_default()
     }
     fn push_new(&mut self, id: Id, left: String, right: String, done: bool) {
         self.push(T::make(id, left, right, done));
@@ -205,9 +208,10 @@ impl<T: Entry> Entries for Vec<T> {
 
 fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), Refusal> {
     let text = |s: String| limit(&s, "line", LINE_MAX);
-    let position = |items: &dyn Entries, id: &Id| (0..items.count()).find(|&at| items.id_at(at) == id);
     let found = |items: &dyn Entries, id: &Id| {
-        position(items, id).ok_or_else(|| DomainError::UnknownItem(id.as_str().to_owned()))
+        items
+            .position(id)
+            .ok_or_else(|| DomainError::UnknownItem(id.as_str().to_owned()))
     };
     match edit {
         ListEdit::Add(Placed {
@@ -217,7 +221,7 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), Refusal> 
             right,
             done,
         }) => {
-            if position(items, &id).is_some() {
+            if items.position(&id).is_some() {
                 return Err(DomainError::DuplicateId(id.as_str().to_owned()).into());
             }
             items.push_new(id, text(left)?, text(right)?, done);
@@ -244,7 +248,7 @@ fn edit_entries(items: &mut dyn Entries, edit: ListEdit) -> Result<(), Refusal> 
         ListEdit::AddLines(lines) => {
             // All checked before any is added: on an error nothing has changed.
             for (n, (id, line)) in lines.iter().enumerate() {
-                if position(items, id).is_some() || lines[..n].iter().any(|(other, _)| other == id) {
+                if items.position(id).is_some() || lines[..n].iter().any(|(other, _)| other == id) {
                     return Err(DomainError::DuplicateId(id.as_str().to_owned()).into());
                 }
                 limit(line, "line", LINE_MAX)?;
@@ -305,7 +309,7 @@ impl CallPlan {
             PlanList::Cares => &self.cares,
             PlanList::Objections => &self.objections,
         };
-        let at = (0..items.count()).find(|&at| items.id_at(at) == item)?;
+        let at = items.position(item)?;
         let (left, right, done) = items.parts_at(at);
         Some(Placed {
             at,

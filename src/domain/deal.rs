@@ -156,9 +156,9 @@ mod flat_pairs {
         if flat.len() % 2 != 0 {
             return Err(r.error("snapshots must come in (time, score) pairs"));
         }
-        flat.chunks(2)
-            .map(|pair| match u8::try_from(pair[1]) {
-                Ok(score) if score <= 100 => Ok((Minutes(pair[0]), score)),
+        flat.chunks_exact(2)
+            .map(|pair| match *pair {
+                [at, score @ 0..=100] => Ok((Minutes(at), score as u8)),
                 _ => Err(r.error("a snapshot score must be 0 to 100")),
             })
             .collect()
@@ -354,6 +354,23 @@ mod tests {
 
     fn deal() -> Deal {
         fixture(Minutes(0))
+    }
+
+    #[test]
+    fn snapshots_read_back_only_as_pairs_of_a_time_and_a_score_of_0_to_100() {
+        let read =
+            |text| flat_pairs::decode(&mut crate::domain::json::Reader::new(text)).map_err(|e| e.to_string());
+        assert_eq!(read("[]"), Ok(vec![]));
+        assert_eq!(read("[5,0,9,100]"), Ok(vec![(Minutes(5), 0), (Minutes(9), 100)]));
+        for (text, error) in [
+            ("[5,70,9]", "pairs"),
+            ("[5,101]", "0 to 100"),
+            ("[5,-1]", "0 to 100"),
+            ("[5,70,9,300]", "0 to 100"),
+        ] {
+            let e = read(text).unwrap_err();
+            assert!(e.contains(error), "{text}: {e}");
+        }
     }
 
     #[test]

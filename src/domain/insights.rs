@@ -47,26 +47,24 @@ pub fn insights<'a>(
 ) -> Insights {
     let since = now.day().week_start().plus(-7 * (WEEKS - 1));
     // One slot per week of the window, oldest first (no map: the weeks are known ahead).
-    let slot_of = |day: Day| -> Option<usize> {
-        let week = (day.week_start().0 - since.0) / 7;
-        usize::try_from(week).ok().filter(|w| *w < WEEKS as usize)
-    };
+    // Outside the window: none, or past the slots' end.
+    let slot_of = |day: Day| usize::try_from((day.week_start().0 - since.0) / 7).ok();
     let mut trend = [(0.0f64, 0usize); WEEKS as usize];
     let mut prepared = [(0usize, 0usize); WEEKS as usize];
     let mut closed = Vec::new();
     for deal in deals {
         let template = template_of(deal);
         for (at, value) in &deal.snapshots {
-            if let Some(w) = slot_of(at.day()) {
-                trend[w].0 += f64::from(*value);
-                trend[w].1 += 1;
+            if let Some(week) = slot_of(at.day()).and_then(|w| trend.get_mut(w)) {
+                week.0 += f64::from(*value);
+                week.1 += 1;
             }
         }
         for call in deal.calls.iter().filter(|c| c.is_past(now)) {
-            if let Some(w) = slot_of(call.at.day()) {
-                prepared[w].1 += 1;
+            if let Some(week) = slot_of(call.at.day()).and_then(|w| prepared.get_mut(w)) {
+                week.1 += 1;
                 if super::proof::readiness(deal, call, template) >= 1.0 {
-                    prepared[w].0 += 1;
+                    week.0 += 1;
                 }
             }
         }

@@ -308,7 +308,7 @@ impl<'a> Reader<'a> {
         }
         let start = self.at;
         let n = self.digits();
-        let mut ok = n == 1 || (n > 1 && self.text.as_bytes()[start] != b'0');
+        let mut ok = n == 1 || (n > 1 && self.text.as_bytes().get(start) != Some(&b'0'));
         if self.byte() == Some(b'.') {
             self.at += 1;
             ok &= self.digits() > 0;

@@ -27,10 +27,11 @@ pub fn sort_by<T>(items: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
 /// when `i` is reached; the item meant for `i` was moved by earlier swaps only if its position
 /// is before `i`, and then it sits where the item of that position was sent.
 fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
-    for i in 0..order.len() {
-        let mut j = order[i];
+    for (i, &to) in order.iter().enumerate() {
+        let mut j = to;
         while j < i {
-            j = order[j];
+            // Always there (`j < i`); read without a bounds-check panic.
+            j = order.get(j).copied().unwrap_or(i);
         }
         if j != i {
             swap(i, j);
@@ -65,7 +66,7 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.0.binary_search_by(|(k, _)| k.cmp(key))
     }
     pub fn get(&self, key: &K) -> Option<&V> {
-        self.find(key).ok().map(|at| &self.0[at].1)
+        self.find(key).ok().and_then(|at| self.0.get(at)).map(|(_, v)| v)
     }
     pub fn contains_key(&self, key: &K) -> bool {
         self.find(key).is_ok()
@@ -73,7 +74,7 @@ impl<K: Ord, V> SortedMap<K, V> {
     /// Sets `key` to `value`, returning the value it replaces.
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         match self.find(&key) {
-            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, value)),
+            Ok(at) => self.0.get_mut(at).map(|(_, v)| std::mem::replace(v, value)),
             Err(at) => {
                 self.0.insert(at, (key, value));
                 None
@@ -194,7 +195,7 @@ pub fn sorted<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
 /// The first item that stands twice in `items`, if any.
 pub fn first_twice<T: Ord>(items: impl IntoIterator<Item = T>) -> Option<T> {
     let mut items = sorted(items);
-    let at = items.windows(2).position(|w| w[0] == w[1])?;
+    let at = items.windows(2).position(|w| matches!(w, [a, b] if a == b))?;
     Some(items.swap_remove(at))
 }
 

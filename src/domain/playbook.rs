@@ -195,9 +195,8 @@ pub fn rows(collected: &[Row], entries: &[Entry]) -> Vec<Row> {
         let curated = rows.iter().zip(&worded).position(|(r, w)| {
             r.entry.is_some() && r.kind == line.kind && (r.key == line.key || *w == line.key)
         });
-        match curated {
-            Some(at) => {
-                let row = &mut rows[at];
+        match curated.and_then(|at| rows.get_mut(at)) {
+            Some(row) => {
                 row.uses += line.uses;
                 row.last_used = row.last_used.max(line.last_used);
             }

@@ -365,8 +365,9 @@ pub fn why_moved(before: &ProcessScore, after: &ProcessScore, stage: Stage) -> V
             continue;
         }
         if !a.applies {
-            if b.applies {
-                out.push(format!("{} no longer counts: {}", a.name, a.items[0].label));
+            // A part that does not apply has one line: why.
+            if let (true, Some(why)) = (b.applies, a.items.first()) {
+                out.push(format!("{} no longer counts: {}", a.name, why.label));
             }
             continue;
         }

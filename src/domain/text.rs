@@ -37,18 +37,11 @@ pub fn number(n: u64) -> String {
 }
 
 /// [`number`], appended to `out`.
-pub fn push_number(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+pub fn push_number(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_number(out, n / 10);
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// `text` read as a number when it is only ASCII digits (one to 18: no sign, no space, never

@@ -69,27 +69,23 @@ fn week_labels(first: (f64, String), last: (f64, String)) -> Html {
 
 fn trend_chart(i: &Insights) -> Html {
     let n = i.trend.len();
-    if n == 0 {
+    let (Some(oldest), Some(newest)) = (i.trend.first(), i.trend.last()) else {
         return muted("No snapshots yet: one is taken each time you save a call review.");
-    }
+    };
     let points: Vec<String> = i
         .trend
         .iter()
         .enumerate()
         .map(|(k, p)| format!("{},{}", at(x_at(k, n)), at(y_at(p.average, 100.0))))
         .collect();
-    let first = i.trend.first().map_or(0, |p| p.average.round() as i32);
-    let last = i.trend.last().map_or(0, |p| p.average.round() as i32);
+    let first = oldest.average.round() as i32;
+    let last = newest.average.round() as i32;
     let summary = if n == 1 {
-        format!(
-            "Average process score in the week of {}: {last}.",
-            i.trend[0].week
-        )
+        format!("Average process score in the week of {}: {last}.", oldest.week)
     } else {
         format!(
             "Average process score over {n} weeks with reviews: from {first} in the week of {} to {last} in the week of {}.",
-            i.trend[0].week,
-            i.trend[n - 1].week
+            oldest.week, newest.week
         )
     };
     let (start, end) = (x_at(0, n), x_at(n - 1, n));
@@ -103,7 +99,7 @@ fn trend_chart(i: &Insights) -> Html {
                         <title>{ format!("Week of {}: {}", p.week, p.average.round() as i32) }</title>
                     </circle>
                 }) }
-                { week_labels((start, i.trend[0].week.to_string()), (end, i.trend[n - 1].week.to_string())) }
+                { week_labels((start, oldest.week.to_string()), (end, newest.week.to_string())) }
             </svg>
             <figcaption>{ summary }</figcaption>
         </figure>
@@ -112,9 +108,9 @@ fn trend_chart(i: &Insights) -> Html {
 
 fn prep_chart(i: &Insights) -> Html {
     let n = i.prepared.len();
-    if n == 0 {
+    let (Some(oldest), Some(newest)) = (i.prepared.first(), i.prepared.last()) else {
         return muted("No calls held yet.");
-    }
+    };
     let most = i.prepared.iter().map(|w| w.calls).max().unwrap_or(1).max(1);
     let max = most as f64;
     let slot = (W - LEFT - RIGHT) / n as f64;
@@ -127,7 +123,7 @@ fn prep_chart(i: &Insights) -> Html {
         format!(
             "Fully prepared: {} of {calls} held in the week of {}.",
             grouped(fully),
-            i.prepared[0].week
+            oldest.week
         )
     } else {
         format!(
@@ -152,7 +148,7 @@ fn prep_chart(i: &Insights) -> Html {
                         </g>
                     }
                 }) }
-                { week_labels((label_at(0), i.prepared[0].week.to_string()), (label_at(n - 1), i.prepared[n - 1].week.to_string())) }
+                { week_labels((label_at(0), oldest.week.to_string()), (label_at(n - 1), newest.week.to_string())) }
             </svg>
             <figcaption>{ summary }{ " Dark: fully prepared; light: all calls." }</figcaption>
         </figure>

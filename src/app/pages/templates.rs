@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{event_value, field, muted, submit, submitted, undo_offer, Offer};
+use crate::app::parts::{event_value, field, muted, submit, submitted, typed, undo_offer, Offer};
 
 use crate::app::ctx::Ctx;
 use crate::app::platform::new_id;
@@ -36,11 +36,11 @@ pub fn templates_page(
             let Some((form, mut v)) = submitted(&e, &["new-item"]) else {
                 return;
             };
-            if !v[0].trim().is_empty() {
+            if let Some(text) = v.pop().filter(typed) {
                 tpl.step(TemplateAction::AddItem {
                     template: tid.clone(),
                     id: new_id('t'),
-                    text: v.pop().unwrap_or_default(),
+                    text,
                 });
                 form.reset();
             }

@@ -103,6 +103,12 @@ pub fn submitted(
     Some((form, values))
 }
 
+/// Whether a field's text has more than spaces: what an add form needs to add anything.
+#[allow(clippy::ptr_arg)] // `Option<String>::filter` hands it a `&String`.
+pub fn typed(text: &String) -> bool {
+    !text.trim().is_empty()
+}
+
 /// The current value of the input, textarea or select an event came from.
 pub fn event_value(e: &web_sys::Event) -> String {
     e.target().map(|t| value_of(t.as_ref())).unwrap_or_default()

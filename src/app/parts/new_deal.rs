@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{field, submit, submitted};
+use crate::app::parts::{field, submit, submitted, typed};
 
 /// The form; `on_create` gets (client, deal name, whether to open the deal), and the fields
 /// clear. Plain inputs, read when it is submitted: the form keeps no state. Submitted by the
@@ -13,8 +13,8 @@ pub fn new_deal(on_create: Callback<(String, String, bool)>) -> Html {
         let Some((form, mut v)) = submitted(&e, &["client", "deal-name"]) else {
             return;
         };
-        if !v[1].trim().is_empty() {
-            let (name, client) = (v.pop().unwrap_or_default(), v.pop().unwrap_or_default());
+        if let Some(name) = v.pop().filter(typed) {
+            let client = v.pop().unwrap_or_default();
             on_create.emit((client, name, e.submitter().is_some()));
             form.reset();
         }

@@ -18,14 +18,15 @@ pub fn calls(ctx: &Ctx, deal: &Deal) -> Html {
         let edit = edit.clone();
         let (ctx, deal_id) = (ctx.clone(), deal.id.clone());
         Callback::from(move |e: SubmitEvent| {
-            let Some((form, v)) = submitted(&e, &["at", "kind"]) else {
+            let Some((form, mut v)) = submitted(&e, &["at", "kind"]) else {
                 return;
             };
             let call = new_id('c');
+            let kind = CallKind::from_key(&v.pop().unwrap_or_default()).unwrap_or_default();
             edit.step(DealAction::AddCall {
                 id: call.clone(),
-                at: v[0].clone(),
-                kind: CallKind::from_key(&v[1]).unwrap_or_default(),
+                at: v.pop().unwrap_or_default(),
+                kind,
             });
             // Planned (the reducer ran at once): clear the form and open the new call's plan.
             if ctx.call(&deal_id, &call).is_some() {

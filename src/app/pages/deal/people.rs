@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::DealUi;
 use crate::app::ctx::Ctx;
-use crate::app::parts::{event_value, field, rows_for, submit, submitted, undo_offer};
+use crate::app::parts::{event_value, field, rows_for, submit, submitted, typed, undo_offer};
 use crate::app::platform::new_id;
 use crate::domain::Deal;
 use crate::domain::{DealAction, PersonField, Role, Stakeholder};
@@ -17,10 +17,10 @@ pub fn people(ctx: &Ctx, deal: &Deal, ui: &DealUi) -> Html {
             let Some((form, mut v)) = submitted(&e, &["person"]) else {
                 return;
             };
-            if !v[0].trim().is_empty() {
+            if let Some(name) = v.pop().filter(typed) {
                 edit.step(DealAction::AddPerson {
                     id: new_id('p'),
-                    name: v.pop().unwrap_or_default(),
+                    name,
                 });
                 form.reset();
             }
