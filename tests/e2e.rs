@@ -2083,6 +2083,35 @@ async fn a_playbook_line_reworded_in_two_windows_keeps_the_later_words(browser: 
     c.close().await.unwrap();
 }
 
+/// A select shows what is stored, also when the option stored was picked in it before: a
+/// browser stops following the `selected` attribute for an option picked by hand, so the
+/// outcome picked "Won", then "Lost" here, and set to "Won" again in another window, showed
+/// "Lost" here until the deal was opened again.
+async fn a_select_shows_what_another_window_set_over_an_earlier_pick(browser: Browser) {
+    let (_server, _driver, c) = open_app(browser).await;
+    let (deal_url, _) = support::open_sample_deal(&c).await;
+    let outcome = "section[aria-labelledby=dp-outcome-title] select";
+    let (first, second) = second_window(&c, &deal_url).await;
+    c.switch_to_window(first.clone()).await.unwrap();
+    for pick in ["'won'", "'lost'"] {
+        set_input(&c, outcome, pick).await;
+    }
+    wait_stored(&c, "deal-prep:deal:", "\"lost\"").await;
+    c.switch_to_window(second).await.unwrap();
+    wait_value(&c, outcome, "lost").await;
+    set_input(&c, outcome, "'won'").await;
+    wait_stored(&c, "deal-prep:deal:", "\"won\"").await;
+    c.switch_to_window(first).await.unwrap();
+    wait_value(&c, outcome, "won").await;
+    // The Plan a call form's kind is read when it is submitted: renders leave a pick there.
+    set_input(&c, "select[name=kind]", "'m'").await;
+    set_input(&c, outcome, "'lost'").await;
+    wait_stored(&c, "deal-prep:deal:", "\"lost\"").await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    wait_value(&c, "select[name=kind]", "m").await;
+    c.close().await.unwrap();
+}
+
 async fn every_link_from_the_sample_deal_lands_at_the_top_or_its_section(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
     let (deal_url, call_url) = support::open_sample_deal(&c).await;
@@ -3926,6 +3955,7 @@ in_both_browsers!(
     a_pinned_playbook_question_joins_a_new_deals_plan_in_one_step,
     the_playbook_edited_in_two_windows_keeps_both_changes,
     a_playbook_line_reworded_in_two_windows_keeps_the_later_words,
+    a_select_shows_what_another_window_set_over_an_earlier_pick,
     call_mode_opens_objections_on_a_tap_names_who_attends_and_works_from_the_keyboard,
     a_name_deleted_and_retyped_is_the_new_name,
     a_date_typed_with_the_keyboard_is_kept,

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::ctx::Ctx;
-use super::platform::{going_forward, keep_typed, later, take_forward};
+use super::platform::{each, going_forward, keep_typed, later, take_forward};
 use super::route::Route;
 use super::state::{AppState, Msg};
 use super::writer::Writer;
@@ -206,16 +206,9 @@ fn shortcut(event: &web_sys::Event, help: &Help, ctx: &Ctx) {
             later(
                 40,
                 Box::new(move || {
-                    let folds = host.query_selector_all(".dp-fold").ok();
-                    for n in 0..folds.as_ref().map_or(0, |f| f.length()) {
-                        if let Some(el) = folds
-                            .as_ref()
-                            .and_then(|f| f.get(n))
-                            .map(|n| n.unchecked_into::<web_sys::Element>())
-                        {
-                            let _ = el.set_attribute("open", "");
-                        }
-                    }
+                    each(&host, ".dp-fold", &|fold| {
+                        let _ = fold.set_attribute("open", "");
+                    });
                 }),
             );
             ctx.focus_later(field);

@@ -239,18 +239,31 @@ pub fn focus_later(root: &web_sys::Element, selector: &'static str) {
 /// nothing (its handler checks); one not ready (a deal without its name) is left alone.
 pub fn keep_typed(root: &web_sys::Element) {
     // `:valid`: a form whose fields pass their constraints (a new deal has its name).
-    let Ok(forms) = root.query_selector_all("form.dp-add:valid") else {
-        return;
-    };
-    for n in 0..forms.length() {
-        // The selector matches `<form>` elements only.
-        if let Some(form) = forms
-            .item(n)
-            .map(|f| f.unchecked_into::<web_sys::HtmlFormElement>())
-        {
-            let _ = form.request_submit();
+    each(root, "form.dp-add:valid", &|form| {
+        let _ = form.unchecked_into::<web_sys::HtmlFormElement>().request_submit();
+    });
+}
+
+/// `f` for each element under `root` that `selector` matches.
+pub fn each(root: &web_sys::Element, selector: &str, f: &dyn Fn(web_sys::Element)) {
+    if let Ok(found) = root.query_selector_all(selector) {
+        for n in 0..found.length() {
+            if let Some(node) = found.item(n) {
+                f(node.unchecked_into());
+            }
         }
     }
+}
+
+/// Shows in each select under `root` the option the view marks `selected`. A browser stops
+/// following that attribute for an option someone picked in that very select, so a value set
+/// from elsewhere since (another tab, an undo) would show the pick instead; this runs after
+/// every render. The Plan a call form's kind (`name=kind`) is the only select the app does not
+/// hold: what is picked there is the user's until the form is submitted.
+pub fn show_selected(root: &web_sys::Element) {
+    each(root, "select:not([name=kind]) option[selected]", &|option| {
+        let _ = js_sys::Reflect::set(&option, &"selected".into(), &true.into());
+    });
 }
 
 /// Runs `f` after `ms` milliseconds (after the next render); the timer's handle, to clear it.

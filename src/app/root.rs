@@ -98,6 +98,9 @@ pub fn App(props: &AppProps) -> Html {
         Route::NotFound => not_found(),
     };
     let in_deals = |r: &Route| *r == Route::Deals || r.deal().is_some();
+    // Once this render is in the page: each select shows the option marked (see `show_selected`).
+    let host = props.host.clone();
+    super::platform::later(0, Box::new(move || super::platform::show_selected(&host)));
 
     html! {
             <div class="deal-prep" data-theme={(!props.theme.is_empty()).then(|| props.theme.clone())}>
