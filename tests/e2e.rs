@@ -4166,10 +4166,13 @@ async fn walk_steps(c: &fantoccini::Client, seed: u64, n: u32, walked: &mut Vec<
             // The page may have left (or reloaded): say where it is and what the walk did last.
             let url = c.current_url().await.map(|u| u.to_string());
             let last = c
-                .execute("return sessionStorage.getItem('dp-walk-last')", vec![])
+                .execute(
+                    "return [sessionStorage.getItem('dp-walk-last'), performance.getEntriesByType('navigation')[0]?.type, history.length]",
+                    vec![],
+                )
                 .await;
             let tail = walked[walked.len().saturating_sub(12)..].join("\n  ");
-            panic!("seed {seed}: {e} at {url:?}; last step {last:?}, after\n  {tail}");
+            panic!("seed {seed}: {e} at {url:?}; [last step, how the page now was loaded, history length] {last:?}, after\n  {tail}");
         }
     };
     let steps = chunk["log"].as_array().cloned().unwrap_or_default();

@@ -83,6 +83,7 @@ window.dpWalk = window.dpWalk || (() => {
         // first landed could leave the app.
         if (random() < 0.03 && location.hash !== '') {
           const landed = new Promise((r) => window.addEventListener('hashchange', r, { once: true }));
+          sessionStorage.setItem('dp-walk-last', `${sessionStorage.getItem('dp-walk-last')}, then Back`);
           history.back();
           await Promise.race([landed, sleep(1000)]);
         }
