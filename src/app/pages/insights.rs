@@ -25,9 +25,10 @@ const VIEW_BOX: &str = "0 0 600 180";
 /// Widest bar, so that a single week is a bar and not a block.
 const BAR_MAX: f64 = 48.0;
 
-/// A coordinate as SVG text (whole units are precise enough at this size).
+/// A coordinate as SVG text: whole units are precise enough at this size, and none is
+/// negative (the plot starts at `LEFT` and `TOP`), so the app's one number formatter writes it.
 fn at(v: f64) -> String {
-    (v.round() as i32).to_string()
+    crate::domain::text::number(v.round() as u64)
 }
 
 fn x_at(i: usize, n: usize) -> f64 {
@@ -42,26 +43,26 @@ fn y_at(value: f64, max: f64) -> f64 {
     H - BOTTOM - (H - TOP - BOTTOM) * (value / max.max(1.0))
 }
 
-/// A horizontal grid line at `value` with its label on the left.
+/// A horizontal grid line at `value` with its label on the left (from `LEFT` to `W - RIGHT`,
+/// the label at `LEFT - 6`: written out, constant attributes cost the wasm nothing).
 fn grid_line(value: usize, max: f64) -> Html {
     let y = at(y_at(value as f64, max));
     html! {
         <g>
-            <line x1={at(LEFT)} y1={y.clone()} x2={at(W - RIGHT)} y2={y.clone()} class="dp-chart__grid" />
-            <text x={at(LEFT - 6.0)} y={y} dy="4" text-anchor="end" class="dp-chart__label">{ value }</text>
+            <line x1="40" y1={y.clone()} x2="588" y2={y.clone()} class="dp-chart__grid" />
+            <text x="34" y={y} dy="4" text-anchor="end" class="dp-chart__label">{ crate::domain::text::number(value as u64) }</text>
         </g>
     }
 }
 
-/// The first and last week under the plot (one label when they are the same week).
+/// The first and last week under the plot, at `H - 8` (one label when they are the same week).
 fn week_labels(first: (f64, String), last: (f64, String)) -> Html {
-    let y = at(H - 8.0);
     let same = first.1 == last.1;
     html! {
         <>
-            <text x={at(first.0)} y={y.clone()} text-anchor={if same { "middle" } else { "start" }} class="dp-chart__label">{ first.1 }</text>
+            <text x={at(first.0)} y="172" text-anchor={if same { "middle" } else { "start" }} class="dp-chart__label">{ first.1 }</text>
             if !same {
-                <text x={at(last.0)} y={y} text-anchor="end" class="dp-chart__label">{ last.1 }</text>
+                <text x={at(last.0)} y="172" text-anchor="end" class="dp-chart__label">{ last.1 }</text>
             }
         </>
     }
