@@ -27,9 +27,10 @@ window.dpWalk = window.dpWalk || (() => {
     'Budget?', 'x'.repeat(1500), 'Ünïcode ß', '__proto__',
   ];
   // Leaving the app or opening a browser dialog is not part of the walk: downloads, printing,
-  // the clipboard. ("Delete all data" stays: it needs the word typed first, which the walk
-  // is unlikely to do.)
-  const skipped = /^(Export|Download|Print|Add to calendar|Copy)/;
+  // the clipboard, a reload (the update notice's "Reload": a worker the browser installed
+  // again can bring it up in a walk). ("Delete all data" stays: it needs the word typed
+  // first, which the walk is unlikely to do.)
+  const skipped = /^(Export|Download|Print|Add to calendar|Copy|Reload)/;
   const errors = [];
   window.addEventListener('error', (e) => errors.push(String(e.message)));
   window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
