@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::app::parts::{event_value, rows_for, submit, submitted};
+use crate::app::parts::{event_value, rows_for, submit, submitted, typed};
 use crate::app::platform::new_id;
 
 use crate::domain::{Id, ListItem, Pair, Placed};
@@ -66,7 +66,7 @@ pub fn list_editor(
                 return;
             };
             // Either side is enough: a response may be written before its objection.
-            if v.iter().any(|side| !side.trim().is_empty()) {
+            if v.iter().any(typed) {
                 let (right, left) = (v.pop().unwrap_or_default(), v.pop().unwrap_or_default());
                 on_edit.emit(ListEdit::Add(Placed {
                     at: usize::MAX,
