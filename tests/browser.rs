@@ -339,7 +339,10 @@ fn an_old_record_is_migrated_and_written_back() {
     let store = Store::open(ns);
     let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!(loaded.index.len(), 1);
-    assert_eq!(loaded.index[0].name, "Legacy");
+    assert_eq!(
+        loaded.index.values().next().map(|e| e.name.as_str()),
+        Some("Legacy")
+    );
     let raw = storage().get_item("test-migrate:deal:dold").unwrap().unwrap();
     assert!(
         raw.starts_with(&format!("{{\"v\":{}", codec::SCHEMA_VERSION)),

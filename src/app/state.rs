@@ -100,7 +100,7 @@ impl AppState {
     /// Takes what was read from storage at startup, or after "delete all data" (the only time
     /// the in-memory deals are dropped: the user asked for exactly that).
     pub fn reloaded(&mut self, loaded: Loaded) {
-        self.index = Rc::new(order::map_of(loaded.index.into_iter().map(|e| (e.id.clone(), e))));
+        self.index = Rc::new(loaded.index);
         self.book.deals.clear();
         self.book.templates = loaded.templates.unwrap_or_else(|| Book::default().templates);
         self.book.unsaved_templates.clear();

@@ -589,6 +589,11 @@ impl Writer {
     /// Every deal to export: what storage holds, with in-memory versions that are newer (edits a
     /// full or blocked storage could not keep) taking their place.
     pub fn deals_for_export(&self, state: &AppState) -> Vec<Deal> {
+        self.held(state).into_values().collect()
+    }
+
+    /// Every deal by id, as stored or newer in memory.
+    fn held(&self, state: &AppState) -> order::SortedMap<Id, Deal> {
         let mut by_id = order::SortedMap::default();
         self.store.each_deal(&mut |d| {
             by_id.insert(d.id.clone(), d);
@@ -598,7 +603,7 @@ impl Writer {
                 by_id.insert(deal.id.clone(), deal.clone());
             }
         }
-        by_id.into_values().collect()
+        by_id
     }
 
     /// Everything, records kept aside included, as an export file.
@@ -631,11 +636,7 @@ impl Writer {
 
     /// What this browser holds for each id (stored, or newer in memory), and the ids kept aside.
     fn ours(&self, state: &AppState) -> (order::SortedMap<Id, Deal>, Vec<Id>) {
-        let ours = order::map_of(
-            self.deals_for_export(state)
-                .into_iter()
-                .map(|d| (d.id.clone(), d)),
-        );
+        let ours = self.held(state);
         let prefix = format!("{}:deal:", self.store.namespace());
         let aside = state
             .problems

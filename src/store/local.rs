@@ -92,7 +92,7 @@ pub struct Problem {
 /// What startup reads: the deal list's entries, the templates, and any records kept aside.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
-    pub index: Vec<IndexEntry>,
+    pub index: order::SortedMap<Id, IndexEntry>,
     pub templates: Option<Vec<Template>>,
     /// The templates record's revision (0 when there is none yet).
     pub templates_rev: u64,
@@ -369,7 +369,7 @@ impl Store {
                 Err(error) => loaded.problems.push(Problem { key, raw, error }),
             }
         }
-        loaded.index = entries.into_values().collect();
+        loaded.index = entries;
         if let Some(raw) = self.get(&self.settings_key()) {
             match codec::decode_rev::<Vec<Template>>(&raw) {
                 Ok((t, rev)) => {
