@@ -443,7 +443,13 @@ impl Writer {
         let store = self.store();
         let mut state = AppState::default();
         let started = platform::perf_now();
-        let loaded: Loaded = store.load(|_| Template::default_template(), now());
+        // An entry rebuilt at startup reads its deal's own template (none stored: the default).
+        let mut book = Book::default();
+        if let Some((templates, _)) = store.load_templates() {
+            book.templates = templates;
+        }
+        let stamps = codec::stamps(&book.templates);
+        let loaded: Loaded = store.load(|d| book.template_for(d).clone(), &stamps, now());
         platform::mark_host("data-load-us", &platform::micros(started));
         self.know_templates(loaded.templates_rev);
         self.ledger().playbook_base = loaded.playbook_rev;

@@ -335,15 +335,24 @@ impl Store {
     }
 
     /// Reads the index (one small record per deal) and the templates. An index entry that is
-    /// missing, unreadable or behind its deal's revision is rebuilt from the deal record.
-    pub fn load(&self, template_for: impl Fn(&Deal) -> Template, now: crate::domain::Minutes) -> Loaded {
+    /// missing, unreadable, of an older score rule or computed with a template whose stamp is
+    /// not among `stamps` (the stored templates', so one edited since) is rebuilt from the deal
+    /// record, with `template_for` the deal.
+    pub fn load(
+        &self,
+        template_for: impl Fn(&Deal) -> Template,
+        stamps: &[u64],
+        now: crate::domain::Minutes,
+    ) -> Loaded {
         let mut loaded = Loaded::default();
         let [index_keys, deal_ids] = self.keys_of(["index", "deal"]);
+        // `any`, not `contains`: a `u64` slice's `contains` is its own search code (+0.2 KB).
+        #[allow(clippy::manual_contains)]
         let mut entries = order::map_of(
             index_keys
                 .into_iter()
                 .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?)))
-                .filter(|(_, e)| e.rule == codec::SCORE_RULE),
+                .filter(|(_, e)| e.rule == codec::SCORE_RULE && stamps.iter().any(|s| *s == e.stamp)),
         );
         let known = order::sorted(deal_ids.iter().map(|(_, id)| id));
         entries.retain(|id, _| known.binary_search(&id).is_ok());
