@@ -1353,6 +1353,35 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
         serde_json::json!("{broken"),
         "the kept-aside record is untouched"
     );
+    // Its raw text downloads named after the record, the namespace not repeated (it was
+    // `deal-prep-deal-prep-deal-dx1-….json`).
+    click_button(&c, "Download raw text").await;
+    let raw_text = |f: &std::fs::DirEntry| {
+        let name = f.file_name().to_string_lossy().into_owned();
+        name.starts_with("deal-prep-deal-dx1-")
+            && name.ends_with(".json")
+            && std::fs::read_to_string(f.path()).is_ok_and(|t| t == "{broken")
+    };
+    let mut downloaded = false;
+    for _ in 0..100 {
+        downloaded = std::fs::read_dir(&downloads)
+            .unwrap()
+            .flatten()
+            .any(|f| raw_text(&f));
+        if downloaded {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let names: Vec<_> = std::fs::read_dir(&downloads)
+        .unwrap()
+        .flatten()
+        .map(|f| f.file_name())
+        .collect();
+    assert!(
+        downloaded,
+        "the raw text as deal-prep-deal-dx1-<day>.json: {names:?}"
+    );
 
     // Storage full: a deal exists only in this tab; a merge keeps it and says what happened.
     visit(&c, &server.url("")).await;

@@ -23,7 +23,9 @@ pub fn kept_aside(ctx: &Ctx) -> Html {
                                 <code>{ p.key.clone() }</code>{ format!(": {}", p.error) }
                                 <div class="dp-row">
                                     <button type="button" class="dp-button" onclick={move |_| {
-                                        let name = crate::store::transfer::file_name(platform::now(), Some(&key), "json");
+                                        // Named by the record without its namespace: `deal-prep-deal-d1-….json`.
+                                        let what = key.split_once(':').map_or(&*key, |(_, record)| record);
+                                        let name = crate::store::transfer::file_name(platform::now(), Some(what), "json");
                                         ctx3.download(&name, "application/json", &raw, "record");
                                     }}>{ "Download raw text" }</button>
                                     <button type="button" class="dp-button dp-button--danger" onclick={move |_| ctx2.discard(&key2)}>{ "Discard" }</button>
