@@ -336,8 +336,8 @@ impl Store {
 
     /// Reads the index (one small record per deal) and the templates. An index entry that is
     /// missing, unreadable, of an older score rule or computed with a template whose stamp is
-    /// not among `stamps` (the stored templates', so one edited since) is rebuilt from the deal
-    /// record, with `template_for` the deal.
+    /// not among `stamps` (the stored templates': it was edited since) is rebuilt from the deal
+    /// record, with the template `template_for` gives the deal.
     pub fn load(
         &self,
         template_for: impl Fn(&Deal) -> Template,
