@@ -88,11 +88,6 @@ fn entry(d: &Deal) -> IndexEntry {
     IndexEntry::of(d, &Template::default_template(), Minutes(1))
 }
 
-/// The stamps of the templates a browser holds before any is edited.
-fn defaults() -> Vec<u64> {
-    codec::stamps(&[Template::default_template()])
-}
-
 #[wasm_bindgen_test]
 async fn adding_a_deal_shows_it_and_stores_it_under_the_namespace() {
     let ns = "test-add";
@@ -262,7 +257,7 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
         Some((merged.clone(), 3)),
         "what is stored is the merge"
     );
-    let loaded = store.load(|_| Template::default_template(), &defaults(), Minutes(1));
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!((loaded.playbook, loaded.playbook_rev), (merged.clone(), 3));
     // Another tab rewords "a" within the same minute as the pin here; this tab, still at
     // revision 3 with nothing of its own unwritten, writes: their words stay, not its older ones
@@ -279,7 +274,7 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
 
     // An unreadable record is kept aside at startup and never written over.
     storage().set_item("test-playbook:playbook", "[broken").unwrap();
-    let loaded = store.load(|_| Template::default_template(), &defaults(), Minutes(1));
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].key, "test-playbook:playbook");
     assert_eq!(store.save_playbook(&mine, &[], 5), Err(SaveError::Protected));
@@ -307,7 +302,7 @@ fn corrupt_and_newer_records_are_reported_and_left_untouched() {
     let store = Store::open(ns);
     store.save_deal(&good, &entry(&good), None).unwrap();
 
-    let loaded = store.load(|_| Template::default_template(), &defaults(), Minutes(1));
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!(loaded.index.len(), 1, "the readable deal still loads");
     assert_eq!(loaded.problems.len(), 2);
     let mut bad = deal("dbad", 9);
@@ -342,7 +337,7 @@ fn an_old_record_is_migrated_and_written_back() {
         )
         .unwrap();
     let store = Store::open(ns);
-    let loaded = store.load(|_| Template::default_template(), &defaults(), Minutes(1));
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!(loaded.index.len(), 1);
     assert_eq!(
         loaded.index.values().next().map(|e| e.name.as_str()),
@@ -356,32 +351,6 @@ fn an_old_record_is_migrated_and_written_back() {
 }
 
 #[wasm_bindgen_test]
-fn an_entry_of_a_template_edited_since_is_rebuilt_with_the_template_as_it_is() {
-    let ns = "test-stamp";
-    clear(ns);
-    let store = Store::open(ns);
-    let d = deal("d1", 3);
-    store.save_deal(&d, &entry(&d), None).unwrap();
-    let mut edited = Template::default_template();
-    edited.items.truncate(2);
-    let stamps = codec::stamps(std::slice::from_ref(&edited));
-    let loaded = store.load(|_| edited.clone(), &stamps, Minutes(1));
-    assert_eq!(loaded.rebuilt, 1, "computed with the template before the edit");
-    assert_eq!(
-        loaded.index.values().next().map(|e| e.stamp),
-        Some(codec::stamp(&edited))
-    );
-    let again = store.load(|_| edited.clone(), &stamps, Minutes(1));
-    assert_eq!(again.rebuilt, 0, "rebuilt once, then read as written");
-    assert_eq!(
-        store
-            .load(|_| Template::default_template(), &defaults(), Minutes(1))
-            .rebuilt,
-        1
-    );
-}
-
-#[wasm_bindgen_test]
 fn a_missing_index_is_rebuilt_from_the_deal_records() {
     let ns = "test-index";
     clear(ns);
@@ -389,7 +358,7 @@ fn a_missing_index_is_rebuilt_from_the_deal_records() {
     let d = deal("d1", 3);
     store.save_deal(&d, &entry(&d), None).unwrap();
     storage().remove_item("test-index:index:d1").unwrap();
-    let loaded = store.load(|_| Template::default_template(), &defaults(), Minutes(1));
+    let loaded = store.load(|_| Template::default_template(), Minutes(1));
     assert_eq!((loaded.index.len(), loaded.rebuilt), (1, 1));
     assert!(storage().get_item("test-index:index:d1").unwrap().is_some());
 }
@@ -447,7 +416,7 @@ fn an_unavailable_store_refuses_writes_without_panicking() {
         Err(SaveError::Unavailable(_))
     ));
     assert!(store
-        .load(|_| Template::default_template(), &defaults(), Minutes(1))
+        .load(|_| Template::default_template(), Minutes(1))
         .index
         .is_empty());
 }

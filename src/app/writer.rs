@@ -448,8 +448,7 @@ impl Writer {
         if let Some((templates, _)) = store.load_templates() {
             book.templates = templates;
         }
-        let stamps = codec::stamps(&book.templates);
-        let loaded: Loaded = store.load(|d| book.template_for(d).clone(), &stamps, now());
+        let loaded: Loaded = store.load(|d| book.template_for(d).clone(), now());
         platform::mark_host("data-load-us", &platform::micros(started));
         self.know_templates(loaded.templates_rev);
         self.ledger().playbook_base = loaded.playbook_rev;

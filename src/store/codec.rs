@@ -160,9 +160,6 @@ pub struct IndexEntry {
     pub jumped: bool,
     /// The score rule the entry was computed with; an entry of an older rule is rebuilt.
     pub rule: u8,
-    /// The [`stamp`] of the template it was computed with: an entry whose template was edited
-    /// since (here, in another tab, by an import) is rebuilt at startup.
-    pub stamp: u64,
     /// Calls without a review on an open deal: up to 3 soonest ahead and 3 latest past, for
     /// "Next calls" and "Calls to review" on the deals view.
     pub calls: Vec<CallMark>,
@@ -185,7 +182,6 @@ crate::domain::keyed::stored_as_array!(IndexEntry {
     top_risk: String,
     jumped: bool,
     rule: u8,
-    stamp: u64,
     calls: Vec<CallMark>,
 });
 
@@ -252,22 +248,6 @@ fn call_marks(deal: &Deal, template: &Template, now: Minutes) -> Vec<CallMark> {
         .collect()
 }
 
-/// A template's fingerprint: the FNV-1a hash of its stored text, 32 bits.
-pub fn stamp(template: &Template) -> u64 {
-    json::to_string(template).bytes().fold(0x811c_9dc5, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0193) & 0xffff_ffff
-    })
-}
-
-/// The stamps of `templates`: an entry whose stamp is not among them is computed again.
-pub fn stamps(templates: &[Template]) -> Vec<u64> {
-    let mut stamps = Vec::new();
-    for t in templates {
-        stamps.push(stamp(t));
-    }
-    stamps
-}
-
 /// The rule of today's entries (2: parts apply only with something to judge, proofs, the top
 /// risk and the jumped-ahead mark; 3: the calls without a review).
 pub const SCORE_RULE: u8 = 3;
@@ -296,7 +276,6 @@ impl IndexEntry {
                 .unwrap_or_default(),
             jumped: !deal.jumped.is_empty(),
             rule: SCORE_RULE,
-            stamp: stamp(template),
             calls: call_marks(deal, template, now),
         }
     }

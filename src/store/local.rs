@@ -335,24 +335,16 @@ impl Store {
     }
 
     /// Reads the index (one small record per deal) and the templates. An index entry that is
-    /// missing, unreadable, of an older score rule or computed with a template whose stamp is
-    /// not among `stamps` (the stored templates': it was edited since) is rebuilt from the deal
-    /// record, with the template `template_for` gives the deal.
-    pub fn load(
-        &self,
-        template_for: impl Fn(&Deal) -> Template,
-        stamps: &[u64],
-        now: crate::domain::Minutes,
-    ) -> Loaded {
+    /// missing, unreadable or of an older score rule is rebuilt from the deal record, with the
+    /// template `template_for` gives the deal.
+    pub fn load(&self, template_for: impl Fn(&Deal) -> Template, now: crate::domain::Minutes) -> Loaded {
         let mut loaded = Loaded::default();
         let [index_keys, deal_ids] = self.keys_of(["index", "deal"]);
-        // `any`, not `contains`: a `u64` slice's `contains` is its own search code (+0.2 KB).
-        #[allow(clippy::manual_contains)]
         let mut entries = order::map_of(
             index_keys
                 .into_iter()
                 .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?)))
-                .filter(|(_, e)| e.rule == codec::SCORE_RULE && stamps.iter().any(|s| *s == e.stamp)),
+                .filter(|(_, e)| e.rule == codec::SCORE_RULE),
         );
         let known = order::sorted(deal_ids.iter().map(|(_, id)| id));
         entries.retain(|id, _| known.binary_search(&id).is_ok());
