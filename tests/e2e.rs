@@ -1356,32 +1356,13 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     // Its raw text downloads named after the record, the namespace not repeated (it was
     // `deal-prep-deal-prep-deal-dx1-….json`).
     click_button(&c, "Download raw text").await;
-    let raw_text = |f: &std::fs::DirEntry| {
-        let name = f.file_name().to_string_lossy().into_owned();
-        name.starts_with("deal-prep-deal-dx1-")
-            && name.ends_with(".json")
-            && std::fs::read_to_string(f.path()).is_ok_and(|t| t == "{broken")
-    };
-    let mut downloaded = false;
-    for _ in 0..100 {
-        downloaded = std::fs::read_dir(&downloads)
-            .unwrap()
-            .flatten()
-            .any(|f| raw_text(&f));
-        if downloaded {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let names: Vec<_> = std::fs::read_dir(&downloads)
-        .unwrap()
-        .flatten()
-        .map(|f| f.file_name())
-        .collect();
-    assert!(
-        downloaded,
-        "the raw text as deal-prep-deal-dx1-<day>.json: {names:?}"
-    );
+    let raw = support::wait_download_where(&downloads, &|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("deal-prep-deal-dx1-"))
+    })
+    .await;
+    assert!(raw.to_string_lossy().ends_with(".json"), "{raw:?}");
+    assert_eq!(std::fs::read_to_string(&raw).unwrap(), "{broken");
 
     // Storage full: a deal exists only in this tab; a merge keeps it and says what happened.
     visit(&c, &server.url("")).await;
@@ -2054,7 +2035,7 @@ async fn an_entry_rebuilt_at_startup_reads_the_deals_own_template(browser: Brows
     plan_call(&c, 3.0).await;
     nav_to(&c, "#/").await;
     wait_text(&c, ".dp-next__row", "0 of 10 ready").await;
-    // The templates stored (an item added), then one of two items beside them for the deal.
+    // The templates stored (an item added), then a template of two items beside it, the deal's.
     nav_to(&c, "#/templates").await;
     fill(&c, "input[name=new-item]", "Site access booked").await;
     click_button(&c, "Add item").await;
@@ -2075,6 +2056,7 @@ async fn an_entry_rebuilt_at_startup_reads_the_deals_own_template(browser: Brows
     .unwrap();
     nav_to(&c, "#/").await;
     reload_and_expect(&c, ".dp-next__row", "0 of 2 ready").await;
+    screenshot_in(browser, &c, "deals-entry-rebuilt").await;
     c.close().await.unwrap();
 }
 

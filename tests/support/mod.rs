@@ -436,10 +436,15 @@ pub async fn wait_download(dir: &Path) -> PathBuf {
     wait_download_of(dir, "json").await
 }
 
-/// Waits for a finished download whose name ends in `.{ext}`. Chromium reserves the final
+/// Waits for a finished download whose name ends in `.{ext}`.
+pub async fn wait_download_of(dir: &Path, ext: &str) -> PathBuf {
+    wait_download_where(dir, &|p| p.extension().is_some_and(|x| x == ext)).await
+}
+
+/// Waits for a finished download whose path `wanted` accepts. Chromium reserves the final
 /// name with an empty file while it writes a `.crdownload` beside it, so a file counts only
 /// once it has content and nothing is still being written.
-pub async fn wait_download_of(dir: &Path, ext: &str) -> PathBuf {
+pub async fn wait_download_where(dir: &Path, wanted: &dyn Fn(&Path) -> bool) -> PathBuf {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -449,9 +454,9 @@ pub async fn wait_download_of(dir: &Path, ext: &str) -> PathBuf {
         let writing = files
             .iter()
             .any(|p| p.extension().is_some_and(|x| x == "crdownload" || x == "part"));
-        let found = files.into_iter().find(|p| {
-            p.extension().is_some_and(|x| x == ext) && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
-        });
+        let found = files
+            .into_iter()
+            .find(|p| wanted(p) && std::fs::metadata(p).is_ok_and(|m| m.len() > 0));
         if let (Some(path), false) = (found, writing) {
             return path;
         }
