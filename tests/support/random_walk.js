@@ -103,8 +103,10 @@ window.dpWalk = window.dpWalk || (() => {
     });
     const shown = main.cloneNode(true);
     shown.querySelectorAll('.dp-score__why').forEach((el) => el.remove());
-    return [shown.textContent, ...controls].join('\n')
-      .replace(/in \d+ min|\d+ min ago/g, '(minutes)');
+    // A call's relative time ("in 1 min", "now", "1 min ago") moves on with the clock, not
+    // with anything the walk did.
+    shown.querySelectorAll('.dp-next__when').forEach((el) => { el.textContent = '(when)'; });
+    return [shown.textContent, ...controls].join('\n');
   };
   return { steps, snapshot };
 })();
