@@ -131,8 +131,7 @@ impl Help {
     /// Opens the help; `from` gets the focus back when it closes (the focused element if none).
     pub fn show(&self, from: Option<web_sys::HtmlElement>) {
         let focused = || {
-            web_sys::window()
-                .and_then(|w| w.document())
+            super::platform::document()
                 .and_then(|d| d.active_element())
                 .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         };
@@ -174,8 +173,7 @@ fn shortcut(event: &web_sys::Event, help: &Help, ctx: &Ctx) {
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return;
     }
-    let focused = web_sys::window()
-        .and_then(|w| w.document())
+    let focused = super::platform::document()
         .and_then(|d| d.active_element().filter(|a| Some(a) != d.body().as_deref()));
     let mine = match focused {
         Some(el) => ctx.host().contains(Some(&el)),
@@ -225,7 +223,7 @@ pub fn use_shortcuts(help: Help, ctx: Ctx) {
     use_keyed_effect(
         String::new(),
         Box::new(move || {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            let listener = super::platform::document().map(|doc| {
                 // Not passive (gloo's default): "/" and "n" are taken from the browser.
                 let options = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&doc, "keydown", options, move |e| shortcut(e, &help, &ctx))
@@ -241,7 +239,7 @@ pub fn use_growing_fields() {
     use_keyed_effect(
         String::new(),
         Box::new(|| {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            let listener = super::platform::document().map(|doc| {
                 EventListener::new(&doc, "input", |e| {
                     let area = e
                         .target()
@@ -406,9 +404,7 @@ pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
             }
             if let Some(d) = &document {
                 listeners.push(on(d, "visibilitychange", |writer, e| {
-                    let hidden = web_sys::window()
-                        .and_then(|w| w.document())
-                        .is_some_and(|d| d.hidden());
+                    let hidden = super::platform::document().is_some_and(|d| d.hidden());
                     if hidden {
                         leaving(writer, e);
                     }
@@ -424,10 +420,7 @@ pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
 /// page), and everything waiting is written at once — the additions too, unrendered
 /// (`Writer::flush` takes what the reducer recorded since the last render).
 fn leaving(writer: &Writer, _: &web_sys::Event) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = super::platform::document().and_then(|d| d.document_element()) {
         keep_typed(&root);
     }
     writer.flush();
@@ -492,15 +485,13 @@ pub fn use_ready_mark(host: &web_sys::Element) {
 #[hook]
 pub fn use_title(title: String, hash: bool) {
     let owned = use_keyed_memo(String::new(), move || {
-        hash && web_sys::window()
-            .and_then(|w| w.document())
-            .is_some_and(|d| d.title() == super::route::APP_TITLE)
+        hash && super::platform::document().is_some_and(|d| d.title() == super::route::APP_TITLE)
     });
     use_keyed_effect(
         title.clone(),
         Box::new(move || {
             if *owned {
-                if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(d) = super::platform::document() {
                     d.set_title(&title);
                 }
             }

@@ -55,10 +55,7 @@ pub fn valid_namespace(ns: &str) -> bool {
 /// so it touches the DOM directly: Yew may be in an unusable state by then. No inline handler
 /// (the page's Content-Security-Policy forbids them): the button gets a listener.
 pub fn show_crash_panel() {
-    let Some(hosts) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all(HOSTS).ok())
-    else {
+    let Some(hosts) = platform::document().and_then(|d| d.query_selector_all(HOSTS).ok()) else {
         return;
     };
     for n in 0..hosts.length() {
@@ -85,11 +82,7 @@ fn crash_panel(host: &web_sys::Element) {
          </div></div>"
     ));
     if let Ok(Some(button)) = host.query_selector("button") {
-        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().reload();
-            }
-        });
+        let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(platform::reload);
         let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
         reload.forget();
     }
@@ -131,7 +124,7 @@ pub fn mount() {
         web_sys::console::error_1(&format!("Deal Prep panicked: {info}").into());
         show_crash_panel();
     }));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = platform::document() else {
         return;
     };
     let mut hosts: Vec<web_sys::Element> = Vec::new();

@@ -15,9 +15,7 @@ fn describe(err: JsValue) -> String {
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let document = document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -194,10 +192,7 @@ pub fn mark_save(started: f64) {
 
 /// Sets a `data-*` attribute on the host element (measurements, test hooks).
 pub fn mark_host(name: &str, value: &str) {
-    if let Some(host) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(super::HOST_ID))
-    {
+    if let Some(host) = document().and_then(|d| d.get_element_by_id(super::HOST_ID)) {
         let _ = host.set_attribute(name, value);
     }
 }
@@ -211,13 +206,10 @@ pub fn focus_later(root: &web_sys::Element, selector: &'static str) {
     later(
         50,
         Box::new(move || {
-            let typing = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-                .is_some_and(|a| {
-                    a.dyn_ref::<web_sys::HtmlInputElement>().is_some()
-                        || a.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
-                });
+            let typing = document().and_then(|d| d.active_element()).is_some_and(|a| {
+                a.dyn_ref::<web_sys::HtmlInputElement>().is_some()
+                    || a.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
+            });
             if typing {
                 return;
             }
@@ -290,6 +282,18 @@ pub fn going_forward() {
 /// Whether the hash change under way was started by the app; clears the mark.
 pub fn take_forward() -> bool {
     FORWARD.replace(false)
+}
+
+/// The page's document.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Loads the page again.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
 }
 
 /// Goes to `href` (a `#/…` route) as a navigation forward.

@@ -26,9 +26,10 @@ pub enum StorageWarning {
 
 impl StorageWarning {
     pub fn of(error: &SaveError) -> StorageWarning {
+        let text = error.to_string();
         match error {
-            SaveError::Quota => StorageWarning::Full(error.to_string()),
-            other => StorageWarning::Other(other.to_string()),
+            SaveError::Quota => StorageWarning::Full(text),
+            _ => StorageWarning::Other(text),
         }
     }
     pub fn text(&self) -> &str {

@@ -158,9 +158,7 @@ impl Writer {
     pub fn blurred(&self, e: &web_sys::Event) {
         self.ledger().blurred = true;
         // Focus that left the page stays on its element (in-page, it has moved on already).
-        let active = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
+        let active = platform::document().and_then(|d| d.active_element());
         let left_page = match (active, e.target()) {
             (Some(a), Some(t)) => {
                 let (a, t): (&wasm_bindgen::JsValue, &wasm_bindgen::JsValue) = (a.as_ref(), t.as_ref());
@@ -623,19 +621,14 @@ impl Writer {
         file
     }
 
-    /// Records a successful export in the bookkeeping record (read fresh: another tab may have
-    /// counted edits).
+    /// Records a successful export in the bookkeeping record: no edit is unexported now, in
+    /// this tab even when storage refuses the record.
     pub fn exported(&self, at: crate::domain::Minutes) {
-        let written = self.store.update_meta(|m| {
-            *m = crate::store::local::Meta {
-                last_export: Some(at),
-                ..Default::default()
-            }
-        });
-        let meta = written.unwrap_or_else(|_| crate::store::local::Meta {
+        let meta = crate::store::local::Meta {
             last_export: Some(at),
             ..Default::default()
-        });
+        };
+        let _ = self.store.save_meta(&meta);
         self.send(vec![Msg::Meta(meta)]);
     }
 

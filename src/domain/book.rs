@@ -62,7 +62,7 @@ impl Book {
                 }
                 let name = clean_name(&name)?;
                 let client = limit(client.trim(), "client", NAME_MAX)?;
-                let deal = Deal::new(id.clone(), client, name, Id::new(DEFAULT_TEMPLATE_ID)?, now);
+                let deal = Deal::new(id.clone(), client, name, Id::default_template(), now);
                 self.deals.insert(id.clone(), deal);
                 Ok(Change::Deal(id))
             }

@@ -201,8 +201,12 @@ impl Store {
     pub fn update_meta(&self, change: impl FnOnce(&mut Meta)) -> Result<Meta, SaveError> {
         let mut meta = self.load_meta();
         change(&mut meta);
-        self.put(&self.meta_key(), &meta, 0)?;
+        self.save_meta(&meta)?;
         Ok(meta)
+    }
+
+    pub fn save_meta(&self, meta: &Meta) -> Result<(), SaveError> {
+        self.put(&self.meta_key(), meta, 0)
     }
 
     /// Every readable deal (for export, insights and the playbook), handed to `take` one at a

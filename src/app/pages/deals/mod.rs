@@ -100,9 +100,10 @@ pub fn deal_list(ctx: &Ctx, ui: &ListUi) -> Html {
         };
         return html! {
             <section class="dp-empty" aria-labelledby="dp-empty-title">
-                <h1 id="dp-empty-title">{ "Prepare every call. Own your process." }</h1>
-                <p>{ "Deal Prep keeps each deal's pre-call checklist, call plan and what you learned, and scores how well you ran the part of the sale you control — never whether you won." }</p>
-                <p>{ "Everything stays in this browser: no account, no server." }</p>
+                { Html::from_html_unchecked(AttrValue::Static(concat!(
+                    r#"<h1 id="dp-empty-title">Prepare every call. Own your process.</h1>"#,
+                    r#"<p>Deal Prep keeps each deal's pre-call checklist, call plan and what you learned, and scores how well you ran the part of the sale you control — never whether you won.</p>"#,
+                    r#"<p>Everything stays in this browser: no account, no server.</p>"#))) }
                 { new_deal(on_create) }
                 { button("dp-button", "Try a sample deal", Callback::from(on_sample)) }
             </section>
