@@ -401,6 +401,7 @@ pub fn use_writer(state: UseReducerHandle<AppState>, writer: Rc<Writer>) {
                     }
                 }));
                 listeners.push(on(w, "pagehide", leaving));
+                listeners.push(on(w, "pageshow", |writer, e| writer.shown(e)));
             }
             if let Some(d) = &document {
                 listeners.push(on(d, "visibilitychange", |writer, e| {

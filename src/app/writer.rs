@@ -171,6 +171,24 @@ impl Writer {
         }
     }
 
+    /// The page shows again. Back from the back/forward cache, its memory is as it was when it
+    /// hid, and Firefox and Safari fire no `storage` event for what other tabs wrote meanwhile:
+    /// it reloads, reading storage afresh — everything waiting was written as it hid. Unless
+    /// this tab holds the only copy of something (a change storage refused, a deal to restore
+    /// or undo, a replace to undo): then it stays as it was, and a stale write is refused as
+    /// ever (see `store::rules`).
+    pub fn shown(&self, e: &web_sys::Event) {
+        let Some(state) = self.state() else { return };
+        let only_here = !self.ledger().dirty.is_empty()
+            || !self.store.is_available()
+            || state.deleted.is_some()
+            || state.deleted_elsewhere.is_some()
+            || state.undo_replace.is_some();
+        if wasm_bindgen::JsCast::unchecked_ref::<web_sys::PageTransitionEvent>(e).persisted() && !only_here {
+            platform::reload();
+        }
+    }
+
     /// Called after every render that changed something: steps are written at once, typing
     /// after a pause of [`TYPING_PAUSE_MS`].
     pub fn noticed(&self, state: &AppState) {
