@@ -289,6 +289,15 @@ async fn a_page_back_from_the_cache_shows_what_another_window_wrote(browser: Bro
         assert_eq!(kept, true, "restored from the cache, not reloaded");
         click_button(&c, "Undo").await;
         wait_text(&c, ".dp-deal-row", "Store rollout").await;
+        // An embedded instance routed in memory never reloads its host page: the host's own
+        // state (here a mark) is the host's.
+        visit(&c, &server.url("embed-example.html")).await;
+        c.execute("window.dpLeft = true", vec![]).await.unwrap();
+        c.goto(&server.url("icon.svg")).await.unwrap();
+        c.back().await.unwrap();
+        wait_ready(&c).await;
+        let kept = c.execute("return window.dpLeft === true", vec![]).await.unwrap();
+        assert_eq!(kept, true, "the host page restored, not reloaded");
     }
     c.close().await.unwrap();
 }

@@ -93,6 +93,9 @@ pub struct Writer {
     latest: RefCell<Option<UseReducerHandle<AppState>>>,
     ledger: RefCell<Ledger>,
     me: Weak<Writer>,
+    /// Whether this instance owns the page's URL hash (the full-page app, or the one embedded
+    /// instance given it): only then may it reload the page (see [`Writer::shown`]).
+    owns_page: std::cell::Cell<bool>,
 }
 
 impl Writer {
@@ -102,6 +105,7 @@ impl Writer {
             latest: RefCell::new(None),
             ledger: RefCell::new(Ledger::default()),
             me: me.clone(),
+            owns_page: Default::default(),
         })
     }
 
@@ -175,11 +179,13 @@ impl Writer {
     /// hid, and Firefox and Safari fire no `storage` event for what other tabs wrote meanwhile:
     /// it reloads, reading storage afresh — everything waiting was written as it hid. Unless
     /// this tab holds the only copy of something (a change storage refused, a deal to restore
-    /// or undo, a replace to undo): then it stays as it was, and a stale write is refused as
-    /// ever (see `store::rules`).
+    /// or undo, a replace to undo), or the page is a host page's that gave the instance no say
+    /// over its URL (reloading it would lose the host's own state): then it stays as it was,
+    /// and a stale write is refused as ever (see `store::rules`).
     pub fn shown(&self, e: &web_sys::Event) {
         let Some(state) = self.state() else { return };
-        let only_here = !self.ledger().dirty.is_empty()
+        let only_here = !self.owns_page.get()
+            || !self.ledger().dirty.is_empty()
             || !self.store.is_available()
             || state.deleted.is_some()
             || state.deleted_elsewhere.is_some()
@@ -456,6 +462,7 @@ impl Writer {
     /// What startup reads: the list, the templates, the bookmarked deal, and the warnings.
     /// `hash`: the instance follows the page's URL hash (else it starts on the list).
     pub fn initial_state(&self, hash: bool) -> AppState {
+        self.owns_page.set(hash);
         let store = self.store();
         let mut state = AppState::default();
         let started = platform::perf_now();
