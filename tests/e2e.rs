@@ -281,25 +281,31 @@ async fn a_page_back_from_the_cache_shows_what_another_window_wrote(browser: Bro
         click(&c, ".dp-deal-row a").await;
         click_button(&c, "Delete deal").await;
         wait_text(&c, ".dp-banner", "Deleted “Store rollout”").await;
-        c.execute("window.dpLeft = true", vec![]).await.unwrap();
-        c.goto(&server.url("icon.svg")).await.unwrap();
-        c.back().await.unwrap();
-        wait_ready(&c).await;
-        let kept = c.execute("return window.dpLeft === true", vec![]).await.unwrap();
-        assert_eq!(kept, true, "restored from the cache, not reloaded");
+        assert!(
+            away_and_back(&c, &server).await,
+            "restored from the cache, not reloaded"
+        );
         click_button(&c, "Undo").await;
         wait_text(&c, ".dp-deal-row", "Store rollout").await;
         // An embedded instance routed in memory never reloads its host page: the host's own
         // state (here a mark) is the host's.
         visit(&c, &server.url("embed-example.html")).await;
-        c.execute("window.dpLeft = true", vec![]).await.unwrap();
-        c.goto(&server.url("icon.svg")).await.unwrap();
-        c.back().await.unwrap();
-        wait_ready(&c).await;
-        let kept = c.execute("return window.dpLeft === true", vec![]).await.unwrap();
-        assert_eq!(kept, true, "the host page restored, not reloaded");
+        assert!(
+            away_and_back(&c, &server).await,
+            "the host page restored, not reloaded"
+        );
     }
     c.close().await.unwrap();
+}
+
+/// Leaves the page for another and goes back; whether the page kept its memory (a mark set
+/// before leaving): restored from the back/forward cache and not reloaded since.
+async fn away_and_back(c: &fantoccini::Client, server: &Server) -> bool {
+    c.execute("window.dpLeft = true", vec![]).await.unwrap();
+    c.goto(&server.url("icon.svg")).await.unwrap();
+    c.back().await.unwrap();
+    wait_ready(c).await;
+    c.execute("return window.dpLeft === true", vec![]).await.unwrap() == true
 }
 
 async fn a_full_storage_shows_a_banner_and_keeps_the_data(browser: Browser) {
