@@ -184,13 +184,13 @@ impl Writer {
     /// and a stale write is refused as ever (see `store::rules`).
     pub fn shown(&self, e: &web_sys::Event) {
         let Some(state) = self.state() else { return };
-        let only_here = !self.owns_page.get()
+        let stays = !self.owns_page.get()
             || !self.ledger().dirty.is_empty()
             || !self.store.is_available()
             || state.deleted.is_some()
             || state.deleted_elsewhere.is_some()
             || state.undo_replace.is_some();
-        if wasm_bindgen::JsCast::unchecked_ref::<web_sys::PageTransitionEvent>(e).persisted() && !only_here {
+        if wasm_bindgen::JsCast::unchecked_ref::<web_sys::PageTransitionEvent>(e).persisted() && !stays {
             platform::reload();
         }
     }
