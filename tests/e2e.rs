@@ -1832,7 +1832,10 @@ async fn a_deal_deleted_in_another_window_while_open_here_can_be_restored(browse
     // (Chromium keeps this page in its cache; Firefox here loads it afresh, see
     // `a_page_back_from_the_cache_shows_what_another_window_wrote`).
     if browser == Browser::Chromium {
-        assert!(away_and_back(&c, &server).await, "restored from the cache, not reloaded");
+        assert!(
+            away_and_back(&c, &server).await,
+            "restored from the cache, not reloaded"
+        );
         wait_text(&c, ".dp-banner--error", "was deleted in another tab").await;
     }
     click_button(&c, "Restore").await;
