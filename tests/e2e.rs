@@ -321,6 +321,13 @@ async fn a_full_storage_shows_a_banner_and_keeps_the_data(browser: Browser) {
     click(&c, ".dp-new-deal button[type=submit]").await;
     wait_text(&c, ".dp-banner--error", "Storage is full").await;
     screenshot_in(browser, &c, "deals-quota").await;
+    // The refused deal is only in this tab's memory: back from the cache (Chromium keeps this
+    // page there), the page is not reloaded, and the deal is still there to be written.
+    if browser == Browser::Chromium {
+        assert!(away_and_back(&c, &server).await, "restored, not reloaded");
+        nav_to(&c, "#/").await;
+        wait_text(&c, ".dp-deal-row", "Does not fit").await;
+    }
     // The list, loaded afresh, still has what was stored (the new deal never fit: it was only
     // in that tab, as the banner said).
     visit(&c, &server.url("")).await;
@@ -1491,6 +1498,10 @@ async fn import_merge_and_replace_never_destroy(browser: Browser) {
     wait_text(&c, ".dp-deal-row", "From the file").await;
     wait_stored(&c, "deal-prep:playbook", "From the file?").await;
     screenshot_in(browser, &c, "deals-undo-replace").await;
+    // Its Undo lives only in this tab's memory: back from the cache, the page is not reloaded.
+    if browser == Browser::Chromium {
+        assert!(away_and_back(&c, &server).await, "restored, not reloaded");
+    }
     click_button(&c, "Undo replace").await;
     wait_text(&c, ".dp-deal-row", "Keep me").await;
     wait_stored(&c, &key, "Keep me").await;
