@@ -1,4 +1,3 @@
-use crate::utils::HashMap;
 use std::ops::Deref;
 
 use indexmap::IndexMap;
@@ -129,11 +128,12 @@ impl Attributes {
         }
     }
 
-    /// Convert [Attributes] pair to [HashMap]s and patch changes to `el`.
+    /// Convert [Attributes] pair to lists of pairs and patch changes to `el`.
     /// Works with any [Attributes] variants.
     #[cold]
     fn apply_diff_as_maps<'a>(el: &Element, new: &'a Self, old: &'a Self) {
-        fn collect(src: &Attributes) -> HashMap<&str, &AttributeOrProperty> {
+        // A `Vec` searched in order, not a hash table: an element has a few attributes.
+        fn collect(src: &Attributes) -> Vec<(&str, &AttributeOrProperty)> {
             use Attributes::*;
 
             match src {
@@ -152,8 +152,8 @@ impl Attributes {
 
         // Update existing or set new
         for (k, new) in new.iter() {
-            if match old.get(k) {
-                Some(old) => old != new,
+            if match old.iter().find(|(old_k, _)| old_k == k) {
+                Some((_, old)) => old != new,
                 None => true,
             } {
                 Self::set(el, k, new);
@@ -162,7 +162,7 @@ impl Attributes {
 
         // Remove missing
         for (k, old_value) in old.iter() {
-            if !new.contains_key(k) {
+            if !new.iter().any(|(new_k, _)| new_k == k) {
                 Self::remove(el, k, old_value);
             }
         }
