@@ -31,11 +31,11 @@ impl Error {
         while !text.is_char_boundary(at) {
             at -= 1;
         }
-        let before = &text[..at];
+        let before = part(text, 0, at);
         let line_start = before.rfind('\n').map_or(0, |n| n + 1);
         (
             1 + before.matches('\n').count(),
-            1 + before[line_start..].chars().count(),
+            1 + part(before, line_start, at).chars().count(),
         )
     }
 }
@@ -201,13 +201,13 @@ impl<'a> Reader<'a> {
             match self.byte() {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
+                    return Ok(Cow::Borrowed(part(self.text, start, self.at - 1)));
                 }
                 Some(b'\\') => break,
                 _ => self.plain()?,
             }
         }
-        let mut out = self.text[start..self.at].to_owned();
+        let mut out = part(self.text, start, self.at).to_owned();
         loop {
             match self.byte() {
                 Some(b'"') => {
@@ -218,7 +218,7 @@ impl<'a> Reader<'a> {
                 _ => {
                     let from = self.at;
                     self.plain()?;
-                    out.push_str(&self.text[from..self.at]);
+                    out.push_str(part(self.text, from, self.at));
                 }
             }
         }
@@ -265,7 +265,7 @@ impl<'a> Reader<'a> {
         let high = self.hex()?;
         let code = match high {
             0xD800..=0xDBFF => {
-                let low = if self.text[self.at..].starts_with("\\u") {
+                let low = if self.text.as_bytes().get(self.at..self.at + 2) == Some(b"\\u") {
                     self.hex()?
                 } else {
                     0
@@ -426,7 +426,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        Ok(&self.text[start..self.at])
+        Ok(part(self.text, start, self.at))
     }
 
     /// Nothing but whitespace is left.
@@ -466,6 +466,13 @@ pub fn to_string<T: Encode + ?Sized>(value: &T) -> String {
     let mut out = String::new();
     value.encode(&mut out);
     out
+}
+
+/// `text[from..to]`, where both ends sit on ASCII bytes the reader or writer stopped at (so on
+/// char boundaries). `get` has no panic path; `str` indexing's, whose message formats a `char`
+/// with `Debug` (Unicode's printable and grapheme tables with it), was ~4 KB of the wasm.
+pub(crate) fn part(text: &str, from: usize, to: usize) -> &str {
+    text.get(from..to).unwrap_or_default()
 }
 
 /// A comma, unless the next value is the first of its list or object.
@@ -522,7 +529,7 @@ impl Encode for str {
                 0..=0x1f => "",
                 _ => continue,
             };
-            out.push_str(&self[from..at]);
+            out.push_str(part(self, from, at));
             if escape.is_empty() {
                 out.push_str("\\u00");
                 out.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
@@ -532,7 +539,7 @@ impl Encode for str {
             }
             from = at + 1;
         }
-        out.push_str(&self[from..]);
+        out.push_str(part(self, from, self.len()));
         out.push('"');
     }
 }

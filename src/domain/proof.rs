@@ -73,7 +73,8 @@ impl Rule {
     }
     pub fn from_key(key: &str) -> Option<Rule> {
         let split = key.find(|c: char| c.is_ascii_digit()).unwrap_or(key.len());
-        let (letter, digits) = key.split_at(split);
+        // At an ASCII digit or the end: `split_at_checked` never fails here, and has no panic path.
+        let (letter, digits) = key.split_at_checked(split)?;
         let n: Option<u8> = if digits.is_empty() {
             None
         } else {

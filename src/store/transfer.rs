@@ -143,7 +143,7 @@ fn forbidden_key(text: &str) -> Option<(String, usize)> {
         }
         let literal = text.get(start..=at)?;
         at += 1;
-        let rest = text[at.min(text.len())..].trim_start();
+        let rest = text.get(at..).unwrap_or_default().trim_start();
         if !rest.starts_with(':') {
             continue;
         }
