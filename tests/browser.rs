@@ -257,7 +257,11 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
         Some((merged.clone(), 3)),
         "what is stored is the merge"
     );
-    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    let loaded = store.load(
+        |_| Template::default_template(),
+        &[Template::default_template().stamp()],
+        Minutes(1),
+    );
     assert_eq!((loaded.playbook, loaded.playbook_rev), (merged.clone(), 3));
     // Another tab rewords "a" within the same minute as the pin here; this tab, still at
     // revision 3 with nothing of its own unwritten, writes: their words stay, not its older ones
@@ -274,7 +278,11 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
 
     // An unreadable record is kept aside at startup and never written over.
     storage().set_item("test-playbook:playbook", "[broken").unwrap();
-    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    let loaded = store.load(
+        |_| Template::default_template(),
+        &[Template::default_template().stamp()],
+        Minutes(1),
+    );
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].key, "test-playbook:playbook");
     assert_eq!(store.save_playbook(&mine, &[], 5), Err(SaveError::Protected));
@@ -302,7 +310,11 @@ fn corrupt_and_newer_records_are_reported_and_left_untouched() {
     let store = Store::open(ns);
     store.save_deal(&good, &entry(&good), None).unwrap();
 
-    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    let loaded = store.load(
+        |_| Template::default_template(),
+        &[Template::default_template().stamp()],
+        Minutes(1),
+    );
     assert_eq!(loaded.index.len(), 1, "the readable deal still loads");
     assert_eq!(loaded.problems.len(), 2);
     let mut bad = deal("dbad", 9);
@@ -337,7 +349,11 @@ fn an_old_record_is_migrated_and_written_back() {
         )
         .unwrap();
     let store = Store::open(ns);
-    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    let loaded = store.load(
+        |_| Template::default_template(),
+        &[Template::default_template().stamp()],
+        Minutes(1),
+    );
     assert_eq!(loaded.index.len(), 1);
     assert_eq!(
         loaded.index.values().next().map(|e| e.name.as_str()),
@@ -358,7 +374,11 @@ fn a_missing_index_is_rebuilt_from_the_deal_records() {
     let d = deal("d1", 3);
     store.save_deal(&d, &entry(&d), None).unwrap();
     storage().remove_item("test-index:index:d1").unwrap();
-    let loaded = store.load(|_| Template::default_template(), Minutes(1));
+    let loaded = store.load(
+        |_| Template::default_template(),
+        &[Template::default_template().stamp()],
+        Minutes(1),
+    );
     assert_eq!((loaded.index.len(), loaded.rebuilt), (1, 1));
     assert!(storage().get_item("test-index:index:d1").unwrap().is_some());
 }
@@ -416,7 +436,11 @@ fn an_unavailable_store_refuses_writes_without_panicking() {
         Err(SaveError::Unavailable(_))
     ));
     assert!(store
-        .load(|_| Template::default_template(), Minutes(1))
+        .load(
+            |_| Template::default_template(),
+            &[Template::default_template().stamp()],
+            Minutes(1)
+        )
         .index
         .is_empty());
 }
@@ -780,6 +804,36 @@ async fn an_index_entry_of_an_older_score_rule_is_rebuilt_from_its_deal() {
     assert_eq!(
         (stored.score, stored.rule),
         (0, codec::SCORE_RULE),
+        "written back once rebuilt"
+    );
+    host.remove();
+}
+
+/// An entry scored with a template as it no longer is (edited in a tab that closed before the
+/// list was scored again, or by an update of the shipped one) is rebuilt at startup, and
+/// written back.
+#[wasm_bindgen_test]
+async fn an_index_entry_scored_with_a_template_as_it_no_longer_is_is_rebuilt_from_its_deal() {
+    let ns = "test-old-template";
+    clear(ns);
+    let d = deal("dtpl", 1);
+    let mut old = entry(&d);
+    old.score = 45;
+    old.stamp = Template::default_template().stamp().wrapping_add(1);
+    Store::open(ns).save_deal(&d, &old, None).unwrap();
+    let host = mount(ns).await;
+    let row = host.query_selector(".dp-deal-row__score").unwrap().unwrap();
+    assert_eq!(row.text_content().unwrap(), "0 / 100");
+    let stored: IndexEntry = codec::decode(
+        &storage()
+            .get_item("test-old-template:index:dtpl")
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (stored.score, stored.stamp),
+        (0, Template::default_template().stamp()),
         "written back once rebuilt"
     );
     host.remove();

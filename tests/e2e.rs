@@ -2105,6 +2105,30 @@ async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: B
 /// A list entry rebuilt at startup (missing, as a failed write leaves it, or of an older score
 /// rule, as after an update) reads its deal's own template: it read the shipped default one,
 /// so a deal on a template of two items was listed "0 of 10 ready".
+/// A template edited in one window: the deal list shows progress with the template as it is
+/// now — in that window at once, in another window (which only heard that the templates
+/// changed), and after a reload (the entries were scored again and written back). Each list
+/// showed "0 of 10" before: the progress its entry had when the deal was last written.
+async fn a_template_edit_rescores_the_list_here_in_another_window_and_after_a_reload(browser: Browser) {
+    let (server, _driver, c) = open_app(browser).await;
+    open_new_deal(&c, "Acme", "Field pilot").await;
+    plan_call(&c, 3.0).await;
+    nav_to(&c, "#/").await;
+    wait_text(&c, ".dp-next__row", "0 of 10 ready").await;
+    let (first, _second) = second_window(&c, &server.url("")).await;
+    wait_text(&c, ".dp-next__row", "0 of 10 ready").await;
+    nav_to(&c, "#/templates").await;
+    fill(&c, "input[name=new-item]", "Site access booked").await;
+    click_button(&c, "Add item").await;
+    wait_stored(&c, "deal-prep:settings", "Site access booked").await;
+    nav_to(&c, "#/").await;
+    wait_text(&c, ".dp-next__row", "0 of 11 ready").await;
+    c.switch_to_window(first).await.unwrap();
+    wait_text(&c, ".dp-next__row", "0 of 11 ready").await;
+    reload_and_expect(&c, ".dp-next__row", "0 of 11 ready").await;
+    c.close().await.unwrap();
+}
+
 async fn an_entry_rebuilt_at_startup_reads_the_deals_own_template(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
     open_new_deal(&c, "Acme", "Field pilot").await;
@@ -4060,6 +4084,7 @@ in_both_browsers!(
     a_sample_deals_version_kept_from_a_collision_is_the_users_own,
     a_deal_deleted_in_another_window_while_open_here_can_be_restored,
     templates_edited_in_two_windows_keep_both_edits,
+    a_template_edit_rescores_the_list_here_in_another_window_and_after_a_reload,
     template_edits_made_as_another_tab_writes_are_kept,
     an_imports_templates_are_kept_when_another_tab_writes_templates,
     an_imported_deal_is_listed_with_the_template_the_file_brings,

@@ -119,9 +119,10 @@ impl AppState {
 pub enum Msg {
     /// A user operation at a time; `true` when it is typing (saved after a short pause).
     Do(Action, Minutes, bool),
-    /// A deal read from storage (opened, imported, or changed in another tab). The writer has
-    /// decided it may be shown (see `store::rules`), so it replaces what memory holds.
-    Loaded(Box<Deal>, Box<IndexEntry>),
+    /// A deal read from storage (opened, imported, or changed in another tab) with its list
+    /// entry. The writer has decided it may be shown (see `store::rules`), so it replaces what
+    /// memory holds. Without a deal: only its entry, scored again after the templates changed.
+    Loaded(Option<Box<Deal>>, Box<IndexEntry>),
     /// Templates stored already (another tab's, a replace's): this tab's template edits not yet
     /// written (an import's templates among them) are replayed over them, and written.
     Templates(Vec<Template>),
@@ -186,7 +187,9 @@ impl Reducible for AppState {
             }
             Msg::Loaded(deal, entry) => {
                 Rc::make_mut(&mut next.index).insert(entry.id.clone(), *entry);
-                next.book.deals.insert(deal.id.clone(), *deal);
+                if let Some(deal) = deal {
+                    next.book.deals.insert(deal.id.clone(), *deal);
+                }
             }
             Msg::Templates(theirs) => {
                 if next.book.rebase_templates(theirs) {
@@ -426,7 +429,7 @@ mod tests {
         let mut theirs = state.book.deals[&id("d1")].clone();
         theirs.name = "Theirs".into();
         let entry = IndexEntry::of(&theirs, &Template::default_template(), Minutes(1));
-        let state = state.reduce(Msg::Loaded(Box::new(theirs), Box::new(entry)));
+        let state = state.reduce(Msg::Loaded(Some(Box::new(theirs)), Box::new(entry)));
         assert_eq!(state.book.deals[&id("d1")].name, "Theirs");
         assert_eq!(state.index[&id("d1")].name, "Theirs");
     }

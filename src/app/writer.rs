@@ -12,6 +12,7 @@ use yew::UseReducerHandle;
 use super::platform::{self, later, now};
 use super::route::Route;
 use super::state::{AppState, Msg, Notice, StorageWarning};
+use crate::domain::book::template_for;
 use crate::domain::playbook::{self, Entry};
 use crate::domain::text::count;
 use crate::domain::{order, Action, Book, Change, Deal, Id, Template, TemplateAction};
@@ -266,7 +267,7 @@ impl Writer {
                     None => Wrote::Nothing,
                 },
                 Change::DealRemoved(id) => self.remove_deal(&state, id, &mut out),
-                Change::Templates => self.write_templates(&state.book.templates, &mut out),
+                Change::Templates => self.write_templates(&state, &mut out),
                 Change::Playbook => self.write_playbook(&state.book, &mut out),
             };
             match (done, &change) {
@@ -347,7 +348,7 @@ impl Writer {
             Ok(_) => self.know(&copy.id, copy.rev),
             Err(_) => self.keep_dirty(&copy.id),
         }
-        out.push(Msg::Loaded(Box::new(copy), Box::new(entry)));
+        out.push(Msg::Loaded(Some(Box::new(copy)), Box::new(entry)));
     }
 
     fn keep_dirty(&self, id: &Id) {
@@ -358,7 +359,7 @@ impl Writer {
     fn take(&self, state: &AppState, theirs: Deal) -> Msg {
         self.know(&theirs.id, theirs.rev);
         let entry = IndexEntry::of(&theirs, state.book.template_for(&theirs), now());
-        Msg::Loaded(Box::new(theirs), Box::new(entry))
+        Msg::Loaded(Some(Box::new(theirs)), Box::new(entry))
     }
 
     fn remove_deal(&self, state: &AppState, id: &Id, out: &mut Vec<Msg>) -> Wrote {
@@ -391,12 +392,13 @@ impl Writer {
 
     /// Writes the templates; when another tab wrote them since, this tab's unsaved edits are
     /// replayed over theirs (`Msg::Templates`) and written again.
-    fn write_templates(&self, templates: &[Template], out: &mut Vec<Msg>) -> Wrote {
+    fn write_templates(&self, state: &AppState, out: &mut Vec<Msg>) -> Wrote {
         let base = self.ledger().templates_base;
-        match self.store.save_templates(templates, base) {
+        match self.store.save_templates(&state.book.templates, base) {
             Ok(rev) => {
                 self.know_templates(rev);
                 out.push(Msg::TemplatesSaved);
+                self.rescore(state, &state.book.templates, out);
                 out.push(Msg::Persisted {
                     entry: None,
                     result: Ok(None),
@@ -415,6 +417,21 @@ impl Writer {
                     result: Err(StorageWarning::of(&e)),
                 });
                 Wrote::Refused
+            }
+        }
+    }
+
+    /// The templates changed (to `templates`): each list entry scored with a template as it no
+    /// longer is is scored again from its deal record and written back, so the list shows what
+    /// a reload would read. A deal storage can't give is left as it is (startup and opening
+    /// report it).
+    fn rescore(&self, state: &AppState, templates: &[Template], out: &mut Vec<Msg>) {
+        let stamps = stamps(templates);
+        for e in state.index.values().filter(|e| !e.fresh(&stamps)) {
+            if let Some(Ok(deal)) = self.store.load_deal(&e.id) {
+                let entry = IndexEntry::of(&deal, template_for(templates, &deal), now());
+                self.store.refresh_index(None, &entry);
+                out.push(Msg::Loaded(None, Box::new(entry)));
             }
         }
     }
@@ -471,7 +488,7 @@ impl Writer {
         if let Some((templates, _)) = store.load_templates() {
             book.templates = templates;
         }
-        let loaded: Loaded = store.load(|d| book.template_for(d).clone(), now());
+        let loaded: Loaded = store.load(|d| book.template_for(d).clone(), &stamps(&book.templates), now());
         platform::mark_host("data-load-us", &platform::micros(started));
         self.know_templates(loaded.templates_rev);
         self.ledger().playbook_base = loaded.playbook_rev;
@@ -511,7 +528,7 @@ impl Writer {
             return;
         }
         let msg = match self.load(&state, id) {
-            Some(Ok((deal, entry))) => Msg::Loaded(deal, Box::new(entry)),
+            Some(Ok((deal, entry))) => Msg::Loaded(Some(deal), Box::new(entry)),
             Some(Err(problem)) => Msg::Problem(problem),
             None => return,
         };
@@ -595,6 +612,7 @@ impl Writer {
             // This tab's unsaved edits are replayed over theirs, then written (`Msg::Templates`).
             ledger.dirty.remove(&Change::Templates);
             drop(ledger);
+            self.rescore(&state, &theirs, &mut out);
             out.push(Msg::Templates(theirs));
         } else if rest == "playbook" {
             let Some((theirs, rev)) = self.store.load_playbook() else {
@@ -723,7 +741,7 @@ impl Writer {
                 // Kept in this tab and written with the next successful save.
                 self.keep_dirty(&incoming.id);
             }
-            out.push(Msg::Loaded(Box::new(incoming), Box::new(entry)));
+            out.push(Msg::Loaded(Some(Box::new(incoming)), Box::new(entry)));
         }
         // The file's playbook entries join ours: the later change of each wins. Written when
         // the file has any (unchanged, it is one write more).
@@ -780,7 +798,7 @@ impl Writer {
         for d in plan.incoming {
             self.know(&d.id, d.rev);
             let entry = IndexEntry::of(&d, plan.book.template_for(&d), now());
-            out.push(Msg::Loaded(Box::new(d), Box::new(entry)));
+            out.push(Msg::Loaded(Some(Box::new(d)), Box::new(entry)));
         }
         for id in &plan.dropped {
             self.ledger().base.remove(id);
@@ -968,7 +986,7 @@ impl Writer {
                     }
                     self.know(id, deal.rev);
                     let entry = IndexEntry::of(deal, state.book.template_for(deal), now());
-                    out.push(Msg::Loaded(Box::new(deal.clone()), Box::new(entry)));
+                    out.push(Msg::Loaded(Some(Box::new(deal.clone())), Box::new(entry)));
                 }
                 (None, Some(edited)) if changed => {
                     kept.push(format!("“{}”", edited.name));
@@ -1038,6 +1056,11 @@ impl Writer {
 
 /// `deal` as a new deal beside it: a fresh id, its name followed by `label`, and the user's
 /// own even when `deal` is the sample (deleting a sample has no undo).
+/// The templates' stamps (see `Template::stamp`).
+fn stamps(templates: &[Template]) -> Vec<u32> {
+    templates.iter().map(Template::stamp).collect()
+}
+
 fn copy_of(deal: &Deal, label: &str) -> Deal {
     let mut copy = deal.clone();
     copy.id = platform::new_id('d');

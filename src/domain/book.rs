@@ -43,14 +43,7 @@ impl Book {
 
     /// The deal's template, falling back to the default one if it was deleted.
     pub fn template_for(&self, deal: &Deal) -> &Template {
-        self.template(&deal.template)
-            .or_else(|| {
-                self.templates
-                    .iter()
-                    .find(|t| t.id.as_str() == DEFAULT_TEMPLATE_ID)
-            })
-            .or(self.templates.first())
-            .unwrap_or_else(|| default_template_ref())
+        template_for(&self.templates, deal)
     }
 
     /// Applies one action at `now`. On error nothing has changed.
@@ -132,6 +125,15 @@ impl Book {
         }
         kept
     }
+}
+
+/// The deal's template among `templates`, falling back to the default one if it was deleted.
+pub fn template_for<'t>(templates: &'t [Template], deal: &Deal) -> &'t Template {
+    let find = |id: &str| templates.iter().find(|t| t.id.as_str() == id);
+    find(deal.template.as_str())
+        .or_else(|| find(DEFAULT_TEMPLATE_ID))
+        .or(templates.first())
+        .unwrap_or_else(|| default_template_ref())
 }
 
 fn default_template_ref() -> &'static Template {

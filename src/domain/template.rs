@@ -89,6 +89,17 @@ impl Template {
         self.active().map(|i| u32::from(i.weight)).sum()
     }
 
+    /// A number that changes whenever what scores with the template does (FNV-1a of its id and
+    /// its items as stored; not its name, typed without changing a score): a list entry keeps
+    /// the stamp of the template it was scored with, and one whose stamp no current template
+    /// has is scored again.
+    pub fn stamp(&self) -> u32 {
+        let mut text = super::json::to_string(self.items.as_slice());
+        text.push_str(self.id.as_str());
+        text.bytes()
+            .fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    }
+
     /// The shipped checklist, grounded in the advice Deal Prep follows (focus on the process you control).
     pub fn default_template() -> Template {
         const ITEMS: &[(&str, &str, &str, u8)] = &[

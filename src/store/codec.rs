@@ -137,8 +137,9 @@ pub fn decode_rev<T: for<'de> Decode<'de>>(text: &str) -> Result<(T, u64), Recor
 
 /// What the deal list shows for one deal, kept in the index so the list renders without
 /// parsing every deal. A cache: rebuilt from the deal records whenever it disagrees with them
-/// (or cannot be read: an entry of the older keyed-object layout is rebuilt once). Stored as a
-/// JSON array of its fields in order (see `stored_as_array!` below).
+/// (or cannot be read: an entry of the older keyed-object layout, or one without the template
+/// stamp, is rebuilt once). Stored as a JSON array of its fields in order (see
+/// `stored_as_array!` below).
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndexEntry {
     pub id: Id,
@@ -163,6 +164,10 @@ pub struct IndexEntry {
     /// Calls without a review on an open deal: up to 3 soonest ahead and 3 latest past, for
     /// "Next calls" and "Calls to review" on the deals view.
     pub calls: Vec<CallMark>,
+    /// The [stamp](Template::stamp) of the template it was scored with: once no template has
+    /// it (the template was edited, here or in another tab, or deleted), the entry is scored
+    /// again from its deal (see `Store::rescore`).
+    pub stamp: u32,
 }
 
 // Read at every startup for every deal: as an array it is shorter to store and to parse.
@@ -183,6 +188,7 @@ crate::domain::keyed::stored_as_array!(IndexEntry {
     jumped: bool,
     rule: u8,
     calls: Vec<CallMark>,
+    stamp: u32,
 });
 
 /// One call in an index entry, stored as `[id, at, kind, done, total]`: its checklist progress
@@ -277,7 +283,12 @@ impl IndexEntry {
             jumped: !deal.jumped.is_empty(),
             rule: SCORE_RULE,
             calls: call_marks(deal, template, now),
+            stamp: template.stamp(),
         }
+    }
+    /// Scored by today's rule with a template as it is now (its stamp among `stamps`).
+    pub fn fresh(&self, stamps: &[u32]) -> bool {
+        self.rule == SCORE_RULE && stamps.iter().any(|s| *s == self.stamp)
     }
     pub fn weather(&self) -> Weather {
         match self.weather {
@@ -293,6 +304,32 @@ impl IndexEntry {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    /// An entry is fresh while a template scores as the one it was scored with (a new name
+    /// changes no score), and no longer once that template changed (an item's weight, an item
+    /// more) or is gone, or the rule moved on.
+    #[test]
+    fn an_entry_is_fresh_only_while_its_template_is_as_it_was() {
+        let template = Template::default_template();
+        let entry = IndexEntry::of(&deal(), &template, Minutes(5));
+        assert!(entry.fresh(&[Template::default_template().stamp()]));
+        let mut renamed = template.clone();
+        renamed.name = "Field visits".into();
+        assert!(entry.fresh(&[renamed.stamp()]));
+        let mut weighed = template.clone();
+        weighed.items[0].weight = 1;
+        let mut longer = template.clone();
+        longer.items.push(template.items[0].clone());
+        let mut copy = template.clone();
+        copy.id = Id::new("t2").unwrap();
+        assert!(!entry.fresh(&[weighed.stamp(), longer.stamp(), copy.stamp()]));
+        assert!(!entry.fresh(&[]));
+        let older = IndexEntry {
+            rule: SCORE_RULE - 1,
+            ..entry.clone()
+        };
+        assert!(!older.fresh(&[template.stamp()]));
+    }
 
     fn deal() -> Deal {
         crate::domain::deal::fixture(Minutes(5))

@@ -339,16 +339,22 @@ impl Store {
     }
 
     /// Reads the index (one small record per deal) and the templates. An index entry that is
-    /// missing, unreadable or of an older score rule is rebuilt from the deal record, with the
-    /// template `template_for` gives the deal.
-    pub fn load(&self, template_for: impl Fn(&Deal) -> Template, now: crate::domain::Minutes) -> Loaded {
+    /// missing, unreadable, of an older score rule or scored with a template as it no longer is
+    /// (its stamp not among `stamps`, the templates' own) is rebuilt from the deal record, with
+    /// the template `template_for` gives the deal.
+    pub fn load(
+        &self,
+        template_for: impl Fn(&Deal) -> Template,
+        stamps: &[u32],
+        now: crate::domain::Minutes,
+    ) -> Loaded {
         let mut loaded = Loaded::default();
         let [index_keys, deal_ids] = self.keys_of(["index", "deal"]);
         let mut entries = order::map_of(
             index_keys
                 .into_iter()
                 .filter_map(|(key, id)| Some((id, codec::decode::<IndexEntry>(&self.get(&key)?).ok()?)))
-                .filter(|(_, e)| e.rule == codec::SCORE_RULE),
+                .filter(|(_, e)| e.fresh(stamps)),
         );
         let known = order::sorted(deal_ids.iter().map(|(_, id)| id));
         entries.retain(|id, _| known.binary_search(&id).is_ok());
