@@ -786,57 +786,39 @@ async fn the_playbook_page_collects_plans_and_a_pinned_question_joins_another_pl
     host.remove();
 }
 
-#[wasm_bindgen_test]
-async fn an_index_entry_of_an_older_score_rule_is_rebuilt_from_its_deal() {
-    let ns = "test-old-rule";
+/// A stored deal on the shipped template behind an entry `spoil` made stale (its score 45,
+/// what the old rule gave an empty deal): mounted, the list shows the deal's real score, and
+/// the rebuilt entry is written back. Returns it.
+async fn rebuilt_at_startup(ns: &str, spoil: impl FnOnce(&mut IndexEntry)) -> IndexEntry {
     clear(ns);
     let d = deal("dold", 1);
     let mut old = entry(&d);
-    // What the old rule stored for an empty deal: 45 (parts with nothing to judge paid out).
     old.score = 45;
-    old.rule = 0;
+    spoil(&mut old);
     Store::open(ns).save_deal(&d, &old, None).unwrap();
     let host = mount(ns).await;
     let row = host.query_selector(".dp-deal-row__score").unwrap().unwrap();
     assert_eq!(row.text_content().unwrap(), "0 / 100");
-    let stored: IndexEntry =
-        codec::decode(&storage().get_item("test-old-rule:index:dold").unwrap().unwrap()).unwrap();
-    assert_eq!(
-        (stored.score, stored.rule),
-        (0, codec::SCORE_RULE),
-        "written back once rebuilt"
-    );
     host.remove();
+    let key = format!("{ns}:index:dold");
+    let stored: IndexEntry = codec::decode(&storage().get_item(&key).unwrap().unwrap()).unwrap();
+    assert_eq!(stored.score, 0, "written back once rebuilt");
+    stored
+}
+
+#[wasm_bindgen_test]
+async fn an_index_entry_of_an_older_score_rule_is_rebuilt_from_its_deal() {
+    let stored = rebuilt_at_startup("test-old-rule", |old| old.rule = 0).await;
+    assert_eq!(stored.rule, codec::SCORE_RULE);
 }
 
 /// An entry scored with a template as it no longer is (edited in a tab that closed before the
-/// list was scored again, or by an update of the shipped one) is rebuilt at startup, and
-/// written back.
+/// list was scored again, or by an update of the shipped one) is rebuilt at startup.
 #[wasm_bindgen_test]
 async fn an_index_entry_scored_with_a_template_as_it_no_longer_is_is_rebuilt_from_its_deal() {
-    let ns = "test-old-template";
-    clear(ns);
-    let d = deal("dtpl", 1);
-    let mut old = entry(&d);
-    old.score = 45;
-    old.stamp = Template::default_template().stamp().wrapping_add(1);
-    Store::open(ns).save_deal(&d, &old, None).unwrap();
-    let host = mount(ns).await;
-    let row = host.query_selector(".dp-deal-row__score").unwrap().unwrap();
-    assert_eq!(row.text_content().unwrap(), "0 / 100");
-    let stored: IndexEntry = codec::decode(
-        &storage()
-            .get_item("test-old-template:index:dtpl")
-            .unwrap()
-            .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(
-        (stored.score, stored.stamp),
-        (0, Template::default_template().stamp()),
-        "written back once rebuilt"
-    );
-    host.remove();
+    let stamp = Template::default_template().stamp();
+    let stored = rebuilt_at_startup("test-old-template", |old| old.stamp = stamp.wrapping_add(1)).await;
+    assert_eq!(stored.stamp, stamp);
 }
 
 #[wasm_bindgen_test]

@@ -2102,25 +2102,16 @@ async fn an_imported_deal_is_listed_with_the_template_the_file_brings(browser: B
     c.close().await.unwrap();
 }
 
-/// A list entry rebuilt at startup (missing, as a failed write leaves it, or of an older score
-/// rule, as after an update) reads its deal's own template: it read the shipped default one,
-/// so a deal on a template of two items was listed "0 of 10 ready".
 /// A template edited in one window: the deal list shows progress with the template as it is
 /// now — in that window at once, in another window (which only heard that the templates
 /// changed), and after a reload (the entries were scored again and written back). Each list
 /// showed "0 of 10" before: the progress its entry had when the deal was last written.
 async fn a_template_edit_rescores_the_list_here_in_another_window_and_after_a_reload(browser: Browser) {
     let (server, _driver, c) = open_app(browser).await;
-    open_new_deal(&c, "Acme", "Field pilot").await;
-    plan_call(&c, 3.0).await;
-    nav_to(&c, "#/").await;
-    wait_text(&c, ".dp-next__row", "0 of 10 ready").await;
+    a_deal_with_a_call_listed(&c).await;
     let (first, _second) = second_window(&c, &server.url("")).await;
     wait_text(&c, ".dp-next__row", "0 of 10 ready").await;
-    nav_to(&c, "#/templates").await;
-    fill(&c, "input[name=new-item]", "Site access booked").await;
-    click_button(&c, "Add item").await;
-    wait_stored(&c, "deal-prep:settings", "Site access booked").await;
+    add_template_item(&c, "Site access booked").await;
     nav_to(&c, "#/").await;
     wait_text(&c, ".dp-next__row", "0 of 11 ready").await;
     c.switch_to_window(first).await.unwrap();
@@ -2129,17 +2120,30 @@ async fn a_template_edit_rescores_the_list_here_in_another_window_and_after_a_re
     c.close().await.unwrap();
 }
 
+/// A new deal with a call planned in three days, listed "0 of 10 ready" (the shipped template).
+async fn a_deal_with_a_call_listed(c: &fantoccini::Client) {
+    open_new_deal(c, "Acme", "Field pilot").await;
+    plan_call(c, 3.0).await;
+    nav_to(c, "#/").await;
+    wait_text(c, ".dp-next__row", "0 of 10 ready").await;
+}
+
+/// Adds an item to the template the Templates page shows first, and waits until it is stored.
+async fn add_template_item(c: &fantoccini::Client, text: &str) {
+    nav_to(c, "#/templates").await;
+    fill(c, "input[name=new-item]", text).await;
+    click_button(c, "Add item").await;
+    wait_stored(c, "deal-prep:settings", text).await;
+}
+
+/// A list entry rebuilt at startup (missing, as a failed write leaves it, or of an older score
+/// rule, as after an update) reads its deal's own template: it read the shipped default one,
+/// so a deal on a template of two items was listed "0 of 10 ready".
 async fn an_entry_rebuilt_at_startup_reads_the_deals_own_template(browser: Browser) {
     let (_server, _driver, c) = open_app(browser).await;
-    open_new_deal(&c, "Acme", "Field pilot").await;
-    plan_call(&c, 3.0).await;
-    nav_to(&c, "#/").await;
-    wait_text(&c, ".dp-next__row", "0 of 10 ready").await;
+    a_deal_with_a_call_listed(&c).await;
     // The templates stored (an item added), then a template of two items beside it, the deal's.
-    nav_to(&c, "#/templates").await;
-    fill(&c, "input[name=new-item]", "Site access booked").await;
-    click_button(&c, "Add item").await;
-    wait_stored(&c, "deal-prep:settings", "Site access booked").await;
+    add_template_item(&c, "Site access booked").await;
     c.execute(
         "const k = 'deal-prep:settings', s = JSON.parse(localStorage.getItem(k));
          const item = (i, t) => Object.assign({}, s.d[0].it[0], { i, t });
