@@ -257,11 +257,7 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
         Some((merged.clone(), 3)),
         "what is stored is the merge"
     );
-    let loaded = store.load(
-        |_| Template::default_template(),
-        &[Template::default_template().stamp()],
-        Minutes(1),
-    );
+    let loaded = store.load(&[Template::default_template()], Minutes(1));
     assert_eq!((loaded.playbook, loaded.playbook_rev), (merged.clone(), 3));
     // Another tab rewords "a" within the same minute as the pin here; this tab, still at
     // revision 3 with nothing of its own unwritten, writes: their words stay, not its older ones
@@ -278,11 +274,7 @@ fn the_playbook_merges_another_tabs_writes_and_never_overwrites_them() {
 
     // An unreadable record is kept aside at startup and never written over.
     storage().set_item("test-playbook:playbook", "[broken").unwrap();
-    let loaded = store.load(
-        |_| Template::default_template(),
-        &[Template::default_template().stamp()],
-        Minutes(1),
-    );
+    let loaded = store.load(&[Template::default_template()], Minutes(1));
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].key, "test-playbook:playbook");
     assert_eq!(store.save_playbook(&mine, &[], 5), Err(SaveError::Protected));
@@ -310,11 +302,7 @@ fn corrupt_and_newer_records_are_reported_and_left_untouched() {
     let store = Store::open(ns);
     store.save_deal(&good, &entry(&good), None).unwrap();
 
-    let loaded = store.load(
-        |_| Template::default_template(),
-        &[Template::default_template().stamp()],
-        Minutes(1),
-    );
+    let loaded = store.load(&[Template::default_template()], Minutes(1));
     assert_eq!(loaded.index.len(), 1, "the readable deal still loads");
     assert_eq!(loaded.problems.len(), 2);
     let mut bad = deal("dbad", 9);
@@ -349,11 +337,7 @@ fn an_old_record_is_migrated_and_written_back() {
         )
         .unwrap();
     let store = Store::open(ns);
-    let loaded = store.load(
-        |_| Template::default_template(),
-        &[Template::default_template().stamp()],
-        Minutes(1),
-    );
+    let loaded = store.load(&[Template::default_template()], Minutes(1));
     assert_eq!(loaded.index.len(), 1);
     assert_eq!(
         loaded.index.values().next().map(|e| e.name.as_str()),
@@ -374,11 +358,7 @@ fn a_missing_index_is_rebuilt_from_the_deal_records() {
     let d = deal("d1", 3);
     store.save_deal(&d, &entry(&d), None).unwrap();
     storage().remove_item("test-index:index:d1").unwrap();
-    let loaded = store.load(
-        |_| Template::default_template(),
-        &[Template::default_template().stamp()],
-        Minutes(1),
-    );
+    let loaded = store.load(&[Template::default_template()], Minutes(1));
     assert_eq!((loaded.index.len(), loaded.rebuilt), (1, 1));
     assert!(storage().get_item("test-index:index:d1").unwrap().is_some());
 }
@@ -436,11 +416,7 @@ fn an_unavailable_store_refuses_writes_without_panicking() {
         Err(SaveError::Unavailable(_))
     ));
     assert!(store
-        .load(
-            |_| Template::default_template(),
-            &[Template::default_template().stamp()],
-            Minutes(1)
-        )
+        .load(&[Template::default_template()], Minutes(1))
         .index
         .is_empty());
 }

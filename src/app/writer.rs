@@ -426,7 +426,7 @@ impl Writer {
     /// a reload would read. A deal storage can't give is left as it is (startup and opening
     /// report it).
     fn rescore(&self, state: &AppState, templates: &[Template], out: &mut Vec<Msg>) {
-        let stamps = stamps(templates);
+        let stamps = crate::domain::template::stamps(templates);
         for e in state.index.values().filter(|e| !e.fresh(&stamps)) {
             if let Some(Ok(deal)) = self.store.load_deal(&e.id) {
                 let entry = IndexEntry::of(&deal, template_for(templates, &deal), now());
@@ -488,7 +488,7 @@ impl Writer {
         if let Some((templates, _)) = store.load_templates() {
             book.templates = templates;
         }
-        let loaded: Loaded = store.load(|d| book.template_for(d).clone(), &stamps(&book.templates), now());
+        let loaded: Loaded = store.load(&book.templates, now());
         platform::mark_host("data-load-us", &platform::micros(started));
         self.know_templates(loaded.templates_rev);
         self.ledger().playbook_base = loaded.playbook_rev;
@@ -1056,11 +1056,6 @@ impl Writer {
 
 /// `deal` as a new deal beside it: a fresh id, its name followed by `label`, and the user's
 /// own even when `deal` is the sample (deleting a sample has no undo).
-/// The templates' stamps (see `Template::stamp`).
-fn stamps(templates: &[Template]) -> Vec<u32> {
-    templates.iter().map(Template::stamp).collect()
-}
-
 fn copy_of(deal: &Deal, label: &str) -> Deal {
     let mut copy = deal.clone();
     copy.id = platform::new_id('d');

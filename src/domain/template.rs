@@ -74,6 +74,12 @@ super::keyed::stored_as_object!(Template {
     items: "it" = Vec::new(),
 });
 
+/// The stamps of `templates` (see [`Template::stamp`]): a list entry with none of them is
+/// scored again.
+pub fn stamps(templates: &[Template]) -> Vec<u32> {
+    templates.iter().map(Template::stamp).collect()
+}
+
 /// The id of the template every new deal uses unless told otherwise.
 pub const DEFAULT_TEMPLATE_ID: &str = "default";
 

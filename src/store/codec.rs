@@ -166,7 +166,7 @@ pub struct IndexEntry {
     pub calls: Vec<CallMark>,
     /// The [stamp](Template::stamp) of the template it was scored with: once no template has
     /// it (the template was edited, here or in another tab, or deleted), the entry is scored
-    /// again from its deal (see `Store::rescore`).
+    /// again from its deal (see `Writer::rescore` and `Store::load`).
     pub stamp: u32,
 }
 

@@ -15,6 +15,7 @@ use web_sys::Storage;
 
 use super::codec::{self, IndexEntry, RecordError};
 use super::rules::{self, Decision, Seen};
+use crate::domain::book::template_for;
 use crate::domain::playbook::{self, Entry};
 use crate::domain::{order, Deal, Id, Template};
 
@@ -340,14 +341,10 @@ impl Store {
 
     /// Reads the index (one small record per deal) and the templates. An index entry that is
     /// missing, unreadable, of an older score rule or scored with a template as it no longer is
-    /// (its stamp not among `stamps`, the templates' own) is rebuilt from the deal record, with
-    /// the template `template_for` gives the deal.
-    pub fn load(
-        &self,
-        template_for: impl Fn(&Deal) -> Template,
-        stamps: &[u32],
-        now: crate::domain::Minutes,
-    ) -> Loaded {
+    /// (its stamp none of `templates`') is rebuilt from the deal record, with the deal's own
+    /// template among `templates` (the ones stored, read before).
+    pub fn load(&self, templates: &[Template], now: crate::domain::Minutes) -> Loaded {
+        let stamps = &crate::domain::template::stamps(templates);
         let mut loaded = Loaded::default();
         let [index_keys, deal_ids] = self.keys_of(["index", "deal"]);
         let mut entries = order::map_of(
@@ -368,7 +365,7 @@ impl Store {
             let Some(raw) = self.get(&key) else { continue };
             match codec::decode_deal(&raw) {
                 Ok(decoded) => {
-                    let entry = IndexEntry::of(&decoded.deal, &template_for(&decoded.deal), now);
+                    let entry = IndexEntry::of(&decoded.deal, template_for(templates, &decoded.deal), now);
                     if decoded.migrated {
                         // Written back only now that the migration succeeded.
                         let _ = self.put(&key, &decoded.deal, 0);
