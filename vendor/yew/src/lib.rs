@@ -332,11 +332,10 @@ pub mod prelude {
     pub use crate::events::*;
     pub use crate::functional::*;
     pub use crate::html::{
-        create_portal, BaseComponent, Children, ChildrenWithProps, Classes, Component, Context,
+        BaseComponent, Children, ChildrenWithProps, Classes, Component, Context,
         Html, HtmlResult, NodeRef, Properties,
     };
     pub use crate::macros::{classes, html, html_nested};
-    pub use crate::suspense::Suspense;
     pub use crate::virtual_dom::AttrValue;
 }
 

@@ -80,10 +80,9 @@ fn next_root_id() -> TreeId {
     NEXT_ROOT_ID.fetch_add(1, Ordering::SeqCst)
 }
 
-/// Data kept per controlled subtree. [Portal] and [AppHandle] serve as
-/// hosts. Two controlled subtrees should never overlap.
+/// Data kept per controlled subtree. [AppHandle] serves as host (Yew's portals, the other host,
+/// are not in this copy). Two controlled subtrees should never overlap.
 ///
-/// [Portal]: super::bportal::BPortal
 /// [AppHandle]: super::app_handle::AppHandle
 #[derive(Debug, Clone)]
 pub struct BSubtree(Rc<SubtreeData>);
@@ -99,10 +98,19 @@ struct ParentingInformation {
     mount_element: Element,
 }
 
-#[derive(Clone, Hash, Eq, PartialEq, Debug)]
+#[derive(Clone, Debug)]
 pub struct EventDescriptor {
     kind: ListenerKind,
     passive: bool,
+    // The kind's event name, from the listener (`Listener::type_name`).
+    type_name: Cow<'static, str>,
+}
+
+// The name follows from the kind: not compared.
+impl PartialEq for EventDescriptor {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.passive == other.passive
+    }
 }
 
 impl From<&dyn Listener> for EventDescriptor {
@@ -110,6 +118,7 @@ impl From<&dyn Listener> for EventDescriptor {
         Self {
             kind: l.kind(),
             passive: l.passive(),
+            type_name: l.type_name(),
         }
     }
 }
@@ -147,7 +156,7 @@ impl EventListener {
         desc: &EventDescriptor,
         callback: impl 'static + Fn(&Event),
     ) -> Self {
-        let event_type = desc.kind.type_name();
+        let event_type = desc.type_name.clone();
 
         let callback = Closure::wrap(Box::new(callback) as Box<dyn Fn(&Event)>);
         // defaults: { once: false }

@@ -8,6 +8,12 @@ pub trait Listener {
     /// Returns the name of the event
     fn kind(&self) -> ListenerKind;
 
+    /// The DOM event's name. Yew's listeners return it as a constant, so only the names of the
+    /// listener types a program uses are in it (`kind().type_name()` kept a table of all).
+    fn type_name(&self) -> std::borrow::Cow<'static, str> {
+        self.kind().type_name()
+    }
+
     /// Handles an event firing
     fn handle(&self, event: web_sys::Event);
 

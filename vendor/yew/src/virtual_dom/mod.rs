@@ -11,20 +11,15 @@ pub mod vlist;
 #[doc(hidden)]
 pub mod vnode;
 #[doc(hidden)]
-pub mod vportal;
 #[doc(hidden)]
 pub mod vraw;
 #[doc(hidden)]
-pub mod vsuspense;
 #[doc(hidden)]
 pub mod vtag;
 #[doc(hidden)]
 pub mod vtext;
 
-use std::hint::unreachable_unchecked;
-use std::rc::Rc;
 
-use indexmap::IndexMap;
 use wasm_bindgen::JsValue;
 
 #[doc(inline)]
@@ -40,11 +35,9 @@ pub use self::vlist::VList;
 #[doc(inline)]
 pub use self::vnode::VNode;
 #[doc(inline)]
-pub use self::vportal::VPortal;
 #[doc(inline)]
 pub use self::vraw::VRaw;
 #[doc(inline)]
-pub use self::vsuspense::VSuspense;
 #[doc(inline)]
 pub use self::vtag::VTag;
 #[doc(inline)]
@@ -212,10 +205,6 @@ pub enum Attributes {
         /// designated by setting [None].
         values: Box<[Option<AttributeOrProperty>]>,
     },
-
-    /// IndexMap is used to provide runtime attribute deduplication in cases where the html! macro
-    /// was not used to guarantee it.
-    IndexMap(Rc<IndexMap<AttrValue, AttributeOrProperty>>),
 }
 
 impl Attributes {
@@ -241,75 +230,7 @@ impl Attributes {
                     _ => None,
                 }))
             }
-            Self::IndexMap(m) => Box::new(m.iter().filter_map(|(k, v)| match v {
-                AttributeOrProperty::Attribute(v) => Some((k.as_ref(), v.as_ref())),
-                _ => None,
-            })),
         }
-    }
-
-    /// Get a mutable reference to the underlying `IndexMap`.
-    /// If the attributes are stored in the `Vec` variant, it will be converted.
-    pub fn get_mut_index_map(&mut self) -> &mut IndexMap<AttrValue, AttributeOrProperty> {
-        macro_rules! unpack {
-            () => {
-                match self {
-                    Self::IndexMap(m) => Rc::make_mut(m),
-                    // SAFETY: unreachable because we set self to the `IndexMap` variant above.
-                    _ => unsafe { unreachable_unchecked() },
-                }
-            };
-        }
-
-        match self {
-            Self::IndexMap(m) => Rc::make_mut(m),
-            Self::Static(arr) => {
-                *self = Self::IndexMap(Rc::new(
-                    arr.iter().map(|(k, v)| ((*k).into(), v.clone())).collect(),
-                ));
-                unpack!()
-            }
-            Self::Dynamic { keys, values } => {
-                *self = Self::IndexMap(Rc::new(
-                    std::mem::take(values)
-                        .iter_mut()
-                        .zip(keys.iter())
-                        .filter_map(|(v, k)| v.take().map(|v| (AttrValue::from(*k), v)))
-                        .collect(),
-                ));
-                unpack!()
-            }
-        }
-    }
-}
-
-impl From<IndexMap<AttrValue, AttrValue>> for Attributes {
-    fn from(map: IndexMap<AttrValue, AttrValue>) -> Self {
-        let v = map
-            .into_iter()
-            .map(|(k, v)| (k, AttributeOrProperty::Attribute(v)))
-            .collect();
-        Self::IndexMap(Rc::new(v))
-    }
-}
-
-impl From<IndexMap<&'static str, AttrValue>> for Attributes {
-    fn from(v: IndexMap<&'static str, AttrValue>) -> Self {
-        let v = v
-            .into_iter()
-            .map(|(k, v)| (AttrValue::Static(k), (AttributeOrProperty::Attribute(v))))
-            .collect();
-        Self::IndexMap(Rc::new(v))
-    }
-}
-
-impl From<IndexMap<&'static str, JsValue>> for Attributes {
-    fn from(v: IndexMap<&'static str, JsValue>) -> Self {
-        let v = v
-            .into_iter()
-            .map(|(k, v)| (AttrValue::Static(k), (AttributeOrProperty::Property(v))))
-            .collect();
-        Self::IndexMap(Rc::new(v))
     }
 }
 

@@ -6,10 +6,9 @@ use std::mem;
 use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
 use web_sys::{HtmlInputElement as InputElement, HtmlTextAreaElement as TextAreaElement};
 
-use super::{AttrValue, AttributeOrProperty, Attributes, Key, Listener, Listeners, VNode};
+use super::{AttrValue, Attributes, Key, Listener, Listeners, VNode};
 use crate::html::{ImplicitClone, IntoPropValue, NodeRef};
 
 /// SVG namespace string used for creating svg elements
@@ -382,41 +381,12 @@ impl VTag {
         }
     }
 
-    /// Adds a key-value pair to attributes
-    ///
-    /// Not every attribute works when it set as an attribute. We use workarounds for:
-    /// `value` and `checked`.
-    pub fn add_attribute(&mut self, key: &'static str, value: impl Into<AttrValue>) {
-        self.attributes.get_mut_index_map().insert(
-            AttrValue::Static(key),
-            AttributeOrProperty::Attribute(value.into()),
-        );
-    }
-
-    /// Set the given key as property on the element
-    ///
-    /// [`js_sys::Reflect`] is used for setting properties.
-    pub fn add_property(&mut self, key: &'static str, value: impl Into<JsValue>) {
-        self.attributes.get_mut_index_map().insert(
-            AttrValue::Static(key),
-            AttributeOrProperty::Property(value.into()),
-        );
-    }
-
     /// Sets attributes to a virtual node.
     ///
     /// Not every attribute works when it set as an attribute. We use workarounds for:
     /// `value` and `checked`.
     pub fn set_attributes(&mut self, attrs: impl Into<Attributes>) {
         self.attributes = attrs.into();
-    }
-
-    #[doc(hidden)]
-    pub fn __macro_push_attr(&mut self, key: &'static str, value: impl IntoPropValue<AttrValue>) {
-        self.attributes.get_mut_index_map().insert(
-            AttrValue::from(key),
-            AttributeOrProperty::Attribute(value.into_prop_value()),
-        );
     }
 
     /// Add event listener on the [VTag]'s  [Element](web_sys::Element).

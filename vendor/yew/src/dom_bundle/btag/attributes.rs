@@ -1,9 +1,7 @@
 use std::ops::Deref;
 
-use indexmap::IndexMap;
 use wasm_bindgen::{intern, JsValue};
 use web_sys::{Element, HtmlInputElement as InputElement, HtmlTextAreaElement as TextAreaElement};
-use yew::AttrValue;
 
 use super::Apply;
 use crate::dom_bundle::BSubtree;
@@ -104,30 +102,6 @@ impl Apply for TextareaFields {
 }
 
 impl Attributes {
-    #[cold]
-    fn apply_diff_index_maps(
-        el: &Element,
-        new: &IndexMap<AttrValue, AttributeOrProperty>,
-        old: &IndexMap<AttrValue, AttributeOrProperty>,
-    ) {
-        for (key, value) in new.iter() {
-            match old.get(key) {
-                Some(old_value) => {
-                    if value != old_value {
-                        Self::set(el, key, value);
-                    }
-                }
-                None => Self::set(el, key, value),
-            }
-        }
-
-        for (key, value) in old.iter() {
-            if !new.contains_key(key) {
-                Self::remove(el, key, value);
-            }
-        }
-    }
-
     /// Convert [Attributes] pair to lists of pairs and patch changes to `el`.
     /// Works with any [Attributes] variants.
     #[cold]
@@ -143,7 +117,6 @@ impl Attributes {
                     .zip(values.iter())
                     .filter_map(|(k, v)| v.as_ref().map(|v| (*k, v)))
                     .collect(),
-                IndexMap(m) => m.iter().map(|(k, v)| (k.as_ref(), v)).collect(),
             }
         }
 
@@ -215,11 +188,6 @@ impl Apply for Attributes {
                     }
                 }
             }
-            Self::IndexMap(m) => {
-                for (k, v) in m.iter() {
-                    Self::set(el, k, v)
-                }
-            }
         }
         self
     }
@@ -274,10 +242,6 @@ impl Apply for Attributes {
                         (None, None) => (),
                     }
                 }
-            }
-            // For VTag's constructed outside the html! macro
-            (Self::IndexMap(new), Self::IndexMap(ref old)) => {
-                Self::apply_diff_index_maps(el, new, old);
             }
             // Cold path. Happens only with conditional swapping and reordering of `VTag`s with the
             // same tag and no keys.

@@ -16,8 +16,8 @@ use crate::dom_bundle::{BSubtree, Bundle, DomSlot, DynamicDomSlot};
 use crate::html::RenderMode;
 use crate::html::{Html, RenderError};
 use crate::scheduler::{self, Runnable, Shared};
-use crate::suspense::{BaseSuspense, Suspension};
-use crate::{Callback, Context, HtmlResult};
+use crate::suspense::Suspension;
+use crate::{Context, HtmlResult};
 
 pub(crate) enum ComponentRenderState {
     #[cfg(feature = "csr")]
@@ -234,8 +234,6 @@ pub(crate) struct ComponentState {
     #[cfg(feature = "hydration")]
     pending_props: Option<Rc<dyn Any>>,
 
-    suspension: Option<Suspension>,
-
     pub(crate) comp_id: usize,
 }
 
@@ -280,7 +278,6 @@ impl ComponentState {
         Self {
             inner,
             render_state: initial_render_state,
-            suspension: None,
 
             #[cfg(feature = "csr")]
             has_rendered: false,
@@ -299,15 +296,6 @@ impl ComponentState {
             .as_any()
             .downcast_ref::<CompStateInner<COMP>>()
             .map(|m| &m.component)
-    }
-
-    fn resume_existing_suspension(&mut self) {
-        if let Some(m) = self.suspension.take() {
-            let comp_scope = self.inner.any_scope();
-
-            let suspense_scope = comp_scope.find_parent_scope::<BaseSuspense>().unwrap();
-            BaseSuspense::resume(&suspense_scope, m);
-        }
     }
 }
 
@@ -382,7 +370,6 @@ impl ComponentState {
     )]
     fn destroy(mut self, parent_to_detach: bool) {
         self.inner.destroy();
-        self.resume_existing_suspension();
 
         match self.render_state {
             #[cfg(feature = "csr")]
@@ -453,42 +440,13 @@ impl ComponentState {
                 }),
             );
         } else {
-            // We schedule a render after current suspension is resumed.
-            let comp_scope = self.inner.any_scope();
-
-            let suspense_scope = comp_scope
-                .find_parent_scope::<BaseSuspense>()
-                .expect("To suspend rendering, a <Suspense /> component is required.");
-
-            let comp_id = self.comp_id;
-            let shared_state = shared_state.clone();
-            suspension.listen(Callback::from(move |_| {
-                scheduler::push_component_render(
-                    comp_id,
-                    Box::new(RenderRunner {
-                        state: shared_state.clone(),
-                    }),
-                );
-                scheduler::start();
-            }));
-
-            if let Some(ref last_suspension) = self.suspension {
-                if &suspension != last_suspension {
-                    // We remove previous suspension from the suspense.
-                    BaseSuspense::resume(&suspense_scope, last_suspension.clone());
-                }
-            }
-            self.suspension = Some(suspension.clone());
-
-            BaseSuspense::suspend(&suspense_scope, suspension);
+            // This copy of Yew has no `<Suspense />` component (vendor/README.md): without one,
+            // a component that suspends is an error, as it is in Yew.
+            panic!("To suspend rendering, a <Suspense /> component is required.");
         }
     }
 
     fn commit_render(&mut self, shared_state: &Shared<Option<ComponentState>>, new_vdom: Html) {
-        // Currently not suspended, we remove any previous suspension and update
-        // normally.
-        self.resume_existing_suspension();
-
         match self.render_state {
             #[cfg(feature = "csr")]
             ComponentRenderState::Render {
@@ -709,9 +667,7 @@ mod feat_csr {
             fields(component.id = self.comp_id)
         )]
         fn rendered(&mut self, first_render: bool) -> bool {
-            if self.suspension.is_none() {
-                self.inner.rendered(first_render);
-            }
+            self.inner.rendered(first_render);
 
             #[cfg(feature = "hydration")]
             {

@@ -42,6 +42,11 @@ macro_rules! impl_action {
                     ListenerKind::$action
                 }
 
+                fn type_name(&self) -> std::borrow::Cow<'static, str> {
+                    const NAME: &str = stringify!($action).split_at(2).1;
+                    NAME.into()
+                }
+
                 fn handle(&self, event: web_sys::Event) {
                     self.callback.emit($convert(event));
                 }
