@@ -1095,3 +1095,65 @@ async fn a_settled_promise_reaches_its_callback_once_with_its_outcome() {
         ]
     );
 }
+
+/// Yew's keyed-list reorder, patched in vendor/yew (its changed middle is searched in a `Vec`,
+/// not a hash set): after each new order the rows are in it, each kept row is the same DOM
+/// node it was, removed rows are gone and new ones added.
+#[wasm_bindgen_test]
+async fn a_keyed_list_reordered_keeps_each_rows_node() {
+    #[derive(yew::Properties, PartialEq)]
+    struct RowsProps {
+        keys: Vec<String>,
+    }
+    #[yew::component]
+    fn Rows(props: &RowsProps) -> yew::Html {
+        yew::html! {
+            <ul>{ for props.keys.iter().map(|k| yew::html! { <li key={k.as_str()}>{ k.clone() }</li> }) }</ul>
+        }
+    }
+    fn keys(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_owned).collect()
+    }
+    fn rows(host: &web_sys::Element) -> Vec<web_sys::Element> {
+        let list = host.query_selector_all("li").unwrap();
+        (0..list.length())
+            .map(|i| list.get(i).unwrap().unchecked_into())
+            .collect()
+    }
+    let host = fresh_host();
+    let mut app = yew::Renderer::<Rows>::with_root_and_props(
+        host.clone(),
+        RowsProps {
+            keys: keys("a b c d e f g h"),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    // Same ends, a reversed middle; a shuffle with removals and additions; a key moved from the
+    // end to the front; everything replaced.
+    for order in [
+        "a g f e d c b h",
+        "x d a h c y",
+        "y x d a h c",
+        "y d x a h c",
+        "p q",
+    ] {
+        let before: Vec<(String, web_sys::Element)> = rows(&host)
+            .into_iter()
+            .map(|r| (r.text_content().unwrap(), r))
+            .collect();
+        app.update(RowsProps { keys: keys(order) });
+        yew::scheduler::flush().await;
+        let after = rows(&host);
+        let texts: Vec<String> = after.iter().map(|r| r.text_content().unwrap()).collect();
+        assert_eq!(texts, keys(order), "the rows in the new order");
+        for row in &after {
+            let text = row.text_content().unwrap();
+            if let Some((_, old)) = before.iter().find(|(t, _)| *t == text) {
+                assert!(old.is_same_node(Some(row)), "row {text} kept its node in {order}");
+            }
+        }
+    }
+    app.destroy();
+    host.remove();
+}

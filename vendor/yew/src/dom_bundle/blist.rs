@@ -1,8 +1,6 @@
 //! This module contains fragments bundles, a [BList]
-use std::borrow::Borrow;
 use std::cmp::Ordering;
 use crate::utils::HashSet;
-use std::hash::Hash;
 use std::ops::Deref;
 
 use web_sys::Element;
@@ -88,24 +86,13 @@ impl NodeWriter<'_> {
         Self { slot: next, ..self }
     }
 }
-/// Helper struct implementing [Eq] and [Hash] by only looking at a node's key
+/// A node of a keyed list's changed middle, with its place in the list before
 struct KeyedEntry(usize, BNode);
-impl Borrow<Key> for KeyedEntry {
-    fn borrow(&self) -> &Key {
+impl KeyedEntry {
+    fn key(&self) -> &Key {
         self.1.key().expect("unkeyed child in fully keyed list")
     }
 }
-impl Hash for KeyedEntry {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        <Self as Borrow<Key>>::borrow(self).hash(state)
-    }
-}
-impl PartialEq for KeyedEntry {
-    fn eq(&self, other: &Self) -> bool {
-        <Self as Borrow<Key>>::borrow(self) == <Self as Borrow<Key>>::borrow(other)
-    }
-}
-impl Eq for KeyedEntry {}
 
 impl BNode {
     /// Assert that a bundle node is a list, or convert it to a list with a single child
@@ -282,20 +269,16 @@ impl BList {
         }
         let (matching_len_start, bundle_middle) = (matching_len_start, bundle_middle);
 
-        // BNode contains js objects that look suspicious to clippy but are harmless
-        #[allow(clippy::mutable_key_type)]
-        let mut spare_bundles: HashSet<KeyedEntry> = HashSet::with_capacity_and_hasher(bundle_middle.len(), Default::default());
+        // A `Vec` searched in order, not a hash set: the set's table code was the build's last
+        // hash table with the listener registry's. Taking an entry swaps the last one into its
+        // place, so a middle of n nodes costs about n²/4 key comparisons (a thousand rows
+        // reordered: ~250,000, a few milliseconds). A key twice in the old list (keys must be
+        // unique; debug builds assert it) leaves one entry behind, detached in step 2.3.
         let mut spliced_middle = rev_bundles.splice(bundle_middle, std::iter::empty());
-        for (idx, r) in (&mut spliced_middle).enumerate() {
-            #[cold]
-            fn duplicate_in_bundle(root: &BSubtree, parent: &Element, r: BNode) {
-                test_log!("removing: {:?}", r);
-                r.detach(root, parent, false);
-            }
-            if let Some(KeyedEntry(_, dup)) = spare_bundles.replace(KeyedEntry(idx, r)) {
-                duplicate_in_bundle(root, parent, dup);
-            }
-        }
+        let mut spare_bundles: Vec<KeyedEntry> = (&mut spliced_middle)
+            .enumerate()
+            .map(|(idx, r)| KeyedEntry(idx, r))
+            .collect();
 
         // Step 2.2. Put the middle part back together in the new key order
         let mut replacements: Vec<BNode> = Vec::with_capacity((matching_len_start..lefts_to).len());
@@ -325,7 +308,10 @@ impl BList {
             .drain(matching_len_start..) // lefts_to.. has been drained
             .rev()
         {
-            let ancestor = spare_bundles.take(key!(l));
+            let ancestor = spare_bundles
+                .iter()
+                .position(|spare| spare.key() == key!(l))
+                .map(|at| spare_bundles.swap_remove(at));
             // Check if we need to shift or commit a run
             if let Some(run) = current_run.as_mut() {
                 if let Some(KeyedEntry(idx, _)) = ancestor {
@@ -390,7 +376,7 @@ impl BList {
         rev_bundles.splice(matching_len_end..matching_len_end, replacements);
 
         // Step 2.3. Remove any extra rights
-        for KeyedEntry(_, r) in spare_bundles.drain() {
+        for KeyedEntry(_, r) in spare_bundles {
             test_log!("removing: {:?}", r);
             r.detach(root, parent, false);
         }

@@ -5,7 +5,6 @@ use std::iter::FromIterator;
 use std::rc::Rc;
 use std::{fmt, mem};
 
-use web_sys::Node;
 
 use super::{Key, VChild, VComp, VList, VTag, VText};
 use crate::html::{BaseComponent, ImplicitClone};
@@ -24,8 +23,6 @@ pub enum VNode {
     VComp(Rc<VComp>),
     /// A holder for a list of other nodes.
     VList(Rc<VList>),
-    /// A holder for any `Node` (necessary for replacing node).
-    VRef(Node),
     /// A raw HTML string, represented by [`AttrValue`](crate::AttrValue).
     ///
     /// Also see: [`VNode::from_html_unchecked`]
@@ -37,7 +34,6 @@ impl VNode {
         match self {
             VNode::VComp(vcomp) => vcomp.key.as_ref(),
             VNode::VList(vlist) => vlist.key.as_ref(),
-            VNode::VRef(_) => None,
             VNode::VTag(vtag) => vtag.key.as_ref(),
             VNode::VText(_) => None,
             VNode::VRaw(_) => None,
@@ -162,7 +158,6 @@ impl fmt::Debug for VNode {
             VNode::VText(ref vtext) => vtext.fmt(f),
             VNode::VComp(ref vcomp) => vcomp.fmt(f),
             VNode::VList(ref vlist) => vlist.fmt(f),
-            VNode::VRef(ref vref) => write!(f, "VRef ( \"{}\" )", crate::utils::print_node(vref)),
             VNode::VRaw(ref vraw) => write!(f, "VRaw {{ {} }}", vraw.html),
         }
     }
@@ -208,14 +203,6 @@ mod feat_ssr {
                         vlist
                             .render_into_stream(w, parent_scope, hydratable, parent_vtag_kind)
                             .await
-                    }
-                    // We are pretty safe here as it's not possible to get a web_sys::Node without
-                    // DOM support in the first place.
-                    //
-                    // The only exception would be to use `ServerRenderer` in a browser or wasm32
-                    // environment with jsdom present.
-                    VNode::VRef(_) => {
-                        panic!("VRef is not possible to be rendered in to a string.")
                     }
 
                     VNode::VRaw(vraw) => vraw.render_into_stream(w, parent_scope, hydratable).await,

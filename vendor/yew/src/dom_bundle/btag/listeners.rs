@@ -1,5 +1,4 @@
 use std::cell::RefCell;
-use crate::utils::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -135,16 +134,31 @@ pub struct Registry {
     id_counter: u32,
 
     /// Contains all registered event listeners by listener ID (an element's few kinds in a
-    /// `Vec`: a hash table per element was more code and no faster for one to three kinds)
-    by_id: HashMap<u32, Vec<(EventDescriptor, Vec<Rc<dyn Listener>>)>>,
+    /// `Vec`: a hash table per element was more code and no faster for one to three kinds).
+    /// Sorted by ID, searched by halves: IDs are handed out in increasing order, so a new one
+    /// goes at the end. Only elements with listeners are in it (a page's controls, a few
+    /// hundred at most); a hash map was the build's last hash table with a keyed list's.
+    by_id: Vec<(u32, ById)>,
 }
+
+type ById = Vec<(EventDescriptor, Vec<Rc<dyn Listener>>)>;
 
 impl Registry {
     pub fn new() -> Self {
         Self {
             id_counter: u32::default(),
-            by_id: HashMap::default(),
+            by_id: Vec::new(),
         }
+    }
+
+    /// Where `id` is in `by_id`, or where it would go.
+    fn find(&self, id: u32) -> Result<usize, usize> {
+        self.by_id.binary_search_by_key(&id, |(id, _)| *id)
+    }
+
+    fn get_mut(&mut self, id: u32) -> Option<&mut ById> {
+        let at = self.find(id).ok()?;
+        self.by_id.get_mut(at).map(|(_, by_desc)| by_desc)
     }
 
     /// Handle a single event, given the listening element and event descriptor.
@@ -158,7 +172,8 @@ impl Registry {
         // and modify the registry). So we clone the current listeners and return a closure
         let listener_id = listening.listener_id()?;
         let registry_ref = registry.borrow();
-        let handlers = registry_ref.by_id.get(&listener_id)?;
+        let at = registry_ref.find(listener_id).ok()?;
+        let (_, handlers) = registry_ref.by_id.get(at)?;
         let listeners = handlers.iter().find(|(d, _)| d == desc)?.1.clone();
         drop(registry_ref); // unborrow the registry, before running any listeners
         Some(move |event: &Event| {
@@ -172,12 +187,19 @@ impl Registry {
     fn register(&mut self, root: &BSubtree, id: u32, listeners: &[Option<Rc<dyn Listener>>]) {
         let mut by_desc = Vec::with_capacity(listeners.len());
         add_listeners(&mut by_desc, root, listeners);
-        self.by_id.insert(id, by_desc);
+        match self.find(id) {
+            Ok(at) => {
+                if let Some(entry) = self.by_id.get_mut(at) {
+                    entry.1 = by_desc;
+                }
+            }
+            Err(at) => self.by_id.insert(at, (id, by_desc)),
+        }
     }
 
     /// Patch an already registered set of handlers
     fn patch(&mut self, root: &BSubtree, id: &u32, listeners: &[Option<Rc<dyn Listener>>]) {
-        if let Some(by_desc) = self.by_id.get_mut(id) {
+        if let Some(by_desc) = self.get_mut(*id) {
             // Keeping empty vectors is fine. Those don't do much and should happen rarely.
             for (_, v) in by_desc.iter_mut() {
                 v.clear()
@@ -188,7 +210,9 @@ impl Registry {
 
     /// Unregister any existing listeners for ID
     fn unregister(&mut self, id: &u32) {
-        self.by_id.remove(id);
+        if let Ok(at) = self.find(*id) {
+            self.by_id.remove(at);
+        }
     }
 
     /// Set unique listener ID onto element and return it
