@@ -257,8 +257,6 @@ mod arch {
 
     use wasm_bindgen::prelude::*;
 
-    use crate::platform::spawn_local;
-
     // Really only used as a `Cell<bool>` that is also `Sync`
     static IS_SCHEDULED: AtomicBool = AtomicBool::new(false);
     fn check_scheduled() -> bool {
@@ -282,6 +280,8 @@ mod arch {
     extern "C" {
         #[wasm_bindgen(js_name = setTimeout)]
         fn set_timeout(handler: &js_sys::Function, timeout: i32) -> i32;
+        #[wasm_bindgen(js_name = queueMicrotask)]
+        fn queue_microtask(callback: &js_sys::Function);
     }
 
     fn run_scheduler(mut queue: Vec<super::QueueEntry>) {
@@ -321,9 +321,10 @@ mod arch {
             return;
         }
         set_scheduled(true);
-        spawn_local(async {
-            run_scheduler(vec![]);
-        });
+        // A microtask of its own, as `spawn_local` queued: the futures queue was in the build
+        // only for this.
+        let cb = Closure::once_into_js(|| run_scheduler(vec![]));
+        queue_microtask(cb.unchecked_ref());
     }
 }
 
