@@ -7,6 +7,7 @@ use web_sys::Element;
 
 use crate::dom_bundle::{BSubtree, DomSlot};
 use crate::html::{BaseComponent, Scope, Scoped};
+use crate::utils::ExpectDom;
 
 /// An instance of an application.
 #[derive(Debug)]
@@ -80,7 +81,7 @@ where
 /// Removes anything from the given element.
 fn clear_element(host: &Element) {
     while let Some(child) = host.last_child() {
-        host.remove_child(&child).expect("can't remove a child");
+        host.remove_child(&child).expect_dom("can't remove a child");
     }
 }
 

@@ -27,7 +27,11 @@ fn set_default_panic_hook() {
         return;
     }
     if !PANIC_HOOK_IS_SET.with(|hook_is_set| hook_is_set.replace(true)) {
-        std::panic::set_hook(Box::new(console_error_panic_hook::hook));
+        // The message on the console, as `console_error_panic_hook` wrote it, without the
+        // stack trace it added (`vendor/README.md`).
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&info.to_string().into())
+        }));
     }
 }
 

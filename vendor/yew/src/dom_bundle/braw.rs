@@ -4,6 +4,7 @@ use web_sys::{Element, Node};
 use super::{BNode, BSubtree, DomSlot, Reconcilable, ReconcileTarget};
 use crate::html::AnyScope;
 use crate::virtual_dom::vtag::{MATHML_NAMESPACE, SVG_NAMESPACE};
+use crate::utils::ExpectDom;
 use crate::virtual_dom::VRaw;
 use crate::AttrValue;
 
@@ -19,9 +20,11 @@ impl BRaw {
         let div = if parent_namespace.is_some() {
             gloo::utils::document()
                 .create_element_ns(parent_namespace, "div")
-                .unwrap()
+                .expect_dom("the DOM refused raw HTML")
         } else {
-            gloo::utils::document().create_element("div").unwrap()
+            gloo::utils::document()
+                .create_element("div")
+                .expect_dom("the DOM refused raw HTML")
         };
         div.set_inner_html(html);
         let children = div.child_nodes();
@@ -38,7 +41,7 @@ impl BRaw {
         for _ in 0..self.children_count {
             if let Some(node) = next_node {
                 next_node = node.next_sibling();
-                parent.remove_child(&node).unwrap();
+                parent.remove_child(&node).expect_dom("the DOM refused raw HTML");
             }
         }
     }

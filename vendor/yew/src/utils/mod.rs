@@ -154,3 +154,27 @@ impl std::hash::Hasher for FxHasher {
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub(crate) type HashSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// `expect` for a DOM call's `Result<T, JsValue>`: the same panic and message, without the JS
+/// error's text. Formatting a `JsValue` (its `Debug`, and the glue's `debugString` with it) was
+/// in the build only for these calls (vendor/README.md).
+pub(crate) trait ExpectDom<T> {
+    fn expect_dom(self, msg: &'static str) -> T;
+}
+
+impl<T> ExpectDom<T> for Result<T, wasm_bindgen::JsValue> {
+    #[track_caller]
+    fn expect_dom(self, msg: &'static str) -> T {
+        match self {
+            Ok(value) => value,
+            Err(_) => dom_failed(msg),
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn dom_failed(msg: &'static str) -> ! {
+    panic!("{msg}")
+}

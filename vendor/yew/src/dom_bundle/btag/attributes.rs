@@ -6,6 +6,7 @@ use web_sys::{Element, HtmlInputElement as InputElement, HtmlTextAreaElement as 
 use super::Apply;
 use crate::dom_bundle::BSubtree;
 use crate::virtual_dom::vtag::{InputFields, TextareaFields, Value};
+use crate::utils::ExpectDom;
 use crate::virtual_dom::{AttributeOrProperty, Attributes};
 
 impl<T: AccessValue> Apply for Value<T> {
@@ -145,13 +146,13 @@ impl Attributes {
         match value {
             AttributeOrProperty::Attribute(value) => el
                 .set_attribute(intern(key), value)
-                .expect("invalid attribute key"),
+                .expect_dom("invalid attribute key"),
             AttributeOrProperty::Static(value) => el
                 .set_attribute(intern(key), value)
-                .expect("invalid attribute key"),
+                .expect_dom("invalid attribute key"),
             AttributeOrProperty::Property(value) => {
                 let key = JsValue::from_str(key);
-                js_sys::Reflect::set(el.as_ref(), &key, value).expect("could not set property");
+                js_sys::Reflect::set(el.as_ref(), &key, value).expect_dom("could not set property");
             }
         }
     }
@@ -160,11 +161,11 @@ impl Attributes {
         match old_value {
             AttributeOrProperty::Attribute(_) | AttributeOrProperty::Static(_) => el
                 .remove_attribute(intern(key))
-                .expect("could not remove attribute"),
+                .expect_dom("could not remove attribute"),
             AttributeOrProperty::Property(_) => {
                 let key = JsValue::from_str(key);
                 js_sys::Reflect::set(el.as_ref(), &key, &JsValue::UNDEFINED)
-                    .expect("could not remove property");
+                    .expect_dom("could not remove property");
             }
         }
     }
@@ -215,8 +216,10 @@ impl Apply for Attributes {
                 },
             ) if ptr_eq(new_k, old_k) => {
                 // Double zipping does not optimize well, so use asserts and unsafe instead
-                assert_eq!(new_k.len(), new_v.len());
-                assert_eq!(new_k.len(), old_v.len());
+                // `assert!`, not `assert_eq!`: the same check without formatting the lengths
+                // (`assert_failed::<usize, usize>` and `usize`'s `Debug` were in the build only
+                // for this).
+                assert!(new_k.len() == new_v.len() && new_k.len() == old_v.len());
                 for i in 0..new_k.len() {
                     macro_rules! key {
                         () => {

@@ -21,6 +21,7 @@ use crate::virtual_dom::vtag::{
     InputFields, TextareaFields, VTagInner, Value, MATHML_NAMESPACE, SVG_NAMESPACE,
 };
 use crate::virtual_dom::{AttrValue, Attributes, Key, VTag};
+use crate::utils::ExpectDom;
 use crate::NodeRef;
 
 /// Applies contained changes to DOM [web_sys::Element]
@@ -255,12 +256,12 @@ impl VTag {
         {
             document()
                 .create_element_ns(Some(xmlns), tag)
-                .expect("can't create namespaced element for vtag")
+                .expect_dom("can't create namespaced element for vtag")
         } else if tag == "svg" || parent.namespace_uri().is_some_and(|ns| ns == SVG_NAMESPACE) {
             let namespace = Some(SVG_NAMESPACE);
             document()
                 .create_element_ns(namespace, tag)
-                .expect("can't create namespaced element for vtag")
+                .expect_dom("can't create namespaced element for vtag")
         } else if tag == "math"
             || parent
                 .namespace_uri()
@@ -269,7 +270,7 @@ impl VTag {
             let namespace = Some(MATHML_NAMESPACE);
             document()
                 .create_element_ns(namespace, tag)
-                .expect("can't create namespaced element for vtag")
+                .expect_dom("can't create namespaced element for vtag")
         } else {
             thread_local! {
                 // A `Vec` searched in order, not a hash table: an app uses a few dozen tags.
@@ -280,18 +281,18 @@ impl VTag {
                 let mut cache = cache.borrow_mut();
                 let cached = cache.iter().find(|(t, _)| t == tag).map(|(_, el)| {
                     el.clone_node()
-                        .expect("couldn't clone cached element")
+                        .expect_dom("couldn't clone cached element")
                         .unchecked_into::<Element>()
                 });
                 cached.unwrap_or_else(|| {
                     let to_be_cached = document()
                         .create_element(tag)
-                        .expect("can't create element for vtag");
+                        .expect_dom("can't create element for vtag");
                     cache.push((
                         tag.to_string(),
                         to_be_cached
                             .clone_node()
-                            .expect("couldn't clone node to be cached")
+                            .expect_dom("couldn't clone node to be cached")
                             .unchecked_into(),
                     ));
                     to_be_cached
