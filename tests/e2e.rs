@@ -565,6 +565,18 @@ async fn the_iframe_pages_work_and_keep_namespaces_apart(browser: Browser) {
     enter_app_frame(&c, "#sandboxed").await;
     wait_text(&c, ".dp-banner--error", "Storage is unavailable").await;
     add_deal(&c, "Memory", "Kept in memory").await;
+    // Nothing here can be stored, so the deal lives only in this frame's memory: back from the
+    // cache (Chromium keeps this page there, frame and all), the frame is not reloaded.
+    if browser == Browser::Chromium {
+        c.execute("window.dpLeft = true", vec![]).await.unwrap();
+        c.enter_parent_frame().await.unwrap();
+        c.goto(&server.url("icon.svg")).await.unwrap();
+        c.back().await.unwrap();
+        enter_app_frame(&c, "#sandboxed").await;
+        let left = c.execute("return window.dpLeft === true", vec![]).await.unwrap();
+        assert!(left == true, "restored, not reloaded");
+        wait_text(&c, ".dp-deal-row", "Kept in memory").await;
+    }
     // A call can be deleted here too: the frame may not open dialogs (no `allow-modals`), so
     // the app asks in the page, not with `confirm()` (which such a frame answers "no" at once).
     click(&c, ".dp-deal-row__link").await;
