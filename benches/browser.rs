@@ -436,12 +436,7 @@ async fn main() {
     // searched in a `Vec`, vendor/README.md)
     c.goto(&app_url).await.unwrap();
     support::wait_ready(&c).await;
-    c.find(Locator::Css(".dp-deals__more"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    support::click(&c, ".dp-deals__more").await;
     c.wait()
         .for_element(Locator::Css(".dp-deal-list li:nth-child(1000)"))
         .await
@@ -605,12 +600,7 @@ async fn lighthouse(seeds: &[(String, PathBuf); 2]) -> Vec<String> {
 async fn click_hand_item(c: &Client) {
     // The second item ("Agenda confirmed with the client") is ticked by hand; the first proves
     // itself from the plan.
-    c.find(Locator::Css(".dp-checklist__item:nth-child(2) input"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    support::click(c, ".dp-checklist__item:nth-child(2) input").await;
 }
 
 fn today() -> String {

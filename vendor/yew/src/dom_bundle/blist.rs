@@ -1,6 +1,6 @@
 //! This module contains fragments bundles, a [BList]
 use std::cmp::Ordering;
-use crate::utils::HashSet;
+use std::collections::HashSet;
 use std::ops::Deref;
 
 use web_sys::Element;
@@ -200,7 +200,7 @@ impl BList {
         );
 
         if cfg!(debug_assertions) {
-            let mut keys = HashSet::with_capacity_and_hasher(left_vdoms.len(), Default::default());
+            let mut keys = HashSet::with_capacity(left_vdoms.len());
             for (idx, n) in left_vdoms.iter().enumerate() {
                 let key = key!(n);
                 debug_assert!(

@@ -112,49 +112,6 @@ impl<T: Clone> RcExt<T> for std::rc::Rc<T> {
     }
 }
 
-/// The hasher of the DOM bundle's maps and sets: rustc's FxHash, a multiply and a rotate per
-/// word. Their keys (listener kinds, element ids, keys, attribute names) come from the app,
-/// never from an adversary, so std's SipHash defends against nothing here and its code is
-/// dead weight in the wasm.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.add(byte as u64);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(n as u64);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub(crate) type HashSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
-
 /// `expect` for a DOM call's `Result<T, JsValue>`: the same panic and message, without the JS
 /// error's text. Formatting a `JsValue` (its `Debug`, and the glue's `debugString` with it) was
 /// in the build only for these calls (vendor/README.md).
